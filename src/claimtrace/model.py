@@ -297,6 +297,16 @@ class Article:
         return from_dict(cls, data)
 
 
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input item that could not be read or analysed, and why (never a crash)."""
+
+    origin: str  # path, URL, "stdin", "feed.xml#3", "file.jsonl:12"
+    reason: str  # a sentence a user can act on
+    code: str = "CT000"  # see claimtrace.errors
+    stage: str = "ingest"  # "ingest" or "analysis"
+
+
 def article_id(text: str) -> str:
     """A content-hash id: the same text always gets the same id (re-ingest is idempotent)."""
     normalized = "\n".join(line.rstrip() for line in text.strip().splitlines())
@@ -378,6 +388,7 @@ __all__ = [
     "Claim",
     "CommentRequest",
     "Entity",
+    "Failure",
     "Hedge",
     "Modality",
     "Place",
