@@ -10,13 +10,19 @@ records into the ``doc._.ct_*`` lists described in :mod:`claimtrace.nlp.extensio
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimtrace.extract.attribution import extract_attributions, load_tagger
 from claimtrace.extract.link import link_claims
+from claimtrace.extract.sources import Mention, resolve_sources
 from claimtrace.nlp.extensions import records, register_extensions
 
 register_extensions()
+log = logging.getLogger(__name__)
 
 
 class LinkComponent:
@@ -39,3 +45,101 @@ class LinkComponent:
 )
 def make_link(nlp: Language, name: str) -> LinkComponent:
     return LinkComponent()
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+class AttributionComponent:
+    """Find attributions (source, cue, content) and write them to ``doc._.ct_claims``.
+
+    The roles come from the packaged role tagger (``claimtrace/models/attribution_tagger``,
+    or ``model``: a path to another one); without a tagger, from lexicon rules. The tagger
+    is saved with the pipeline (``to_disk``), so a pipeline that sources this component
+    carries it along.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, model: str, hedge_rules: bool) -> None:
+        self.name = name
+        self.model = model
+        self.hedge_rules = hedge_rules
+        self._tagger = None
+        self._loaded = False
+
+    @property
+    def tagger(self):
+        if not self._loaded:
+            self._loaded = True
+            path = _tagger_path(self.model)
+            if path is None:
+                log.warning(
+                    "attribution tagger %r not found: using the rule fallback (weak)", self.model
+                )
+            else:
+                self._tagger = load_tagger(path)
+        return self._tagger
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ct_claims = extract_attributions(
+            doc.text, tagger=self.tagger, hedge_rules=self.hedge_rules
+        )
+        return doc
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.tagger is not None:
+            self.tagger.to_disk(path / "tagger", exclude=["sentencizer"])
+
+    def from_disk(self, path, *, exclude=()) -> AttributionComponent:
+        tagger_dir = Path(path) / "tagger"
+        if (tagger_dir / "config.cfg").is_file():
+            self._tagger = load_tagger(tagger_dir)
+            self._loaded = True
+        return self
+
+
+def _tagger_path(model: str) -> Path | None:
+    if model in ("", "default"):
+        path = Path(__file__).resolve().parent.parent / "models" / "attribution_tagger"
+    elif model == "rules":
+        return None
+    else:
+        path = Path(model).expanduser()
+    return path if (path / "config.cfg").is_file() else None
+
+
+@Language.factory(
+    "claimtrace_attribution",
+    assigns=["doc._.ct_claims"],
+    default_config={"model": "default", "hedge_rules": True},
+)
+def make_attribution(
+    nlp: Language, name: str, model: str, hedge_rules: bool
+) -> AttributionComponent:
+    return AttributionComponent(nlp, name, model=model, hedge_rules=hedge_rules)
+
+
+class SourcesComponent:
+    """Resolve each claim's source: entity, kind, coreference, metonymy, via, channel."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = [
+            Mention(ent.start_char, ent.end_char, ent.label_)
+            for ent in doc.ents
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")
+        ]
+        claims, entities = resolve_sources(doc.text, records(doc, "ct_claims"), mentions=mentions)
+        doc._.ct_claims = claims
+        known = {e.id for e in records(doc, "ct_entities")}
+        doc._.ct_entities = records(doc, "ct_entities") + [e for e in entities if e.id not in known]
+        return doc
+
+
+@Language.factory(
+    "claimtrace_sources",
+    assigns=["doc._.ct_claims", "doc._.ct_entities"],
+    requires=["doc._.ct_claims"],
+)
+def make_sources(nlp: Language, name: str) -> SourcesComponent:
+    return SourcesComponent()

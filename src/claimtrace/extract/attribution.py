@@ -1,0 +1,458 @@
+"""Attribution: who said what. Role spans (SOURCE / CUE / CONTENT) grouped into claims.
+
+The roles come from a learned span tagger (a small spaCy ``ner`` over its own CNN,
+trained on PolNeAR; see ``training/attribution``) and, where the tagger is absent, from
+the cue lexicon rules in :func:`rule_roles`. :func:`group_roles` then builds one
+attribution per cue: each content fragment goes to its nearest cue (in the same or an
+adjacent sentence, without crossing another cue where it can), each cue takes its
+nearest source in its sentence (a source may be shared: "He said X, adding Y").
+
+Everything here works on plain offsets; a missing quotation mark or an odd sentence split
+only changes which spans are found, it never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimtrace.model import QuoteType, Span
+
+SOURCE, CUE, CONTENT = "SOURCE", "CUE", "CONTENT"
+ROLE_LABELS = (SOURCE, CUE, CONTENT)
+
+QUOTE_CHARS = '"“”«»„‟'
+
+#: Penalties of :func:`group_roles` (token units).
+SENTENCE_PENALTY = 30
+CROSSED_CUE_PENALTY = 15
+SOURCE_AFTER_CUE_PENALTY = 2
+MAX_CONTENT_SENTENCES = 1  # how many sentences away a content may sit from its cue
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """A role fragment: character offsets, token offsets and sentence indices."""
+
+    label: str
+    start: int
+    end: int
+    tstart: int
+    tend: int
+    sent: int  # sentence of the first token
+    sent_end: int  # sentence of the last token
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A grouped attribution before it becomes a :class:`~claimtrace.model.Claim`."""
+
+    cue: RoleSpan
+    source: tuple[RoleSpan, ...] = ()
+    content: tuple[RoleSpan, ...] = ()
+
+
+def gap(a: RoleSpan, b: RoleSpan) -> int:
+    """Tokens between two spans (0 when adjacent or overlapping)."""
+    if a.tend <= b.tstart:
+        return b.tstart - a.tend
+    if b.tend <= a.tstart:
+        return a.tstart - b.tend
+    return 0
+
+
+def sentence_distance(a: RoleSpan, b: RoleSpan) -> int:
+    if a.sent_end < b.sent:
+        return b.sent - a.sent_end
+    if b.sent_end < a.sent:
+        return a.sent - b.sent_end
+    return 0
+
+
+def _between(a: RoleSpan, b: RoleSpan, spans: Sequence[RoleSpan]) -> int:
+    lo, hi = (a.tend, b.tstart) if a.tend <= b.tstart else (b.tend, a.tstart)
+    return sum(1 for s in spans if s is not a and s is not b and lo <= s.tstart and s.tend <= hi)
+
+
+def group_roles(
+    roles: Iterable[RoleSpan],
+    *,
+    max_content_sentences: int = MAX_CONTENT_SENTENCES,
+    keep_cues_without_content: bool = False,
+) -> list[Attribution]:
+    """Group role fragments into attributions, one per cue, in text order."""
+    roles = sorted(roles, key=lambda r: (r.tstart, r.tend))
+    cues = [r for r in roles if r.label == CUE]
+    contents = [r for r in roles if r.label == CONTENT]
+    sources = [r for r in roles if r.label == SOURCE]
+    if not cues:
+        return []
+    by_cue: dict[int, list[RoleSpan]] = {i: [] for i in range(len(cues))}
+    for content in contents:
+        best, best_cost = None, None
+        for i, cue in enumerate(cues):
+            sdist = sentence_distance(content, cue)
+            if sdist > max_content_sentences:
+                continue
+            cost = (
+                gap(content, cue)
+                + SENTENCE_PENALTY * sdist
+                + CROSSED_CUE_PENALTY * _between(content, cue, cues)
+            )
+            if best_cost is None or cost < best_cost:
+                best, best_cost = i, cost
+        if best is not None:
+            by_cue[best].append(content)
+    out = []
+    for i, cue in enumerate(cues):
+        content = tuple(by_cue[i])
+        if not content and not keep_cues_without_content:
+            continue
+        best_src, best_cost = None, None
+        for src in sources:
+            if sentence_distance(src, cue) > 0:
+                continue
+            cost = gap(src, cue) + CROSSED_CUE_PENALTY * _between(src, cue, cues)
+            if src.tstart >= cue.tend:
+                cost += SOURCE_AFTER_CUE_PENALTY
+            # a source inside the content of this cue is not its source
+            if any(c.tstart <= src.tstart and src.tend <= c.tend for c in content):
+                continue
+            if best_cost is None or cost < best_cost:
+                best_src, best_cost = src, cost
+        out.append(Attribution(cue=cue, source=(best_src,) if best_src else (), content=content))
+    return out
+
+
+def quote_type(text: str, content: Sequence[Span]) -> QuoteType:
+    """direct when the whole content is in quotation marks, mixed when a part is."""
+    frag = " ".join(text[s.start : s.end] for s in content).strip()
+    n_quotes = sum(frag.count(q) for q in QUOTE_CHARS)
+    if not frag or n_quotes == 0:
+        return QuoteType.INDIRECT
+    inner = frag.strip(" ,.;:-—")
+    if inner and inner[0] in QUOTE_CHARS and inner.rstrip(".,")[-1:] in QUOTE_CHARS:
+        return QuoteType.DIRECT
+    return QuoteType.MIXED
+
+
+_SPACE = re.compile(r"\s")
+
+
+def to_span(text: str, role: RoleSpan) -> Span:
+    """The model Span of a role, trimmed of surrounding whitespace."""
+    start, end = role.start, role.end
+    while start < end and _SPACE.match(text[start]):
+        start += 1
+    while end > start and _SPACE.match(text[end - 1]):
+        end -= 1
+    return Span.of(text, start, end)
+
+
+# --------------------------------------------------------------------------- the tagger
+
+
+def roles_from_doc(doc) -> list[RoleSpan]:
+    """Role spans of a tagged spaCy Doc (``doc.ents`` labelled SOURCE / CUE / CONTENT).
+
+    Sentence indices come from the Doc's sentence boundaries when it has them, else from
+    a rule: a sentence ends after ``.?!`` (and any closing quote) before an upper-case
+    word or a paragraph break.
+    """
+    sent_of = _sentence_index(doc)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ROLE_LABELS:
+            continue
+        out.append(
+            RoleSpan(
+                ent.label_,
+                ent.start_char,
+                ent.end_char,
+                ent.start,
+                ent.end,
+                sent_of[ent.start],
+                sent_of[ent.end - 1],
+            )
+        )
+    return out
+
+
+def _sentence_index(doc) -> list[int]:
+    if doc.has_annotation("SENT_START"):
+        idx, out = -1, []
+        for token in doc:
+            if token.is_sent_start or token.i == 0:
+                idx += 1
+            out.append(idx)
+        return out
+    idx, out, pending = 0, [], False
+    for token in doc:
+        if pending and (token.is_title or token.is_upper or token.text.startswith(("\n",))):
+            idx += 1
+            pending = False
+        out.append(idx)
+        if token.text in {".", "?", "!"} or "\n\n" in token.text:
+            pending = True
+        elif pending and token.text not in QUOTE_CHARS and token.text not in {")", "'", "’"}:
+            pending = token.is_space
+    return out
+
+
+def load_tagger(path):
+    """Load the role tagger saved at ``path`` (a spaCy pipeline with a ``ner`` labelled
+    SOURCE / CUE / CONTENT) and append a rule sentencizer for the grouping step."""
+    import spacy
+
+    nlp = spacy.load(path)
+    if not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def tag_roles(text: str, tagger) -> list[RoleSpan]:
+    """Role spans of ``text`` found by ``tagger`` (see :func:`load_tagger`)."""
+    return roles_from_doc(tagger(text))
+
+
+# --------------------------------------------------------------------------- rules
+
+#: Reporting verbs for the rule fallback (used only when no trained tagger is available).
+CUE_VERBS = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "alleged",
+    "alleges",
+    "denied",
+    "denies",
+    "warned",
+    "warns",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "explained",
+    "explains",
+    "acknowledged",
+    "acknowledges",
+    "assessed",
+    "assesses",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "believes",
+    "believed",
+    "estimated",
+    "estimates",
+    "predicted",
+    "predicts",
+    "suggested",
+    "suggests",
+    "asserted",
+    "asserts",
+]
+
+_CUE_RX = re.compile(
+    r"\b(?:(?:has|have|had)\s+)?(?:" + "|".join(CUE_VERBS) + r")\b|\baccording to\b",
+    re.IGNORECASE,
+)
+_SENT_RX = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’]?|$)", re.MULTILINE)
+
+
+def rule_attributions(
+    text: str,
+) -> list[tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]]]:
+    """A lexicon-and-punctuation fallback: (source, cue, content) character spans.
+
+    ``X said (that) Y.``, ``Y, X said.``, ``According to X, Y.`` -- one per sentence.
+    """
+    out = []
+    for sent in _SENT_RX.finditer(text):
+        s_lo, s_hi = sent.start(), sent.end()
+        body = text[s_lo:s_hi].rstrip(' .!?"”’')
+        m = _CUE_RX.search(body)
+        if not m:
+            continue
+        c_lo, c_hi = s_lo + m.start(), s_lo + m.end()
+        if m.group(0).lower() == "according to":
+            comma = body.find(",", m.end())
+            if comma < 0:
+                continue
+            src = (c_hi + 1, s_lo + comma)
+            content = (s_lo + comma + 1, s_lo + len(body))
+        else:
+            before = body[: m.start()]
+            comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+            if comma > 0 and len(body[m.end() :].strip(" ,.")) < 3:
+                content = (s_lo, s_lo + comma + (1 if body[comma] in '”"' else 0))
+                src = (s_lo + comma + 1, c_lo)
+            else:
+                src = (s_lo, c_lo)
+                content = (c_hi, s_lo + len(body))
+        src = _trim(text, *src)
+        content = _trim(text, *content)
+        if content[1] - content[0] < 3:
+            continue
+        out.append((src if src[1] > src[0] else None, (c_lo, c_hi), content))
+    return out
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and (text[lo].isspace() or text[lo] in ",;:"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:"):
+        hi -= 1
+    return lo, hi
+
+
+_HEDGE_ADVERBS = ("reportedly", "allegedly", "purportedly", "supposedly", "rumoredly")
+_HEDGE_RX = re.compile(r"\b(?:" + "|".join(_HEDGE_ADVERBS) + r")\b", re.IGNORECASE)
+_PASSIVE_RX = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:widely\s+|also\s+|now\s+)?"
+    r"(?:purported|reported|said|believed|alleged|thought|rumou?red|understood|claimed|"
+    r"suspected|feared|known|presumed|assumed)\s+to\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:with|while|as|after|before|which|when|although|though|but|whereas|"
+    r"according)\b)|;|\s[—–]\s|—"
+)
+
+
+def hedge_attributions(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Sourceless hedged claims as (cue, content) spans.
+
+    "... who are reportedly being provided with X" -> cue "reportedly", content what
+    follows; "Some troops were purported to have fought" -> cue "were purported", content
+    the whole clause (PolNeAR style: the passive cue sits inside its content).
+    """
+    out = []
+    for sent in _SENT_RX.finditer(text):
+        s_lo = sent.start()
+        body = text[s_lo : sent.end()].rstrip(' .!?"”’')
+        for m in _HEDGE_RX.finditer(body):
+            rest = body[m.end() :]
+            brk = _CLAUSE_BREAK.search(rest)
+            end = m.end() + (brk.start() if brk else len(rest))
+            content = _trim(text, s_lo + m.end(), s_lo + end)
+            if content[1] - content[0] >= 3:
+                out.append(((s_lo + m.start(), s_lo + m.end()), content))
+        for m in _PASSIVE_RX.finditer(body):
+            before = body[: m.start()]
+            cut = max(before.rfind(","), before.rfind(";"))
+            start = cut + 1 if cut >= 0 else 0
+            rest = body[m.end() :]
+            brk = _CLAUSE_BREAK.search(rest)
+            end = m.end() + (brk.start() if brk else len(rest))
+            content = _trim(text, s_lo + start, s_lo + end)
+            cue_end = m.end() - 3  # without " to"
+            out.append(((s_lo + m.start(), s_lo + cue_end), content))
+    return out
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _claim_order(claim_spans) -> int:
+    return min(s.start for s in claim_spans)
+
+
+def attributions_to_claims(
+    text: str,
+    attributions: Sequence[Attribution],
+    *,
+    confidence: float = 0.9,
+) -> list[tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], float]]:
+    out = []
+    for att in attributions:
+        source = tuple(to_span(text, s) for s in att.source)
+        cue = (to_span(text, att.cue),)
+        content = tuple(to_span(text, c) for c in att.content)
+        out.append((source, cue, content, confidence))
+    return out
+
+
+def _covered(span: tuple[int, int], spans: Sequence[Span]) -> bool:
+    return any(
+        (s.start <= span[0] and span[1] <= s.end) or (span[0] < s.end and s.start < span[1])
+        for s in spans
+    )
+
+
+def extract_attributions(
+    text: str,
+    *,
+    tagger=None,
+    hedge_rules: bool = True,
+    tagger_confidence: float = 0.9,
+    rule_confidence: float = 0.5,
+    hedge_confidence: float = 0.6,
+) -> list:
+    """All attributions of ``text`` as :class:`~claimtrace.model.Claim` records.
+
+    With a ``tagger`` (see :func:`load_tagger`) the roles are learned; without one, the
+    rule fallback :func:`rule_attributions` is used. ``hedge_rules`` adds sourceless
+    hedged claims ("reportedly", "were purported to") that no other claim covers.
+    Claim ids are "c1", "c2", ... in text order.
+    """
+    from claimtrace.model import Claim, SourceKind
+
+    raw: list[tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], float]] = []
+    if tagger is not None:
+        raw = attributions_to_claims(
+            text, group_roles(tag_roles(text, tagger)), confidence=tagger_confidence
+        )
+    else:
+        for src, cue, content in rule_attributions(text):
+            raw.append(
+                (
+                    (Span.of(text, *src),) if src else (),
+                    (Span.of(text, *cue),),
+                    (Span.of(text, *content),),
+                    rule_confidence,
+                )
+            )
+    if hedge_rules:
+        taken = [s for source, cue, content, _ in raw for s in (*cue, *content)]
+        for cue, content in hedge_attributions(text):
+            if _covered(cue, taken):
+                continue
+            raw.append(((), (Span.of(text, *cue),), (Span.of(text, *content),), hedge_confidence))
+            taken.append(Span.of(text, *cue))
+    raw = [r for r in raw if r[1] or r[2]]
+    raw.sort(key=lambda r: (_claim_order((*r[0], *r[1], *r[2])), r[1][0].start if r[1] else 0))
+    claims = []
+    for i, (source, cue, content, conf) in enumerate(raw, 1):
+        claims.append(
+            Claim(
+                id=f"c{i}",
+                source=source,
+                cue=cue,
+                content=content,
+                source_kind=SourceKind.UNATTRIBUTED if not source else SourceKind.OTHER,
+                quote_type=quote_type(text, content),
+                confidence=conf if source else min(conf, 0.6),
+            )
+        )
+    return claims

@@ -1,0 +1,167 @@
+"""Attribution: grouping of role spans, rules, claims (no trained model needed)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrace.extract.attribution import (
+    CONTENT,
+    CUE,
+    SOURCE,
+    RoleSpan,
+    extract_attributions,
+    group_roles,
+    hedge_attributions,
+    quote_type,
+    roles_from_doc,
+    rule_attributions,
+)
+from claimtrace.model import QuoteType, SourceKind, Span
+
+
+def _roles(text: str, marks: list[tuple[str, str]]) -> list[RoleSpan]:
+    """Role spans from (label, substring) pairs on a sentencized blank Doc."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    ents, pos = [], 0
+    for label, sub in marks:
+        start = text.index(sub, pos)
+        pos = start + len(sub)
+        ents.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = ents
+    return roles_from_doc(doc)
+
+
+def _texts(text, att):
+    return (
+        [text[s.start : s.end] for s in att.source],
+        text[att.cue.start : att.cue.end],
+        [text[c.start : c.end] for c in att.content],
+    )
+
+
+def test_group_one_attribution_per_cue_with_nearest_roles():
+    text = 'Officials said that the bridge was closed. "It is unsafe," the engineer told us.'
+    roles = _roles(
+        text,
+        [
+            (SOURCE, "Officials"),
+            (CUE, "said"),
+            (CONTENT, "that the bridge was closed"),
+            (CONTENT, '"It is unsafe,"'),
+            (SOURCE, "the engineer"),
+            (CUE, "told"),
+        ],
+    )
+    atts = group_roles(roles)
+    assert [_texts(text, a) for a in atts] == [
+        (["Officials"], "said", ["that the bridge was closed"]),
+        (["the engineer"], "told", ['"It is unsafe,"']),
+    ]
+
+
+def test_group_shared_source_and_split_content():
+    text = "The mayor said the road, which is old, would reopen, adding that repairs cost more."
+    roles = _roles(
+        text,
+        [
+            (SOURCE, "The mayor"),
+            (CUE, "said"),
+            (CONTENT, "the road, which is old, would reopen"),
+            (CUE, "adding"),
+            (CONTENT, "that repairs cost more"),
+        ],
+    )
+    atts = group_roles(roles)
+    assert len(atts) == 2
+    assert _texts(text, atts[1]) == (["The mayor"], "adding", ["that repairs cost more"])
+
+
+def test_group_discontinuous_content_goes_to_one_cue():
+    text = '"The plan," she said, "is final."'
+    roles = _roles(text, [(CONTENT, '"The plan,"'), (SOURCE, "she"), (CUE, "said"), (CONTENT, '"is final."')])
+    (att,) = group_roles(roles)
+    assert len(att.content) == 2
+
+
+def test_group_without_cues_is_empty_and_cues_without_content_are_dropped():
+    assert group_roles([]) == []
+    text = "He smiled and said nothing."
+    roles = _roles(text, [(SOURCE, "He"), (CUE, "said")])
+    assert group_roles(roles) == []
+    assert len(group_roles(roles, keep_cues_without_content=True)) == 1
+
+
+def test_quote_type():
+    text = '"We will win," he said; he said that "victory" is near; he said it was over.'
+
+    def q(sub):
+        i = text.index(sub)
+        return quote_type(text, [Span.of(text, i, i + len(sub))])
+
+    assert q('"We will win,"') is QuoteType.DIRECT
+    assert q('that "victory" is near') is QuoteType.MIXED
+    assert q("it was over") is QuoteType.INDIRECT
+
+
+def test_rule_fallback_patterns():
+    text = (
+        "The minister said that taxes would rise. Prices will fall, the bank said. "
+        "According to the survey, most voters are undecided."
+    )
+    found = [(text[c[0] : c[1]], text[k[0] : k[1]]) for _s, c, k in rule_attributions(text)]
+    assert ("said", "that taxes would rise") in found
+    assert ("said", "Prices will fall") in found
+    assert ("According to", "most voters are undecided") in found
+
+
+def test_hedged_sourceless_claims():
+    text = (
+        "The convoy was reportedly hit by drones, while others waited. "
+        "Several ships were believed to have left port."
+    )
+    found = [(text[c[0] : c[1]], text[k[0] : k[1]]) for c, k in hedge_attributions(text)]
+    assert ("reportedly", "hit by drones") in found
+    assert ("were believed", "Several ships were believed to have left port") in found
+
+
+def test_extract_without_tagger_gives_ordered_ids_and_sourceless_claims():
+    text = "The ministry said the dam held. Water was reportedly rising downstream."
+    claims = extract_attributions(text, tagger=None)
+    assert [c.id for c in claims] == ["c1", "c2"]
+    assert claims[0].source[0].text == "The ministry"
+    assert claims[1].source == ()
+    assert claims[1].source_kind is SourceKind.UNATTRIBUTED
+    assert claims[1].cue[0].text == "reportedly"
+    for claim in claims:
+        for span in (*claim.source, *claim.cue, *claim.content):
+            assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This never closes, he said. And then nothing.',
+        'He said: "one" "two" "three',
+        "”Backwards quotes“ she wrote",
+        "",
+        "\n\n\n",
+    ],
+)
+def test_unbalanced_quotes_never_abort(text):
+    claims = extract_attributions(text, tagger=None)
+    assert isinstance(claims, list)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list('ab ,."“”\n') + ["said", "He", "reportedly", " "])))
+def test_any_text_gives_valid_spans(pieces):
+    text = "".join(pieces)
+    for claim in extract_attributions(text, tagger=None):
+        for span in (*claim.source, *claim.cue, *claim.content):
+            assert 0 <= span.start <= span.end <= len(text)
+            assert text[span.start : span.end] == span.text
