@@ -83,7 +83,9 @@ def test_group_shared_source_and_split_content():
 
 def test_group_discontinuous_content_goes_to_one_cue():
     text = '"The plan," she said, "is final."'
-    roles = _roles(text, [(CONTENT, '"The plan,"'), (SOURCE, "she"), (CUE, "said"), (CONTENT, '"is final."')])
+    roles = _roles(
+        text, [(CONTENT, '"The plan,"'), (SOURCE, "she"), (CUE, "said"), (CONTENT, '"is final."')]
+    )
     (att,) = group_roles(roles)
     assert len(att.content) == 2
 
@@ -158,10 +160,47 @@ def test_unbalanced_quotes_never_abort(text):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(list('ab ,."“”\n') + ["said", "He", "reportedly", " "])))
+@given(st.lists(st.sampled_from([*list('ab ,."“”\n'), "said", "He", "reportedly", " "])))
 def test_any_text_gives_valid_spans(pieces):
     text = "".join(pieces)
     for claim in extract_attributions(text, tagger=None):
         for span in (*claim.source, *claim.cue, *claim.content):
             assert 0 <= span.start <= span.end <= len(text)
             assert text[span.start : span.end] == span.text
+
+
+def test_tagger_architecture_builds_and_tags():
+    from spacy.training import Example
+
+    import claimtrace.extract.attribution_model  # noqa: F401
+
+    nlp = spacy.blank("en")
+    t2v = nlp.add_pipe(
+        "tok2vec",
+        config={
+            "model": {
+                "@architectures": "spacy.Tok2Vec.v2",
+                "embed": {
+                    "@architectures": "spacy.MultiHashEmbed.v2",
+                    "width": 16,
+                    "attrs": ["NORM", "SHAPE"],
+                    "rows": [100, 50],
+                    "include_static_vectors": False,
+                },
+                "encode": {
+                    "@architectures": "claimtrace.CNNBiLSTMEncoder.v1",
+                    "width": 16,
+                    "depth": 1,
+                    "window_size": 1,
+                    "maxout_pieces": 2,
+                },
+            }
+        },
+    )
+    text = "She said it rained."
+    doc = nlp.make_doc(text)
+    gold = nlp.make_doc(text)
+    gold.ents = [gold.char_span(0, 3, "SOURCE"), gold.char_span(4, 8, "CUE")]
+    nlp.initialize(lambda: [Example(doc, gold)])
+    vectors = t2v.model.predict([nlp.make_doc(text)])
+    assert vectors[0].shape == (len(doc), 16)

@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 import spacy
 
-import claimtrace.nlp.factories  # noqa: F401  (registers the factories)
-from claimtrace.model import SourceKind
-
+import claimtrace.nlp.factories
 from claimtrace.evaluation.shared import shared_dir
+from claimtrace.model import SourceKind
 
 SHARED = shared_dir()
 POLNEAR_DEV = SHARED / "corpora" / "polnear" / "dev.jsonl" if SHARED else Path("/nonexistent")
 PACKAGED_TAGGER = (
-    Path(claimtrace.nlp.factories.__file__).resolve().parent.parent / "models" / "attribution_tagger"
+    Path(claimtrace.nlp.factories.__file__).resolve().parent.parent
+    / "models"
+    / "attribution_tagger"
 )
 
 

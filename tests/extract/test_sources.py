@@ -106,11 +106,15 @@ def test_via_citing():
 @pytest.mark.parametrize(
     ("sentence", "channel"),
     [
-        ("The ministry said in a statement on Telegram that the port was shelled.",
-         "a statement on Telegram"),
+        (
+            "The ministry said in a statement on Telegram that the port was shelled.",
+            "a statement on Telegram",
+        ),
         ("The singer claimed on social media that the tour was cancelled.", "social media"),
-        ("The chancellor told reporters in Berlin that talks would continue.",
-         "told reporters in Berlin"),
+        (
+            "The chancellor told reporters in Berlin that talks would continue.",
+            "told reporters in Berlin",
+        ),
         ("The mayor said the road would reopen.", None),
     ],
 )
@@ -140,7 +144,9 @@ def test_resolve_coreference_of_pronoun_and_nominal():
 
 def test_resolve_fills_via_and_trims_content():
     text = "Italian media quoted a judge as saying the trial would resume."
-    claim = _claim(text, "c1", "Italian media", "quoted", "a judge as saying the trial would resume")
+    claim = _claim(
+        text, "c1", "Italian media", "quoted", "a judge as saying the trial would resume"
+    )
     claim = Claim(
         id="c1",
         source=claim.source,
@@ -150,7 +156,7 @@ def test_resolve_fills_via_and_trims_content():
             Span.of(text, text.index("the trial"), len(text) - 1),
         ),
     )
-    (out,), entities = resolve_sources(text, [claim])
+    (out,), _entities = resolve_sources(text, [claim])
     assert out.source_kind is SourceKind.MEDIA
     assert out.source_entity.id == "italy/media"
     assert [v.source[0].text for v in out.via] == ["a judge"]

@@ -39,7 +39,7 @@ def main(gold: str) -> None:
         records = [json.loads(line) for line in fh if line.strip()]
     for rec in records:
         doc = senter(doc_from_record(nlp, rec))
-        atts = group_roles(roles_of(doc))
+        atts = group_roles(roles_of(doc), text=rec["text"])
         preds.append(
             {
                 "doc_id": rec["doc_id"],

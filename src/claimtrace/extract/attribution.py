@@ -29,6 +29,7 @@ SENTENCE_PENALTY = 30
 CROSSED_CUE_PENALTY = 15
 SOURCE_AFTER_CUE_PENALTY = 2
 MAX_CONTENT_SENTENCES = 1  # how many sentences away a content may sit from its cue
+ORPHAN_QUOTE_SENTENCES = 3  # how far a cue-less quotation may continue an earlier one
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,13 @@ class Attribution:
     cue: RoleSpan
     source: tuple[RoleSpan, ...] = ()
     content: tuple[RoleSpan, ...] = ()
+
+
+def _is_quote_start(role: RoleSpan, text: str | None) -> bool:
+    if text is None:
+        return False
+    frag = text[role.start : role.end].lstrip()
+    return bool(frag) and frag[0] in QUOTE_CHARS + "'‘"
 
 
 def gap(a: RoleSpan, b: RoleSpan) -> int:
@@ -81,8 +89,14 @@ def group_roles(
     *,
     max_content_sentences: int = MAX_CONTENT_SENTENCES,
     keep_cues_without_content: bool = False,
+    text: str | None = None,
+    orphan_quote_sentences: int = ORPHAN_QUOTE_SENTENCES,
 ) -> list[Attribution]:
-    """Group role fragments into attributions, one per cue, in text order."""
+    """Group role fragments into attributions, one per cue, in text order.
+
+    With ``text``, a quotation that has no cue near it continues the quotation of the
+    nearest earlier cue (within ``orphan_quote_sentences`` sentences).
+    """
     roles = sorted(roles, key=lambda r: (r.tstart, r.tend))
     cues = [r for r in roles if r.label == CUE]
     contents = [r for r in roles if r.label == CONTENT]
@@ -103,6 +117,17 @@ def group_roles(
             )
             if best_cost is None or cost < best_cost:
                 best, best_cost = i, cost
+        if best is None and _is_quote_start(content, text):
+            # a quotation continued after the sentence of its cue: '"A," he said. "B."'
+            for i in reversed(range(len(cues))):
+                cue = cues[i]
+                if (
+                    cue.tend <= content.tstart
+                    and content.sent - cue.sent_end <= orphan_quote_sentences
+                ):
+                    if any(_is_quote_start(c, text) for c in by_cue[i]):
+                        best = i
+                    break
         if best is not None:
             by_cue[best].append(content)
     out = []
@@ -122,8 +147,28 @@ def group_roles(
                 continue
             if best_cost is None or cost < best_cost:
                 best_src, best_cost = src, cost
+        if (
+            best_src is not None
+            and text is not None
+            and _between(best_src, cue, cues) > 0
+            and not _shares_source(text, cue)
+        ):
+            best_src = None  # "X said A, and B was mounting": B has no source
         out.append(Attribution(cue=cue, source=(best_src,) if best_src else (), content=content))
     return out
+
+
+_SHARED_SOURCE_BEFORE = re.compile(r"(?:\b(?:and|but|also|then|while|before|after)|,)\s*$", re.I)
+
+
+def _shares_source(text: str, cue: RoleSpan) -> bool:
+    """Whether a cue takes the source of an earlier cue: "adding", "and warned"."""
+    first = (
+        text[cue.start : cue.end].split()[0].lower() if text[cue.start : cue.end].split() else ""
+    )
+    if first.endswith("ing"):
+        return True
+    return bool(_SHARED_SOURCE_BEFORE.search(text[max(0, cue.start - 12) : cue.start]))
 
 
 def quote_type(text: str, content: Sequence[Span]) -> QuoteType:
@@ -205,6 +250,8 @@ def load_tagger(path):
     """Load the role tagger saved at ``path`` (a spaCy pipeline with a ``ner`` labelled
     SOURCE / CUE / CONTENT) and append a rule sentencizer for the grouping step."""
     import spacy
+
+    import claimtrace.extract.attribution_model  # noqa: F401  (registers the architecture)
 
     nlp = spacy.load(path)
     if not nlp.has_pipe("sentencizer"):
@@ -404,6 +451,7 @@ def extract_attributions(
     text: str,
     *,
     tagger=None,
+    tagged=None,
     hedge_rules: bool = True,
     tagger_confidence: float = 0.9,
     rule_confidence: float = 0.5,
@@ -411,7 +459,8 @@ def extract_attributions(
 ) -> list:
     """All attributions of ``text`` as :class:`~claimtrace.model.Claim` records.
 
-    With a ``tagger`` (see :func:`load_tagger`) the roles are learned; without one, the
+    With a ``tagger`` (see :func:`load_tagger`), or a Doc it already ``tagged`` from
+    ``text``, the roles are learned; without one, the
     rule fallback :func:`rule_attributions` is used. ``hedge_rules`` adds sourceless
     hedged claims ("reportedly", "were purported to") that no other claim covers.
     Claim ids are "c1", "c2", ... in text order.
@@ -419,9 +468,10 @@ def extract_attributions(
     from claimtrace.model import Claim, SourceKind
 
     raw: list[tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], float]] = []
-    if tagger is not None:
+    if tagged is not None or tagger is not None:
+        roles = roles_from_doc(tagged) if tagged is not None else tag_roles(text, tagger)
         raw = attributions_to_claims(
-            text, group_roles(tag_roles(text, tagger)), confidence=tagger_confidence
+            text, group_roles(roles, text=text), confidence=tagger_confidence
         )
     else:
         for src, cue, content in rule_attributions(text):

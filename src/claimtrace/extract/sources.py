@@ -557,9 +557,6 @@ def _channel_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return statement, platform, told
 
 
-_SOCIAL = None
-
-
 def is_social_channel(channel: str | None) -> bool:
     if not channel:
         return False
