@@ -90,20 +90,21 @@ def analyze_articles(
 
     def flush() -> Iterator[Article | Failure]:
         articles = [a for a in batch if isinstance(a, Article)]
-        docs = iter(nlp.pipe((_make_doc(nlp, a) for a in articles), batch_size=batch_size))
+        docs = [_make_doc(nlp, a) for a in articles]
+        # spaCy drops a Doc whose component failed, so results are read from our own
+        # Doc objects (processed in place) rather than from what pipe() yields.
+        for _ in nlp.pipe(docs, batch_size=batch_size):
+            pass
+        by_article = iter(docs)
         for item in batch:
             if isinstance(item, Failure):
                 yield item
                 continue
-            doc = next(docs)
+            doc = next(by_article)
             error = doc.user_data.get("ct_error")
             if error:
-                yield Failure(
-                    item.origin or item.id,
-                    f"analysis failed in {error}",
-                    AnalysisError.code,
-                    stage="analysis",
-                )
+                reason = f"analysis failed in {error}"
+                yield Failure(item.origin or item.id, reason, AnalysisError.code, stage="analysis")
             else:
                 yield article_from_doc(item, doc, nlp)
         batch.clear()
