@@ -156,3 +156,21 @@ def test_unreadable_published_date_is_a_failure(tmp_path):
 )
 def test_detect_format_prefers_content_then_extension(data, name, expected):
     assert detect_format(data, name) == expected
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    import claimtrace.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1000)
+    (item,) = read(tmp_path, "big.html", "<html><body>" + "<p>word</p>" * 500 + "</body></html>")
+    assert isinstance(item, Failure) and "larger than" in item.reason and item.code == "CT015"
+
+
+def test_jsonl_streams_past_a_badly_encoded_line(tmp_path):
+    good = json.dumps({"text": STORY}).encode()
+    data = (
+        good + b"\n" + b'{"text": "\xff\xfe\x00\x00 caf\xe9"}\n' + good.replace(b"storm", b"gale")
+    )
+    items = read(tmp_path, "mixed.jsonl", data)
+    assert [type(i).__name__ for i in items] == ["Article", "Failure", "Article"]
+    assert items[1].origin.endswith(":2")

@@ -18,12 +18,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from claimtrace.errors import InputError, MalformedInput
-from claimtrace.ingest.readers import READERS, Draft
+from claimtrace.errors import InputError, InputTooLarge, MalformedInput
+from claimtrace.ingest.readers import READERS, Draft, read_jsonl_lines
 from claimtrace.ingest.validate import MAX_CHARS, check_text
 from claimtrace.model import Article, Failure, article_id
 
 FORMATS = tuple(READERS)
+#: Largest single file read whole (text, HTML, feed); JSONL streams line by line.
+MAX_FILE_BYTES = 64 * 2**20
 _EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
@@ -119,15 +121,35 @@ def make_article(
     )
 
 
-def _read_source(source: str, input_format: str | None) -> tuple[bytes, str, dict[str, Any]]:
+def _read_source(source: str, input_format: str | None) -> Iterator[Draft | Failure]:
+    """Yield drafts and failures for one source (a path or ``-``)."""
     if source == "-":
-        return sys.stdin.buffer.read(), "stdin", {}
-    path = Path(source)
-    if path.is_dir():
-        raise InputError("is a directory (pass the files inside it)")
-    data = path.read_bytes()
-    meta = sidecar_meta(path) if input_format in (None, "text") else {}
-    return data, source, meta
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        name, size, meta = "stdin", len(data), {}
+    else:
+        path = Path(source)
+        if path.is_dir():
+            raise InputError("is a directory (pass the files inside it)")
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+        fmt = input_format or detect_format(head, source)
+        if fmt == "jsonl":  # streams: an archive may be far larger than memory
+            with path.open("rb") as handle:
+                yield from read_jsonl_lines(handle, source)
+            return
+        name, size = source, path.stat().st_size
+        data = path.read_bytes() if size <= MAX_FILE_BYTES else b""
+        meta = sidecar_meta(path) if fmt == "text" else {}
+    if size > MAX_FILE_BYTES:
+        yield Failure(
+            name, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB", InputTooLarge.code
+        )
+        return
+    fmt = input_format or detect_format(data, name)
+    for item in READERS[fmt](data, name):
+        if isinstance(item, Draft):
+            item.meta = {**meta, **item.meta}
+        yield item
 
 
 def read_inputs(
@@ -148,17 +170,14 @@ def read_inputs(
     defaults = {k: v for k, v in (meta or {}).items() if v is not None}
     for source in sources:
         try:
-            data, origin, file_meta = _read_source(source, input_format)
+            for item in _read_source(source, input_format):
+                if isinstance(item, Failure):
+                    yield item
+                else:
+                    yield _finish(item, defaults, max_chars, require_english)
         except (OSError, InputError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            yield Failure(source, f"cannot read: {reason}", "CT010")
-            continue
-        fmt = input_format or detect_format(data, origin)
-        for item in READERS[fmt](data, origin):
-            if isinstance(item, Failure):
-                yield item
-                continue
-            yield _finish(item, {**defaults, **file_meta}, max_chars, require_english)
+            yield Failure(source, f"cannot read: {reason}", InputError.code)
 
 
 def _finish(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,34 +129,35 @@ def _strip_tags(html: str) -> str:
         return html
 
 
-def read_jsonl(data: bytes, origin: str) -> Iterator[Draft | Failure]:
-    """One article per line: {"id"?, "text", "published"?, "url"?, "outlet"?, "title"?}."""
-    try:
-        text = decode(data, origin=origin)
-    except InputError as exc:
-        yield _failure(exc, origin)
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
+def read_jsonl_lines(lines: Iterable[bytes], origin: str) -> Iterator[Draft | Failure]:
+    """One article per line: {"id"?, "text", "published"?, "url"?, "outlet"?, "title"?}.
+
+    Lines are read one at a time, so an archive of millions of articles streams.
+    """
+    for number, raw in enumerate(lines, start=1):
         line_origin = f"{origin}:{number}"
-        if not line.strip():
+        if not raw.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(decode(raw, origin=line_origin))
+        except InputError as exc:
+            yield _failure(exc, line_origin)
+            continue
         except json.JSONDecodeError as exc:
-            yield Failure(
-                line_origin, f"invalid JSON: {exc.msg} (column {exc.colno})", MalformedInput.code
-            )
+            reason = f"invalid JSON: {exc.msg} (column {exc.colno})"
+            yield Failure(line_origin, reason, MalformedInput.code)
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Failure(
-                line_origin,
-                'a JSONL line must be an object with a "text" string',
-                MalformedInput.code,
-            )
+            reason = 'a JSONL line must be an object with a "text" string'
+            yield Failure(line_origin, reason, MalformedInput.code)
             continue
         meta = {k: record[k] for k in META_KEYS if record.get(k) is not None}
         record_id = record.get("id")
         yield Draft(record["text"], str(record_id) if record_id is not None else line_origin, meta)
+
+
+def read_jsonl(data: bytes, origin: str) -> Iterator[Draft | Failure]:
+    yield from read_jsonl_lines(data.splitlines(), origin)
 
 
 READERS = {"text": read_text, "html": read_html, "feed": read_feed, "jsonl": read_jsonl}
