@@ -68,12 +68,12 @@ ORDINALS = {
 }  # fmt: skip
 #: words that make a bare weekday or month refer forwards from the anchor
 FUTURE_CUES = re.compile(
-    r"\b(will|'ll|shall|going to|plans?|planned|scheduled|expected|expects|due|set to|"
-    r"to be held|to meet|to visit|would|is to|are to|next|upcoming|coming|until|by)\b",
+    r"\b(will|'ll|shall|going to|plans? to|scheduled|expected to|due to|set to|"
+    r"to be held|is to|are to|upcoming)\b",
     re.I,
 )
-APPROX_PREFIX = r"(?:about|around|roughly|approximately|some|nearly|almost|more\s+than|over|" \
-    r"less\s+than|under|at\s+least|no\s+more\s+than|up\s+to|just|only|barely)"
+APPROX_PREFIX = r"(?:about|around|roughly|approximately|some|nearly|almost|more\s+than|" \
+    r"less\s+than|no\s+more\s+than|up\s+to)"
 PREFIX_MOD = {
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
     "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
@@ -105,7 +105,7 @@ NUMBER = rf"(?:\d+(?:\.\d+)?|{_alt([w for w in SMALL_NUMBERS if ' ' in w])}|{_WO
 UNIT = r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-POSITION = r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+(?:the\s+)?|(?:the\s+)?(?:early|late)[-\s]|mid-?\s?)"
+POSITION = r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+(?:the\s+)?|(?:the\s+)?(?:early|late)[-\s]|(?:the\s+)?mid-?\s?)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 B = r"(?<![\w$£€-])"  # left boundary: not inside a word or a number/amount
 E = r"(?![\w%-])"  # right boundary
@@ -231,9 +231,31 @@ def weekday_date(anchor: dt.date, weekday: int, *, future: bool) -> dt.date:
 
 
 def month_year(anchor: dt.date, month: int, *, future: bool) -> int:
+    """The year of the named month nearest the anchor (the next one when ``future``)."""
     if future:
         return anchor.year + (1 if month < anchor.month else 0)
+    ahead = (month - anchor.month) % 12  # months forward to the next such month
+    if ahead == 0:
+        return anchor.year
+    if ahead <= 3:  # closer forwards than backwards, with a bias to the past
+        return anchor.year + (1 if month < anchor.month else 0)
     return anchor.year - (1 if month > anchor.month else 0)
+
+
+def nearest_day(anchor: dt.date, month: int, day: int, *, future: bool) -> dt.date | None:
+    """The date with this month and day nearest the anchor (on or after it when ``future``)."""
+    options = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    if future:
+        options = [d for d in options if d >= anchor] or options
+    if not options:
+        return None
+    # past dates are preferred: a future date must be twice as close to win
+    return min(options, key=lambda d: (d - anchor).days * 2 if d > anchor else (anchor - d).days)
 
 
 def _month(word: str) -> int:
@@ -280,12 +302,10 @@ def _month_day(m: re.Match, ctx: _Ctx):
     if m["y"]:
         y = int(m["y"][1:]) + 1900 if m["y"].startswith("'") else int(m["y"])
     elif ctx.anchor:
-        future = _looks_future(ctx)
-        y = ctx.anchor.year
-        if future and (month, day) < (ctx.anchor.month, ctx.anchor.day):
-            y += 1
-        elif not future and month - ctx.anchor.month > 2:
-            y -= 1
+        near = nearest_day(ctx.anchor, month, day, future=_looks_future(ctx))
+        if near is None:
+            return None
+        y = near.year
     else:
         return D, f"XXXX-{month:02d}-{day:02d}", _position_mod(m["pos"])
     try:
@@ -339,14 +359,46 @@ def _rel_month(m: re.Match, ctx: _Ctx):
 
 
 @rule(rf"(?P<pos>{POSITION})?(?:(?:the\s+)?(?:fiscal|calendar|financial|model|school)\s+(?:year\s+)?)?"
-      rf"(?P<y>{YEAR})(?:\s+period|\s+fiscal\s+year)?", 1)
+      rf"(?:the\s+(?=\d{{4}}\s+(?:period|quarter|fiscal)))?(?P<y>{YEAR})(?P<per>\s+period|\s+quarter|\s+fiscal\s+year)?", 1)
 def _year(m: re.Match, ctx: _Ctx):
     # a year, not an amount: "1,990" never gets here; refuse "1990 shares"
     after = ctx.text[ctx.end : ctx.end + 14].lower()
     if re.match(r"\s*(?:-|to\s+\d|shares|people|troops|units|tons|km|miles|meters|votes)", after) and not m["pos"]:
         if not after.lstrip().startswith("-"):
             return None
+    if m["per"] and "quarter" in m["per"].lower():
+        last = add_months(ctx.anchor, -3) if ctx.anchor else None
+        return D, (f"{m['y']}-Q{quarter_of(last)}" if last else m["y"]), None
     return D, m["y"], _position_mod(m["pos"])
+
+
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9}
+
+
+@rule(r"(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)\s+(?P<t>ten|twenty|thirty|forty|fifty|sixty|"
+      r"seventy|eighty|ninety)(?:[-\s](?P<o>one|two|three|four|five|six|seven|eight|nine))?|"
+      r"(?P<k>two\s+thousand)(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine))?)", 2)
+def _spelled_year(m: re.Match, ctx: _Ctx):
+    if m["k"]:
+        if not m.group(0).lower().startswith("the year") and not m["o2"]:
+            return None
+        return D, str(2000 + _ONES.get((m["o2"] or "").lower(), 0)), None
+    century = 1900 if m["c"].lower() == "nineteen" else 2000
+    return D, str(century + _TENS[m["t"].lower()] + _ONES.get((m["o"] or "").lower(), 0)), None
+
+
+@rule(r"(?P<pos>(?:early|late)\s+)?the\s+weekend", 2)
+def _the_weekend(m: re.Match, ctx: _Ctx):
+    if not ctx.anchor:
+        return D, None, None
+    if _looks_future(ctx):
+        day = ctx.anchor + dt.timedelta(days=(5 - ctx.anchor.weekday()) % 7)
+    else:
+        day = ctx.anchor - dt.timedelta(days=(ctx.anchor.weekday() - 5) % 7)
+    return D, iso_week(day) + "-WE", _position_mod(m["pos"])
 
 
 @rule(rf"(?P<pos>{POSITION})?(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s", 2)
@@ -430,7 +482,8 @@ def _deictic_day(m: re.Match, ctx: _Ctx):
 @rule(rf"(?P<pos>(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
       rf"the\s+middle\s+of|mid-)\s*)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|"
       rf"the\s+following|the\s+current|the\s+latest|the\s+prior|the\s+same)\s+"
-      rf"(?P<u>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)", 3)
+      rf"(?P<u>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
+      rf"(?:\s+or\s+so)?", 3)
 def _rel_unit(m: re.Match, ctx: _Ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     u = m["u"].lower()
@@ -473,7 +526,7 @@ def _earlier_this(m: re.Match, ctx: _Ctx):
 
 
 @rule(rf"(?P<pre>{APPROX_PREFIX}\s+)?(?P<n>{NUMBER})(?:\s+or\s+so)?\s+(?P<u>{UNIT})s?(?:\s+or\s+so)?"
-      rf"\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|since)", 4)
+      rf"\s+(?P<dir>ago|earlier|later|from\s+now|hence)", 4)
 def _ago(m: re.Match, ctx: _Ctx):
     n = number_value(m["n"])
     u = m["u"].lower()
@@ -499,7 +552,7 @@ def _ago(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- quarters, fiscal periods
 
 
-@rule(r"(?:the\s+)?(?:(?P<yr>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|next\s+year's)\s+)?"
+@rule(r"(?:the\s+(?!\w+-quarter))?(?:(?P<yr>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|next\s+year's)\s+)?"
       r"(?:fiscal\s+|calendar\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+fiscal)?"
       r"[-\s]+(?:quarter|qtr\.?)(?:\s+of\s+(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year))?", 3)
 def _quarter(m: re.Match, ctx: _Ctx):
@@ -533,11 +586,17 @@ def _the_quarter(m: re.Match, ctx: _Ctx):
     return D, f"{last.year}-Q{quarter_of(last)}", None
 
 
-@rule(r"(?:the\s+)?(?P<adj>year-earlier|year-ago)(?P<rest>\s+(?:period|quarter|level|results|"
-      r"figure|earnings|profit|loss))?", 1)
+@rule(r"(?P<adj>year-earlier|year-ago)|the\s+(?:comparable\s+|corresponding\s+)?(?:year-earlier|"
+      r"year-ago)\s+(?P<rest>period|quarter|(?:first|second|third|fourth)\s+quarter)", 1)
 def _year_ago_adj(m: re.Match, ctx: _Ctx):
     if not ctx.anchor:
         return D, None, None
+    rest = (m["rest"] or "").lower()
+    if "quarter" in rest:
+        if rest.split()[0] in ORDINALS:
+            return D, f"{ctx.anchor.year - 1}-Q{ORDINALS[rest.split()[0]]}", None
+        last = add_months(ctx.anchor, -3)
+        return D, f"{last.year - 1}-Q{quarter_of(last)}", None
     return D, str(ctx.anchor.year - 1), None
 
 
@@ -587,8 +646,7 @@ def _present(m: re.Match, ctx: _Ctx):
     return D, "PRESENT_REF", None
 
 
-@rule(r"recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|in\s+the\s+past|lately|"
-      r"previously|formerly|earlier", 0)
+@rule(r"recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|in\s+the\s+past|lately", 0)
 def _past(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m.group(0).lower())
     if w == "earlier":
@@ -608,7 +666,7 @@ def _past(m: re.Match, ctx: _Ctx):
     return D, "PAST_REF", None
 
 
-@rule(r"(?:the\s+)?(?:near\s+|foreseeable\s+|distant\s+)?future|soon|shortly", 0)
+@rule(r"the\s+(?:near\s+|foreseeable\s+|distant\s+)?future", 0)
 def _future(m: re.Match, ctx: _Ctx):
     w = m.group(0).lower()
     if w == "future" and re.match(r"\s+[a-z]", ctx.text[ctx.end : ctx.end + 3]):
@@ -692,7 +750,7 @@ def _duration_adj(m: re.Match, ctx: _Ctx):
     return DUR, duration_value(n, m["u"]), None
 
 
-@rule(r"(?P<pre>for\s+|over\s+)(?P<u>years|months|weeks|decades|centuries|days|hours)", 1)
+@rule(r"(?<=for\s)(?P<u>years|months|weeks|decades|centuries|days|hours)", 1)
 def _vague_duration(m: re.Match, ctx: _Ctx):
     return DUR, duration_value(None, m["u"]), None
 
@@ -719,15 +777,6 @@ def _every(m: re.Match, ctx: _Ctx):
         return S, f"XXXX-{SEASONS[u]}", None
     n = 2 if (m["n"] or "").lower() == "other" else (number_value(m["n"]) if m["n"] else 1)
     return S, duration_value(n, u), None
-
-
-@rule(r"daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly", 1)
-def _adverb_set(m: re.Match, ctx: _Ctx):
-    w = m.group(0).lower()
-    values = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-              "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
-              "biweekly": "P2W"}
-    return S, values[w], None
 
 
 # --------------------------------------------------------------------------- driver
