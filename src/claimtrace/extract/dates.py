@@ -755,7 +755,7 @@ def _vague_duration(m: re.Match, ctx: _Ctx):
     return DUR, duration_value(None, m["u"]), None
 
 
-@rule(r"(?:the\s+)?(?:past|last|next|coming)\s+(?P<n>several|few|couple\s+of)\s+(?P<u>" + UNIT + ")s", 3)
+@rule(r"(?:the\s+)?(?:past|last|next|coming)\s+(?P<n>several|few)\s+(?P<u>" + UNIT + ")s", 3)
 def _past_few(m: re.Match, ctx: _Ctx):
     return DUR, duration_value(None, m["u"]), None
 
@@ -819,13 +819,20 @@ def _select(cands: list) -> list:
     return chosen
 
 
+#: how far back a quarter mention makes "a year ago" mean that quarter a year before
+QUARTER_CONTEXT_CHARS = 600
+
+
 def _contextual_values(text: str, chosen: list) -> list:
     """Refine values that depend on other timexes: "a year ago" in a quarterly report."""
     out = []
     last_quarter: str | None = None
+    last_at = -(10**9)
     for start, end, prio, typ, value, mod in chosen:
         if value and re.fullmatch(r"\d{4}-Q\d", value):
-            last_quarter = value
+            last_quarter, last_at = value, end
+        if start - last_at > QUARTER_CONTEXT_CHARS:
+            last_quarter = None
         words = text[start:end].lower()
         if value and last_quarter and re.fullmatch(r"\d{4}", value) and (
             "year ago" in words or "year earlier" in words or words.endswith("year-ago")
