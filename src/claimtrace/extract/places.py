@@ -1,0 +1,492 @@
+"""Places: toponym recognition, offline geocoding, and how each place is used.
+
+1. **Candidates.** Named-entity spans (GPE, LOC, NORP) when a trained pipeline provides
+   them, plus gazetteer matches on runs of capitalised words ("Laurel County", "W.Va.",
+   "Russia's Far East"), demonyms ("Russian", "North Korean") and a few lower-case forms
+   ("western Russia", "the Korean Peninsula").
+2. **Filtering.** A match inside a longer name ("Chiquita Henry", "Moscow Times"), after a
+   title ("Gov. Jackson"), or a name listed in ``needs_context`` without a preposition of
+   place or a "City, State" qualifier, is not a place.
+3. **Disambiguation.** Every candidate feature gets a prior (countries and states over
+   cities, cities by population) plus context: a "City, State" qualifier, the countries and
+   states the rest of the article mentions, nearness to its other places, and the outlet's
+   country. Two passes: the first picks by prior, the second re-scores with the first
+   pass's picks as context.
+4. **Use.** Demonyms are ``adjectival`` (linked to their country, not a place visited);
+   a country or capital that speaks ("Moscow said", "Seoul has reiterated") is a
+   ``metonym`` for its government; everything else is a ``location``.
+
+:func:`find_places` is the pure entry point; :func:`said_at_for` gives a claim the place
+where it was made ("speaking in Rome").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
+from claimtrace.model import Claim, Place, PlaceKind, PlaceUse, Span
+
+#: entity labels that name places (GPE, LOC) or peoples/nationalities (NORP)
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+DEMONYM_LABELS = frozenset({"NORP"})
+#: words before a name that make it a person, not a place
+TITLES = frozenset(
+    "mr mrs ms miss dr gov governor sen senator rep representative president judge justice "
+    "officer sgt sergeant lt lieutenant capt captain coach pastor rev reverend det detective "
+    "deputy chief mayor sheriff prof professor gen general col colonel maj major adm admiral "
+    "secretary minister king queen prince princess pope saint sir lord lady st. dame".split()
+)
+#: capitalised words after a place name that make the whole a name of something else
+NAME_CONTINUATIONS = frozenset(
+    "times post herald journal tribune news gazette star daily press inc corp co company "
+    "group bank university college institute hospital church mall street st. st avenue ave "
+    "road rd drive dr boulevard blvd lane highway hwy way pike parkway plaza".split()
+)
+#: words that place a following name ("in Paris", "near Kursk")
+PLACE_PREPOSITIONS = frozenset(
+    "in at from near of to outside across into toward towards around throughout within "
+    "between via through inside northwest northeast southwest southeast north south east west "
+    "over on".split()
+)
+REPORTING_VERBS = (
+    "said|says|say|announced|announces|accused|accuses|denied|denies|warned|warns|claimed|"
+    "claims|insisted|insists|reiterated|reiterates|responded|responds|condemned|condemns|"
+    "rejected|rejects|confirmed|confirms|called|calls|urged|urges|demanded|demands|"
+    "threatened|threatens|maintains|maintained|argued|argues|stated|states|declared|"
+    "declares|vowed|vows|protested|protests|dismissed|dismisses|blamed|blames|sees|saw|"
+    "wants|wanted|has\\s+said|has\\s+denied|has\\s+reiterated|has\\s+warned|has\\s+accused|"
+    "has\\s+not\\s+commented|did\\s+not\\s+comment|declined|refused|agreed|signed|imposed|"
+    "retaliated|recalled|expelled|summoned|sent|deployed|supplied|backed|supports|supported"
+)
+_METONYM_AFTER = re.compile(
+    r"^(?:'s\s+(?:government|foreign\s+ministry|embassy|response|position|envoy))?\s*"
+    r"(?:(?:has|have|had|also|again|quickly|repeatedly|publicly|officially|reportedly|"
+    r"previously|strongly|flatly|so\s+far|,\s*\w+\s*,)\s+)*(?:" + REPORTING_VERBS + r")\b",
+    re.I,
+)
+_DIRECTION = re.compile(
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|"
+    r"north-?eastern|south-?western|south-?eastern|northwest|northeast|southwest|southeast)",
+)
+_TOKEN = re.compile(r"[A-Z][A-Za-z'’.\-]*[A-Za-z.]|[A-Z]")
+_JOINERS = frozenset({"of", "de", "del", "la", "upon", "and", "on", "el", "al", "es", "du"})
+_DESIGNATORS = re.compile(r"\s+(region|oblast|province|governorate|prefecture|district|krai)\b")
+HOME_TLDS = {
+    "uk": "GB", "ca": "CA", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "de": "DE",
+    "fr": "FR", "ru": "RU", "kr": "KR", "jp": "JP", "cn": "CN", "ua": "UA", "za": "ZA",
+    "sg": "SG", "il": "IL", "tr": "TR", "it": "IT", "es": "ES", "nl": "NL",
+}  # fmt: skip
+MAX_NGRAM = 6
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    entries: tuple[GazEntry, ...]
+    adjectival: bool = False
+    primary: set = field(default_factory=set)  # geonameids/names matched by their own name
+    qualifier: tuple[str | None, str | None] | None = None  # (country, admin1) from "X, ST"
+    supported: bool = False  # a preposition of place or a qualifier
+    region_of: str | None = None  # "western Russia": the direction word
+    designator: str | None = None  # "Kursk region"
+    choice: GazEntry | None = None
+
+
+# --------------------------------------------------------------------------- recognition
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised tokens, joined by single spaces, hyphens or joiner words."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for start, end in _tokens(text):
+        if current:
+            gap = text[current[-1][1] : start]
+            ok = gap in (" ", "-", " - ") or (
+                gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _JOINERS
+            )
+            if not ok:
+                runs.append(current)
+                current = []
+        current.append((start, end))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _lookup_variants(surface: str) -> list[tuple[str, int]]:
+    """Lookup forms of a surface string and how many characters each drops at the end."""
+    out = [(surface, 0)]
+    for suffix in ("'s", "’s", "'", "’"):
+        if surface.endswith(suffix):
+            out.append((surface[: -len(suffix)], len(suffix)))
+    if surface.endswith(".") and not re.search(r"\.\w+\.$|^\w{1,4}\.$", surface):
+        out.append((surface[:-1], 1))
+    elif surface.endswith("."):
+        out.append((surface[:-1], 1))
+    return out
+
+
+def _match(gaz: Gazetteer, surface: str) -> tuple[tuple[GazEntry, ...], str | None, int]:
+    """(entries, demonym country, characters dropped) for a surface string."""
+    for form, dropped in _lookup_variants(surface):
+        key = name_key(form)
+        if key in gaz.demonyms and not gaz.lookup(form):
+            return (), gaz.demonyms[key], dropped
+        entries = gaz.lookup(form)
+        if entries:
+            return entries, None, dropped
+        if key in gaz.demonyms:
+            return (), gaz.demonyms[key], dropped
+    return (), None, 0
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z.]+)\s*$", text[max(0, start - 25) : start])
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _state_after(gaz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None, int] | None:
+    """A ", Ohio" / ", Ga." / ", OH" / ", France" right after a place name."""
+    m = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)", text[end : end + 30])
+    if not m:
+        return None
+    words = m.group(1)
+    for cand in (words, words.split(" ")[0]):
+        for form, dropped in _lookup_variants(cand):
+            if len(form) == 2 and form.isupper() and form in gaz.us_states:
+                return "US", form, end + m.start(1) + len(form)
+            for e in gaz.lookup(form):
+                if e.fcode == "ADM1" and e.country == "US":
+                    return "US", e.admin1, end + m.start(1) + len(cand) - dropped
+                if e.fcode == "PCLI":
+                    return e.country, None, end + m.start(1) + len(cand) - dropped
+                if e.fcode == "ADM1":
+                    return e.country, None, end + m.start(1) + len(cand) - dropped
+    return None
+
+
+def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    for run in _capitalised_runs(text):
+        i = 0
+        while i < len(run):
+            found = None
+            for j in range(min(len(run), i + MAX_NGRAM) - 1, i - 1, -1):
+                surface = text[run[i][0] : run[j][1]]
+                entries, demonym, dropped = _match(gaz, surface)
+                if entries or demonym:
+                    found = (j, entries, demonym, dropped)
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, entries, demonym, dropped = found
+            start, end = run[i][0], run[j][1] - dropped
+            surface = text[start:end]
+            before_tokens = run[:i]
+            after_tokens = run[j + 1 :]
+            reject = False
+            if before_tokens:
+                # "Chiquita Raquel Henry": a surname, not a place; but "Rapides Parish" is fine
+                prev = text[before_tokens[-1][0] : before_tokens[-1][1]]
+                prev_entries, prev_dem, _ = _match(gaz, prev)
+                if not (prev_entries or prev_dem) and prev.lower().rstrip(".") not in ("the",):
+                    reject = True
+            if after_tokens and not reject:
+                nxt = text[after_tokens[0][0] : after_tokens[0][1]].lower()
+                if nxt in NAME_CONTINUATIONS and not demonym:
+                    reject = True
+                elif not demonym and len(surface.split()) == 1 and nxt[:1].isalpha():
+                    nxt_entries, nxt_dem, _ = _match(gaz, text[after_tokens[0][0] : after_tokens[0][1]])
+                    if not (nxt_entries or nxt_dem) and nxt not in ("county", "parish", "city"):
+                        # "Washington Post", "Jordan Smith": part of another name
+                        reject = surface in gaz.needs_context or _is_first_name_like(text, after_tokens[0])
+            word_before = _word_before(text, start)
+            if word_before in TITLES:
+                reject = True
+            if not reject:
+                mention = _Mention(start, end, surface, entries, adjectival=demonym is not None)
+                if demonym:
+                    country = gaz.countries.get(demonym)
+                    mention.entries = (country,) if country else ()
+                mention.primary = {id(e) for e in entries if name_key(e.name) == name_key(surface)}
+                mention.supported = word_before in PLACE_PREPOSITIONS
+                q = _state_after(gaz, text, end)
+                if q and not demonym:
+                    mention.qualifier = (q[0], q[1])
+                    mention.supported = True
+                d = _DESIGNATORS.match(text[end : end + 16])
+                if d and not demonym:
+                    mention.designator = d.group(1)
+                    mention.end = end + d.end()
+                    mention.text = text[start : mention.end]
+                    mention.supported = True
+                m = re.search(r"\b(" + _DIRECTION.pattern + r")\s+$", text[max(0, start - 16) : start])
+                if m and not demonym and m.group(1).islower():
+                    mention.region_of = m.group(1)
+                    mention.start = start - (len(text[max(0, start - 16) : start]) - m.start(1))
+                    mention.text = text[mention.start : mention.end]
+                if mention.entries:
+                    mentions.append(mention)
+            i = j + 1
+    return mentions
+
+
+def _is_first_name_like(text: str, token: tuple[int, int]) -> bool:
+    """A capitalised single word followed by another capitalised word reads as a name."""
+    word = text[token[0] : token[1]]
+    return word[:1].isupper() and word[1:].islower() and len(word) > 2
+
+
+def _entity_mentions(text: str, ents: Iterable[tuple[int, int, str]], gaz: Gazetteer) -> list[_Mention]:
+    out = []
+    for start, end, label in ents:
+        if label not in PLACE_LABELS | DEMONYM_LABELS:
+            continue
+        surface = text[start:end]
+        if surface.lower().startswith("the "):
+            start, surface = start + 4, surface[4:]
+        entries, demonym, dropped = _match(gaz, surface)
+        if demonym:
+            country = gaz.countries.get(demonym)
+            if country:
+                out.append(_Mention(start, end - dropped, surface, (country,), adjectival=True))
+        elif entries and label in PLACE_LABELS:
+            m = _Mention(start, end - dropped, text[start : end - dropped], entries)
+            m.primary = {id(e) for e in entries if name_key(e.name) == name_key(surface)}
+            m.supported = True
+            q = _state_after(gaz, text, end - dropped)
+            if q:
+                m.qualifier = (q[0], q[1])
+            out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- disambiguation
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def prior(entry: GazEntry) -> float:
+    """How likely a bare mention of this feature's name means this feature."""
+    if entry.fcode in ("PCLI", "CONT"):
+        return 9.0
+    if entry.fcode == "RGN":
+        return 8.0
+    if entry.fcode == "ADM1":
+        return 8.5 if entry.country == "US" else 7.5
+    if entry.fcode == "ADM2":
+        return 6.0
+    score = 1.2 * math.log10(entry.population + 1)
+    if entry.fcode == "PPLC":
+        score += 1.0
+    return score
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    countries: Counter
+    admin1: Counter
+    points: tuple[tuple[float, float], ...]
+    home: str | None
+
+
+def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
+    s = prior(e)
+    if e.fcode.startswith("PPL") and id(e) not in m.primary:
+        s -= 2.0  # matched through an alternate name only
+    if m.designator and e.fcode.startswith("PPL"):
+        s += 2.0
+    if m.qualifier:
+        qc, qa = m.qualifier
+        if e.country == qc and (qa is None or e.admin1 == qa):
+            s += 15.0
+        elif e.country == qc:
+            s += 4.0
+    if e.country:
+        s += 2.5 * min(ctx.countries[e.country] - own[e.country], 3)
+        if e.admin1 and e.fcode != "PCLI":
+            s += 3.0 * min(ctx.admin1[(e.country, e.admin1)] - own_a1[(e.country, e.admin1)], 2)
+    if e.country and e.country == ctx.home:
+        s += 1.5
+    if e.lat is not None and e.fcode.startswith(("PPL", "ADM2")) and ctx.points:
+        near = min(km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points)
+        if near < 1:
+            pass  # itself
+        elif near < 100:
+            s += 3.0
+        elif near < 300:
+            s += 1.5
+    return s
+
+
+def _context(mentions: Sequence[_Mention], home: str | None) -> _Context:
+    countries: Counter = Counter()
+    admin1: Counter = Counter()
+    points = []
+    for m in mentions:
+        e = m.choice
+        if e is None:
+            continue
+        if e.country:
+            countries[e.country] += 1
+        if e.country and e.admin1 and e.fcode != "PCLI":
+            admin1[(e.country, e.admin1)] += 1
+        if e.lat is not None and (e.fcode.startswith("PPL") or e.fcode == "ADM2"):
+            points.append((e.lat, e.lon))
+    return _Context(countries, admin1, tuple(points), home)
+
+
+def _resolve(mentions: list[_Mention], home: str | None) -> None:
+    for m in mentions:
+        m.choice = max(m.entries, key=lambda e: (prior(e) + (15 if m.qualifier and e.country == m.qualifier[0] and (m.qualifier[1] is None or e.admin1 == m.qualifier[1]) else 0)))
+    for _ in range(2):
+        ctx = _context(mentions, home)
+        for m in mentions:
+            if len(m.entries) == 1:
+                continue
+            own: Counter = Counter()
+            own_a1: Counter = Counter()
+            if m.choice is not None and m.choice.country:
+                own[m.choice.country] += 1
+                if m.choice.admin1:
+                    own_a1[(m.choice.country, m.choice.admin1)] += 1
+            m.choice = max(m.entries, key=lambda e, m=m, own=own, own_a1=own_a1: _score(m, e, ctx, own, own_a1))
+
+
+# --------------------------------------------------------------------------- use
+
+
+def place_use(text: str, start: int, end: int, entry: GazEntry, *, adjectival: bool) -> PlaceUse:
+    """``adjectival`` for demonyms, ``metonym`` for a country or capital that speaks."""
+    if adjectival:
+        return PlaceUse.ADJECTIVAL
+    if entry.fcode in ("PCLI", "PPLC") or entry.name == "Washington":
+        after = text[end : end + 60]
+        if _METONYM_AFTER.match(after):
+            return PlaceUse.METONYM
+    return PlaceUse.LOCATION
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def home_country(outlet: str | None = None, url: str | None = None) -> str | None:
+    """The outlet's country from its web domain's country code, if it has one."""
+    for value in (url, outlet):
+        if not value:
+            continue
+        m = re.search(r"(?:https?://)?([^/\s]+)", value)
+        host = m.group(1).lower() if m else ""
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        if tld in HOME_TLDS:
+            return HOME_TLDS[tld]
+    return None
+
+
+def _keep(m: _Mention, gaz: Gazetteer) -> bool:
+    if m.supported or m.adjectival:
+        return True
+    if m.text in gaz.needs_context:
+        return False
+    e = m.choice
+    return e is not None
+
+
+def find_places(
+    text: str,
+    *,
+    ents: Iterable[tuple[int, int, str]] | None = None,
+    home: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    prefix: str = "p",
+) -> list[Place]:
+    """Places named in ``text``, geocoded offline, with ids ``p1``, ``p2``... in text order.
+
+    ``ents`` are (start, end, label) named-entity spans from a trained pipeline; without
+    them, capitalised spans are matched against the gazetteer. ``home`` is the outlet's
+    country (ISO code), a weak prior.
+    """
+    gaz = gazetteer or load_gazetteer()
+    mentions = _gazetteer_mentions(text, gaz)
+    if ents is not None:
+        extra = _entity_mentions(text, ents, gaz)
+        taken = [(m.start, m.end) for m in mentions]
+        for m in extra:
+            if not any(s < m.end and m.start < e for s, e in taken):
+                mentions.append(m)
+    mentions.sort(key=lambda m: m.start)
+    _resolve(mentions, home)
+    places = []
+    for m in mentions:
+        if not _keep(m, gaz) or m.choice is None:
+            continue
+        e = m.choice
+        kind = e.kind
+        name = e.name
+        lat, lon, gid = e.lat, e.lon, e.geonameid
+        if m.region_of and not m.adjectival:
+            kind, name, gid = PlaceKind.REGION, f"{m.region_of} {e.name}", None
+        elif m.designator and e.fcode.startswith("PPL"):
+            kind, name, gid = PlaceKind.ADMIN, f"{e.name} {m.designator}", None
+        use = place_use(text, m.start, m.end, e, adjectival=m.adjectival)
+        places.append(Place(
+            id=f"{prefix}{len(places) + 1}", span=Span.of(text, m.start, m.end), name=name,
+            kind=kind, use=use, country=e.country, geonameid=gid, lat=lat, lon=lon,
+        ))
+    return places
+
+
+# --------------------------------------------------------------------------- said_at
+
+_SPEAKING_IN = re.compile(
+    r"\b(?:speaking|said|says|told\s+\w+|talking|addressing\s+\w+|writing|announced|"
+    r"a\s+(?:news\s+)?(?:conference|briefing|speech|statement))\s+(?:\w+\s+){0,3}?"
+    r"(?:in|at|from)\s+$",
+    re.I,
+)
+
+
+def said_at_for(claim: Claim, places: Sequence[Place], text: str) -> str | None:
+    """The id of the place where the claim was made ("Speaking in Rome, X said ...").
+
+    A location outside the claim's content, in the cue's sentence, introduced by "in",
+    "at" or "from" after a speech word ("speaking in", "told reporters in", "a news
+    conference in"). None when the text gives no such place.
+    """
+    if not claim.cue:
+        return None
+    from claimtrace.extract.dates import _sentence_bounds
+
+    s_start, s_end = _sentence_bounds(text, claim.cue[0].start)
+    for place in places:
+        if place.use is not PlaceUse.LOCATION:
+            continue
+        if not (s_start <= place.span.start and place.span.end <= s_end):
+            continue
+        if any(c.start <= place.span.start and place.span.end <= c.end for c in claim.content):
+            continue
+        if _SPEAKING_IN.search(text[max(s_start, place.span.start - 60) : place.span.start]):
+            return place.id
+    return None
+
+
+__all__ = ["find_places", "home_country", "km", "place_use", "prior", "said_at_for"]
