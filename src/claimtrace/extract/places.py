@@ -82,6 +82,16 @@ HOME_TLDS = {
     "sg": "SG", "il": "IL", "tr": "TR", "it": "IT", "es": "ES", "nl": "NL",
 }  # fmt: skip
 MAX_NGRAM = 6
+#: capitalised words that are never toponyms on their own (months, weekdays, pronouns ...)
+NEVER_PLACES = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday The A An In On At He She It We They I But And Or If As So To Of "
+    "More Most Many Much Still Metro Name Red Green Branch Villas Creek Gulf Superior".split()
+)
+#: a single-word city smaller than this needs support (a preposition of place, a
+#: "City, State" qualifier, or another place of the article in the same state or nearby)
+SMALL_CITY = 20_000
 
 
 @dataclass(slots=True)
@@ -204,15 +214,11 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
                 prev_entries, prev_dem, _ = _match(gaz, prev)
                 if not (prev_entries or prev_dem) and prev.lower().rstrip(".") not in ("the",):
                     reject = True
-            if after_tokens and not reject:
-                nxt = text[after_tokens[0][0] : after_tokens[0][1]].lower()
-                if nxt in NAME_CONTINUATIONS and not demonym:
-                    reject = True
-                elif not demonym and len(surface.split()) == 1 and nxt[:1].isalpha():
-                    nxt_entries, nxt_dem, _ = _match(gaz, text[after_tokens[0][0] : after_tokens[0][1]])
-                    if not (nxt_entries or nxt_dem) and nxt not in ("county", "parish", "city"):
-                        # "Washington Post", "Jordan Smith": part of another name
-                        reject = surface in gaz.needs_context or _is_first_name_like(text, after_tokens[0])
+            if after_tokens and not reject and not demonym and surface in gaz.needs_context:
+                # "Jordan Smith", "Lincoln Memorial": an ambiguous word inside another name
+                reject = True
+            if surface.rstrip(".") in NEVER_PLACES:
+                reject = True
             word_before = _word_before(text, start)
             if word_before in TITLES:
                 reject = True
@@ -402,13 +408,24 @@ def home_country(outlet: str | None = None, url: str | None = None) -> str | Non
     return None
 
 
-def _keep(m: _Mention, gaz: Gazetteer) -> bool:
+def _keep(m: _Mention, gaz: Gazetteer, ctx: _Context) -> bool:
+    e = m.choice
+    if e is None:
+        return False
     if m.supported or m.adjectival:
         return True
     if m.text in gaz.needs_context:
         return False
-    e = m.choice
-    return e is not None
+    if not e.fcode.startswith("PPL") or e.population >= SMALL_CITY or " " in m.text.strip():
+        return True
+    # a small town named by one word: "Jones", "Hughes" are more often people
+    if e.country and e.admin1 and ctx.admin1[(e.country, e.admin1)] > 1:
+        return True
+    if e.lat is not None:
+        near = [km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points]
+        if sum(1 for d in near if 1 < d < 100):
+            return True
+    return False
 
 
 def find_places(
@@ -435,9 +452,10 @@ def find_places(
                 mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     _resolve(mentions, home)
+    ctx = _context(mentions, home)
     places = []
     for m in mentions:
-        if not _keep(m, gaz) or m.choice is None:
+        if not _keep(m, gaz, ctx):
             continue
         e = m.choice
         kind = e.kind
