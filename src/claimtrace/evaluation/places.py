@@ -13,11 +13,12 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections import defaultdict
 from pathlib import Path
 
 from claimtrace.errors import ClaimtraceError, InputError
 from claimtrace.evaluation.shared import shared_dir
-from claimtrace.extract.places import find_places, home_country
+from claimtrace.extract.places import find_places, home_country, outlet_prior
 
 SPLITS = ("all", "dev", "test")
 
@@ -32,15 +33,27 @@ def _select(root: ET.Element, split: str) -> list[ET.Element]:
 
 
 def predict(articles: list[ET.Element], *, nlp=None) -> list[dict]:
-    out = []
+    """Places per article; a first pass over each outlet's articles gives its prior."""
+    texts, homes, domains, ents_list = [], [], [], []
     for art in articles:
         text = art.findtext("text") or ""
-        home = home_country(art.findtext("domain"), (art.findtext("url") or "").strip())
+        domain = (art.findtext("domain") or "").strip()
+        texts.append(text)
+        domains.append(domain)
+        homes.append(home_country(domain, (art.findtext("url") or "").strip()))
         ents = None
         if nlp is not None:
             doc = nlp(text)
             ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        places = find_places(text, ents=ents, home=home)
+        ents_list.append(ents)
+    first = [find_places(t, ents=e, home=h) for t, e, h in zip(texts, ents_list, homes, strict=True)]
+    by_outlet: dict[str, list] = defaultdict(list)
+    for domain, places in zip(domains, first, strict=True):
+        by_outlet[domain].append(places)
+    priors = {d: outlet_prior(lists) for d, lists in by_outlet.items() if d and len(lists) > 1}
+    out = []
+    for art, text, ents, home, domain in zip(articles, texts, ents_list, homes, domains, strict=True):
+        places = find_places(text, ents=ents, home=home, outlet=priors.get(domain))
         out.append({
             "doc": str(art.get("docid")),
             "places": [

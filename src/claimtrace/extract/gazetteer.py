@@ -168,7 +168,7 @@ def build_gazetteer(path: Path = GAZETTEER_PATH) -> int:
 # --------------------------------------------------------------------------- load
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Gazetteer:
     index: dict[str, tuple[GazEntry, ...]]  # name key -> entries
     demonyms: dict[str, str]  # demonym key -> ISO country code
@@ -178,6 +178,15 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
         return self.index.get(name_key(name), ())
+
+    def by_id(self) -> dict[int, GazEntry]:
+        """Entries by GeoNames id (built on first use)."""
+        return _by_id(self)
+
+
+@functools.lru_cache(maxsize=2)
+def _by_id(gaz: Gazetteer) -> dict[int, GazEntry]:
+    return {e.geonameid: e for entries in gaz.index.values() for e in entries if e.geonameid}
 
 
 @functools.lru_cache(maxsize=1)

@@ -308,11 +308,51 @@ def prior(entry: GazEntry) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class PlacePrior:
+    """What an outlet usually writes about: shares of its articles per country and state.
+
+    Built by :func:`outlet_prior` from the places found in other articles of the same
+    outlet (no gold data), it breaks ties like "Paris" or "Dublin" in local news.
+    """
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)
+
+
+def outlet_prior(articles: Iterable[Sequence[Place]], *, gazetteer: Gazetteer | None = None) -> PlacePrior:
+    """The share of an outlet's articles that name each country and each (country, state)."""
+    gaz = gazetteer or load_gazetteer()
+    by_id = gaz.by_id()
+    states_by_name = {e.name: code for code, e in gaz.us_states.items()}
+    countries: Counter = Counter()
+    admin1: Counter = Counter()
+    n = 0
+    for places in articles:
+        n += 1
+        seen_c, seen_a = set(), set()
+        for p in places:
+            if p.use is not PlaceUse.LOCATION or not p.country:
+                continue
+            seen_c.add(p.country)
+            if p.kind is PlaceKind.ADMIN and p.name in states_by_name:
+                seen_a.add((p.country, states_by_name[p.name]))
+            entry = by_id.get(p.geonameid) if p.geonameid else None
+            if entry is not None and entry.admin1 and entry.fcode.startswith("PPL"):
+                seen_a.add((entry.country, entry.admin1))
+        countries.update(seen_c)
+        admin1.update(seen_a)
+    if not n:
+        return PlacePrior()
+    return PlacePrior({k: v / n for k, v in countries.items()}, {k: v / n for k, v in admin1.items()})
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     countries: Counter
     admin1: Counter
     points: tuple[tuple[float, float], ...]
     home: str | None
+    outlet: PlacePrior | None = None
 
 
 def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
@@ -333,6 +373,10 @@ def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counte
             s += 3.0 * min(ctx.admin1[(e.country, e.admin1)] - own_a1[(e.country, e.admin1)], 2)
     if e.country and e.country == ctx.home:
         s += 1.5
+    if ctx.outlet is not None and e.country:
+        s += 3.0 * ctx.outlet.countries.get(e.country, 0.0)
+        if e.admin1 and e.fcode != "PCLI":
+            s += 4.0 * ctx.outlet.admin1.get((e.country, e.admin1), 0.0)
     if e.lat is not None and e.fcode.startswith(("PPL", "ADM2")) and ctx.points:
         near = min(km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points)
         if near < 1:
@@ -344,7 +388,7 @@ def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counte
     return s
 
 
-def _context(mentions: Sequence[_Mention], home: str | None) -> _Context:
+def _context(mentions: Sequence[_Mention], home: str | None, outlet: PlacePrior | None = None) -> _Context:
     countries: Counter = Counter()
     admin1: Counter = Counter()
     points = []
@@ -358,14 +402,14 @@ def _context(mentions: Sequence[_Mention], home: str | None) -> _Context:
             admin1[(e.country, e.admin1)] += 1
         if e.lat is not None and (e.fcode.startswith("PPL") or e.fcode == "ADM2"):
             points.append((e.lat, e.lon))
-    return _Context(countries, admin1, tuple(points), home)
+    return _Context(countries, admin1, tuple(points), home, outlet)
 
 
-def _resolve(mentions: list[_Mention], home: str | None) -> None:
+def _resolve(mentions: list[_Mention], home: str | None, outlet: PlacePrior | None) -> None:
     for m in mentions:
         m.choice = max(m.entries, key=lambda e: (prior(e) + (15 if m.qualifier and e.country == m.qualifier[0] and (m.qualifier[1] is None or e.admin1 == m.qualifier[1]) else 0)))
     for _ in range(2):
-        ctx = _context(mentions, home)
+        ctx = _context(mentions, home, outlet)
         for m in mentions:
             if len(m.entries) == 1:
                 continue
@@ -408,7 +452,7 @@ def home_country(outlet: str | None = None, url: str | None = None) -> str | Non
     return None
 
 
-def _keep(m: _Mention, gaz: Gazetteer, ctx: _Context) -> bool:
+def _keep(m: _Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Counter) -> bool:
     e = m.choice
     if e is None:
         return False
@@ -419,7 +463,11 @@ def _keep(m: _Mention, gaz: Gazetteer, ctx: _Context) -> bool:
     if not e.fcode.startswith("PPL") or e.population >= SMALL_CITY or " " in m.text.strip():
         return True
     # a small town named by one word: "Jones", "Hughes" are more often people
-    if e.country and e.admin1 and ctx.admin1[(e.country, e.admin1)] > 1:
+    if re.match(r"\s+(?:said|says|told|added|noted|explained|wrote|asked)\b", text[m.end : m.end + 12]):
+        return False
+    if e.country and e.admin1 and ctx.admin1[(e.country, e.admin1)] > same_text[m.text]:
+        return True
+    if ctx.outlet is not None and ctx.outlet.admin1.get((e.country or "", e.admin1 or ""), 0) >= 0.3:
         return True
     if e.lat is not None:
         near = [km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points]
@@ -433,6 +481,7 @@ def find_places(
     *,
     ents: Iterable[tuple[int, int, str]] | None = None,
     home: str | None = None,
+    outlet: PlacePrior | None = None,
     gazetteer: Gazetteer | None = None,
     prefix: str = "p",
 ) -> list[Place]:
@@ -440,7 +489,8 @@ def find_places(
 
     ``ents`` are (start, end, label) named-entity spans from a trained pipeline; without
     them, capitalised spans are matched against the gazetteer. ``home`` is the outlet's
-    country (ISO code), a weak prior.
+    country (ISO code), a weak prior; ``outlet`` what the outlet usually writes about
+    (:func:`outlet_prior`).
     """
     gaz = gazetteer or load_gazetteer()
     mentions = _gazetteer_mentions(text, gaz)
@@ -451,11 +501,12 @@ def find_places(
             if not any(s < m.end and m.start < e for s, e in taken):
                 mentions.append(m)
     mentions.sort(key=lambda m: m.start)
-    _resolve(mentions, home)
-    ctx = _context(mentions, home)
+    _resolve(mentions, home, outlet)
+    ctx = _context(mentions, home, outlet)
+    same_text = Counter(m.text for m in mentions)
     places = []
     for m in mentions:
-        if not _keep(m, gaz, ctx):
+        if not _keep(m, gaz, ctx, text, same_text):
             continue
         e = m.choice
         kind = e.kind
@@ -507,4 +558,7 @@ def said_at_for(claim: Claim, places: Sequence[Place], text: str) -> str | None:
     return None
 
 
-__all__ = ["find_places", "home_country", "km", "place_use", "prior", "said_at_for"]
+__all__ = [
+    "PlacePrior",
+    "find_places",
+    "outlet_prior", "home_country", "km", "place_use", "prior", "said_at_for"]
