@@ -152,7 +152,8 @@ def build_rows() -> list[tuple]:
     for region in table["regions"]:
         fcode = "ADM1" if region["kind"] == "admin" else "RGN"
         rows.append((region.get("geonameid") or "", region["name"], fcode, region.get("country", ""),
-                     "", region["lat"], region["lon"], 0, "|".join(region.get("aliases", []))))
+                     region.get("admin1", ""), region["lat"], region["lon"], 0,
+                     "|".join(region.get("aliases", []))))
     return rows
 
 

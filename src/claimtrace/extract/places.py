@@ -47,6 +47,16 @@ NAME_CONTINUATIONS = frozenset(
     "group bank university college institute hospital church mall street st. st avenue ave "
     "road rd drive dr boulevard blvd lane highway hwy way pike parkway plaza".split()
 )
+#: capitalised words after a town's name that keep it a toponym ("Paris Public Library")
+ORG_WORDS = frozenset(
+    "public library police fire department county city high school middle elementary "
+    "university college hospital medical council board sheriff sheriff's area regional "
+    "community memorial airport street st road rd avenue ave drive boulevard lane highway "
+    "park center centre township town village district court courthouse museum church "
+    "chamber club news times post herald journal tribune gazette star daily press register "
+    "telegram dispatch sentinel zoo mall square bridge river lake valley harbor harbour port "
+    "station campus state metro municipal central north south east west".split()
+)
 #: words that place a following name ("in Paris", "near Kursk")
 PLACE_PREPOSITIONS = frozenset(
     "in at from near of to outside across into toward towards around throughout within "
@@ -208,15 +218,22 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
             before_tokens = run[:i]
             after_tokens = run[j + 1 :]
             reject = False
-            if before_tokens:
+            towns_only = bool(entries) and all(e.fcode.startswith("PPL") and e.fcode != "PPLC" for e in entries)
+            if before_tokens and towns_only:
                 # "Chiquita Raquel Henry": a surname, not a place; but "Rapides Parish" is fine
                 prev = text[before_tokens[-1][0] : before_tokens[-1][1]]
                 prev_entries, prev_dem, _ = _match(gaz, prev)
                 if not (prev_entries or prev_dem) and prev.lower().rstrip(".") not in ("the",):
                     reject = True
-            if after_tokens and not reject and not demonym and surface in gaz.needs_context:
-                # "Jordan Smith", "Lincoln Memorial": an ambiguous word inside another name
-                reject = True
+            if after_tokens and not reject and not demonym:
+                nxt = text[after_tokens[0][0] : after_tokens[0][1]]
+                if surface in gaz.needs_context:
+                    # "Jordan Smith", "Lincoln Memorial": an ambiguous word inside another name
+                    reject = True
+                elif towns_only and nxt.rstrip(".").lower() not in ORG_WORDS:
+                    nxt_entries, nxt_dem, _ = _match(gaz, nxt)
+                    # "Vladimir Putin": a first name, not a town
+                    reject = not (nxt_entries or nxt_dem)
             if surface.rstrip(".") in NEVER_PLACES:
                 reject = True
             word_before = _word_before(text, start)
