@@ -46,11 +46,14 @@ def predict(articles: list[ET.Element], *, nlp=None) -> list[dict]:
             doc = nlp(text)
             ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         ents_list.append(ents)
-    first = [find_places(t, ents=e, home=h) for t, e, h in zip(texts, ents_list, homes, strict=True)]
-    by_outlet: dict[str, list] = defaultdict(list)
-    for domain, places in zip(domains, first, strict=True):
-        by_outlet[domain].append(places)
-    priors = {d: outlet_prior(lists) for d, lists in by_outlet.items() if d and len(lists) > 1}
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for domain, text in zip(domains, texts, strict=True):
+        by_outlet[domain].append(text)
+    priors = {
+        d: outlet_prior(outlet_texts, home=home_country(d))
+        for d, outlet_texts in by_outlet.items()
+        if d and len(outlet_texts) > 1
+    }
     out = []
     for art, text, ents, home, domain in zip(articles, texts, ents_list, homes, domains, strict=True):
         places = find_places(text, ents=ents, home=home, outlet=priors.get(domain))

@@ -320,7 +320,7 @@ def prior(entry: GazEntry) -> float:
         return 6.0
     score = 1.2 * math.log10(entry.population + 1)
     if entry.fcode == "PPLC":
-        score += 1.0
+        score += 2.0
     return score
 
 
@@ -336,26 +336,33 @@ class PlacePrior:
     admin1: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
-def outlet_prior(articles: Iterable[Sequence[Place]], *, gazetteer: Gazetteer | None = None) -> PlacePrior:
-    """The share of an outlet's articles that name each country and each (country, state)."""
+def outlet_prior(
+    texts: Iterable[str], *, home: str | None = None, gazetteer: Gazetteer | None = None
+) -> PlacePrior:
+    """The share of an outlet's articles that name each country and each (country, state).
+
+    Only unambiguous evidence counts: countries, states and regions by name, counties and
+    towns that are unique or qualified ("Paris, Ill."), so a wrong guess does not feed itself.
+    """
     gaz = gazetteer or load_gazetteer()
-    by_id = gaz.by_id()
-    states_by_name = {e.name: code for code, e in gaz.us_states.items()}
     countries: Counter = Counter()
     admin1: Counter = Counter()
     n = 0
-    for places in articles:
+    for text in texts:
         n += 1
+        mentions = _gazetteer_mentions(text, gaz)
+        _resolve(mentions, home, None)
         seen_c, seen_a = set(), set()
-        for p in places:
-            if p.use is not PlaceUse.LOCATION or not p.country:
+        for m in mentions:
+            e = m.choice
+            if e is None or m.adjectival or not e.country:
                 continue
-            seen_c.add(p.country)
-            if p.kind is PlaceKind.ADMIN and p.name in states_by_name:
-                seen_a.add((p.country, states_by_name[p.name]))
-            entry = by_id.get(p.geonameid) if p.geonameid else None
-            if entry is not None and entry.admin1 and entry.fcode.startswith("PPL"):
-                seen_a.add((entry.country, entry.admin1))
+            sure = e.fcode in ("PCLI", "ADM1", "RGN") or len(m.entries) == 1 or m.qualifier
+            if not sure:
+                continue
+            seen_c.add(e.country)
+            if e.admin1 and e.fcode != "PCLI":
+                seen_a.add((e.country, e.admin1))
         countries.update(seen_c)
         admin1.update(seen_a)
     if not n:
@@ -393,7 +400,7 @@ def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counte
     if ctx.outlet is not None and e.country:
         s += 3.0 * ctx.outlet.countries.get(e.country, 0.0)
         if e.admin1 and e.fcode != "PCLI":
-            s += 4.0 * ctx.outlet.admin1.get((e.country, e.admin1), 0.0)
+            s += 6.0 * ctx.outlet.admin1.get((e.country, e.admin1), 0.0)
     if e.lat is not None and e.fcode.startswith(("PPL", "ADM2")) and ctx.points:
         near = min(km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points)
         if near < 1:
@@ -405,6 +412,14 @@ def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counte
     return s
 
 
+def reliable(m: _Mention) -> bool:
+    """Evidence that does not hinge on a guess between same-named towns."""
+    e = m.choice
+    return e is not None and (
+        e.fcode in ("PCLI", "ADM1", "RGN", "CONT") or len(m.entries) == 1 or bool(m.qualifier)
+    )
+
+
 def _context(mentions: Sequence[_Mention], home: str | None, outlet: PlacePrior | None = None) -> _Context:
     countries: Counter = Counter()
     admin1: Counter = Counter()
@@ -413,10 +428,11 @@ def _context(mentions: Sequence[_Mention], home: str | None, outlet: PlacePrior 
         e = m.choice
         if e is None:
             continue
+        weight = 1.0 if (reliable(m) or e.population >= 100_000) else 0.3
         if e.country:
-            countries[e.country] += 1
+            countries[e.country] += weight
         if e.country and e.admin1 and e.fcode != "PCLI":
-            admin1[(e.country, e.admin1)] += 1
+            admin1[(e.country, e.admin1)] += weight
         if e.lat is not None and (e.fcode.startswith("PPL") or e.fcode == "ADM2"):
             points.append((e.lat, e.lon))
     return _Context(countries, admin1, tuple(points), home, outlet)
@@ -433,9 +449,10 @@ def _resolve(mentions: list[_Mention], home: str | None, outlet: PlacePrior | No
             own: Counter = Counter()
             own_a1: Counter = Counter()
             if m.choice is not None and m.choice.country:
-                own[m.choice.country] += 1
-                if m.choice.admin1:
-                    own_a1[(m.choice.country, m.choice.admin1)] += 1
+                w = 1.0 if (reliable(m) or m.choice.population >= 100_000) else 0.3
+                own[m.choice.country] += w
+                if m.choice.admin1 and m.choice.fcode != "PCLI":
+                    own_a1[(m.choice.country, m.choice.admin1)] += w
             m.choice = max(m.entries, key=lambda e, m=m, own=own, own_a1=own_a1: _score(m, e, ctx, own, own_a1))
 
 
