@@ -57,9 +57,16 @@ class GazEntry:
         return PlaceKind.CITY if self.fcode.startswith("PPL") else PlaceKind.OTHER
 
 
+_SPACED_ABBREVIATION = re.compile(r"\b([A-Z][a-z]?)\.\s+([A-Z][a-z]{0,3}\.)")
+
+
 def name_key(name: str) -> str:
-    """The lookup key of a name: lower case, curly apostrophes and spaces normalised."""
-    return re.sub(r"\s+", " ", name.replace("’", "'").strip()).lower()
+    """The lookup key of a name: lower case, curly apostrophes and spaces normalised.
+
+    Spaced abbreviations are closed up ("W. Va." -> "w.va.").
+    """
+    name = _SPACED_ABBREVIATION.sub(r"\1.\2", name.replace("’", "'").strip())
+    return re.sub(r"\s+", " ", name).lower()
 
 
 # --------------------------------------------------------------------------- build

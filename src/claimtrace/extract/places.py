@@ -357,8 +357,7 @@ def outlet_prior(
             e = m.choice
             if e is None or m.adjectival or not e.country:
                 continue
-            sure = e.fcode in ("PCLI", "ADM1", "RGN") or len(m.entries) == 1 or m.qualifier
-            if not sure:
+            if not reliable(m):
                 continue
             seen_c.add(e.country)
             if e.admin1 and e.fcode != "PCLI":
@@ -415,9 +414,12 @@ def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counte
 def reliable(m: _Mention) -> bool:
     """Evidence that does not hinge on a guess between same-named towns."""
     e = m.choice
-    return e is not None and (
-        e.fcode in ("PCLI", "ADM1", "RGN", "CONT") or len(m.entries) == 1 or bool(m.qualifier)
-    )
+    if e is None:
+        return False
+    if e.fcode in ("PCLI", "ADM1", "RGN", "CONT") or m.qualifier:
+        return True
+    # a unique name, matched as the feature's own name (not an alternate like "Dublin City")
+    return len(m.entries) == 1 and id(e) in m.primary
 
 
 def _context(mentions: Sequence[_Mention], home: str | None, outlet: PlacePrior | None = None) -> _Context:
@@ -438,22 +440,29 @@ def _context(mentions: Sequence[_Mention], home: str | None, outlet: PlacePrior 
     return _Context(countries, admin1, tuple(points), home, outlet)
 
 
+def _qualified(m: _Mention, e: GazEntry) -> bool:
+    return bool(m.qualifier) and e.country == m.qualifier[0] and (
+        m.qualifier[1] is None or e.admin1 == m.qualifier[1]
+    )
+
+
 def _resolve(mentions: list[_Mention], home: str | None, outlet: PlacePrior | None) -> None:
+    """Pick one feature per mention: by prior first, then twice more with context.
+
+    The context of a mention leaves out every mention of the same name (all the
+    "Dublin"s of an article), so an ambiguous name never confirms itself.
+    """
     for m in mentions:
-        m.choice = max(m.entries, key=lambda e: (prior(e) + (15 if m.qualifier and e.country == m.qualifier[0] and (m.qualifier[1] is None or e.admin1 == m.qualifier[1]) else 0)))
+        m.choice = max(m.entries, key=lambda e, m=m: prior(e) + (15 if _qualified(m, e) else 0))
+    ids = [{id(e) for e in m.entries} for m in mentions]
     for _ in range(2):
-        ctx = _context(mentions, home, outlet)
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if len(m.entries) == 1:
                 continue
-            own: Counter = Counter()
-            own_a1: Counter = Counter()
-            if m.choice is not None and m.choice.country:
-                w = 1.0 if (reliable(m) or m.choice.population >= 100_000) else 0.3
-                own[m.choice.country] += w
-                if m.choice.admin1 and m.choice.fcode != "PCLI":
-                    own_a1[(m.choice.country, m.choice.admin1)] += w
-            m.choice = max(m.entries, key=lambda e, m=m, own=own, own_a1=own_a1: _score(m, e, ctx, own, own_a1))
+            others = [x for j, x in enumerate(mentions) if not (ids[j] & ids[i])]
+            ctx = _context(others, home, outlet)
+            empty: Counter = Counter()
+            m.choice = max(m.entries, key=lambda e, m=m, ctx=ctx: _score(m, e, ctx, empty, empty))
 
 
 # --------------------------------------------------------------------------- use
