@@ -549,6 +549,16 @@ def _ago(m: re.Match, ctx: _Ctx):
     return D, shift(ctx.anchor, sign * n, u), mod
 
 
+@rule(rf"(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<u>day|week)s?\s+(?P<dir>after|before)"
+      r"(?=\s+(?:the|a|an|his|her|its|their|this|that|[A-Z]))", 5)
+def _relative_to_previous(m: re.Match, ctx: _Ctx):
+    # "X came a day after the vote": X is dated by the previous date of the text, so the
+    # event the expression points to (the vote) is that date minus the amount
+    n = number_value(m["n"])
+    sign = "-" if m["dir"].lower() == "after" else "+"
+    return D, f"@{sign}{_num_str(n)}{m['u'].lower()}", None
+
+
 # --------------------------------------------------------------------------- quarters, fiscal periods
 
 
@@ -826,6 +836,7 @@ QUARTER_CONTEXT_CHARS = 600
 def _contextual_values(text: str, chosen: list) -> list:
     """Refine values that depend on other timexes: "a year ago" in a quarterly report."""
     out = []
+    last_day: str | None = None
     last_quarter: str | None = None
     last_at = -(10**9)
     for start, end, prio, typ, value, mod in chosen:
@@ -833,6 +844,18 @@ def _contextual_values(text: str, chosen: list) -> list:
             last_quarter, last_at = value, end
         if start - last_at > QUARTER_CONTEXT_CHARS:
             last_quarter = None
+        if value and value.startswith("@"):
+            m = re.fullmatch(r"@([+-])(\d+)(day|week)", value)
+            if m and last_day:
+                days = int(m.group(2)) * (7 if m.group(3) == "week" else 1)
+                day = dt.date.fromisoformat(last_day) + dt.timedelta(days=days if m.group(1) == "+" else -days)
+                value = day.isoformat()
+            else:
+                # no date to count from: TimeML's DURATION of the amount, without "after"
+                end = start + len(re.match(r".*?(?=\s+(?:after|before)$)", text[start:end]).group(0))
+                typ, value = TimexType.DURATION, duration_value(float(m.group(2)) if m else None, m.group(3) if m else "day")
+        if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            last_day = value
         words = text[start:end].lower()
         if value and last_quarter and re.fullmatch(r"\d{4}", value) and (
             "year ago" in words or "year earlier" in words or words.endswith("year-ago")

@@ -261,6 +261,13 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
                     mention.region_of = m.group(1)
                     mention.start = start - (len(text[max(0, start - 16) : start]) - m.start(1))
                     mention.text = text[mention.start : mention.end]
+                if (mention.designator or mention.region_of) and not demonym:
+                    # "Kursk region", "western Russia": a feature of the table, where it has one
+                    table = [e for e in gaz.lookup(mention.text) if e.fcode in ("ADM1", "RGN")]
+                    if table:
+                        mention.entries = tuple(table)
+                        mention.primary = {id(e) for e in table}
+                        mention.designator = mention.region_of = None
                 if mention.entries:
                     mentions.append(mention)
             i = j + 1
