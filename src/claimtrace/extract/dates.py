@@ -837,6 +837,7 @@ def _contextual_values(text: str, chosen: list) -> list:
     """Refine values that depend on other timexes: "a year ago" in a quarterly report."""
     out = []
     last_day: str | None = None
+    unresolved_date = False
     last_quarter: str | None = None
     last_at = -(10**9)
     for start, end, prio, typ, value, mod in chosen:
@@ -846,7 +847,9 @@ def _contextual_values(text: str, chosen: list) -> list:
             last_quarter = None
         if value and value.startswith("@"):
             m = re.fullmatch(r"@([+-])(\d+)(day|week)", value)
-            if m and last_day:
+            if m and last_day is None and unresolved_date:
+                value = None  # counted from a date that itself is unknown (no anchor)
+            elif m and last_day:
                 days = int(m.group(2)) * (7 if m.group(3) == "week" else 1)
                 day = dt.date.fromisoformat(last_day) + dt.timedelta(days=days if m.group(1) == "+" else -days)
                 value = day.isoformat()
@@ -856,6 +859,8 @@ def _contextual_values(text: str, chosen: list) -> list:
                 typ, value = TimexType.DURATION, duration_value(float(m.group(2)) if m else None, m.group(3) if m else "day")
         if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             last_day = value
+        elif value is None and typ is TimexType.DATE:
+            unresolved_date = True
         words = text[start:end].lower()
         if value and last_quarter and re.fullmatch(r"\d{4}", value) and (
             "year ago" in words or "year earlier" in words or words.endswith("year-ago")

@@ -251,6 +251,17 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
                     mention.qualifier = (q[0], q[1])
                     mention.supported = True
                 d = _DESIGNATORS.match(text[end : end + 16])
+                d_before = re.search(r"\b(region|province|oblast|governorate|prefecture)\s+of\s+$",
+                                     text[max(0, start - 24) : start])
+                if d_before and not demonym and not d:
+                    # "the Russian region of Kursk" = "Kursk region"
+                    named = [e for e in gaz.lookup(f"{surface} {d_before.group(1)}") if e.fcode in ("ADM1", "RGN")]
+                    mention.designator = d_before.group(1)
+                    mention.supported = True
+                    if named:
+                        mention.entries = tuple(named)
+                        mention.primary = {id(e) for e in named}
+                        mention.designator = None
                 if d and not demonym:
                     mention.designator = d.group(1)
                     mention.end = end + d.end()
