@@ -57,14 +57,21 @@ def predict(folder: Path) -> list[dict]:
     out = []
     for doc in iter_docs(folder):
         timexes = find_timexes(doc.text, anchor=doc.dct)
-        out.append({
-            "doc": doc.name,
-            "timexes": [
-                {"start": t.span.start, "end": t.span.end, "type": str(t.type),
-                 "value": t.value or "", "text": t.span.text}
-                for t in timexes
-            ],
-        })
+        out.append(
+            {
+                "doc": doc.name,
+                "timexes": [
+                    {
+                        "start": t.span.start,
+                        "end": t.span.end,
+                        "type": str(t.type),
+                        "value": t.value or "",
+                        "text": t.span.text,
+                    }
+                    for t in timexes
+                ],
+            }
+        )
     return out
 
 
@@ -78,8 +85,10 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     gold = scorer.load_dir(str(folder))
     pred_map = {
-        rec["doc"]: [scorer.Timex(t["start"], t["end"], t["type"], t["value"], "", t["text"])
-                     for t in rec["timexes"]]
+        rec["doc"]: [
+            scorer.Timex(t["start"], t["end"], t["type"], t["value"], "", t["text"])
+            for t in rec["timexes"]
+        ]
         for rec in preds
     }
     summary, _rows, _errs, _unknown = scorer.score(gold, pred_map)

@@ -55,17 +55,30 @@ def predict(articles: list[ET.Element], *, nlp=None) -> list[dict]:
         if d and len(outlet_texts) > 1
     }
     out = []
-    for art, text, ents, home, domain in zip(articles, texts, ents_list, homes, domains, strict=True):
+    for art, text, ents, home, domain in zip(
+        articles, texts, ents_list, homes, domains, strict=True
+    ):
         places = find_places(text, ents=ents, home=home, outlet=priors.get(domain))
-        out.append({
-            "doc": str(art.get("docid")),
-            "places": [
-                {"start": p.span.start, "end": p.span.end, "text": p.span.text, "lat": p.lat,
-                 "lon": p.lon, "geonameid": p.geonameid, "name": p.name, "kind": str(p.kind),
-                 "use": str(p.use), "country": p.country}
-                for p in places
-            ],
-        })
+        out.append(
+            {
+                "doc": str(art.get("docid")),
+                "places": [
+                    {
+                        "start": p.span.start,
+                        "end": p.span.end,
+                        "text": p.span.text,
+                        "lat": p.lat,
+                        "lon": p.lon,
+                        "geonameid": p.geonameid,
+                        "name": p.name,
+                        "kind": str(p.kind),
+                        "use": str(p.use),
+                        "country": p.country,
+                    }
+                    for p in places
+                ],
+            }
+        )
     return out
 
 
@@ -94,7 +107,9 @@ def evaluate(path: Path, predictions: Path | None = None, *, split: str = "all",
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         result = subprocess.run(
             [sys.executable, str(scorer), str(gold), str(pred_path)],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     if result.returncode != 0:
         raise ClaimtraceError(f"score_places.py failed: {result.stderr.strip()[-500:]}")

