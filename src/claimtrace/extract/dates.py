@@ -250,6 +250,16 @@ def _looks_future(ctx: _Ctx) -> bool:
     return bool(FUTURE_CUES.search(left)) or bool(re.match(r"\s*(will|is to|are to)\b", right))
 
 
+_PAST_CUES = re.compile(r"\b(?:was|were|had|did|ago|last)\b|\b[a-z]{3,}ed\b")
+
+
+def _looks_past(ctx: _Ctx) -> bool:
+    """Whether the clause before the expression is in the past tense ("was held in June")."""
+    left = ctx.text[max(0, ctx.start - 50) : ctx.start]
+    left = re.split(r"[.;!?,]\s", left)[-1]
+    return bool(_PAST_CUES.search(left)) and not _looks_future(ctx)
+
+
 def weekday_date(anchor: dt.date, weekday: int, *, future: bool) -> dt.date:
     """The given weekday nearest the anchor: the last one (or the anchor) unless future."""
     diff = (weekday - anchor.weekday()) % 7
@@ -258,10 +268,13 @@ def weekday_date(anchor: dt.date, weekday: int, *, future: bool) -> dt.date:
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-def month_year(anchor: dt.date, month: int, *, future: bool) -> int:
-    """The year of the named month nearest the anchor (the next one when ``future``)."""
+def month_year(anchor: dt.date, month: int, *, future: bool, past: bool = False) -> int:
+    """The year of the named month nearest the anchor (the next one when ``future``, the
+    last one when ``past``)."""
     if future:
         return anchor.year + (1 if month < anchor.month else 0)
+    if past:
+        return anchor.year - (1 if month > anchor.month else 0)
     ahead = (month - anchor.month) % 12  # months forward to the next such month
     if ahead == 0:
         return anchor.year
@@ -380,7 +393,7 @@ def _month_alone(m: re.Match, ctx: _Ctx):
     month = _month(word)
     if not ctx.anchor:
         return D, f"XXXX-{month:02d}", _position_mod(m["pos"])
-    y = month_year(ctx.anchor, month, future=_looks_future(ctx))
+    y = month_year(ctx.anchor, month, future=_looks_future(ctx), past=_looks_past(ctx))
     return D, f"{y}-{month:02d}", _position_mod(m["pos"])
 
 
@@ -817,7 +830,7 @@ def _future(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    r"(?P<pre>(?:about|around|at|after|before|shortly\s+(?:after|before))\s+)?(?P<h>[01]?\d)"
+    r"(?P<pre>(?:about|around)\s+)?(?P<h>[01]?\d)"
     r"(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>[A-Z]{2,4}T))?"
     rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<w2>today|yesterday|tomorrow)))?",
     4,
