@@ -792,7 +792,7 @@ def _present(m: re.Match, ctx: _Ctx):
     return D, "PRESENT_REF", None
 
 
-@rule(r"recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|in\s+the\s+past|lately", 0)
+@rule(r"recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|lately", 0)
 def _past(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m.group(0).lower())
     if w == "earlier":
@@ -813,8 +813,9 @@ def _past(m: re.Match, ctx: _Ctx):
         re.I,
     ):
         return None
-    if w.startswith("recent "):
-        return D, "PAST_REF", None
+    if w.startswith("recent ") and not w.endswith(("years", "times")):
+        # "recent weeks": an unspecified stretch up to now
+        return DUR, duration_value(None, w.split()[-1]), None
     return D, "PAST_REF", None
 
 
@@ -883,6 +884,8 @@ def _noon(m: re.Match, ctx: _Ctx):
 def _duration(m: re.Match, ctx: _Ctx):
     n = number_value(m["n"])
     u = m["u"].lower()
+    if re.fullmatch(r"(?:1[89]|20)\d\d", m["n"]) and not m.group(0).lower().endswith("s"):
+        return None  # "the 1988 quarter": a year, not 1988 quarters
     words = m.group(0).lower()
     if "and a half" in words and n is not None:
         n += 0.5
