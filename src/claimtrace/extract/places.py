@@ -817,6 +817,34 @@ def _keep(m: _Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Coun
     return False
 
 
+def _estimate_county(
+    county: GazEntry, mentions: Sequence[_Mention], gaz: Gazetteer
+) -> tuple[float | None, float | None]:
+    """Approximate coordinates for a county the gazetteer cannot place.
+
+    The mean position of the article's towns in the county's state (local news names the
+    county's towns), else the state's centre. An estimate: the record has no GeoNames id.
+    """
+    towns = [
+        (m.choice.lat, m.choice.lon)
+        for m in mentions
+        if m.choice is not None
+        and m.choice.fcode.startswith("PPL")
+        and m.choice.country == county.country
+        and m.choice.admin1 == county.admin1
+        and m.choice.lat is not None
+    ]
+    if towns:
+        return (
+            round(sum(t[0] for t in towns) / len(towns), 4),
+            round(sum(t[1] for t in towns) / len(towns), 4),
+        )
+    state = gaz.us_states.get(county.admin1 or "") if county.country == "US" else None
+    if state is not None:
+        return state.lat, state.lon
+    return None, None
+
+
 def find_places(
     text: str,
     *,
@@ -853,6 +881,8 @@ def find_places(
         kind = e.kind
         name = e.name
         lat, lon, gid = e.lat, e.lon, e.geonameid
+        if lat is None and e.fcode == "ADM2":
+            lat, lon = _estimate_county(e, mentions, gaz)
         if m.region_of and not m.adjectival:
             kind, name, gid = PlaceKind.REGION, f"{m.region_of} {e.name}", None
         elif m.designator and e.fcode.startswith("PPL"):
