@@ -34,7 +34,13 @@ PACKAGED_MODELS = Path(__file__).resolve().parent.parent / "models"
 TIERS = {"fast": "en_claimtrace_fast", "accurate": "en_claimtrace_accurate"}
 
 #: The claimtrace components, in pipeline order. Later ones read what earlier ones wrote.
-CLAIMTRACE_COMPONENTS: tuple[str, ...] = ("claimtrace_link",)
+#: claimtrace_said_on reads the claims, so it goes after claimtrace_attribution.
+CLAIMTRACE_COMPONENTS: tuple[str, ...] = (
+    "claimtrace_dates",
+    "claimtrace_places",
+    "claimtrace_said_on",
+    "claimtrace_link",
+)
 
 
 def models_home() -> Path:
