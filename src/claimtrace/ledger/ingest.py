@@ -178,8 +178,9 @@ def _read_url(url: str, *, allow_private: bool, input_format: str | None) -> Ite
     with tempfile.TemporaryDirectory(prefix="claimtrace-url-") as tmp:
         path = Path(tmp) / f"fetched{fetched.suffix}"
         path.write_bytes(fetched.body)
-        for item in read_inputs([str(path)], input_format=input_format,
-                                meta={"url": fetched.final_url}):
+        for item in read_inputs(
+            [str(path)], input_format=input_format, meta={"url": fetched.final_url}
+        ):
             origin = (item.origin or "").replace(str(path), url) or url
             if isinstance(item, Article) and not item.url:
                 item = dataclasses.replace(item, url=fetched.final_url)

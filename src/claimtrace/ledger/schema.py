@@ -94,8 +94,7 @@ entities = Table(
 entity_aliases = Table(
     "entity_aliases",
     metadata,
-    Column("entity_id", ENTITY_ID, ForeignKey("entities.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column("entity_id", ENTITY_ID, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
     # lower-cased for lookup; the case-preserved forms live in article_entities
     Column("alias", String(400), primary_key=True),
     Index("ix_entity_aliases_alias", "alias"),
@@ -104,8 +103,9 @@ entity_aliases = Table(
 article_entities = Table(
     "article_entities",
     metadata,
-    Column("article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("entity_id", ENTITY_ID, ForeignKey("entities.id"), primary_key=True),
     Column("position", Integer),  # index in Article.entities; NULL: only a claim refers to it
     Column("name", Text, nullable=False),
@@ -120,8 +120,7 @@ claims = Table(
     metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("uid", CLAIM_UID, nullable=False, unique=True),
-    Column("article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"),
-           nullable=False),
+    Column("article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("claim_id", String(100), nullable=False),
     Column("position", Integer, nullable=False),
     Column("published", Date),  # copy of the article's date: date filters need no join
@@ -185,8 +184,9 @@ def _span_columns() -> list[Column]:
 quantities = Table(
     "quantities",
     metadata,
-    Column("article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("id", String(100), primary_key=True),
     Column("position", Integer, nullable=False),
     *_span_columns(),
@@ -207,8 +207,9 @@ quantities = Table(
 timexes = Table(
     "timexes",
     metadata,
-    Column("article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("id", String(100), primary_key=True),
     Column("position", Integer, nullable=False),
     *_span_columns(),
@@ -221,8 +222,9 @@ timexes = Table(
 places = Table(
     "places",
     metadata,
-    Column("article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("id", String(100), primary_key=True),
     Column("position", Integer, nullable=False),
     *_span_columns(),

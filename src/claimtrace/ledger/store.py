@@ -423,12 +423,14 @@ class Ledger:
             entities=mappings(S.article_entities, S.article_entities.c.article_id),
             claims=mappings(S.claims, S.claims.c.article_id),
             refs=list(
-                conn.execute(select(S.claim_refs).where(S.claim_refs.c.claim_uid.in_(uids)))
-                .mappings()
+                conn.execute(
+                    select(S.claim_refs).where(S.claim_refs.c.claim_uid.in_(uids))
+                ).mappings()
             ),
             via=list(
-                conn.execute(select(S.via_links).where(S.via_links.c.claim_uid.in_(uids)))
-                .mappings()
+                conn.execute(
+                    select(S.via_links).where(S.via_links.c.claim_uid.in_(uids))
+                ).mappings()
             ),
             quantities=mappings(S.quantities, S.quantities.c.article_id),
             timexes=mappings(S.timexes, S.timexes.c.article_id),
