@@ -12,8 +12,9 @@
 #
 # Settings (environment): CLAIMTRACE_PG_DIR (data directory, default
 # /tmp/claimtrace-pg-$UID), CLAIMTRACE_PG_PORT (default 54329), CLAIMTRACE_PG_DB
-# (default claimtrace). The cluster trusts local connections and runs with fsync off:
-# it is for tests only, never for data you want to keep.
+# (default claimtrace), CLAIMTRACE_PG_NO_INSTALL (set: never apt-get). The cluster
+# trusts local connections and runs with fsync off: it is for tests only, never for
+# data you want to keep.
 set -euo pipefail
 
 PGDIR="${CLAIMTRACE_PG_DIR:-/tmp/claimtrace-pg-$(id -u)}"
@@ -38,6 +39,10 @@ find_bindir() {
 
 install_postgres() {
     if find_bindir >/dev/null; then return 0; fi
+    if [ -n "${CLAIMTRACE_PG_NO_INSTALL:-}" ]; then
+        log "PostgreSQL is not installed (and CLAIMTRACE_PG_NO_INSTALL is set)"
+        return 1
+    fi
     if [ "$(id -u)" != 0 ]; then
         log "PostgreSQL is not installed and this user cannot install it (need root for apt-get)"
         return 1

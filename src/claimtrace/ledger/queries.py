@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, text, union
+from sqlalchemy import ColumnElement, func, literal_column, or_, select, text, union
 
 from claimtrace.ledger import schema as S
 from claimtrace.ledger.store import Ledger, LedgerError
@@ -174,7 +174,7 @@ def query_claims(
         if ids:
             where.append(c.source_entity_id.in_(ids))
         else:
-            where.append(c.source_text.ilike(f"%{source}%", escape="\\"))
+            where.append(c.source_text.icontains(source, autoescape=True))
     if about and about.strip():
         where.append(_about_clause(ledger, about))
     query = (
@@ -202,7 +202,7 @@ def query_claims(
                 S.entities, e.id == c.source_entity_id
             )
         )
-        .where(and_(*where))
+        .where(*where)
         .order_by(c.published.desc().nulls_last(), c.article_id, c.position)
         .offset(offset)
     )
