@@ -50,9 +50,9 @@ NAMING = {
 
 metadata = MetaData(naming_convention=NAMING)
 
-ARTICLE_ID = String(64)
-CLAIM_UID = String(200)
-ENTITY_ID = String(200)
+ARTICLE_ID = Text
+CLAIM_UID = Text
+ENTITY_ID = Text
 
 #: Relations a cross-article claim link may carry.
 LINK_RELATIONS = ("same_proposition", "agrees", "contradicts", "repeats")
@@ -67,15 +67,15 @@ articles = Table(
     Column("url", Text),
     Column("outlet", Text),
     Column("author", Text),
-    Column("language", String(16)),
+    Column("language", Text),
     Column("origin", Text),
     Column("comment_requests", JSON, nullable=False),
-    Column("analyzer_version", String(64)),
-    Column("analyzer_model", String(200)),
-    Column("analyzer_schema", String(16)),
+    Column("analyzer_version", Text),
+    Column("analyzer_model", Text),
+    Column("analyzer_schema", Text),
     # sha256 of the stored analysis: storing an identical analysis again is a no-op,
     # storing a different one (a re-analysis) replaces the article's records.
-    Column("analysis_hash", String(64), nullable=False),
+    Column("analysis_hash", Text, nullable=False),
     Column("stored_at", DateTime(timezone=True), nullable=False),
     Index("ix_articles_published", "published"),
     Index("ix_articles_outlet", "outlet"),
@@ -87,7 +87,7 @@ entities = Table(
     Column("id", ENTITY_ID, primary_key=True),
     Column("name", Text, nullable=False),
     Column("kind", String(32), nullable=False),
-    Column("country", String(8)),
+    Column("country", Text),
     Index("ix_entities_kind", "kind"),
 )
 
@@ -96,7 +96,7 @@ entity_aliases = Table(
     metadata,
     Column("entity_id", ENTITY_ID, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
     # lower-cased for lookup; the case-preserved forms live in article_entities
-    Column("alias", String(400), primary_key=True),
+    Column("alias", Text, primary_key=True),
     Index("ix_entity_aliases_alias", "alias"),
 )
 
@@ -110,7 +110,7 @@ article_entities = Table(
     Column("position", Integer),  # index in Article.entities; NULL: only a claim refers to it
     Column("name", Text, nullable=False),
     Column("kind", String(32), nullable=False),
-    Column("country", String(8)),
+    Column("country", Text),
     Column("aliases", JSON, nullable=False),
     Index("ix_article_entities_entity_id", "entity_id"),
 )
@@ -121,7 +121,7 @@ claims = Table(
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("uid", CLAIM_UID, nullable=False, unique=True),
     Column("article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("claim_id", String(100), nullable=False),
+    Column("claim_id", Text, nullable=False),
     Column("position", Integer, nullable=False),
     Column("published", Date),  # copy of the article's date: date filters need no join
     Column("source_spans", JSON, nullable=False),
@@ -139,8 +139,8 @@ claims = Table(
     Column("basis", String(16), nullable=False),
     Column("modality", String(16), nullable=False),
     Column("channel", JSON),
-    Column("said_on", String(64)),
-    Column("said_at", String(100)),
+    Column("said_on", Text),
+    Column("said_at", Text),
     Column("confidence", Float, nullable=False),
     UniqueConstraint("article_id", "claim_id"),
     Index("ix_claims_published", "published"),
@@ -156,7 +156,7 @@ claim_refs = Table(
     Column("claim_uid", CLAIM_UID, ForeignKey("claims.uid", ondelete="CASCADE"), primary_key=True),
     Column("kind", String(16), primary_key=True),  # quantity | timex | place
     Column("position", Integer, primary_key=True),
-    Column("ref_id", String(100), nullable=False),
+    Column("ref_id", Text, nullable=False),
     CheckConstraint("kind IN ('quantity', 'timex', 'place')", name="kind"),
 )
 
@@ -187,7 +187,7 @@ quantities = Table(
     Column(
         "article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     ),
-    Column("id", String(100), primary_key=True),
+    Column("id", Text, primary_key=True),
     Column("position", Integer, nullable=False),
     *_span_columns(),
     Column("value", Float, nullable=False),
@@ -195,8 +195,8 @@ quantities = Table(
     Column("value_high", Float),
     Column("counted", Text),
     Column("modifiers", JSON, nullable=False),
-    Column("unit", String(64)),
-    Column("currency", String(8)),
+    Column("unit", Text),
+    Column("currency", Text),
     Column("change", String(8)),
     Column("event", Text),
     Column("modality", String(16), nullable=False),
@@ -210,12 +210,12 @@ timexes = Table(
     Column(
         "article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     ),
-    Column("id", String(100), primary_key=True),
+    Column("id", Text, primary_key=True),
     Column("position", Integer, nullable=False),
     *_span_columns(),
     Column("type", String(16), nullable=False),
-    Column("value", String(64)),
-    Column("mod", String(32)),
+    Column("value", Text),
+    Column("mod", Text),
     Index("ix_timexes_value", "value"),
 )
 
@@ -225,13 +225,13 @@ places = Table(
     Column(
         "article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     ),
-    Column("id", String(100), primary_key=True),
+    Column("id", Text, primary_key=True),
     Column("position", Integer, nullable=False),
     *_span_columns(),
     Column("name", Text, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("use", String(16), nullable=False),
-    Column("country", String(8)),
+    Column("country", Text),
     Column("geonameid", Integer),
     Column("lat", Float),
     Column("lon", Float),
@@ -245,8 +245,8 @@ failures = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("origin", Text, nullable=False),
     Column("reason", Text, nullable=False),
-    Column("code", String(16), nullable=False),
-    Column("stage", String(16), nullable=False),
+    Column("code", Text, nullable=False),
+    Column("stage", Text, nullable=False),
     Column("attempts", Integer, nullable=False),
     Column("first_failed_at", DateTime(timezone=True), nullable=False),
     Column("last_failed_at", DateTime(timezone=True), nullable=False),
@@ -264,7 +264,7 @@ claim_links = Table(
     Column("claim_b", CLAIM_UID, nullable=False),
     Column("relation", String(32), nullable=False),
     Column("score", Float),
-    Column("method", String(100), nullable=False),
+    Column("method", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     ForeignKeyConstraint(["claim_a"], ["claims.uid"], ondelete="CASCADE"),
     ForeignKeyConstraint(["claim_b"], ["claims.uid"], ondelete="CASCADE"),
@@ -283,7 +283,7 @@ claim_origins = Table(
     # the earliest stored claim this one repeats, if any, and/or the entity it traces to
     Column("origin_claim", CLAIM_UID),
     Column("origin_entity_id", ENTITY_ID, ForeignKey("entities.id")),
-    Column("method", String(100), nullable=False),
+    Column("method", Text, nullable=False),
     Column("confidence", Float),
     Column("created_at", DateTime(timezone=True), nullable=False),
     ForeignKeyConstraint(["claim_uid"], ["claims.uid"], ondelete="CASCADE"),
