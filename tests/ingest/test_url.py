@@ -155,6 +155,7 @@ def test_http_errors_and_bad_schemes(server):
 
 def test_ingest_reads_a_url_through_the_readers(server, monkeypatch):
     """A fetched page goes through read_inputs; records carry the URL as origin and url."""
+    pytest.importorskip("sqlalchemy", reason="the ledger needs the 'db' extra")
     import claimtrace.ingest
     from claimtrace.ledger.ingest import read_sources
     from claimtrace.model import Article, article_id
