@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, select, update
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -258,10 +258,37 @@ class Ledger:
             S.places,
         ):
             if tables[table.name]:
-                conn.execute(insert(table), tables[table.name])
+                self._insert_rows(conn, table, tables[table.name])
         self._resolve(conn, [a.origin for a in batch if a.origin])
         inserted = len(tables["articles"]) - len(replaced)
         return StoreResult(inserted=inserted, replaced=len(replaced), unchanged=unchanged)
+
+    def _insert_rows(self, conn: Connection, table, rows: list[dict]) -> None:
+        """``INSERT`` many rows through the driver's ``executemany``.
+
+        Values are converted by the same SQLAlchemy type processors ``conn.execute(insert(
+        table), rows)`` would use (JSON, dates, booleans); only SQLAlchemy's per-row
+        parameter bookkeeping is skipped, which was a third of the storing time.
+        """
+        dialect = conn.dialect
+        quote = dialect.identifier_preparer.quote
+        columns = list(rows[0])
+        processors = [
+            table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
+        ]
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        sql = (
+            f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+            f"VALUES ({', '.join([mark] * len(columns))})"
+        )
+        params = [
+            tuple(
+                value if process is None or value is None else process(value)
+                for value, process in zip((row[c] for c in columns), processors, strict=True)
+            )
+            for row in rows
+        ]
+        conn.exec_driver_sql(sql, params)
 
     def _delete_articles(self, conn: Connection, ids: list[str]) -> None:
         for part in _chunks(ids):
