@@ -27,6 +27,7 @@ def main(src: str) -> None:
     kept = card.read_text("utf-8") if card.is_file() else None
     if DEST.exists():
         shutil.rmtree(DEST)
+    DEST.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(DEST)
     if kept is not None:
         card.write_text(kept, "utf-8")
