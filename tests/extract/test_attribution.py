@@ -204,3 +204,46 @@ def test_tagger_architecture_builds_and_tags():
     nlp.initialize(lambda: [Example(doc, gold)])
     vectors = t2v.model.predict([nlp.make_doc(text)])
     assert vectors[0].shape == (len(doc), 16)
+
+
+def _att(text, marks):
+    roles = _roles(text, marks)
+    groups = group_roles(roles, text=text, keep_cues_without_content=True)
+    return roles, groups
+
+
+def test_complete_content_takes_the_clause_before_a_final_cue():
+    from claimtrace.extract.attribution import complete_content, sentence_bounds
+
+    text = "The harbour will reopen next week, according to the port authority."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    roles, (att,) = _att(text, [(CUE, "according to"), (SOURCE, "the port authority")])
+    lo, hi = complete_content(text, att, sentence_bounds(doc), roles)
+    assert text[lo:hi] == "The harbour will reopen next week"
+
+
+def test_complete_content_takes_the_words_after_a_verb_cue():
+    from claimtrace.extract.attribution import complete_content, sentence_bounds
+
+    text = "The union said on Friday that the strike would go on."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    roles, (att,) = _att(text, [(SOURCE, "The union"), (CUE, "said")])
+    lo, hi = complete_content(text, att, sentence_bounds(nlp(text)), roles)
+    assert text[lo:hi] == "on Friday that the strike would go on"
+
+
+def test_cited_as_saying_is_not_the_content():
+    from claimtrace.extract.attribution import _repair_cited
+
+    text = "Prices rose again, the daily paper cited bankers as saying on Monday."
+
+    def sp(sub):
+        i = text.index(sub)
+        return Span.of(text, i, i + len(sub))
+
+    claim = ((sp("the daily paper"),), (sp("cited"),), (sp("bankers as saying on Monday"),), 0.9)
+    _source, _cue, content, _ = _repair_cited(text, claim)
+    assert [c.text for c in content] == ["Prices rose again"]

@@ -175,3 +175,29 @@ def test_sourceless_claim_stays_unattributed_and_ner_mentions_help():
     assert out[0].source_kind is SourceKind.UNATTRIBUTED and out[0].source_entity is None
     assert out[1].source_kind is SourceKind.PERSON
     assert out[1].source_entity.id == "lena-ortiz"
+
+
+def test_relative_pronoun_takes_the_phrase_before_it():
+    text = "Food went to the displaced families, who said the aid came late."
+    claim = _claim(text, "c1", "who", "said", "the aid came late")
+    (out,), _ = resolve_sources(text, [claim])
+    assert out.source_entity is not None
+    assert out.source_entity.name == "displaced families"
+
+
+def test_unresolved_pronoun_gets_a_kind_but_no_entity():
+    text = "She said the plan was sound."
+    (out,), entities = resolve_sources(
+        text, [_claim(text, "c1", "She", "said", "the plan was sound")]
+    )
+    assert out.source_entity is None and out.source_kind is SourceKind.PERSON
+    assert entities == []
+
+
+def test_channel_far_from_the_cue_is_not_its_channel():
+    text = (
+        "Rescuers said the river was rising, while a farmer who lives far upstream near "
+        "the old mill posted on social media that the bridge had gone."
+    )
+    found = find_channel(text, (0, len(text)), text.index("said"), cue_end=text.index("said") + 4)
+    assert found is None

@@ -246,6 +246,71 @@ def _sentence_index(doc) -> list[int]:
     return out
 
 
+def sentence_bounds(doc) -> list[tuple[int, int]]:
+    """Character bounds of the sentences of ``doc``, indexed like ``RoleSpan.sent``."""
+    sent_of = _sentence_index(doc)
+    bounds: list[list[int]] = []
+    for token in doc:
+        idx = sent_of[token.i]
+        while len(bounds) <= idx:
+            bounds.append([token.idx, token.idx + len(token.text)])
+        bounds[idx][1] = token.idx + len(token.text)
+    return [(a, b) for a, b in bounds]
+
+
+_PREPOSITIONAL_CUE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|per|as\s+per)$", re.I)
+_END_PUNCT = ".!?;:"
+_CITED_AS = re.compile(
+    r"\s*(?:[^,.;:\"“”]{0,90}?\s)?as\s+(?:saying|stating|telling|claiming|reporting|"
+    r"having\s+said|confirming|warning|noting)\b(?:\s+that\b)?",
+    re.IGNORECASE,
+)
+
+
+def complete_content(
+    text: str, att: Attribution, sentences: Sequence[tuple[int, int]], taken: Sequence[RoleSpan]
+) -> tuple[int, int] | None:
+    """A content for a cue the tagger gave none: the rest of its sentence.
+
+    "Y, X said." and "Y, according to X." take the clause before; "X said Y." and
+    "According to X, Y." the words after. The span never overlaps another role span.
+    """
+    cue = att.cue
+    if cue.sent >= len(sentences):
+        return None
+    s_lo, s_hi = sentences[cue.sent]
+    while s_hi > s_lo and (text[s_hi - 1].isspace() or text[s_hi - 1] in _END_PUNCT):
+        s_hi -= 1
+    src = att.source[0] if att.source else None
+    left_end = min(cue.start, src.start) if src and src.sent == cue.sent else cue.start
+    right_start = max(cue.end, src.end) if src and src.start >= cue.end else cue.end
+    before = text[s_lo:left_end]
+    cited = _CITED_AS.match(text, right_start, s_hi)
+    if cited:  # "X cited Y as saying (on Monday)": Y is a via-source, not the content
+        right_start = cited.end()
+    after = text[right_start:s_hi]
+    if len(after.strip(" ,:;-—\"“”'")) < 3 or (
+        _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()) and len(before.split()) >= 3
+    ):
+        lo, hi = s_lo, left_end
+    else:
+        lo, hi = right_start, s_hi
+    # never overlap another role: keep the part next to the cue
+    for r in taken:
+        if r.start < hi and lo < r.end and r is not cue and r not in att.source:
+            if hi <= cue.start:
+                lo = max(lo, r.end)
+            else:
+                hi = min(hi, r.start)
+    while lo < hi and (text[lo].isspace() or text[lo] in ",:;—-"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;—-"):
+        hi -= 1
+    if len(text[lo:hi].split()) < 2:
+        return None
+    return lo, hi
+
+
 def load_tagger(path):
     """Load the role tagger saved at ``path`` (a spaCy pipeline with a ``ner`` labelled
     SOURCE / CUE / CONTENT) and append a rule sentencizer for the grouping step."""
@@ -440,6 +505,52 @@ def attributions_to_claims(
     return out
 
 
+def _completed(
+    text: str,
+    groups: Sequence[Attribution],
+    sentences: Sequence[tuple[int, int]],
+    roles: Sequence[RoleSpan],
+) -> list[Attribution]:
+    out = []
+    for att in groups:
+        if att.content:
+            out.append(att)
+            continue
+        found = complete_content(text, att, sentences, roles)
+        if found is None:
+            continue
+        lo, hi = found
+        role = RoleSpan(CONTENT, lo, hi, -1, -1, att.cue.sent, att.cue.sent, score=0.5)
+        out.append(Attribution(cue=att.cue, source=att.source, content=(role,)))
+    return out
+
+
+def _repair_cited(text: str, claim_spans):
+    """ "A, X cited Y as saying." -- the content is A, not "Y as saying": cut the cited
+    phrase out of the content and fall back on the clause before the source."""
+    source, cue, content, conf = claim_spans
+    if not cue:
+        return claim_spans
+    cited = _CITED_AS.match(text, cue[-1].end)
+    if not cited or not re.search(r"\bas\s", text[cue[-1].end : cited.end()]):
+        return claim_spans
+    lo, hi = cue[-1].end, cited.end()
+    kept = []
+    for c in content:
+        if c.end <= lo or c.start >= hi:
+            kept.append(c)
+        elif c.end > hi and len(text[hi : c.end].split()) >= 3:
+            kept.append(Span.of(text, *_trim(text, hi, c.end)))
+    if not kept:
+        anchor = min(s.start for s in (*source, *cue))
+        dot, newline = text.rfind(". ", 0, anchor), text.rfind("\n", 0, anchor)
+        start = max(dot + 2 if dot >= 0 else 0, newline + 1)
+        s_lo, s_hi = _trim(text, start, anchor)
+        if len(text[s_lo:s_hi].split()) >= 3:
+            kept = [Span.of(text, s_lo, s_hi)]
+    return (source, cue, tuple(kept) or content, conf)
+
+
 def _covered(span: tuple[int, int], spans: Sequence[Span]) -> bool:
     return any(
         (s.start <= span[0] and span[1] <= s.end) or (span[0] < s.end and s.start < span[1])
@@ -453,6 +564,7 @@ def extract_attributions(
     tagger=None,
     tagged=None,
     hedge_rules: bool = True,
+    complete: bool = True,
     tagger_confidence: float = 0.9,
     rule_confidence: float = 0.5,
     hedge_confidence: float = 0.6,
@@ -462,17 +574,21 @@ def extract_attributions(
     With a ``tagger`` (see :func:`load_tagger`), or a Doc it already ``tagged`` from
     ``text``, the roles are learned; without one, the
     rule fallback :func:`rule_attributions` is used. ``hedge_rules`` adds sourceless
-    hedged claims ("reportedly", "were purported to") that no other claim covers.
+    hedged claims ("reportedly", "were purported to") that no other claim covers;
+    ``complete`` gives a cue the tagger found without a content the rest of its sentence
+    (:func:`complete_content`).
     Claim ids are "c1", "c2", ... in text order.
     """
     from claimtrace.model import Claim, SourceKind
 
     raw: list[tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], float]] = []
     if tagged is not None or tagger is not None:
-        roles = roles_from_doc(tagged) if tagged is not None else tag_roles(text, tagger)
-        raw = attributions_to_claims(
-            text, group_roles(roles, text=text), confidence=tagger_confidence
-        )
+        doc = tagged if tagged is not None else tagger(text)
+        roles = roles_from_doc(doc)
+        groups = group_roles(roles, text=text, keep_cues_without_content=complete)
+        if complete:
+            groups = _completed(text, groups, sentence_bounds(doc), roles)
+        raw = attributions_to_claims(text, groups, confidence=tagger_confidence)
     else:
         for src, cue, content in rule_attributions(text):
             raw.append(
@@ -483,6 +599,7 @@ def extract_attributions(
                     rule_confidence,
                 )
             )
+    raw = [_repair_cited(text, r) for r in raw]
     if hedge_rules:
         taken = [s for source, cue, content, _ in raw for s in (*cue, *content)]
         for cue, content in hedge_attributions(text):

@@ -164,7 +164,7 @@ def _proper_words(text: str, country: Country | None) -> list[str]:
     """Capitalised words that are not country names, demonyms or sentence-initial
     determiners: a sign the source is named."""
     names, demonyms, _ = _country_index()
-    words = re.findall(r"[\w.'’-]+", _DETERMINERS.sub("", text))
+    words = re.findall(r"[\w.'’-]+", _country_regex().sub(" ", _DETERMINERS.sub("", text)))
     out = []
     for w in words:
         base = re.sub(r"['’]s$", "", w).strip(".")
@@ -176,6 +176,17 @@ def _proper_words(text: str, country: Country | None) -> list[str]:
             continue
         out.append(base)
     return out
+
+
+def _has_name(text: str) -> bool:
+    """Whether ``text`` holds a capitalised word that is not a country, demonym,
+    determiner or title: "Kyodo News" yes, "Ukrainian media" no."""
+    rest = _country_regex().sub(" ", _DETERMINERS.sub("", _norm(text)))
+    for w in re.findall(r"[\w.'’-]+", rest):
+        base = re.sub(r"['’]s$", "", w).strip(".")
+        if base[:1].isupper() and base.lower() not in _TITLE_WORDS and base.lower() != "the":
+            return True
+    return False
 
 
 @functools.cache
@@ -342,8 +353,8 @@ def make_entity(
     if orgs and kind not in (SourceKind.ANONYMOUS,):
         name = _strip_the(_strip_possessive(orgs[-1]))
         return Entity(slugify(name), name, kind, iso, (text,))
-    if kind is SourceKind.MEDIA and proper:
-        name = _strip_country_prefix(text)
+    if kind is SourceKind.MEDIA and _has_name(_strip_country_prefix(text)):
+        name = _strip_the(_strip_country_prefix(text))
         return Entity(slugify(name), name, kind, iso, (text,))
     if kind in (SourceKind.PERSON, SourceKind.GOVERNMENT, SourceKind.MILITARY) and len(proper) >= 2:
         name = _person_name(text)
@@ -533,6 +544,9 @@ def find_via(
     return None
 
 
+CHANNEL_MAX_DISTANCE = 40  # characters between the cue and its channel
+
+
 @functools.cache
 def _channel_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicon()
@@ -564,9 +578,19 @@ def is_social_channel(channel: str | None) -> bool:
     return bool(_term_regex(platforms).search(channel))
 
 
-def find_channel(text: str, window: tuple[int, int], cue_at: int) -> Span | None:
-    """The channel nearest to the cue within ``text[window]``."""
+def find_channel(
+    text: str,
+    window: tuple[int, int],
+    cue_at: int,
+    *,
+    cue_end: int | None = None,
+    exclude: Sequence[Span] = (),
+    max_distance: int = CHANNEL_MAX_DISTANCE,
+) -> Span | None:
+    """The channel nearest to the cue (``cue_at``..``cue_end``) within ``text[window]``,
+    at most ``max_distance`` characters from it and outside the ``exclude`` spans."""
     lo, hi = window
+    cue_end = cue_at if cue_end is None else cue_end
     chunk = text[lo:hi]
     best: tuple[int, Span] | None = None
     for rx in _channel_regexes():
@@ -574,7 +598,16 @@ def find_channel(text: str, window: tuple[int, int], cue_at: int) -> Span | None
             start, end = lo + m.start("ch"), lo + m.end("ch")
             if rx is _channel_regexes()[0] and text[start:end].lower().split()[-1] in ("x",):
                 continue
-            dist = min(abs(start - cue_at), abs(end - cue_at))
+            if any(x.start <= start and end <= x.end for x in exclude):
+                continue
+            if end <= cue_at:
+                dist = cue_at - end
+            elif start >= cue_end:
+                dist = start - cue_end
+            else:
+                dist = 0
+            if dist > max_distance:
+                continue
             span = Span.of(text, start, end)
             if (
                 best is None
@@ -654,6 +687,51 @@ def _first(claim: Claim) -> int:
     return min((s.start for s in spans), default=0)
 
 
+_DETERMINER_WORD = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|this|these|those)\s+(?=\S)", re.IGNORECASE
+)
+_RELATIVE_NP = re.compile(
+    r"((?:the|a|an|his|her|its|their|this|these|those|some|many|several|two|three)\s+"
+    r"[^,;.:()\"“”]{1,60}?|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*,?\s*$"
+)
+
+
+def _relative_antecedent(
+    text: str,
+    position: int,
+    mentions: Sequence[Mention],
+    antecedents: Sequence[_Antecedent],
+    social: bool,
+) -> Entity | None:
+    """The entity of the phrase a relative "who" / "which" attaches to:
+    "the new arrivals, who ..." -> "the new arrivals"."""
+    before = text[max(0, position - 90) : position]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    before = before[cut + 1 :] if cut >= 0 else before
+    stripped = before.rstrip(" ,")
+    end = position - (len(before) - len(stripped))
+    for m in mentions:  # a named mention just before
+        if m.label in ("PERSON", "ORG", "GPE", "NORP") and 0 <= end - m.end <= 1:
+            name = text[m.start : m.end]
+            kind = classify_kind(name, ner_label=m.label, social_channel=social)
+            return make_entity(name, kind, mentions=[(name, m.label)])
+    dets = list(_DETERMINER_WORD.finditer(stripped))
+    if dets and len(stripped) - dets[-1].start() <= 60:
+        phrase = stripped[dets[-1].start() :].strip()
+    else:
+        match = _RELATIVE_NP.search(stripped)
+        if not match:
+            return None
+        phrase = match.group(1).strip()
+    for a in reversed(antecedents):
+        if a.text == phrase:
+            return a.entity
+    if is_pronoun(phrase):
+        return None
+    kind = classify_kind(phrase, social_channel=social)
+    return make_entity(phrase, kind)
+
+
 def _resolve_one(
     text: str, claim: Claim, mentions: Sequence[Mention], antecedents: list[_Antecedent]
 ) -> Claim:
@@ -661,7 +739,10 @@ def _resolve_one(
         return claim
     window = _sentence_window(text, claim)
     cue_at = claim.cue[0].start if claim.cue else window[0]
-    channel = claim.channel or find_channel(text, window, cue_at)
+    cue_end = claim.cue[-1].end if claim.cue else cue_at
+    channel = claim.channel or find_channel(
+        text, window, cue_at, cue_end=cue_end, exclude=claim.content
+    )
     social = is_social_channel(channel.text if channel else None)
 
     # nested attribution: search after the cue, outside the content
@@ -698,10 +779,26 @@ def _resolve_one(
     if metonym_country(src_text) is None and (
         is_pronoun(src_text) or is_definite_nominal(src_text)
     ):
-        pos = src.start
         if _norm(src_text).lower() in ("who", "which", "that"):
-            pos = src.start  # the antecedent is the phrase just before
-        entity = resolve_coreference(src_text, pos, antecedents)
+            entity = _relative_antecedent(text, src.start, mentions, antecedents, social)
+        else:
+            entity = resolve_coreference(src_text, src.start, antecedents)
+        if entity is None and is_pronoun(src_text):
+            kind = (
+                SourceKind.PERSON
+                if _norm(src_text).lower() in _PERSON_PRONOUNS
+                else SourceKind.OTHER
+            )
+            if social:
+                kind = SourceKind.SOCIAL_MEDIA
+            return dataclasses.replace(
+                claim,
+                source_kind=kind,
+                source_entity=None,
+                via=via,
+                channel=channel,
+                content=content,
+            )
     if entity is None:
         inner = _mentions_in(src, mentions, text)
         label = inner[-1][1] if inner else None

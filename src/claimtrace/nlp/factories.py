@@ -111,7 +111,7 @@ class AttributionComponent:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         if self.tagger is not None:
-            self.tagger.to_disk(path / "tagger", exclude=["sentencizer"])
+            self.tagger.to_disk(path / "tagger")
 
     def from_disk(self, path, *, exclude=()) -> AttributionComponent:
         tagger_dir = Path(path) / "tagger"
