@@ -247,3 +247,21 @@ def test_cited_as_saying_is_not_the_content():
     claim = ((sp("the daily paper"),), (sp("cited"),), (sp("bankers as saying on Monday"),), 0.9)
     _source, _cue, content, _ = _repair_cited(text, claim)
     assert [c.text for c in content] == ["Prices rose again"]
+
+
+def test_quote_roles_add_the_speaker_of_an_untagged_quotation():
+    from claimtrace.extract.attribution import quote_roles
+
+    text = 'The talks ended. "We are not finished with this yet," the envoy said on Friday.'
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    found = {(r.label, text[r.start : r.end]) for r in quote_roles(text, doc, [])}
+    assert found == {
+        (CUE, "said"),
+        (SOURCE, "the envoy"),
+        (CONTENT, '"We are not finished with this yet,"'),
+    }
+    # a role the tagger already found is left alone
+    taken = roles_from_doc(doc)
+    assert quote_roles(text, doc, _roles(text, [(CUE, "said")])) == [] and taken == []

@@ -225,6 +225,153 @@ def roles_from_doc(doc) -> list[RoleSpan]:
     return out
 
 
+#: Verbs that introduce or follow a quotation ('"...," she said'), for :func:`quote_roles`.
+QUOTE_VERBS = [
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "told",
+    "tells",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "continued",
+    "continues",
+    "recalled",
+    "recalls",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "declared",
+    "declares",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "tweeted",
+    "tweets",
+    "posted",
+    "posts",
+    "remarked",
+    "remarks",
+    "responded",
+    "responds",
+    "concluded",
+    "concludes",
+    "acknowledged",
+    "acknowledges",
+    "quipped",
+    "joked",
+    "jokes",
+    "shouted",
+    "yelled",
+    "whispered",
+    "complained",
+    "complains",
+    "admitted",
+    "admits",
+]
+_SPEAKER = (
+    r"(?:he|she|they|it|we|I|(?:the|a|an|one|another)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}"
+    r"|(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|de|van|von|al-?)){0,4})"
+)
+_VERB = r"(?:" + "|".join(QUOTE_VERBS) + r")"
+_CLOSE_QUOTE = r"(?P<close>[”\"])"
+_AFTER_QUOTE = [
+    re.compile(_CLOSE_QUOTE + r"\s*,?\s+(?P<src>" + _SPEAKER + r")\s+(?P<cue>" + _VERB + r")\b"),
+    re.compile(
+        _CLOSE_QUOTE + r"\s*,?\s+(?P<cue>" + _VERB + r")\s+(?P<src>" + _SPEAKER + r")"
+        r"(?=\s*[,.;:]|\s*$)"
+    ),
+]
+_BEFORE_QUOTE = re.compile(
+    r"(?P<src>" + _SPEAKER + r")\s+(?P<cue>" + _VERB + r")\s*[:,]\s*(?P<open>[“\"])"
+)
+
+
+def _quote_bounds(text: str, close: int) -> int | None:
+    """Start of the quotation that ends with the closing mark at ``close``."""
+    mark = text[close]
+    opener = "“" if mark == "”" else '"'
+    para = text.rfind("\n\n", 0, close)
+    start = text.rfind(opener, max(0, para), close)
+    return start if start >= 0 else None
+
+
+def _closing_quote(text: str, open_at: int) -> int | None:
+    mark = text[open_at]
+    closer = "”" if mark == "“" else '"'
+    end = text.find(closer, open_at + 1)
+    para = text.find("\n\n", open_at)
+    if end < 0 or (0 <= para < end):
+        return None
+    return end
+
+
+def quote_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
+    """Cue, source and content role spans for quotations the tagger gave no cue.
+
+    '"...," the mayor said' and 'the mayor said: "..."' are attributions in any news
+    text; the spans are added only where they overlap no role the tagger found.
+    """
+    sent_of = _sentence_index(doc)
+    taken = [(r.start, r.end) for r in roles]
+    found: list[RoleSpan] = []
+
+    def free(lo: int, hi: int) -> bool:
+        return not any(a < hi and lo < b for a, b in taken)
+
+    def role(label: str, lo: int, hi: int) -> RoleSpan | None:
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return RoleSpan(
+            label,
+            span.start_char,
+            span.end_char,
+            span.start,
+            span.end,
+            sent_of[span.start],
+            sent_of[span.end - 1],
+            score=0.5,
+        )
+
+    candidates = []
+    for rx in _AFTER_QUOTE:
+        for m in rx.finditer(text):
+            start = _quote_bounds(text, m.start("close"))
+            if start is not None:
+                candidates.append((start, m.start("close") + 1, m))
+    for m in _BEFORE_QUOTE.finditer(text):
+        end = _closing_quote(text, m.start("open"))
+        if end is not None:
+            candidates.append((m.start("open"), end + 1, m))
+    for q_lo, q_hi, m in candidates:
+        if len(text[q_lo:q_hi].split()) < 3:
+            continue
+        c_lo, c_hi = m.span("cue")
+        s_lo, s_hi = m.span("src")
+        if not free(c_lo, c_hi) or not free(s_lo, s_hi):
+            continue
+        new = [role(CUE, c_lo, c_hi), role(SOURCE, s_lo, s_hi)]
+        if free(q_lo, q_hi):
+            new.append(role(CONTENT, q_lo, q_hi))
+        if any(r is None for r in new):
+            continue
+        found.extend(new)
+        taken.extend((r.start, r.end) for r in new)
+    return found
+
+
 def _sentence_index(doc) -> list[int]:
     if doc.has_annotation("SENT_START"):
         idx, out = -1, []
@@ -565,6 +712,7 @@ def extract_attributions(
     tagged=None,
     hedge_rules: bool = True,
     complete: bool = True,
+    quote_rules: bool = True,
     tagger_confidence: float = 0.9,
     rule_confidence: float = 0.5,
     hedge_confidence: float = 0.6,
@@ -576,7 +724,8 @@ def extract_attributions(
     rule fallback :func:`rule_attributions` is used. ``hedge_rules`` adds sourceless
     hedged claims ("reportedly", "were purported to") that no other claim covers;
     ``complete`` gives a cue the tagger found without a content the rest of its sentence
-    (:func:`complete_content`).
+    (:func:`complete_content`); ``quote_rules`` adds the speech verb and speaker next to a
+    quotation the tagger left without a cue (:func:`quote_roles`).
     Claim ids are "c1", "c2", ... in text order.
     """
     from claimtrace.model import Claim, SourceKind
@@ -585,6 +734,8 @@ def extract_attributions(
     if tagged is not None or tagger is not None:
         doc = tagged if tagged is not None else tagger(text)
         roles = roles_from_doc(doc)
+        if quote_rules:
+            roles = roles + quote_roles(text, doc, roles)
         groups = group_roles(roles, text=text, keep_cues_without_content=complete)
         if complete:
             groups = _completed(text, groups, sentence_bounds(doc), roles)
