@@ -201,3 +201,9 @@ def test_channel_far_from_the_cue_is_not_its_channel():
     )
     found = find_channel(text, (0, len(text)), text.index("said"), cue_end=text.index("said") + 4)
     assert found is None
+
+
+def test_ner_person_span_with_a_title_gives_the_bare_name():
+    text = "Interior Minister Sara Holm"
+    ent = make_entity(text, SourceKind.GOVERNMENT, mentions=[(text, "PERSON")])
+    assert ent.id == "sara-holm"

@@ -225,7 +225,7 @@ def classify_kind(
         return SourceKind.GOVERNMENT
     if ner_label == "PERSON":
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
-    if "organization" in found or ner_label in ("ORG", "NORP"):
+    if "organization" in found or ner_label == "ORG":
         return SourceKind.ORGANIZATION
     if ner_label == "GPE" or country:
         return SourceKind.GOVERNMENT if ner_label == "GPE" else SourceKind.OTHER
@@ -348,6 +348,7 @@ def make_entity(
         SourceKind.MEDIA,
     ):
         name = _strip_possessive(persons[-1])
+        name = _person_name(name) or name  # NER spans may hold a title: "Defense Secretary X"
         return Entity(slugify(name), name, kind, iso, (text,))
     proper = _proper_words(text, country)
     if orgs and kind not in (SourceKind.ANONYMOUS,):
