@@ -8,7 +8,7 @@ hand, following docs/guidelines-quantities.md, including ones this filter did no
 Split: a sentence goes to the held-out test part when the md5 of "<corpus>/<doc>" falls
 in buckets 0-1 of 5 (about 40%), so all sentences of one document stay in one part.
 
-Usage: python eval/tools/sample_quantity_sentences.py ../shared/corpora > /tmp/cands.jsonl
+Usage: python eval/tools/sample_quantity_sentences.py ../shared/corpora [BATCH] > cands.jsonl
 """
 
 from __future__ import annotations
@@ -105,7 +105,10 @@ def ecbplus(root: Path):
 def main() -> None:
     root = Path(sys.argv[1])
     random.seed(20261126)
+    batch = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     quotas = {"polnear-dev": 130, "fnc1-train-bodies": 70, "timebank": 60, "ecbplus": 60}
+    # batch 2 continues each shuffled pool after the batch-1 picks
+    extra = {"polnear-dev": 30, "fnc1-train-bodies": 20, "timebank": 40, "ecbplus": 0}
     out = []
     for corpus, gen in (("polnear-dev", polnear), ("fnc1-train-bodies", fnc1),
                         ("timebank", timebank), ("ecbplus", ecbplus)):
@@ -118,10 +121,11 @@ def main() -> None:
                 continue
             seen.add(c[4])
             picked.append(c)
-            if len(picked) >= quotas[corpus]:
+            if len(picked) >= quotas[corpus] + (extra[corpus] if batch == 2 else 0):
                 break
-        out.extend(picked)
-    for i, (corpus, doc, outlet, off, s) in enumerate(out):
+        out.extend(picked if batch == 1 else picked[quotas[corpus]:])
+    first = 0 if batch == 1 else 320
+    for i, (corpus, doc, outlet, off, s) in enumerate(out, start=first):
         print(json.dumps({"sid": f"s{i:03d}", "corpus": corpus, "doc": doc, "outlet": outlet,
                           "offset": off, "split": split(corpus, doc), "text": s},
                          ensure_ascii=False))
