@@ -58,7 +58,7 @@ def main() -> None:
                 "doc_id": doc["doc_id"], "attr_id": attr["id"], "publisher": doc["publisher"],
                 "split": split_of(doc["doc_id"]), "window": [start, end],
                 "type": attr["type"], "source": attr["source"], "cue": attr["cue"],
-                "content": attr["content"], "stance": STANCE[parts[1]],
+                "content": attr["content"], "batch": path.stem, "stance": STANCE[parts[1]],
                 "basis": BASIS[parts[2]], "modality": MODALITY[parts[3]], "hedges": hedges,
             }))
 

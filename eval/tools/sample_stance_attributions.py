@@ -8,7 +8,7 @@ filtering). An article goes to the held-out test part when md5(doc_id) % 5 < 2.
 ``--show`` prints each attribution's window (from its first to its last role character)
 with the roles marked, for the annotator: [S ...] source, [C ...] cue, {...} content.
 
-Usage: python eval/tools/sample_stance_attributions.py ../shared/corpora/polnear/dev.jsonl [--show]
+Usage: python eval/tools/sample_stance_attributions.py ../shared/corpora/polnear/dev.jsonl [--show|--enriched]
 """
 
 from __future__ import annotations
@@ -50,10 +50,11 @@ def window(attr: dict) -> tuple[int, int]:
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
-def show(doc: dict) -> None:
+def show(doc: dict, attrs: list[dict] | None = None, header: bool = True) -> None:
     text = doc["text"]
-    print(f"=== {doc['doc_id']} ({split_of(doc['doc_id'])})")
-    for a in sorted(doc["attributions"], key=lambda a: window(a)[0]):
+    if header:
+        print(f"=== {doc['doc_id']} ({split_of(doc['doc_id'])})")
+    for a in attrs if attrs is not None else sorted(doc["attributions"], key=lambda a: window(a)[0]):
         start, end = window(a)
         marks = []
         for role, (o, c) in (("source", ("[S ", "]")), ("cue", ("[C ", "]")), ("content", ("{", "}"))):
@@ -70,7 +71,41 @@ def show(doc: dict) -> None:
         print(f"{a['id']}: {''.join(out)}  ⟫{tail}")
 
 
+PLAIN_CUE_WORDS = frozenset(
+    "said says say saying told tells tell according to added adds adding wrote writes write "
+    "has have had also later then in a an statement interview reporters : , on".split()
+)
+
+
+def pick_enriched(path: str, n: int = 160) -> list[tuple[dict, dict]]:
+    """Batch 2: attributions from the other dev articles whose cue is not a plain
+    reporting cue (said/told/according to/added/wrote). The filter knows nothing of the
+    stance lexicon; it only skips the plain cues that make up most of batch 1."""
+    docs = [json.loads(line) for line in open(path, encoding="utf-8")]
+    taken = {d["doc_id"] for d in pick(path)}
+    pool = []
+    for d in sorted(docs, key=lambda d: d["doc_id"]):
+        if d["doc_id"] in taken:
+            continue
+        for a in d["attributions"]:
+            cue = " ".join(d["text"][s:e] for s, e in a["cue"]).lower()
+            words = set(cue.replace(":", " : ").split())
+            if words and not words <= PLAIN_CUE_WORDS:
+                pool.append((d, a))
+    rng = random.Random(20261127)
+    rng.shuffle(pool)
+    chosen = pool[:n]
+    chosen.sort(key=lambda da: (da[0]["doc_id"], window(da[1])[0]))
+    return chosen
+
+
 if __name__ == "__main__":
+    if "--enriched" in sys.argv:
+        last = None
+        for d, a in pick_enriched(sys.argv[1]):
+            show(d, [a], header=d["doc_id"] != last)
+            last = d["doc_id"]
+        sys.exit(0)
     chosen = pick(sys.argv[1])
     if "--show" in sys.argv:
         for d in chosen:
