@@ -34,7 +34,11 @@ PACKAGED_MODELS = Path(__file__).resolve().parent.parent / "models"
 TIERS = {"fast": "en_claimtrace_fast", "accurate": "en_claimtrace_accurate"}
 
 #: The claimtrace components, in pipeline order. Later ones read what earlier ones wrote.
-CLAIMTRACE_COMPONENTS: tuple[str, ...] = ("claimtrace_link",)
+CLAIMTRACE_COMPONENTS: tuple[str, ...] = (
+    "claimtrace_quantities",
+    "claimtrace_stance",
+    "claimtrace_link",
+)
 
 
 def models_home() -> Path:
