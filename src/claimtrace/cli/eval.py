@@ -7,6 +7,9 @@ and prints the scorer's report. The runners live in :mod:`claimtrace.evaluation`
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
 
 
@@ -19,6 +22,63 @@ def eval_group() -> None:
 
 
 COMMANDS = [eval_group]
+
+
+@eval_group.command("dates")
+@click.argument("folder", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the predictions here (score_timex.py JSONL).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scorer's summary as JSON.")
+def eval_dates(folder: Path, predictions: Path | None, as_json: bool) -> None:
+    """TIMEX3 tagging and normalisation on a folder of TimeML (.tml) files.
+
+    The <TEXT> is read as plain text and the <DCT> is the publication date; the gold
+    TIMEX3 markup is only used by the scorer.
+
+    Example: claimtrace eval dates ../shared/corpora/tempeval3/TimeBank --predictions tb.jsonl
+    """
+    from claimtrace.evaluation.dates import evaluate
+
+    summary = evaluate(folder, predictions)
+    report = summary.pop("report")
+    click.echo(json.dumps(summary, indent=2) if as_json else report)
+
+
+@eval_group.command("places")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the predictions here (score_places.py JSONL).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["all", "dev", "test"]),
+    default="all",
+    show_default=True,
+    help="Articles at even (dev) or odd (test) positions, or all of them.",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="A base pipeline whose entities (GPE/LOC/NORP) add toponym candidates.",
+)
+def eval_places(file: Path, predictions: Path | None, split: str, model: str | None) -> None:
+    """Toponym recognition and geocoding on an XML file in the LGL scheme.
+
+    Example: claimtrace eval places ../shared/corpora/geoparsing/lgl.xml --split test
+    """
+    from claimtrace.evaluation.places import evaluate
+
+    nlp = None
+    if model:
+        from claimtrace.nlp.pipeline import load_base
+
+        nlp = load_base(model)
+    click.echo(json.dumps(evaluate(file, predictions, split=split, nlp=nlp)))
 
 
 def _pipeline(model: str | None, components: tuple[str, ...]):

@@ -10,10 +10,14 @@ records into the ``doc._.ct_*`` lists described in :mod:`claimtrace.nlp.extensio
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimtrace.extract.dates import find_timexes, said_on_for
 from claimtrace.extract.link import link_claims
+from claimtrace.extract.places import find_places, home_country, said_at_for
 from claimtrace.extract.quantities import extract_quantities
 from claimtrace.extract.stance import (
     analyze_claim,
@@ -21,7 +25,7 @@ from claimtrace.extract.stance import (
     find_comment_requests,
     quantity_modality,
 )
-from claimtrace.nlp.extensions import records, register_extensions
+from claimtrace.nlp.extensions import published_date, records, register_extensions
 
 register_extensions()
 
@@ -46,6 +50,75 @@ class LinkComponent:
 )
 def make_link(nlp: Language, name: str) -> LinkComponent:
     return LinkComponent()
+
+
+# --------------------------------------------------------------------------- dates and places
+
+
+class DatesComponent:
+    """TIMEX3 expressions normalised against the publication date (``doc._.ct_meta``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ct_timexes = find_timexes(doc.text, anchor=published_date(doc))
+        return doc
+
+
+@Language.factory("claimtrace_dates", assigns=["doc._.ct_timexes"], requires=["doc._.ct_meta"])
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    return DatesComponent()
+
+
+class PlacesComponent:
+    """Toponyms geocoded offline; entity spans (GPE/LOC/NORP) are used when the base
+    pipeline has a named-entity recogniser, capitalised spans otherwise."""
+
+    def __init__(self, use_entities: bool = True) -> None:
+        self.use_entities = use_entities
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = None
+        if self.use_entities and doc.has_annotation("ENT_IOB"):
+            ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        meta = doc._.ct_meta or {}
+        home = home_country(meta.get("outlet"), meta.get("url"))
+        doc._.ct_places = find_places(doc.text, ents=ents, home=home)
+        return doc
+
+
+@Language.factory(
+    "claimtrace_places",
+    assigns=["doc._.ct_places"],
+    requires=["doc._.ct_meta"],
+    default_config={"use_entities": True},
+)
+def make_places(nlp: Language, name: str, use_entities: bool) -> PlacesComponent:
+    return PlacesComponent(use_entities=use_entities)
+
+
+class SaidOnComponent:
+    """Give each claim the date (``said_on``) and place (``said_at``) of its utterance."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        timexes = records(doc, "ct_timexes")
+        places = records(doc, "ct_places")
+        doc._.ct_claims = [
+            dataclasses.replace(
+                claim,
+                said_on=claim.said_on or said_on_for(claim, timexes, doc.text),
+                said_at=claim.said_at or said_at_for(claim, places, doc.text),
+            )
+            for claim in records(doc, "ct_claims")
+        ]
+        return doc
+
+
+@Language.factory(
+    "claimtrace_said_on",
+    assigns=["doc._.ct_claims"],
+    requires=["doc._.ct_claims", "doc._.ct_timexes", "doc._.ct_places"],
+)
+def make_said_on(nlp: Language, name: str) -> SaidOnComponent:
+    return SaidOnComponent()
 
 
 # --------------------------------------------------------------------------- quantities

@@ -34,9 +34,14 @@ PACKAGED_MODELS = Path(__file__).resolve().parent.parent / "models"
 TIERS = {"fast": "en_claimtrace_fast", "accurate": "en_claimtrace_accurate"}
 
 #: The claimtrace components, in pipeline order. Later ones read what earlier ones wrote.
+#: claimtrace_said_on and claimtrace_stance read the claims, so they go after
+#: claimtrace_attribution (merged from its own branch between quantities and stance).
 CLAIMTRACE_COMPONENTS: tuple[str, ...] = (
+    "claimtrace_dates",
+    "claimtrace_places",
     "claimtrace_quantities",
     "claimtrace_stance",
+    "claimtrace_said_on",
     "claimtrace_link",
 )
 
@@ -116,11 +121,15 @@ def load_base(name: str | None = None) -> Language:
     return spacy.load(target)
 
 
-def build_pipeline(name: str | None = None, *, components: tuple[str, ...] | None = None) -> Language:
+def build_pipeline(
+    name: str | None = None, *, components: tuple[str, ...] | None = None
+) -> Language:
     """The base pipeline with the claimtrace components appended."""
     nlp = load_base(name)
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe(
-        "sentencizer"
+    if (
+        not nlp.has_pipe("parser")
+        and not nlp.has_pipe("senter")
+        and not nlp.has_pipe("sentencizer")
     ):
         nlp.add_pipe("sentencizer", first=True)
     for component in CLAIMTRACE_COMPONENTS if components is None else components:
