@@ -467,6 +467,10 @@ def _has_pos(doc: Doc) -> bool:
     return doc.has_annotation("POS") or doc.has_annotation("TAG")
 
 
+def _looks_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
 def _counted(tk: _Tokens, p: int, *, partitive: bool) -> tuple[int, int, int] | None:
     """(first modifier index, head index, end) of the noun phrase starting at token p."""
     doc = tk.doc
@@ -502,6 +506,13 @@ def _counted(tk: _Tokens, p: int, *, partitive: bool) -> tuple[int, int, int] | 
                 break
             if low in lexicon()["months"] or low in lexicon()["time_units"]:
                 break
+            if (
+                words
+                and _looks_plural(tk.low[words[-1]])
+                and token.text[:1].islower()
+                and (low.endswith(("ed", "ing")) or not _looks_plural(low))
+            ):
+                break  # "2,500 protesters marched", "five boats capsized": the verb
         words.append(k)
         k += 1
     # trim trailing words that cannot be the head
