@@ -371,6 +371,20 @@ FINITE = re.compile(
     r"|(?<![\w'])(?:it|he|she|that|there|what|who|here|where|everything|nothing)'s(?![\w'])"
     r"|('re|'m|'ve|n't)(?![\w'])"
 )
+CLAUSE_DEPS = frozenset(
+    [
+        "nsubj",
+        "nsubjpass",
+        "nsubj:pass",
+        "csubj",
+        "csubjpass",
+        "expl",
+        "cop",
+        "aux",
+        "aux:pass",
+        "auxpass",
+    ]
+)
 SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they", "this", "there"])
 RELATIVE = frozenset(["that", "which", "who", "whom", "whose", "where"])
 
@@ -386,12 +400,15 @@ def _is_clause(doc: Doc, claim: Claim, clause: str) -> bool:
         sp = claim.content[0]
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
         if span is not None and len(span):
-            root = span.root
-            if root.pos_ in ("VERB", "AUX"):
-                return root.tag_ not in ("VBG", "VB") or any(
-                    t.dep_ in ("nsubj", "nsubjpass", "expl") for t in root.children
-                )
-            return False
+            heads = [
+                t
+                for t in span
+                if not t.is_punct and (t.head == t or not span.start <= t.head.i < span.end)
+            ]
+            root = heads[0] if heads else span.root
+            if any(t.dep_ in CLAUSE_DEPS for t in root.children):
+                return True  # a subject, auxiliary or copula: "it's about me", "X is Y"
+            return root.pos_ in ("VERB", "AUX") and root.tag_ not in ("VBG", "VB", "TO")
     words = _words(clause)
     if words[:1] == ["that"]:
         words = words[1:]
