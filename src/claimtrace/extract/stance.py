@@ -312,6 +312,8 @@ def find_hedges(doc_or_text: Doc | str, claim: Claim) -> tuple[Hedge, ...]:
                 continue  # "did not suggest retaliation": propose, not hedge
             if h.cue == "expect" and re.search(r"n't|\bnot\b|\bnever\b", _norm(sp.text)):
                 continue  # "didn't expect": surprise, not a hedge
+            if has_source and h.cue in REPORTING_PARTICIPLES:
+                continue  # "first alleged by South Korean sources": the reporting verb itself
             out.append(replace(h, carrier="source" if has_source else "reporter"))
     # the narrator's words right around the cue or in the source: "he reportedly said"
     window = _window(claim)
@@ -385,7 +387,8 @@ CLAUSE_DEPS = frozenset(
         "auxpass",
     ]
 )
-SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they", "this", "there"])
+SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they", "there"])
+REPORTING_PARTICIPLES = frozenset(["alleged", "purported", "suspected", "rumored", "speculate"])
 RELATIVE = frozenset(["that", "which", "who", "whom", "whose", "where"])
 
 
