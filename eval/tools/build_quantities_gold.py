@@ -20,8 +20,14 @@ import sys
 from pathlib import Path
 
 FLOAT_KEYS = {"hi": "value_high"}
-STR_KEYS = {"counted": "counted", "unit": "unit", "cur": "currency", "chg": "change",
-            "event": "event", "mod": "modality"}
+STR_KEYS = {
+    "counted": "counted",
+    "unit": "unit",
+    "cur": "currency",
+    "chg": "change",
+    "event": "event",
+    "mod": "modality",
+}
 
 
 def normalize_ecb(text: str) -> str:
@@ -55,7 +61,7 @@ def parse_line(line: str) -> tuple[str, dict | None, str | None, int]:
         surface, n = surface.rsplit("#", 1)
         nth = int(n)
     q: dict = {"value": float(parts[2]), "qualifier": parts[3]}
-    for item in (parts[4].split() if len(parts) > 4 and parts[4] else []):
+    for item in parts[4].split() if len(parts) > 4 and parts[4] else []:
         if item == "vague":
             q["vague"] = True
             continue
@@ -69,7 +75,11 @@ def parse_line(line: str) -> tuple[str, dict | None, str | None, int]:
 
 def main() -> None:
     cands = {}
-    lines = [line for path in sorted(Path(sys.argv[1]).glob("candidates-*.jsonl")) for line in open(path)]
+    lines = [
+        line
+        for path in sorted(Path(sys.argv[1]).glob("candidates-*.jsonl"))
+        for line in path.read_text().splitlines()
+    ]
     for line in lines:
         c = json.loads(line)
         if c["corpus"] == "ecbplus":
@@ -78,7 +88,7 @@ def main() -> None:
         cands[c["sid"]] = c
     annotated = set()
     for path in sorted(Path(sys.argv[2]).glob("quantities-*.txt")):
-        for line in open(path):
+        for line in path.read_text().splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             sid, q, surface, nth = parse_line(line)

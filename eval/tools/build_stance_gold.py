@@ -19,19 +19,26 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sample_stance_attributions import split_of, window  # noqa: E402
+from sample_stance_attributions import split_of, window
 
-STANCE = {"A": "assert", "D": "deny", "P": "downplay", "C": "conditional", "N": "no_comment",
-          "Q": "question"}
+STANCE = {
+    "A": "assert",
+    "D": "deny",
+    "P": "downplay",
+    "C": "conditional",
+    "N": "no_comment",
+    "Q": "question",
+}
 BASIS = {"n": "unstated", "d": "disclosed", "x": "undisclosed"}
 MODALITY = {"h": "happened", "e": "expected", "u": "unknown"}
 
 
 def main() -> None:
-    docs = {json.loads(line)["doc_id"]: json.loads(line) for line in open(sys.argv[1])}
+    corpus = Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()
+    docs = {d["doc_id"]: d for d in map(json.loads, corpus)}
     doc = None
     for path in sorted(Path(sys.argv[2]).glob("stance-*.txt")):
-        for line in open(path, encoding="utf-8"):
+        for line in path.read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
@@ -49,18 +56,42 @@ def main() -> None:
                 if "#" in word:
                     word, n = word.split("#")
                     nth = int(n)
-                hits = [m for m in re.finditer(rf"\b{re.escape(word)}\b", doc["text"][start:end],
-                                               re.IGNORECASE)]
+                hits = [
+                    m
+                    for m in re.finditer(
+                        rf"\b{re.escape(word)}\b", doc["text"][start:end], re.IGNORECASE
+                    )
+                ]
                 m = hits[nth - 1]
-                hedges.append({"start": start + m.start(), "end": start + m.end(),
-                               "text": m.group(0), "cue": word.lower(), "carrier": carrier})
-            print(json.dumps({
-                "doc_id": doc["doc_id"], "attr_id": attr["id"], "publisher": doc["publisher"],
-                "split": split_of(doc["doc_id"]), "window": [start, end],
-                "type": attr["type"], "source": attr["source"], "cue": attr["cue"],
-                "content": attr["content"], "batch": path.stem, "stance": STANCE[parts[1]],
-                "basis": BASIS[parts[2]], "modality": MODALITY[parts[3]], "hedges": hedges,
-            }))
+                hedges.append(
+                    {
+                        "start": start + m.start(),
+                        "end": start + m.end(),
+                        "text": m.group(0),
+                        "cue": word.lower(),
+                        "carrier": carrier,
+                    }
+                )
+            print(
+                json.dumps(
+                    {
+                        "doc_id": doc["doc_id"],
+                        "attr_id": attr["id"],
+                        "publisher": doc["publisher"],
+                        "split": split_of(doc["doc_id"]),
+                        "window": [start, end],
+                        "type": attr["type"],
+                        "source": attr["source"],
+                        "cue": attr["cue"],
+                        "content": attr["content"],
+                        "batch": path.stem,
+                        "stance": STANCE[parts[1]],
+                        "basis": BASIS[parts[2]],
+                        "modality": MODALITY[parts[3]],
+                        "hedges": hedges,
+                    }
+                )
+            )
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from claimtrace.evaluation.shared import shared_dir
 from claimtrace.extract.quantities import extract_quantities

@@ -58,15 +58,17 @@ def candidate(s: str) -> bool:
         return False
     tokens = re.findall(r"\d[\d,.]*", s)
     # keep sentences whose only digits are years with a low probability
-    if tokens and all(YEAR_ONLY.match(t.strip(",.")) for t in tokens) and not re.search(
-        NUMBER.pattern.replace(r"\d|", ""), s, re.I
+    if (
+        tokens
+        and all(YEAR_ONLY.match(t.strip(",.")) for t in tokens)
+        and not re.search(NUMBER.pattern.replace(r"\d|", ""), s, re.I)
     ):
         return random.random() < 0.15
     return True
 
 
 def polnear(root: Path):
-    for line in open(root / "polnear/dev.jsonl"):
+    for line in (root / "polnear/dev.jsonl").read_text().splitlines():
         d = json.loads(line)
         for off, s in sentences(d["text"]):
             yield "polnear-dev", d["doc_id"], d["publisher"], off, s
@@ -93,7 +95,9 @@ def timebank(root: Path):
 def ecbplus(root: Path):
     for path in sorted((root / "ecbplus/ECB+").glob("*/*.xml")):
         toks: dict[int, list[str]] = {}
-        for m in re.finditer(r'<token t_id="\d+" sentence="(\d+)"[^>]*>([^<]*)</token>', path.read_text()):
+        for m in re.finditer(
+            r'<token t_id="\d+" sentence="(\d+)"[^>]*>([^<]*)</token>', path.read_text()
+        ):
             toks.setdefault(int(m.group(1)), []).append(m.group(2))
         for sid, words in sorted(toks.items()):
             s = " ".join(words)
@@ -110,8 +114,12 @@ def main() -> None:
     # batch 2 continues each shuffled pool after the batch-1 picks
     extra = {"polnear-dev": 30, "fnc1-train-bodies": 20, "timebank": 40, "ecbplus": 0}
     out = []
-    for corpus, gen in (("polnear-dev", polnear), ("fnc1-train-bodies", fnc1),
-                        ("timebank", timebank), ("ecbplus", ecbplus)):
+    for corpus, gen in (
+        ("polnear-dev", polnear),
+        ("fnc1-train-bodies", fnc1),
+        ("timebank", timebank),
+        ("ecbplus", ecbplus),
+    ):
         pool = [c for c in gen(root) if candidate(c[4])]
         random.shuffle(pool)
         seen = set()
@@ -123,12 +131,23 @@ def main() -> None:
             picked.append(c)
             if len(picked) >= quotas[corpus] + (extra[corpus] if batch == 2 else 0):
                 break
-        out.extend(picked if batch == 1 else picked[quotas[corpus]:])
+        out.extend(picked if batch == 1 else picked[quotas[corpus] :])
     first = 0 if batch == 1 else 320
     for i, (corpus, doc, outlet, off, s) in enumerate(out, start=first):
-        print(json.dumps({"sid": f"s{i:03d}", "corpus": corpus, "doc": doc, "outlet": outlet,
-                          "offset": off, "split": split(corpus, doc), "text": s},
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "sid": f"s{i:03d}",
+                    "corpus": corpus,
+                    "doc": doc,
+                    "outlet": outlet,
+                    "offset": off,
+                    "split": split(corpus, doc),
+                    "text": s,
+                },
+                ensure_ascii=False,
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ filtering). An article goes to the held-out test part when md5(doc_id) % 5 < 2.
 ``--show`` prints each attribution's window (from its first to its last role character)
 with the roles marked, for the annotator: [S ...] source, [C ...] cue, {...} content.
 
-Usage: python eval/tools/sample_stance_attributions.py ../shared/corpora/polnear/dev.jsonl [--show|--enriched]
+Usage: python eval/tools/sample_stance_attributions.py \
+           ../shared/corpora/polnear/dev.jsonl [--show|--enriched]
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 import random
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 
 def split_of(doc_id: str) -> str:
@@ -25,7 +27,7 @@ def split_of(doc_id: str) -> str:
 
 
 def pick(path: str, per_publisher: int = 2, min_total: int = 320) -> list[dict]:
-    docs = [json.loads(line) for line in open(path, encoding="utf-8")]
+    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
     by_pub: dict[str, list[dict]] = defaultdict(list)
     for d in docs:
         if 12 <= len(d["attributions"]) <= 35:
@@ -54,10 +56,16 @@ def show(doc: dict, attrs: list[dict] | None = None, header: bool = True) -> Non
     text = doc["text"]
     if header:
         print(f"=== {doc['doc_id']} ({split_of(doc['doc_id'])})")
-    for a in attrs if attrs is not None else sorted(doc["attributions"], key=lambda a: window(a)[0]):
+    for a in (
+        attrs if attrs is not None else sorted(doc["attributions"], key=lambda a: window(a)[0])
+    ):
         start, end = window(a)
         marks = []
-        for role, (o, c) in (("source", ("[S ", "]")), ("cue", ("[C ", "]")), ("content", ("{", "}"))):
+        for role, (o, c) in (
+            ("source", ("[S ", "]")),
+            ("cue", ("[C ", "]")),
+            ("content", ("{", "}")),
+        ):
             for s, e in a[role]:
                 marks.append((s, 1, o))
                 marks.append((e, 0, c))
@@ -72,8 +80,38 @@ def show(doc: dict, attrs: list[dict] | None = None, header: bool = True) -> Non
 
 
 PLAIN_CUE_WORDS = frozenset(
-    "said says say saying told tells tell according to added adds adding wrote writes write "
-    "has have had also later then in a an statement interview reporters : , on".split()
+    [
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "tell",
+        "according",
+        "to",
+        "added",
+        "adds",
+        "adding",
+        "wrote",
+        "writes",
+        "write",
+        "has",
+        "have",
+        "had",
+        "also",
+        "later",
+        "then",
+        "in",
+        "a",
+        "an",
+        "statement",
+        "interview",
+        "reporters",
+        ":",
+        ",",
+        "on",
+    ]
 )
 
 
@@ -81,7 +119,7 @@ def pick_enriched(path: str, n: int = 160) -> list[tuple[dict, dict]]:
     """Batch 2: attributions from the other dev articles whose cue is not a plain
     reporting cue (said/told/according to/added/wrote). The filter knows nothing of the
     stance lexicon; it only skips the plain cues that make up most of batch 1."""
-    docs = [json.loads(line) for line in open(path, encoding="utf-8")]
+    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
     taken = {d["doc_id"] for d in pick(path)}
     pool = []
     for d in sorted(docs, key=lambda d: d["doc_id"]):
