@@ -9,7 +9,7 @@ filtering). An article goes to the held-out test part when md5(doc_id) % 5 < 2.
 with the roles marked, for the annotator: [S ...] source, [C ...] cue, {...} content.
 
 Usage: python eval/tools/sample_stance_attributions.py \
-           ../shared/corpora/polnear/dev.jsonl [--show|--enriched]
+           ../shared/corpora/polnear/dev.jsonl [--show|--enriched|--fresh]
 """
 
 from __future__ import annotations
@@ -137,10 +137,31 @@ def pick_enriched(path: str, n: int = 160) -> list[tuple[dict, dict]]:
     return chosen
 
 
+def pick_fresh(path: str, n: int = 150) -> list[tuple[dict, dict]]:
+    """Batch 3, drawn after the rules were frozen: attributions at random (any cue) from
+    the articles of neither batch 1 nor batch 2's picks."""
+    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    taken_docs = {d["doc_id"] for d in pick(path)}
+    taken = {(d["doc_id"], a["id"]) for d, a in pick_enriched(path)}
+    pool = [
+        (d, a)
+        for d in sorted(docs, key=lambda d: d["doc_id"])
+        if d["doc_id"] not in taken_docs
+        for a in d["attributions"]
+        if (d["doc_id"], a["id"]) not in taken
+    ]
+    rng = random.Random(20261128)
+    rng.shuffle(pool)
+    chosen = pool[:n]
+    chosen.sort(key=lambda da: (da[0]["doc_id"], window(da[1])[0]))
+    return chosen
+
+
 if __name__ == "__main__":
-    if "--enriched" in sys.argv:
+    if "--enriched" in sys.argv or "--fresh" in sys.argv:
         last = None
-        for d, a in pick_enriched(sys.argv[1]):
+        picker = pick_fresh if "--fresh" in sys.argv else pick_enriched
+        for d, a in picker(sys.argv[1]):
             show(d, [a], header=d["doc_id"] != last)
             last = d["doc_id"]
         sys.exit(0)
