@@ -123,10 +123,15 @@ def eval_quantities(gold: str, split: str, model: str | None, predictions: str |
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option(
     "--split",
-    type=click.Choice(["dev", "test", "all"]),
+    type=click.Choice(["dev", "test", "heldout", "all"]),
     default="all",
     show_default=True,
-    help="Which part of the gold set to score.",
+    help="Which part of the gold set to score (heldout: test parts plus the fresh batch).",
+)
+@click.option(
+    "--batch",
+    default=None,
+    help="Only this annotation batch (stance-b1, stance-b2, stance-b3).",
 )
 @click.option(
     "--corpus",
@@ -147,7 +152,12 @@ def eval_quantities(gold: str, split: str, model: str | None, predictions: str |
     help="Write the predicted claims here (JSONL).",
 )
 def eval_stance(
-    gold: str, split: str, corpus: str | None, model: str | None, predictions: str | None
+    gold: str,
+    split: str,
+    batch: str | None,
+    corpus: str | None,
+    model: str | None,
+    predictions: str | None,
 ) -> None:
     """Stance macro-F1, hedge F1, basis and modality on gold PolNeAR attributions.
 
@@ -158,5 +168,7 @@ def eval_stance(
     from claimtrace.evaluation.stance import evaluate
 
     nlp = _pipeline(model, ())
-    _scores, text = evaluate(gold, nlp, corpus=corpus, split=split, predictions=predictions)
+    _scores, text = evaluate(
+        gold, nlp, corpus=corpus, split=split, batch=batch, predictions=predictions
+    )
     click.echo(text)

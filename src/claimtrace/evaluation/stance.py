@@ -28,13 +28,33 @@ from claimtrace.errors import ClaimtraceError
 from claimtrace.evaluation.shared import shared_dir
 from claimtrace.model import Claim, Span, to_dict
 
+#: Batches drawn and annotated after the rules were frozen: wholly held out.
+FRESH_BATCHES = frozenset(["stance-b3"])
 
-def load_gold(path: str | Path, split: str = "all") -> list[dict[str, Any]]:
+
+def _in_split(row: dict[str, Any], split: str) -> bool:
+    if split == "all":
+        return True
+    if split == "heldout":
+        return row.get("split") == "test" or row.get("batch") in FRESH_BATCHES
+    if split == "dev" and row.get("batch") in FRESH_BATCHES:
+        return False
+    return row.get("split") == split
+
+
+def load_gold(
+    path: str | Path, split: str = "all", batch: str | None = None
+) -> list[dict[str, Any]]:
+    """The gold attributions of ``split``, optionally of one batch.
+
+    ``split`` is dev, test, all, or heldout: the test part of every batch plus all of the
+    fresh batch (:data:`FRESH_BATCHES`, annotated after the rules were frozen).
+    """
     path = Path(path)
     if not path.is_file():
         raise ClaimtraceError(f"gold file {path} not found")
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    return [r for r in rows if split == "all" or r.get("split") == split]
+    return [r for r in rows if _in_split(r, split) and (batch is None or r.get("batch") == batch)]
 
 
 def default_corpus() -> Path:
@@ -208,9 +228,10 @@ def evaluate(
     *,
     corpus: str | Path | None = None,
     split: str = "all",
+    batch: str | None = None,
     predictions: str | Path | None = None,
 ) -> tuple[StanceScores, str]:
-    rows = load_gold(gold_path, split)
+    rows = load_gold(gold_path, split, batch)
     if not rows:
         raise ClaimtraceError(f"no gold attributions with split {split!r} in {gold_path}")
     texts = load_texts(corpus or default_corpus(), {r["doc_id"] for r in rows})
@@ -222,7 +243,8 @@ def evaluate(
         with Path(predictions).open("w", encoding="utf-8") as fh:
             for claim in claims:
                 fh.write(json.dumps(to_dict(claim), ensure_ascii=False) + "\n")
-    return s, report(s, title=f"stance and hedging, split={split} ({len(rows)} attributions)")
+    which = f"split={split}" + (f", batch={batch}" if batch else "")
+    return s, report(s, title=f"stance and hedging, {which} ({len(rows)} attributions)")
 
 
 __all__ = ["StanceScores", "claim_of", "evaluate", "load_gold", "predict", "report"]

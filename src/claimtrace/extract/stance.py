@@ -200,6 +200,8 @@ def classify_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     first = words[1] if words[:1] == ["that"] and len(words) > 1 else (words[0] if words else "")
     if content and _ends_with_question(content):
         return Stance.QUESTION
+    if re.search(r"\b(was|were|being|when|if)?\s*asked about\b", cue) and not claim.source:
+        return Stance.QUESTION  # "Asked about the report, the minister said ..."
     if lex["question_cues_rx"].search(cue) and (
         first in lex["wh_words"] or any(_ends_with_question(s.text) for s in claim.content)
     ):
