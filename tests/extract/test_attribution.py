@@ -265,3 +265,15 @@ def test_quote_roles_add_the_speaker_of_an_untagged_quotation():
     # a role the tagger already found is left alone
     taken = roles_from_doc(doc)
     assert quote_roles(text, doc, _roles(text, [(CUE, "said")])) == [] and taken == []
+
+
+def test_passive_attribution_with_an_agent():
+    from claimtrace.extract.attribution import agent_attributions
+
+    text = "The mine will close next year, as first reported by the Daily Courier on Monday."
+    ((src, cue, content),) = agent_attributions(text)
+    assert text[slice(*src)] == "the Daily Courier"
+    assert text[slice(*cue)] == "reported"
+    assert text[slice(*content)] == "The mine will close next year"
+    claims = extract_attributions(text, tagger=None)
+    assert any(c.source and c.source[0].text == "the Daily Courier" for c in claims)

@@ -630,6 +630,42 @@ def hedge_attributions(text: str) -> list[tuple[tuple[int, int], tuple[int, int]
     return out
 
 
+_AGENT_RX = re.compile(
+    r"(?P<lead>,\s*|\bas\s+|,\s*which\s+(?:was|were|had\s+been|has\s+been)\s+)"
+    r"(?:(?:first|initially|previously|also|widely|originally)\s+)?"
+    r"(?P<cue>reported|alleged|claimed|disclosed|revealed|announced|confirmed|denied)"
+    r"\s+(?:[\w-]+\s+){0,3}?by\s+"
+    r"(?P<src>[^,.;:()\"“”\n]{2,60}?)"
+    r"(?=\s*(?:[,.;:()\"“”\n]|$)|\s+(?:on|in|at|last|this|earlier|after|before|who|which)\b)"
+)
+
+
+def agent_attributions(
+    text: str, contents: Sequence[Span] = ()
+) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]:
+    """Passive attributions with an agent: "X, first alleged last week by Y" and
+    "X, as reported by Y" as (source, cue, content) spans.
+
+    The content is the clause before the comma: a content span found already that ends
+    there, else the text from the sentence start.
+    """
+    out = []
+    for m in _AGENT_RX.finditer(text):
+        lead = m.start("lead")
+        sent_start = max(text.rfind(". ", 0, lead) + 2, text.rfind("\n", 0, lead) + 1, 0)
+        if text.rfind(". ", 0, lead) < 0:
+            sent_start = max(text.rfind("\n", 0, lead) + 1, 0)
+        lo, hi = _trim(text, sent_start, lead)
+        for c in contents:  # the content of the claim this one sits in
+            if lo <= c.start < hi and abs(c.end - hi) <= 1:
+                lo = c.start
+                break
+        if len(text[lo:hi].split()) < 2:
+            continue
+        out.append((_trim(text, *m.span("src")), m.span("cue"), (lo, hi)))
+    return out
+
+
 # --------------------------------------------------------------------------- claims
 
 
@@ -758,6 +794,19 @@ def extract_attributions(
                 continue
             raw.append(((), (Span.of(text, *cue),), (Span.of(text, *content),), hedge_confidence))
             taken.append(Span.of(text, *cue))
+        cues = [c for _s, cue, _c, _f in raw for c in cue]
+        contents = [c for _s, _q, content, _f in raw for c in content]
+        for src, cue, content in agent_attributions(text, contents):
+            if any(c.start < cue[1] and cue[0] < c.end for c in cues):
+                continue
+            raw.append(
+                (
+                    (Span.of(text, *src),),
+                    (Span.of(text, *cue),),
+                    (Span.of(text, *content),),
+                    hedge_confidence,
+                )
+            )
     raw = [r for r in raw if r[1] or r[2]]
     raw.sort(key=lambda r: (_claim_order((*r[0], *r[1], *r[2])), r[1][0].start if r[1] else 0))
     claims = []
