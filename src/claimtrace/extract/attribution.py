@@ -684,7 +684,9 @@ def attributions_to_claims(
         source = tuple(to_span(text, s) for s in att.source)
         cue = (to_span(text, att.cue),)
         content = tuple(to_span(text, c) for c in att.content)
-        out.append((source, cue, content, confidence))
+        # roles added by rules (completion, quotation speakers) carry a score below 1
+        score = min(r.score for r in (att.cue, *att.source, *att.content))
+        out.append((source, cue, content, round(confidence * (0.5 + score / 2), 3)))
     return out
 
 
