@@ -276,3 +276,16 @@ def test_passive_attribution_with_an_agent():
     assert text[slice(*cue)] == "reported"
     assert text[slice(*content)] == "The mine will close next year"
     assert agent_attributions("The mine will close, the owner said.") == []
+
+
+def test_lexicon_cues_fill_gaps_the_tagger_left():
+    from claimtrace.extract.attribution import lexicon_cue_roles
+
+    text = "The council said the bridge would close. It was old."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    added = lexicon_cue_roles(text, doc, [])
+    assert [(r.label, text[r.start : r.end]) for r in added] == [(CUE, "said")]
+    taken = _roles(text, [(CONTENT, "The council said the bridge would close")])
+    assert lexicon_cue_roles(text, doc, taken) == []

@@ -13,9 +13,12 @@ only changes which spans are found, it never raises.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from claimtrace.model import QuoteType, Span
 
@@ -370,6 +373,40 @@ def quote_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
         found.extend(new)
         taken.extend((r.start, r.end) for r in new)
     return found
+
+
+@functools.cache
+def _strong_cue_regex() -> re.Pattern:
+    path = Path(__file__).resolve().parent.parent / "data" / "attribution" / "strong_cues.json"
+    cues = json.loads(path.read_text("utf-8"))["cues"]
+    alts = sorted((re.escape(c) for c in cues), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
+    """CUE roles for strong cue expressions (``data/attribution/strong_cues.json``) that lie
+    outside every role span the tagger found."""
+    sent_of = _sentence_index(doc)
+    out = []
+    for m in _strong_cue_regex().finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in roles):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        out.append(
+            RoleSpan(
+                CUE,
+                span.start_char,
+                span.end_char,
+                span.start,
+                span.end,
+                sent_of[span.start],
+                sent_of[span.end - 1],
+                score=0.5,
+            )
+        )
+    return out
 
 
 def _sentence_index(doc) -> list[int]:
@@ -751,6 +788,7 @@ def extract_attributions(
     hedge_rules: bool = True,
     complete: bool = True,
     quote_rules: bool = True,
+    lexicon_cues: bool = True,
     tagger_confidence: float = 0.9,
     rule_confidence: float = 0.5,
     hedge_confidence: float = 0.6,
@@ -763,7 +801,9 @@ def extract_attributions(
     hedged claims ("reportedly", "were purported to") that no other claim covers;
     ``complete`` gives a cue the tagger found without a content the rest of its sentence
     (:func:`complete_content`); ``quote_rules`` adds the speech verb and speaker next to a
-    quotation the tagger left without a cue (:func:`quote_roles`).
+    quotation the tagger left without a cue (:func:`quote_roles`); ``lexicon_cues`` marks
+    the expressions that are nearly always cues ("said", "according to") where the tagger
+    left them outside every role (:func:`lexicon_cue_roles`).
     Claim ids are "c1", "c2", ... in text order.
     """
     from claimtrace.model import Claim, SourceKind
@@ -774,6 +814,8 @@ def extract_attributions(
         roles = roles_from_doc(doc)
         if quote_rules:
             roles = roles + quote_roles(text, doc, roles)
+        if lexicon_cues:
+            roles = roles + lexicon_cue_roles(text, doc, roles)
         groups = group_roles(roles, text=text, keep_cues_without_content=complete)
         if complete:
             groups = _completed(text, groups, sentence_bounds(doc), roles)
