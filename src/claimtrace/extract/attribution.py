@@ -295,6 +295,11 @@ _AFTER_QUOTE = [
         _CLOSE_QUOTE + r"\s*,?\s+(?P<cue>" + _VERB + r")\s+(?P<src>" + _SPEAKER + r")"
         r"(?=\s*[,.;:]|\s*$)"
     ),
+    # a quotation signed with a dash: '"..." ― Jane Roe'
+    re.compile(
+        _CLOSE_QUOTE + r"[ \t\xa0]*(?P<cue>[―—])[ \t\xa0]*"
+        r"(?P<src>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3})"
+    ),
 ]
 _BEFORE_QUOTE = re.compile(
     r"(?P<src>" + _SPEAKER + r")\s+(?P<cue>" + _VERB + r")\s*[:,]\s*(?P<open>[“\"])"
