@@ -289,3 +289,29 @@ def test_lexicon_cues_fill_gaps_the_tagger_left():
     assert [(r.label, text[r.start : r.end]) for r in added] == [(CUE, "said")]
     taken = _roles(text, [(CONTENT, "The council said the bridge would close")])
     assert lexicon_cue_roles(text, doc, taken) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "marks", "source"),
+    [
+        (
+            "The plan is fair, Mr. Ortiz said.",
+            [(CONTENT, "The plan is fair"), (CUE, "said")],
+            "Mr. Ortiz",
+        ),
+        (
+            "The plan is fair, said the mayor.",
+            [(CONTENT, "The plan is fair"), (CUE, "said")],
+            "the mayor",
+        ),
+        ("The plan is fair, and said nothing.", [(CUE, "said")], None),
+    ],
+)
+def test_complete_source(text, marks, source):
+    from claimtrace.extract.attribution import complete_source, sentence_bounds
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    roles, groups = _att(text, marks)
+    found = complete_source(text, groups[0], sentence_bounds(nlp(text)), roles)
+    assert (text[found[0] : found[1]] if found else None) == source

@@ -500,6 +500,65 @@ def complete_content(
     return lo, hi
 
 
+_SOURCE_PHRASE = re.compile(
+    r"^(?:(?:the|a|an|his|her|their|its|some|many|other|several|one|two|three)\s+)?"
+    r"(?:[\w.'’-]+\s+){0,4}[\w.'’-]+$"
+)
+_NOT_SOURCE_START = re.compile(
+    r"^(?:and|but|or|so|then|which|that|this|it|there|here|when|while|as|if|because|to)\b",
+    re.IGNORECASE,
+)
+
+
+def complete_source(
+    text: str, att: Attribution, sentences: Sequence[tuple[int, int]], roles: Sequence[RoleSpan]
+) -> tuple[int, int] | None:
+    """A source for a cue the tagger gave none: a short phrase right before the cue
+    ("..., Mr. Ortiz said") or, at the end of a sentence, right after it ("..., said the
+    mayor."). Never a phrase inside another role, never across punctuation."""
+    cue = att.cue
+    if cue.sent >= len(sentences):
+        return None
+    s_lo, s_hi = sentences[cue.sent]
+    taken = [r for r in roles if r is not cue]
+    left_lo = max([s_lo] + [r.end for r in taken if r.end <= cue.start])
+    left = text[left_lo : cue.start]
+    cut = max(
+        left.rfind(","),
+        left.rfind(";"),
+        left.rfind(":"),
+        left.rfind("—"),
+        left.rfind('"'),
+        left.rfind("“"),
+        left.rfind("”"),
+    )
+    lo = left_lo + cut + 1
+    phrase = text[lo : cue.start].strip()
+    if (
+        phrase
+        and _SOURCE_PHRASE.match(phrase)
+        and not _NOT_SOURCE_START.match(phrase)
+        and (phrase[0].isupper() or phrase.split()[0].lower() in ("the", "a", "an"))
+    ):
+        start = lo + (len(text[lo : cue.start]) - len(text[lo : cue.start].lstrip()))
+        return start, start + len(phrase)
+    right_hi = min([s_hi] + [r.start for r in taken if r.start >= cue.end])
+    right = text[cue.end : right_hi]
+    stop = re.search(r"[,.;:!?\"“”()]|\s—", right)
+    if stop is None or right[stop.start()] not in ".!?":
+        return None  # an inverted source ends its sentence
+    phrase = right[: stop.start()].strip()
+    if (
+        phrase
+        and _SOURCE_PHRASE.match(phrase)
+        and not _NOT_SOURCE_START.match(phrase)
+        and (phrase[0].isupper() or phrase.split()[0].lower() in ("the", "a", "an"))
+    ):
+        start = cue.end + (len(right) - len(right.lstrip()))
+        return start, start + len(phrase)
+    return None
+
+
 def load_tagger(path):
     """Load the role tagger saved at ``path`` (a spaCy pipeline with a ``ner`` labelled
     SOURCE / CUE / CONTENT) and append a rule sentencizer for the grouping step."""
@@ -740,6 +799,11 @@ def _completed(
 ) -> list[Attribution]:
     out = []
     for att in groups:
+        if not att.source:
+            src = complete_source(text, att, sentences, roles)
+            if src is not None:
+                role = RoleSpan(SOURCE, *src, -1, -1, att.cue.sent, att.cue.sent, score=0.5)
+                att = Attribution(cue=att.cue, source=(role,), content=att.content)
         if att.content:
             out.append(att)
             continue
