@@ -315,3 +315,19 @@ def test_complete_source(text, marks, source):
     roles, groups = _att(text, marks)
     found = complete_source(text, groups[0], sentence_bounds(nlp(text)), roles)
     assert (text[found[0] : found[1]] if found else None) == source
+
+
+def test_source_swallowed_by_a_content_is_split_off():
+    from claimtrace.extract.attribution import split_swallowed_sources
+
+    text = "Ten ships left the port, the coast guard wrote on Monday."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    roles = _roles(text, [(CONTENT, "Ten ships left the port, the coast guard"), (CUE, "wrote")])
+    out = split_swallowed_sources(text, doc, roles)
+    assert [(r.label, text[r.start : r.end]) for r in out] == [
+        (CONTENT, "Ten ships left the port"),
+        (SOURCE, "the coast guard"),
+        (CUE, "wrote"),
+    ]

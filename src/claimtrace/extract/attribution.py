@@ -478,8 +478,12 @@ def complete_content(
     if cited:  # "X cited Y as saying (on Monday)": Y is a via-source, not the content
         right_start = cited.end()
     after = text[right_start:s_hi]
-    if len(after.strip(" ,:;-—\"“”'")) < 3 or (
-        _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()) and len(before.split()) >= 3
+    if (
+        len(after.strip(" ,:;-—\"“”'")) < 3
+        or (len(after.split()) <= 3 and len(before.split()) >= 3)
+        or (
+            _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()) and len(before.split()) >= 3
+        )
     ):
         lo, hi = s_lo, left_end
     else:
@@ -557,6 +561,61 @@ def complete_source(
         start = cue.end + (len(right) - len(right.lstrip()))
         return start, start + len(phrase)
     return None
+
+
+def split_swallowed_sources(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
+    """ "Y, the agency wrote": when a content runs up to a cue that has no source, its
+    last comma-separated phrase, if it reads like a source, becomes the cue's source."""
+    ordered = sorted(roles, key=lambda r: r.tstart)
+    sent_of = _sentence_index(doc)
+    out = list(ordered)
+    for i, cue in enumerate(ordered):
+        if cue.label != CUE or i == 0:
+            continue
+        prev = ordered[i - 1]
+        if prev.label != CONTENT or cue.tstart - prev.tend > 0 or prev.sent_end != cue.sent:
+            continue
+        frag = text[prev.start : prev.end]
+        comma = frag.rfind(", ")
+        if comma <= 0:
+            continue
+        tail = frag[comma + 2 :].strip()
+        if not (
+            tail
+            and len(tail.split()) <= 6
+            and _SOURCE_PHRASE.match(tail)
+            and not _NOT_SOURCE_START.match(tail)
+            and (tail[0].isupper() or tail.split()[0].lower() in ("the", "a", "an"))
+        ):
+            continue
+        head = doc.char_span(prev.start, prev.start + comma, alignment_mode="contract")
+        src = doc.char_span(prev.start + comma + 2, prev.end, alignment_mode="expand")
+        if head is None or src is None or not len(head) or not len(src):
+            continue
+        j = out.index(prev)
+        out[j : j + 1] = [
+            RoleSpan(
+                CONTENT,
+                head.start_char,
+                head.end_char,
+                head.start,
+                head.end,
+                sent_of[head.start],
+                sent_of[head.end - 1],
+                score=prev.score,
+            ),
+            RoleSpan(
+                SOURCE,
+                src.start_char,
+                src.end_char,
+                src.start,
+                src.end,
+                sent_of[src.start],
+                sent_of[src.end - 1],
+                score=0.5,
+            ),
+        ]
+    return out
 
 
 def load_tagger(path):
@@ -885,6 +944,8 @@ def extract_attributions(
             roles = roles + quote_roles(text, doc, roles)
         if lexicon_cues:
             roles = roles + lexicon_cue_roles(text, doc, roles)
+        if complete:
+            roles = split_swallowed_sources(text, doc, roles)
         groups = group_roles(roles, text=text, keep_cues_without_content=complete)
         if complete:
             groups = _completed(text, groups, sentence_bounds(doc), roles)
