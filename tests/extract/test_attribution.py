@@ -331,3 +331,19 @@ def test_source_swallowed_by_a_content_is_split_off():
         (SOURCE, "the coast guard"),
         (CUE, "wrote"),
     ]
+
+
+def test_participle_with_that_is_a_cue_with_its_content():
+    from claimtrace.extract.attribution import lexicon_cue_roles
+
+    text = "Prices rose, with one trader warning on the radio that supplies were short."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    found = [(r.label, text[r.start : r.end]) for r in lexicon_cue_roles(text, doc, [])]
+    assert (CUE, "warning") in found
+    assert (CONTENT, "that supplies were short") in found
+    claims = extract_attributions(text, tagged=doc)
+    assert [(c.source[0].text, c.cue[0].text) for c in claims if c.source] == [
+        ("one trader", "warning")
+    ]

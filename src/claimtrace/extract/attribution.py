@@ -388,13 +388,46 @@ def _strong_cue_regex() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
+_PARTICIPLE_THAT = re.compile(
+    r"\b(?P<cue>claiming|saying|alleging|insisting|arguing|warning|noting|stating|asserting|"
+    r"suggesting|adding|explaining|acknowledging|admitting|predicting)\b"
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?P<that>that)\b"
+)
+
+
 def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
     """CUE roles for strong cue expressions (``data/attribution/strong_cues.json``) that lie
     outside every role span the tagger found."""
     sent_of = _sentence_index(doc)
-    out = []
+    out: list[RoleSpan] = []
+    taken = list(roles)
+    for m in _PARTICIPLE_THAT.finditer(text):
+        # "..., a farmer claiming on social media that X": cue and content
+        c_lo = m.start("that")
+        stop = re.compile(r"[.!?](?=[\"”’]?(?:\s|$))|\n").search(text, c_lo)
+        end = stop.start() if stop else len(text)
+        c_lo, c_hi = _trim(text, c_lo, end)
+        if any(r.start < c_hi and m.start("cue") < r.end for r in taken):
+            continue
+        cue = doc.char_span(m.start("cue"), m.end("cue"), alignment_mode="expand")
+        content = doc.char_span(c_lo, c_hi, alignment_mode="expand")
+        if cue is None or content is None or not len(cue) or not len(content):
+            continue
+        for span, label in ((cue, CUE), (content, CONTENT)):
+            role = RoleSpan(
+                label,
+                span.start_char,
+                span.end_char,
+                span.start,
+                span.end,
+                sent_of[span.start],
+                sent_of[span.end - 1],
+                score=0.5,
+            )
+            out.append(role)
+            taken.append(role)
     for m in _strong_cue_regex().finditer(text):
-        if any(r.start < m.end() and m.start() < r.end for r in roles):
+        if any(r.start < m.end() and m.start() < r.end for r in taken):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or not len(span):
@@ -538,6 +571,10 @@ def complete_source(
     )
     lo = left_lo + cut + 1
     phrase = text[lo : cue.start].strip()
+    prep = re.match(r"(?:with|by|from|among|for)\s+", phrase)
+    if prep:  # "..., with a witness claiming that"
+        lo = lo + text[lo : cue.start].index(phrase) + prep.end()
+        phrase = phrase[prep.end() :]
     if (
         phrase
         and _SOURCE_PHRASE.match(phrase)
