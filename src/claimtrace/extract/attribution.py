@@ -541,6 +541,24 @@ _SOURCE_PHRASE = re.compile(
     r"^(?:(?:the|a|an|his|her|their|its|some|many|other|several|one|two|three)\s+)?"
     r"(?:[\w.'’-]+\s+){0,4}[\w.'’-]+$"
 )
+_SOURCE_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "some",
+        "many",
+        "other",
+        "several",
+        "one",
+        "two",
+        "three",
+    ]
+)
 _NOT_SOURCE_START = re.compile(
     r"^(?:and|but|or|so|then|which|that|this|it|there|here|when|while|as|if|because|to)\b",
     re.IGNORECASE,
@@ -579,7 +597,7 @@ def complete_source(
         phrase
         and _SOURCE_PHRASE.match(phrase)
         and not _NOT_SOURCE_START.match(phrase)
-        and (phrase[0].isupper() or phrase.split()[0].lower() in ("the", "a", "an"))
+        and (phrase[0].isupper() or phrase.split()[0].lower() in _SOURCE_DETERMINERS)
     ):
         start = lo + (len(text[lo : cue.start]) - len(text[lo : cue.start].lstrip()))
         return start, start + len(phrase)
@@ -593,7 +611,7 @@ def complete_source(
         phrase
         and _SOURCE_PHRASE.match(phrase)
         and not _NOT_SOURCE_START.match(phrase)
-        and (phrase[0].isupper() or phrase.split()[0].lower() in ("the", "a", "an"))
+        and (phrase[0].isupper() or phrase.split()[0].lower() in _SOURCE_DETERMINERS)
     ):
         start = cue.end + (len(right) - len(right.lstrip()))
         return start, start + len(phrase)
