@@ -11,6 +11,8 @@ from pathlib import Path
 
 import spacy
 
+import claimtrace.extract.attribution_model  # noqa: F401  (registers the tagger architecture)
+
 DEST = Path(__file__).resolve().parents[2] / "src" / "claimtrace" / "models" / "attribution_tagger"
 CARD = "MODEL_CARD.md"
 

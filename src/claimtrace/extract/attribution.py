@@ -1023,10 +1023,23 @@ def extract_attributions(
                 continue
             raw.append(((), (Span.of(text, *cue),), (Span.of(text, *content),), hedge_confidence))
             taken.append(Span.of(text, *cue))
-        cues = [c for _s, cue, _c, _f in raw for c in cue]
+
         contents = [c for _s, _q, content, _f in raw for c in content]
         for src, cue, content in agent_attributions(text, contents):
-            if any(c.start < cue[1] and cue[0] < c.end for c in cues):
+            same = [
+                i
+                for i, r in enumerate(raw)
+                if any(c.start < cue[1] and cue[0] < c.end for c in r[1])
+            ]
+            if same:  # the tagger found the cue: the "by" agent is its source
+                i = same[0]
+                kept = tuple(c for c in raw[i][2] if c.end <= cue[0] or c.start >= src[1])
+                raw[i] = (
+                    (Span.of(text, *src),),
+                    raw[i][1],
+                    kept or (Span.of(text, *content),),
+                    raw[i][3],
+                )
                 continue
             raw.append(
                 (
