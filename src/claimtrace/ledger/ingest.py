@@ -187,6 +187,24 @@ def _read_url(url: str, *, allow_private: bool, input_format: str | None) -> Ite
             yield dataclasses.replace(item, origin=origin)
 
 
+def expand_sources(sources: Iterable[str]) -> Iterator[str]:
+    """Sources with each folder replaced by the files under it (sorted; hidden files and
+    ``.meta.json`` sidecars left out, as the readers pick sidecars up themselves)."""
+    for source in sources:
+        path = Path(source)
+        if source == "-" or not path.is_dir():
+            yield source
+            continue
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path).parts
+            if (
+                child.is_file()
+                and not any(part.startswith(".") for part in relative)
+                and not child.name.endswith(".meta.json")
+            ):
+                yield str(child)
+
+
 def read_sources(
     sources: Iterable[str],
     *,
@@ -197,7 +215,7 @@ def read_sources(
     """Articles (unanalysed unless ``analyzed``) and failures from paths, URLs and feeds."""
     from claimtrace.ingest.url import is_url
 
-    for source in sources:
+    for source in expand_sources(sources):
         if analyzed:
             yield from read_analyzed(source)
         elif is_url(source):
