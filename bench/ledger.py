@@ -73,10 +73,10 @@ def raw_sql(kw: dict, dialect: str) -> tuple[str, list]:
         where.append(f"stance = {ph}")
         params.append(kw["stance"])
     if "since" in kw:
-        where.append(f"published >= {ph}")
+        where.append(f"sort_date >= {ph}")
         params.append(kw["since"])
     if "until" in kw:
-        where.append(f"published <= {ph}")
+        where.append(f"sort_date <= {ph}")
         params.append(kw["until"])
     if "source" in kw:
         where.append(f"(source_entity_id = {ph} OR lower(source_text) LIKE {ph})")
@@ -87,7 +87,7 @@ def raw_sql(kw: dict, dialect: str) -> tuple[str, list]:
             params.append(f"%{word.lower()}%")
     clause = " WHERE " + " AND ".join(where) if where else ""
     return (
-        f"SELECT * FROM bl_claims{clause} ORDER BY published DESC, article_id, position LIMIT 100",
+        f"SELECT * FROM bl_claims{clause} ORDER BY sort_date DESC, article_id, position LIMIT 100",
         params,
     )
 
@@ -98,7 +98,7 @@ BASE_CLAIM_COLS = (
     "article_id",
     "claim_id",
     "position",
-    "published",
+    "sort_date",
     "source_spans",
     "cue_spans",
     "content_spans",
@@ -136,7 +136,7 @@ class Baseline:
                 "CREATE TABLE bl_claims ("
                 + ", ".join(
                     f"{c} "
-                    + {"published": "DATE", "position": "INTEGER", "confidence": "REAL"}.get(
+                    + {"sort_date": "DATE", "position": "INTEGER", "confidence": "REAL"}.get(
                         c, "TEXT"
                     )
                     for c in BASE_CLAIM_COLS
