@@ -267,6 +267,7 @@ def run_backend(backend: str, sizes: list[int], repeat: int, pg_url: str | None)
                 ]
                 started = time.perf_counter()
                 stats = store_items(ledger, articles, batch_size=50)
+                ledger.optimize()  # as `claimtrace ingest` does after a large ingest
                 elapsed = time.perf_counter() - started
                 assert stats.inserted == len(articles) and stats.failures == 0
                 a_rows, c_rows = baseline.rows(articles)

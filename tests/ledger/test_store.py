@@ -306,3 +306,10 @@ def test_a_batch_is_all_or_nothing(ledger):
         ledger.store_many([good, bad])
     assert ledger.count() == 0
     assert ledger.count("claims") == 0
+
+
+def test_optimize_keeps_queries_working(ledger):
+    corpus = synthetic_corpus(5)
+    ledger.store_many(corpus)
+    ledger.optimize()
+    assert len(query_claims(ledger, limit=None)) == sum(len(a.claims) for a in corpus)

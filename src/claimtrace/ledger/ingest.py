@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 Item = Article | Failure
 
+#: Refresh the planner's statistics after an ingest that stored at least this many.
+OPTIMIZE_AFTER = 100
+
 
 @dataclass
 class IngestStats:
@@ -276,7 +279,7 @@ def ingest(
         from claimtrace.api import analyze_articles
 
         items = analyze_articles(_unstored(ledger, items, stats, reanalyze), model=model)
-    return store_items(
+    stats = store_items(
         ledger,
         items,
         batch_size=batch_size,
@@ -284,6 +287,9 @@ def ingest(
         stats=stats,
         on_progress=on_progress,
     )
+    if stats.inserted + stats.replaced >= OPTIMIZE_AFTER:
+        ledger.optimize()
+    return stats
 
 
 def _unstored(
