@@ -158,3 +158,15 @@ def test_undated_articles_come_last_and_never_match_dates(filled):
     source = {s["id"]: s for s in query_sources(filled)}
     eid = undated.claims[0].source_entity.id
     assert source[eid]["first"] is None or source[eid]["first"].year > 1
+
+
+def test_about_gives_the_same_rows_whichever_plan_is_chosen(filled, monkeypatch):
+    import claimtrace.ledger.queries as queries
+
+    sparse = query_claims(filled, about="drones", kind="media", limit=5)
+    monkeypatch.setattr(queries, "DENSE_MATCHES", 0)  # SQLite: walk the order index instead
+    dense = query_claims(filled, about="drones", kind="media", limit=5)
+    assert sparse == dense
+    assert [r["uid"] for r in dense] == [
+        r["uid"] for r in query_claims(filled, kind="media", limit=None) if "drones" in r["content"]
+    ][:5]

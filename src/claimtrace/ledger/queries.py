@@ -11,7 +11,8 @@ exporters share them. Filters map onto indexed columns:
   or a name containing the text); claims whose source entity is one of them. When no
   entity matches, claims whose source *text* contains it.
 - ``about``: full text over the claim content, all words required, English stemming
-  (SQLite FTS5 ``porter``; PostgreSQL ``to_tsvector('english', ...)`` with a GIN index).
+  (SQLite FTS5 ``porter``; PostgreSQL a stored ``to_tsvector('english', ...)`` column
+  with a GIN index).
 """
 
 from __future__ import annotations
@@ -116,20 +117,30 @@ def fts5_query(about: str) -> str | None:
     return f"content_text : ({phrase})"
 
 
+#: Above this many full-text matches, the claims query walks the listing-order index and
+#: probes the matches (it stops after a page); below it, it sorts the matches.
+DENSE_MATCHES = 1000
+
+
 def _about_clause(ledger: Ledger, about: str) -> ColumnElement[bool]:
     c = S.claims.c
     if ledger.dialect == "postgresql":
-        return text(
-            "to_tsvector('english', claims.content_text) @@ plainto_tsquery('english', :about)"
-        ).bindparams(about=about)
+        return text("claims.content_tsv @@ plainto_tsquery('english', :about)").bindparams(
+            about=about
+        )
     if ledger.dialect == "sqlite":
         match = fts5_query(about)
         if match is None:
             return literal_column("1") == 1
-        hits = text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :about").bindparams(
-            about=match
-        )
-        return c.pk.in_(hits.columns(literal_column("rowid")))
+        with ledger.engine.connect() as conn:
+            count = conn.exec_driver_sql(
+                "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?", (match,)
+            ).scalar()
+        # "+claims.pk" keeps SQLite from driving the query from the match list
+        key = "+claims.pk" if count > DENSE_MATCHES else "claims.pk"
+        return text(
+            f"{key} IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :about)"
+        ).bindparams(about=match)
     return c.content_text.ilike(f"%{about}%")  # pragma: no cover
 
 
