@@ -170,6 +170,10 @@ class Ledger:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        # Entity ids and (id, alias) pairs this process has seen committed: rows in those
+        # tables are never deleted, so they need not be upserted again.
+        self._known_entities: set[str] = set()
+        self._known_aliases: set[tuple[str, str]] = set()
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate_schema: bool = True) -> Ledger:
@@ -217,10 +221,16 @@ class Ledger:
         if not batch:
             return StoreResult()
         now = _utcnow()
+        pending: tuple[set, set] = (set(), set())
         with self.engine.begin() as conn:
-            return self._store(conn, list(batch.values()), now)
+            result = self._store(conn, list(batch.values()), now, pending)
+        self._known_entities |= pending[0]  # committed
+        self._known_aliases |= pending[1]
+        return result
 
-    def _store(self, conn: Connection, batch: list[Article], now: dt.datetime) -> StoreResult:
+    def _store(
+        self, conn: Connection, batch: list[Article], now: dt.datetime, pending: tuple[set, set]
+    ) -> StoreResult:
         ids = [a.id for a in batch]
         existing: dict[str, str] = {}
         for part in _chunks(ids):
@@ -246,7 +256,7 @@ class Ledger:
         if not tables.get("articles"):
             self._resolve(conn, [a.origin for a in batch if a.origin])
             return StoreResult(unchanged=unchanged)
-        self._upsert_entities(conn, tables["article_entities"])
+        self._upsert_entities(conn, tables["article_entities"], pending)
         for table in (
             S.articles,
             S.article_entities,
@@ -300,29 +310,35 @@ class Ledger:
                 conn.execute(delete(table).where(table.c.article_id.in_(part)))
             conn.execute(delete(S.articles).where(S.articles.c.id.in_(part)))
 
-    def _upsert_entities(self, conn: Connection, entity_rows: list[dict]) -> None:
-        if not entity_rows:
-            return
-        entities: dict[str, dict] = {}
+    def _upsert_entities(
+        self, conn: Connection, entity_rows: list[dict], pending: tuple[set, set]
+    ) -> None:
+        """Add entities and aliases not stored yet (``ON CONFLICT DO NOTHING``)."""
+        entities: dict[str, tuple] = {}
         aliases: set[tuple[str, str]] = set()
         for row in entity_rows:
             eid = row["entity_id"]
-            entities.setdefault(
-                eid,
-                {"id": eid, "name": row["name"], "kind": row["kind"], "country": row["country"]},
+            if eid not in self._known_entities:
+                entities.setdefault(eid, (eid, row["name"], row["kind"], row["country"]))
+            for alias in (row["name"], *row["aliases"]):
+                pair = (eid, alias.lower())
+                if pair not in self._known_aliases:
+                    aliases.add(pair)
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        if entities:
+            conn.exec_driver_sql(
+                "INSERT INTO entities (id, name, kind, country) "
+                f"VALUES ({mark}, {mark}, {mark}, {mark}) ON CONFLICT (id) DO NOTHING",
+                sorted(entities.values()),
             )
-            aliases.add((eid, row["name"].lower()))
-            aliases.update((eid, a.lower()) for a in row["aliases"])
-        conn.execute(
-            self._insert(S.entities).on_conflict_do_nothing(index_elements=["id"]),
-            sorted(entities.values(), key=lambda e: e["id"]),
-        )
-        conn.execute(
-            self._insert(S.entity_aliases).on_conflict_do_nothing(
-                index_elements=["entity_id", "alias"]
-            ),
-            [{"entity_id": e, "alias": a} for e, a in sorted(aliases)],
-        )
+        if aliases:
+            conn.exec_driver_sql(
+                f"INSERT INTO entity_aliases (entity_id, alias) VALUES ({mark}, {mark}) "
+                "ON CONFLICT (entity_id, alias) DO NOTHING",
+                sorted(aliases),
+            )
+        pending[0].update(entities)
+        pending[1].update(aliases)
 
     def _resolve(self, conn: Connection, origins: list[str]) -> None:
         """Mark stored failures of these origins as resolved."""
