@@ -415,8 +415,17 @@ def _lookup_variants(surface: str) -> list[tuple[str, int]]:
     return out
 
 
+_ABBREVIATED_PREFIX = {"st.": "Saint", "st": "Saint", "mt.": "Mount", "mt": "Mount", "ft.": "Fort"}
+
+
 def _match(gaz: Gazetteer, surface: str) -> tuple[tuple[GazEntry, ...], str | None, int]:
     """(entries, demonym country, characters dropped) for a surface string."""
+    first, _, rest = surface.partition(" ")
+    if rest and first.lower() in _ABBREVIATED_PREFIX:
+        expanded = f"{_ABBREVIATED_PREFIX[first.lower()]} {rest}"
+        got = _match(gaz, expanded)
+        if got[0]:
+            return got
     for form, dropped in _lookup_variants(surface):
         key = name_key(form)
         if key in gaz.demonyms and not gaz.lookup(form):
@@ -535,7 +544,10 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
                 m = re.search(
                     r"\b(" + _DIRECTION.pattern + r")\s+$", text[max(0, start - 16) : start]
                 )
-                if m and not demonym and m.group(1).islower():
+                big = any(e.fcode in ("PCLI", "ADM1", "RGN", "CONT") for e in entries)
+                if m and not demonym and m.group(1).islower() and big:
+                    # "western Russia": a region of a country or state ("north Arlington"
+                    # stays Arlington)
                     mention.region_of = m.group(1)
                     mention.start = start - (len(text[max(0, start - 16) : start]) - m.start(1))
                     mention.text = text[mention.start : mention.end]
@@ -667,6 +679,10 @@ class _Context:
     outlet: PlacePrior | None = None
 
 
+#: the most that local evidence (state, neighbours, outlet's state) adds to a candidate
+LOCAL_CAP = 8.0
+
+
 def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
     s = prior(e)
     if e.fcode.startswith("PPL") and id(e) not in m.primary:
@@ -681,23 +697,24 @@ def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counte
             s += 4.0
     if e.country:
         s += 2.5 * min(ctx.countries[e.country] - own[e.country], 3)
-        if e.admin1 and e.fcode != "PCLI":
-            s += 3.0 * min(ctx.admin1[(e.country, e.admin1)] - own_a1[(e.country, e.admin1)], 2)
     if e.country and e.country == ctx.home:
         s += 1.5
     if ctx.outlet is not None and e.country:
         s += 3.0 * ctx.outlet.countries.get(e.country, 0.0)
-        if e.admin1 and e.fcode != "PCLI":
-            s += 6.0 * ctx.outlet.admin1.get((e.country, e.admin1), 0.0)
+    # local evidence (same state, nearby places, the outlet's state) is capped, so that a
+    # large city is not beaten by a hamlet of the same name just because the article is local
+    local = 0.0
+    if e.country and e.admin1 and e.fcode != "PCLI":
+        local += 3.0 * min(ctx.admin1[(e.country, e.admin1)] - own_a1[(e.country, e.admin1)], 2)
+        if ctx.outlet is not None:
+            local += 6.0 * ctx.outlet.admin1.get((e.country, e.admin1), 0.0)
     if e.lat is not None and e.fcode.startswith(("PPL", "ADM2")) and ctx.points:
         near = min(km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points)
-        if near < 1:
-            pass  # itself
-        elif near < 100:
-            s += 3.0
-        elif near < 300:
-            s += 1.5
-    return s
+        if 1 <= near < 100:
+            local += 3.0
+        elif 1 <= near < 300:
+            local += 1.5
+    return s + min(local, LOCAL_CAP)
 
 
 def reliable(m: _Mention) -> bool:
