@@ -428,14 +428,18 @@ def _match(gaz: Gazetteer, surface: str) -> tuple[tuple[GazEntry, ...], str | No
             return got
     for form, dropped in _lookup_variants(surface):
         key = name_key(form)
-        if key in gaz.demonyms and not gaz.lookup(form):
+        if key in gaz.demonyms:  # "Canadian" is the demonym, not Canadian, Texas
             return (), gaz.demonyms[key], dropped
         entries = gaz.lookup(form)
         if entries:
             return entries, None, dropped
-        if key in gaz.demonyms:
-            return (), gaz.demonyms[key], dropped
     return (), None, 0
+
+
+#: countries, states and regions: a town of the same name needs strong local evidence to win
+#: ("Cuba" is Cuba, not Cuba, Missouri, unless the article is about Missouri)
+DOMINANT = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
+DOMINANT_BONUS = 6.0
 
 
 def _word_before(text: str, start: int) -> str:
@@ -685,6 +689,10 @@ LOCAL_CAP = 8.0
 
 def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
     s = prior(e)
+    if e.fcode in DOMINANT:
+        s += DOMINANT_BONUS
+    if e.fcode == "PPLC" and any(x.fcode == "PCLI" and x.country == e.country for x in m.entries):
+        s -= 3.0  # a city-state is its country ("Singapore")
     if e.fcode.startswith("PPL") and id(e) not in m.primary:
         s -= 2.0  # matched through an alternate name only
     if m.designator and e.fcode.startswith("PPL"):
