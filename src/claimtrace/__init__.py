@@ -14,6 +14,6 @@ try:
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
-from claimtrace.api import analyze, analyze_many  # noqa: E402
+from claimtrace.api import analyze, analyze_articles, analyze_many
 
-__all__ = ["__version__", "analyze", "analyze_many"]
+__all__ = ["__version__", "analyze", "analyze_articles", "analyze_many"]

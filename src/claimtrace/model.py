@@ -24,14 +24,7 @@ from typing import Any
 SCHEMA_VERSION = "1.0"
 
 
-class StrEnum(str, enum.Enum):
-    """An enum whose members serialise as their plain string value."""
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class SourceKind(StrEnum):
+class SourceKind(enum.StrEnum):
     GOVERNMENT = "government"
     INTELLIGENCE = "intelligence"
     MILITARY = "military"
@@ -44,7 +37,7 @@ class SourceKind(StrEnum):
     UNATTRIBUTED = "unattributed"  # the claim has no source in the text
 
 
-class Stance(StrEnum):
+class Stance(enum.StrEnum):
     ASSERT = "assert"
     DENY = "deny"
     DOWNPLAY = "downplay"
@@ -53,25 +46,25 @@ class Stance(StrEnum):
     QUESTION = "question"
 
 
-class QuoteType(StrEnum):
+class QuoteType(enum.StrEnum):
     DIRECT = "direct"  # the whole content is inside quotation marks
     INDIRECT = "indirect"  # no quotation marks in the content
     MIXED = "mixed"  # part quoted, part paraphrased
 
 
-class Basis(StrEnum):
+class Basis(enum.StrEnum):
     DISCLOSED = "disclosed"  # "citing satellite images", "according to documents seen by"
     UNDISCLOSED = "undisclosed"  # "did not disclose the basis", "without providing evidence"
     UNSTATED = "unstated"  # the text says nothing either way
 
 
-class Modality(StrEnum):
+class Modality(enum.StrEnum):
     HAPPENED = "happened"  # past or ongoing
     EXPECTED = "expected"  # planned, predicted, "will", "expected to"
     UNKNOWN = "unknown"
 
 
-class Qualifier(StrEnum):
+class Qualifier(enum.StrEnum):
     EXACT = "exact"
     APPROX = "approx"
     AT_LEAST = "at_least"
@@ -81,7 +74,7 @@ class Qualifier(StrEnum):
     RANGE = "range"
 
 
-class Change(StrEnum):
+class Change(enum.StrEnum):
     """Direction of change stated for a quantity, as NewsQuant labels it."""
 
     EQUAL = "="
@@ -92,14 +85,14 @@ class Change(StrEnum):
     DOWN = "down"
 
 
-class TimexType(StrEnum):
+class TimexType(enum.StrEnum):
     DATE = "DATE"
     TIME = "TIME"
     DURATION = "DURATION"
     SET = "SET"
 
 
-class PlaceKind(StrEnum):
+class PlaceKind(enum.StrEnum):
     COUNTRY = "country"
     ADMIN = "admin"  # first- or second-level administrative division (oblast, state)
     CITY = "city"
@@ -107,7 +100,7 @@ class PlaceKind(StrEnum):
     OTHER = "other"
 
 
-class PlaceUse(StrEnum):
+class PlaceUse(enum.StrEnum):
     LOCATION = "location"  # a place where something is or happens
     ADJECTIVAL = "adjectival"  # "Russian forces": linked to the country, not a place visited
     METONYM = "metonym"  # "Moscow said": stands for a government
@@ -253,7 +246,7 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class CommentRequest:
-    """"X reached out to Y for comment": recorded, but not a claim of anyone."""
+    """ "X reached out to Y for comment": recorded, but not a claim of anyone."""
 
     requester: tuple[Span, ...]
     target: tuple[Span, ...]

@@ -15,7 +15,7 @@ import click
 
 from claimtrace.errors import ClaimtraceError
 
-COMMAND_MODULES = ("eval",)
+COMMAND_MODULES = ("extract", "model", "eval", "ledger")
 
 
 class _Main(click.Group):

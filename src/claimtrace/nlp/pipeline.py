@@ -118,11 +118,15 @@ def load_base(name: str | None = None) -> Language:
     return spacy.load(target)
 
 
-def build_pipeline(name: str | None = None, *, components: tuple[str, ...] | None = None) -> Language:
+def build_pipeline(
+    name: str | None = None, *, components: tuple[str, ...] | None = None
+) -> Language:
     """The base pipeline with the claimtrace components appended."""
     nlp = load_base(name)
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe(
-        "sentencizer"
+    if (
+        not nlp.has_pipe("parser")
+        and not nlp.has_pipe("senter")
+        and not nlp.has_pipe("sentencizer")
     ):
         nlp.add_pipe("sentencizer", first=True)
     for component in CLAIMTRACE_COMPONENTS if components is None else components:
