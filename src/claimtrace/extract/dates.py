@@ -127,6 +127,24 @@ B = r"(?<![\w$£€-])"  # left boundary: not inside a word or a number/amount
 E = r"(?![\w%-])"  # right boundary
 
 
+SPELLED_YEAR = (
+    r"(?:nineteen|twenty)\s+(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+_TENS_WORDS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+               "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_ONES_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}  # fmt: skip
+
+
+def spelled_year(words: str) -> str:
+    """ "nineteen ninety-six" -> "1996" """
+    parts = re.split(r"[-\s]+", words.lower().strip())
+    century = 1900 if parts[0] == "nineteen" else 2000
+    ones = sum(_ONES_WORDS.get(p, 0) for p in parts[2:])
+    return str(century + _TENS_WORDS.get(parts[1], 0) + ones)
+
+
 @dataclass(frozen=True, slots=True)
 class _Ctx:
     text: str
@@ -398,6 +416,34 @@ def _month_alone(m: re.Match, ctx: _Ctx):
 
 
 @rule(
+    rf"(?P<pos>{POSITION})?(?P<m>{_MONTH_FULL})(?:\s+(?P<d>{DAYNUM}))?,?\s+(?:of\s+)?"
+    rf"(?P<rel>last|this|next)\s+year",
+    5,
+    re.I,
+)
+def _month_rel_year(m: re.Match, ctx: _Ctx):
+    """ "June last year", "January 5 this year" """
+    if not m["m"][0].isupper():
+        return None
+    month = _month(m["m"])
+    pos = _position_mod(m["pos"])
+    if not ctx.anchor:
+        return D, None, pos
+    y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    if m["d"]:
+        try:
+            return D, dt.date(y, month, int(re.match(r"\d+", m["d"]).group())).isoformat(), pos
+        except ValueError:
+            return None
+    return D, f"{y}-{month:02d}", pos
+
+
+@rule(rf"(?P<pos>{POSITION})?(?P<m>{_MONTH_FULL}),?\s+(?P<y>{SPELLED_YEAR})", 5, 0)
+def _month_spelled_year(m: re.Match, ctx: _Ctx):
+    return D, f"{spelled_year(m['y'])}-{_month(m['m']):02d}", _position_mod(m["pos"])
+
+
+@rule(
     rf"(?P<pos>{POSITION})?(?P<rel>last|next|this|(?:this|last|next)\s+year's)\s+"
     rf"(?P<m>{_MONTH_FULL})",
     4,
@@ -520,7 +566,7 @@ def _us_date(m: re.Match, ctx: _Ctx):
 @rule(
     rf"(?P<pos>(?:early|late|earlier|later)\s+)?(?P<rel>last|next|this|this\s+past|this\s+coming|"
     rf"the\s+following|the\s+previous|the\s+coming)?\s*(?P<wd>{WEEKDAY})"
-    rf"(?:\s+(?P<part>{PART_OF_DAY}))?",
+    rf"(?:\s+(?P<part>{PART_OF_DAY})(?P<plural>s)?)?",
     2,
     re.I,
 )
@@ -528,7 +574,7 @@ def _weekday_rule(m: re.Match, ctx: _Ctx):
     word = m["wd"]
     if not word[0].isupper():
         return None
-    if word.lower().endswith("s") and word.lower()[:-1] in WEEKDAYS:
+    if (word.lower().endswith("s") and word.lower()[:-1] in WEEKDAYS) or m["plural"]:
         part = PARTS_OF_DAY.get((m["part"] or "").lower(), "")
         return S, f"XXXX-WXX-{_weekday(word) + 1}" + (f"T{part}" if part else ""), None
     rel = (m["rel"] or "").lower()
@@ -761,13 +807,15 @@ def _this_year(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    rf"(?P<pos>(?:early|late|mid-?)\s*)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    rf"(?:the\s+)?(?P<pos>(?:early|late|mid-?)\s*)?(?P<s>spring|summer|fall|autumn|winter)"
+    rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR}))?",
     1,
 )
 def _season(m: re.Match, ctx: _Ctx):
     code = SEASONS[m["s"].lower()]
     if m["y"]:
-        return D, f"{m['y']}-{code}", _position_mod(m["pos"])
+        year = m["y"] if m["y"].isdigit() else spelled_year(m["y"])
+        return D, f"{year}-{code}", _position_mod(m["pos"])
     before = ctx.text[max(0, ctx.start - 8) : ctx.start].lower()
     if not re.search(r"\b(in|the|this|last|next|during|since|by|until)\s+$", before):
         return None
