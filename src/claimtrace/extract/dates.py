@@ -74,7 +74,7 @@ FUTURE_CUES = re.compile(
 )
 APPROX_PREFIX = (
     r"(?:about|around|roughly|approximately|some|nearly|almost|more\s+than|"
-    r"less\s+than|no\s+more\s+than|up\s+to)"
+    r"less\s+than|no\s+more\s+than|up\s+to|at\s+least)"
 )
 PREFIX_MOD = {
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
@@ -111,7 +111,7 @@ _WORDNUM = (
     + ")"
 )
 _MULTIWORD_NUMBERS = _alt([w for w in SMALL_NUMBERS if " " in w])
-NUMBER = rf"(?:\d+(?:\.\d+)?|{_MULTIWORD_NUMBERS}|{_WORDNUM}|{_alt(VAGUE_NUMBERS)})"
+NUMBER = rf"(?:\d+\s+1/2|\d+½|\d+(?:\.\d+)?|{_MULTIWORD_NUMBERS}|{_WORDNUM}|{_alt(VAGUE_NUMBERS)})"
 UNIT = (
     r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|"
     r"centur(?:y|ie)|millenni(?:um|a))"
@@ -175,6 +175,9 @@ def number_value(word: str) -> float | None:
     w = re.sub(r"\s+", " ", word.lower().strip())
     if w in SMALL_NUMBERS:
         return SMALL_NUMBERS[w]
+    half = re.fullmatch(r"(\d+)(?:\s+1/2|½)", w)
+    if half:
+        return int(half.group(1)) + 0.5
     if re.fullmatch(r"\d+(\.\d+)?", w):
         return float(w)
     parts = re.split(r"[-\s]", w)
@@ -193,6 +196,14 @@ def duration_value(number: float | None, unit: str) -> str:
     """ISO-8601-style TimeML duration: (3, "month") -> "P3M", (None, "week") -> "PXW"."""
     u = unit.lower().rstrip("s")
     code = UNITS.get(u, UNITS.get(u[:-1], "D")) if u not in UNITS else UNITS[u]
+    if (
+        number is not None
+        and code == "Y"
+        and number > 1
+        and float(number * 2).is_integer()
+        and not float(number).is_integer()
+    ):
+        return f"P{int(number)}Y6M"  # "2 1/2 years"
     if number is not None and not float(number).is_integer() and code in ("Y", "M", "W", "D"):
         # "half a year" -> P6M, "a day and a half" -> P36H ... keep it simple: one level down
         lower = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H")}[code]
@@ -689,7 +700,7 @@ def _earlier_this(m: re.Match, ctx: _Ctx):
 
 @rule(
     rf"(?P<pre>{APPROX_PREFIX}\s+)?(?P<n>{NUMBER})(?:\s+or\s+so)?\s+(?P<u>{UNIT})s?(?:\s+or\s+so)?"
-    rf"\s+(?P<dir>ago|earlier|later|from\s+now|hence)",
+    rf"\s+(?P<dir>ago|earlier|from\s+now|hence)",
     4,
 )
 def _ago(m: re.Match, ctx: _Ctx):
@@ -881,7 +892,8 @@ def _future(m: re.Match, ctx: _Ctx):
 @rule(
     r"(?P<pre>(?:about|around)\s+)?(?P<h>[01]?\d)"
     r"(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>[A-Z]{2,4}T))?"
-    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<w2>today|yesterday|tomorrow)))?",
+    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<w2>today|yesterday|tomorrow)|"
+    rf"(?P<md>{MONTH}\s+{DAYNUM})))?",
     4,
     re.I,
 )
@@ -889,7 +901,15 @@ def _clock(m: re.Match, ctx: _Ctx):
     h = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
     mi = m["mi"] or "00"
     day = ctx.anchor
-    if ctx.anchor and m["wd"]:
+    if ctx.anchor and m["md"]:
+        month_word, day_word = m["md"].split()[0], m["md"].split()[-1]
+        day = nearest_day(
+            ctx.anchor,
+            _month(month_word),
+            int(re.match(r"\d+", day_word).group()),
+            future=_looks_future(ctx),
+        )
+    elif ctx.anchor and m["wd"]:
         day = weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
     elif ctx.anchor and m["w2"]:
         day = ctx.anchor + dt.timedelta(
