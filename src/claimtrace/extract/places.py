@@ -380,7 +380,13 @@ class _Mention:
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        start = m.start()
+        if re.match(r"[DRI]-[A-Z]", m.group(0)):
+            start += 2  # "D-W. Va.": party and state
+        out.append((start, m.end()))
+    return out
 
 
 def _capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
@@ -689,8 +695,10 @@ LOCAL_CAP = 8.0
 
 def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
     s = prior(e)
-    if e.fcode in DOMINANT:
-        s += DOMINANT_BONUS
+    if e.fcode in DOMINANT or (
+        e.fcode == "PPLC" and any(x.fcode in DOMINANT and x.country == e.country for x in m.entries)
+    ):
+        s += DOMINANT_BONUS  # "Washington": the capital competes with the state
     if e.fcode == "PPLC" and any(x.fcode == "PCLI" and x.country == e.country for x in m.entries):
         s -= 3.0  # a city-state is its country ("Singapore")
     if e.fcode.startswith("PPL") and id(e) not in m.primary:
