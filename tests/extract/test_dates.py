@@ -144,3 +144,12 @@ def test_dates_component_reads_the_publication_date() -> None:
     doc._.ct_meta = {"published": "2024-03-06"}
     doc = nlp(doc)
     assert [(t.span.text, t.value) for t in doc._.ct_timexes] == [("yesterday", "2024-03-05")]
+
+
+def test_said_on_leaves_a_date_to_the_nearer_cue() -> None:
+    text = "The company has denied the leak, first reported last week by a trade paper."
+    denied = _claim(text, "has denied", "the leak")
+    reported = _claim(text, "reported", "the leak")
+    timexes = find_timexes(text, anchor=ANCHOR)
+    assert said_on_for(reported, timexes, text, others=[denied, reported]) == "2024-W09"
+    assert said_on_for(denied, timexes, text, others=[denied, reported]) is None

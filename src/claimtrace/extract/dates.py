@@ -1147,12 +1147,26 @@ def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, (m.start() if m else len(text))
 
 
-def said_on_for(claim: Claim, timexes: Sequence[TimeExpr], text: str) -> str | None:
+def _cue_distance(span: Span, cues: Sequence[Span]) -> int:
+    return min(
+        span.start - c.end if span.start >= c.end else max(0, c.start - span.end) for c in cues
+    )
+
+
+def said_on_for(
+    claim: Claim,
+    timexes: Sequence[TimeExpr],
+    text: str,
+    *,
+    others: Sequence[Claim] = (),
+) -> str | None:
     """The TIMEX value of when the claim was made, if its cue clause dates it.
 
     Looks for a DATE/TIME in the cue's sentence, outside the claim's content (the date of
     the content is not the date of saying): "wrote ... on Thursday", "Last week, X cited
-    ...". The one nearest the cue wins. None when the text gives no such date.
+    ...". The one nearest the cue wins; a date nearer to the cue of one of ``others`` (the
+    article's other claims) belongs to that claim ("X has denied it, first alleged last week
+    by Y"). None when the text gives no such date.
     """
     if not claim.cue:
         return None
@@ -1161,6 +1175,9 @@ def said_on_for(claim: Claim, timexes: Sequence[TimeExpr], text: str) -> str | N
     for span in (*claim.cue, *claim.source):
         s_start = min(s_start, _sentence_bounds(text, span.start)[0])
         s_end = max(s_end, _sentence_bounds(text, span.start)[1])
+    rival_cues = [
+        c for other in others if other is not claim for c in other.cue if c not in claim.cue
+    ]
     best: tuple[int, str] | None = None
     for tx in timexes:
         if tx.type not in (TimexType.DATE, TimexType.TIME) or not tx.value:
@@ -1171,10 +1188,9 @@ def said_on_for(claim: Claim, timexes: Sequence[TimeExpr], text: str) -> str | N
             continue
         if tx.value in ("PRESENT_REF", "FUTURE_REF"):
             continue
-        dist = min(
-            abs(tx.span.start - c.end) if tx.span.start >= c.end else abs(c.start - tx.span.end)
-            for c in claim.cue
-        )
+        dist = _cue_distance(tx.span, claim.cue)
+        if rival_cues and _cue_distance(tx.span, rival_cues) < dist:
+            continue
         if best is None or dist < best[0]:
             best = (dist, tx.value)
     return best[1] if best else None
