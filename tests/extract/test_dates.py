@@ -153,3 +153,9 @@ def test_said_on_leaves_a_date_to_the_nearer_cue() -> None:
     timexes = find_timexes(text, anchor=ANCHOR)
     assert said_on_for(reported, timexes, text, others=[denied, reported]) == "2024-W09"
     assert said_on_for(denied, timexes, text, others=[denied, reported]) is None
+
+
+def test_said_on_ignores_dates_beyond_the_content() -> None:
+    text = "The report noted that the plant had closed, where strikes began in early May."
+    claim = _claim(text, "noted", "the plant had closed")
+    assert said_on_for(claim, find_timexes(text, anchor=ANCHOR), text) is None

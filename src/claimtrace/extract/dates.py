@@ -1175,9 +1175,14 @@ def said_on_for(
     for span in (*claim.cue, *claim.source):
         s_start = min(s_start, _sentence_bounds(text, span.start)[0])
         s_end = max(s_end, _sentence_bounds(text, span.start)[1])
+    rivals = [o for o in others if o is not claim]
     rival_cues = [
-        c for other in others if other is not claim for c in other.cue if c not in claim.cue
+        c
+        for other in rivals
+        for c in other.cue
+        if c not in claim.cue and s_start <= c.start and c.end <= s_end
     ]
+    rival_contents = [c for other in rivals for c in other.content]
     best: tuple[int, str] | None = None
     for tx in timexes:
         if tx.type not in (TimexType.DATE, TimexType.TIME) or not tx.value:
@@ -1188,6 +1193,14 @@ def said_on_for(
             continue
         if tx.value in ("PRESENT_REF", "FUTURE_REF"):
             continue
+        if any(c.start <= tx.span.start and tx.span.end <= c.end for c in rival_contents):
+            continue  # the date of what another claim says
+        if any(
+            (cue.end <= c.start and c.end <= tx.span.start)
+            or (tx.span.end <= c.start and c.end <= cue.start)
+            for c in claim.content
+        ):
+            continue  # beyond the content, away from the cue: it dates something else
         dist = _cue_distance(tx.span, claim.cue)
         if rival_cues and _cue_distance(tx.span, rival_cues) < dist:
             continue
