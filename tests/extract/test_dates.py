@@ -159,3 +159,18 @@ def test_said_on_ignores_dates_beyond_the_content() -> None:
     text = "The report noted that the plant had closed, where strikes began in early May."
     claim = _claim(text, "noted", "the plant had closed")
     assert said_on_for(claim, find_timexes(text, anchor=ANCHOR), text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("Prices rose late last year.", "late last year", "2023", "END"),
+        ("They met this past weekend.", "this past weekend", "2024-W09-WE", None),
+        ("Growth slowed in the first half of 2022.", "the first half of 2022", "2022-H1", None),
+        ("He left earlier today.", "earlier today", "2024-03-06", None),
+        ("Rates peaked in June last year.", "June last year", "2023-06", None),
+    ],
+)
+def test_compound_expressions(text: str, span: str, value: str, mod: str | None) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.value, tx.mod) == (span, value, mod)

@@ -341,6 +341,8 @@ def _position_mod(prefix: str | None) -> str | None:
     if not prefix:
         return None
     p = re.sub(r"\s+", " ", prefix.lower()).strip().rstrip("-").strip()
+    if p in ("earlier", "later"):
+        return None  # "earlier today": within the day, no position
     p = p.replace("the ", "the ") if p.startswith("the ") else p
     for key, mod in POSITION_MOD.items():
         if p.startswith(key.rstrip("-")) or p == key:
@@ -638,7 +640,8 @@ def _deictic_day(m: re.Match, ctx: _Ctx):
 
 @rule(
     r"(?P<pos>(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-    r"the\s+middle\s+of|mid-)\s*)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|"
+    r"the\s+middle\s+of|mid-)\s*)?(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|"
+    r"the\s+previous|the\s+coming|"
     r"the\s+following|the\s+current|the\s+latest|the\s+prior|the\s+same)\s+"
     r"(?P<u>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
     r"(?:\s+or\s+so)?",
@@ -652,6 +655,8 @@ def _rel_unit(m: re.Match, ctx: _Ctx):
         return D, None, pos
     n = {
         "this": 0,
+        "this past": -1,
+        "this coming": 1,
         "the current": 0,
         "the same": 0,
         "last": -1,
@@ -812,6 +817,20 @@ def _this_year(m: re.Match, ctx: _Ctx):
     if not ctx.anchor:
         return D, None, None
     return D, str(ctx.anchor.year), None
+
+
+@rule(
+    rf"the\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year)",
+    5,
+)
+def _half_year(m: re.Match, ctx: _Ctx):
+    half = "H1" if m["h"].lower() == "first" else "H2"
+    if m["y"]:
+        return D, f"{m['y']}-{half}", None
+    if not ctx.anchor:
+        return D, None, None
+    y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return D, f"{y}-{half}", None
 
 
 # --------------------------------------------------------------------------- seasons
