@@ -114,3 +114,15 @@ def test_places_component_writes_records() -> None:
     nlp.add_pipe("claimtrace_places")
     doc = nlp("Talks were held in Nairobi.")
     assert [(p.span.text, p.country) for p in doc._.ct_places] == [("Nairobi", "KE")]
+
+
+def test_gazetteer_tables() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer, name_key
+
+    gaz = load_gazetteer()
+    assert {e.fcode for e in gaz.lookup("Georgia")} >= {"PCLI", "ADM1"}
+    assert gaz.lookup("Russia's Far East")[0].country == "RU"
+    assert gaz.lookup("the Korean Peninsula")[0].fcode == "RGN"
+    assert gaz.us_states["OH"].name == "Ohio"
+    assert gaz.demonyms[name_key("North Korean")] == "KP"
+    assert name_key("W. Va.") == name_key("W.Va.")
