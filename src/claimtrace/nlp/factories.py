@@ -18,6 +18,13 @@ from spacy.tokens import Doc
 from claimtrace.extract.dates import find_timexes, said_on_for
 from claimtrace.extract.link import link_claims
 from claimtrace.extract.places import find_places, home_country, said_at_for
+from claimtrace.extract.quantities import extract_quantities
+from claimtrace.extract.stance import (
+    analyze_claim,
+    drop_comment_requests,
+    find_comment_requests,
+    quantity_modality,
+)
 from claimtrace.nlp.extensions import published_date, records, register_extensions
 
 register_extensions()
@@ -113,3 +120,52 @@ class SaidOnComponent:
 )
 def make_said_on(nlp: Language, name: str) -> SaidOnComponent:
     return SaidOnComponent()
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+class QuantitiesComponent:
+    """Every quantity the article states, as :class:`Quantity` records (ids q1, q2 ...)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ct_quantities = extract_quantities(doc)
+        return doc
+
+
+@Language.factory(
+    "claimtrace_quantities",
+    assigns=["doc._.ct_quantities"],
+    requires=[],
+)
+def make_quantities(nlp: Language, name: str) -> QuantitiesComponent:
+    return QuantitiesComponent()
+
+
+# --------------------------------------------------------------------------- stance
+
+
+class StanceComponent:
+    """Fill stance, hedges, basis and modality of the claims; mark expected quantities.
+
+    "X reached out to Y for comment" becomes a :class:`CommentRequest` in
+    ``doc._.ct_comment_requests``; a claim the attribution component made of such a request
+    is dropped, since it is nobody's claim.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        requests = find_comment_requests(doc)
+        claims = drop_comment_requests(records(doc, "ct_claims"), requests)
+        doc._.ct_claims = [analyze_claim(doc, claim) for claim in claims]
+        doc._.ct_quantities = [quantity_modality(doc, q) for q in records(doc, "ct_quantities")]
+        records(doc, "ct_comment_requests").extend(requests)
+        return doc
+
+
+@Language.factory(
+    "claimtrace_stance",
+    assigns=["doc._.ct_claims", "doc._.ct_quantities", "doc._.ct_comment_requests"],
+    requires=["doc._.ct_claims"],
+)
+def make_stance(nlp: Language, name: str) -> StanceComponent:
+    return StanceComponent()
