@@ -126,3 +126,12 @@ def test_gazetteer_tables() -> None:
     assert gaz.us_states["OH"].name == "Ohio"
     assert gaz.demonyms[name_key("North Korean")] == "KP"
     assert name_key("W. Va.") == name_key("W.Va.")
+
+
+def test_a_town_name_used_as_a_speaker_is_a_person_throughout() -> None:
+    text = (
+        "The film was directed by Carla Modena. Modena said the shoot was hard. "
+        "Modena's crew agreed."
+    )
+    assert "Modena" not in {p.span.text for p in find_places(text)}
+    assert "Modena's" not in {p.span.text for p in find_places(text)}

@@ -224,6 +224,8 @@ ORG_WORDS = frozenset(
         "west",
     ]
 )
+_SPEECH_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|explained|wrote|asked)\b")
+
 #: words that place a following name ("in Paris", "near Kursk")
 PLACE_PREPOSITIONS = frozenset(
     [
@@ -475,6 +477,7 @@ def _state_after(gaz: Gazetteer, text: str, end: int) -> tuple[str | None, str |
 
 def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
     mentions: list[_Mention] = []
+    surnames: set[str] = set()  # town names this article uses as people's names
     for run in _capitalised_runs(text):
         i = 0
         while i < len(run):
@@ -517,6 +520,10 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
             word_before = _word_before(text, start)
             if word_before in TITLES:
                 reject = True
+                if towns_only:
+                    surnames.add(name_key(surface))
+            if towns_only and _SPEECH_AFTER.match(text[end : end + 14]):
+                surnames.add(name_key(surface))  # "Trapani said": a person
             if not reject:
                 mention = _Mention(start, end, surface, entries, adjectival=demonym is not None)
                 if demonym:
@@ -571,7 +578,19 @@ def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
                 if mention.entries:
                     mentions.append(mention)
             i = j + 1
-    return mentions
+    # "Andrew Trapani ... Trapani's film": once a person, the name is a person throughout
+    return [
+        m
+        for m in mentions
+        if m.qualifier
+        or m.adjectival
+        or name_key(_strip_possessive(m.text)) not in surnames
+        or any(e.fcode in DOMINANT for e in m.entries)
+    ]
+
+
+def _strip_possessive(surface: str) -> str:
+    return re.sub(r"['’]s?$", "", surface)
 
 
 def _is_first_name_like(text: str, token: tuple[int, int]) -> bool:
