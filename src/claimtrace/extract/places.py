@@ -17,7 +17,8 @@
    ``metonym`` for its government; everything else is a ``location``.
 
 :func:`find_places` is the pure entry point; :func:`said_at_for` gives a claim the place
-where it was made ("speaking in Rome").
+where it was made ("speaking in Rome"). Candidates come from :mod:`claimtrace.extract.toponyms`,
+features from :mod:`claimtrace.extract.gazetteer`.
 """
 
 from __future__ import annotations
@@ -28,237 +29,27 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
+from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from claimtrace.extract.toponyms import (
+    DOMINANT,
+    Mention,
+    entity_mentions,
+    gazetteer_mentions,
+)
 from claimtrace.model import Claim, Place, PlaceKind, PlaceUse, Span
 
-#: entity labels that name places (GPE, LOC) or peoples/nationalities (NORP)
-PLACE_LABELS = frozenset({"GPE", "LOC"})
-DEMONYM_LABELS = frozenset({"NORP"})
-#: words before a name that make it a person, not a place
-TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "gov",
-        "governor",
-        "sen",
-        "senator",
-        "rep",
-        "representative",
-        "president",
-        "judge",
-        "justice",
-        "officer",
-        "sgt",
-        "sergeant",
-        "lt",
-        "lieutenant",
-        "capt",
-        "captain",
-        "coach",
-        "pastor",
-        "rev",
-        "reverend",
-        "det",
-        "detective",
-        "deputy",
-        "chief",
-        "mayor",
-        "sheriff",
-        "prof",
-        "professor",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "maj",
-        "major",
-        "adm",
-        "admiral",
-        "secretary",
-        "minister",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "saint",
-        "sir",
-        "lord",
-        "lady",
-        "st.",
-        "dame",
-    ]
-)
-#: capitalised words after a place name that make the whole a name of something else
-NAME_CONTINUATIONS = frozenset(
-    [
-        "times",
-        "post",
-        "herald",
-        "journal",
-        "tribune",
-        "news",
-        "gazette",
-        "star",
-        "daily",
-        "press",
-        "inc",
-        "corp",
-        "co",
-        "company",
-        "group",
-        "bank",
-        "university",
-        "college",
-        "institute",
-        "hospital",
-        "church",
-        "mall",
-        "street",
-        "st.",
-        "st",
-        "avenue",
-        "ave",
-        "road",
-        "rd",
-        "drive",
-        "dr",
-        "boulevard",
-        "blvd",
-        "lane",
-        "highway",
-        "hwy",
-        "way",
-        "pike",
-        "parkway",
-        "plaza",
-    ]
-)
-#: capitalised words after a town's name that keep it a toponym ("Paris Public Library")
-ORG_WORDS = frozenset(
-    [
-        "public",
-        "library",
-        "police",
-        "fire",
-        "department",
-        "county",
-        "city",
-        "high",
-        "school",
-        "middle",
-        "elementary",
-        "university",
-        "college",
-        "hospital",
-        "medical",
-        "council",
-        "board",
-        "sheriff",
-        "sheriff's",
-        "area",
-        "regional",
-        "community",
-        "memorial",
-        "airport",
-        "street",
-        "st",
-        "road",
-        "rd",
-        "avenue",
-        "ave",
-        "drive",
-        "boulevard",
-        "lane",
-        "highway",
-        "park",
-        "center",
-        "centre",
-        "township",
-        "town",
-        "village",
-        "district",
-        "court",
-        "courthouse",
-        "museum",
-        "church",
-        "chamber",
-        "club",
-        "news",
-        "times",
-        "post",
-        "herald",
-        "journal",
-        "tribune",
-        "gazette",
-        "star",
-        "daily",
-        "press",
-        "register",
-        "telegram",
-        "dispatch",
-        "sentinel",
-        "zoo",
-        "mall",
-        "square",
-        "bridge",
-        "river",
-        "lake",
-        "valley",
-        "harbor",
-        "harbour",
-        "port",
-        "station",
-        "campus",
-        "state",
-        "metro",
-        "municipal",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-    ]
-)
-_SPEECH_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|explained|wrote|asked)\b")
-
-#: words that place a following name ("in Paris", "near Kursk")
-PLACE_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "at",
-        "from",
-        "near",
-        "of",
-        "to",
-        "outside",
-        "across",
-        "into",
-        "toward",
-        "towards",
-        "around",
-        "throughout",
-        "within",
-        "between",
-        "via",
-        "through",
-        "inside",
-        "northwest",
-        "northeast",
-        "southwest",
-        "southeast",
-        "north",
-        "south",
-        "east",
-        "west",
-        "over",
-        "on",
-    ]
-)
+#: web domain country codes -> the outlet's country (a weak prior)
+HOME_TLDS = {
+    "uk": "GB", "ca": "CA", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "de": "DE",
+    "fr": "FR", "ru": "RU", "kr": "KR", "jp": "JP", "cn": "CN", "ua": "UA", "za": "ZA",
+    "sg": "SG", "il": "IL", "tr": "TR", "it": "IT", "es": "ES", "nl": "NL",
+}  # fmt: skip
+#: a single-word city smaller than this needs support (a preposition of place, a
+#: "City, State" qualifier, or another place of the article in the same state or nearby)
+SMALL_CITY = 20_000
+#: how much countries, states and regions outrank same-named towns in scoring
+DOMINANT_BONUS = 6.0
+#: verbs after a country or capital that make it stand for its government ("Moscow said")
 REPORTING_VERBS = (
     "said|says|say|announced|announces|accused|accuses|denied|denies|warned|warns|claimed|"
     "claims|insisted|insists|reiterated|reiterates|responded|responds|condemned|condemns|"
@@ -275,355 +66,6 @@ _METONYM_AFTER = re.compile(
     r"previously|strongly|flatly|so\s+far|,\s*\w+\s*,)\s+)*(?:" + REPORTING_VERBS + r")\b",
     re.I,
 )
-_DIRECTION = re.compile(
-    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|"
-    r"north-?eastern|south-?western|south-?eastern|northwest|northeast|southwest|southeast)",
-)
-_TOKEN = re.compile(r"[A-Z][A-Za-z'’.\-]*[A-Za-z.]|[A-Z]")
-_JOINERS = frozenset({"of", "de", "del", "la", "upon", "and", "on", "el", "al", "es", "du"})
-_DESIGNATORS = re.compile(r"\s+(region|oblast|province|governorate|prefecture|district|krai)\b")
-HOME_TLDS = {
-    "uk": "GB", "ca": "CA", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "de": "DE",
-    "fr": "FR", "ru": "RU", "kr": "KR", "jp": "JP", "cn": "CN", "ua": "UA", "za": "ZA",
-    "sg": "SG", "il": "IL", "tr": "TR", "it": "IT", "es": "ES", "nl": "NL",
-}  # fmt: skip
-MAX_NGRAM = 6
-#: capitalised words that are never toponyms on their own (months, weekdays, pronouns ...)
-NEVER_PLACES = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "He",
-        "She",
-        "It",
-        "We",
-        "They",
-        "I",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "As",
-        "So",
-        "To",
-        "Of",
-        "More",
-        "Most",
-        "Many",
-        "Much",
-        "Still",
-        "Metro",
-        "Name",
-        "Red",
-        "Green",
-        "Branch",
-        "Villas",
-        "Creek",
-        "Gulf",
-        "Superior",
-    ]
-)
-#: a single-word city smaller than this needs support (a preposition of place, a
-#: "City, State" qualifier, or another place of the article in the same state or nearby)
-SMALL_CITY = 20_000
-
-
-@dataclass(slots=True)
-class _Mention:
-    start: int
-    end: int
-    text: str
-    entries: tuple[GazEntry, ...]
-    adjectival: bool = False
-    primary: set = field(default_factory=set)  # geonameids/names matched by their own name
-    qualifier: tuple[str | None, str | None] | None = None  # (country, admin1) from "X, ST"
-    supported: bool = False  # a preposition of place or a qualifier
-    region_of: str | None = None  # "western Russia": the direction word
-    designator: str | None = None  # "Kursk region"
-    choice: GazEntry | None = None
-
-
-# --------------------------------------------------------------------------- recognition
-
-
-def _tokens(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        start = m.start()
-        if re.match(r"[DRI]-[A-Z]", m.group(0)):
-            start += 2  # "D-W. Va.": party and state
-        out.append((start, m.end()))
-    return out
-
-
-def _capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of capitalised tokens, joined by single spaces, hyphens or joiner words."""
-    runs: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    for start, end in _tokens(text):
-        if current:
-            gap = text[current[-1][1] : start]
-            ok = gap in (" ", "-", " - ") or (
-                gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _JOINERS
-            )
-            if not ok:
-                runs.append(current)
-                current = []
-        current.append((start, end))
-    if current:
-        runs.append(current)
-    return runs
-
-
-def _lookup_variants(surface: str) -> list[tuple[str, int]]:
-    """Lookup forms of a surface string and how many characters each drops at the end."""
-    out = [(surface, 0)]
-    for suffix in ("'s", "’s", "'", "’"):
-        if surface.endswith(suffix):
-            out.append((surface[: -len(suffix)], len(suffix)))
-    if (
-        surface.endswith(".") and not re.search(r"\.\w+\.$|^\w{1,4}\.$", surface)
-    ) or surface.endswith("."):
-        out.append((surface[:-1], 1))
-    return out
-
-
-_ABBREVIATED_PREFIX = {"st.": "Saint", "st": "Saint", "mt.": "Mount", "mt": "Mount", "ft.": "Fort"}
-
-
-def _match(gaz: Gazetteer, surface: str) -> tuple[tuple[GazEntry, ...], str | None, int]:
-    """(entries, demonym country, characters dropped) for a surface string."""
-    first, _, rest = surface.partition(" ")
-    if rest and first.lower() in _ABBREVIATED_PREFIX:
-        expanded = f"{_ABBREVIATED_PREFIX[first.lower()]} {rest}"
-        got = _match(gaz, expanded)
-        if got[0]:
-            return got
-    for form, dropped in _lookup_variants(surface):
-        key = name_key(form)
-        if key in gaz.demonyms:  # "Canadian" is the demonym, not Canadian, Texas
-            return (), gaz.demonyms[key], dropped
-        entries = gaz.lookup(form)
-        if entries:
-            return entries, None, dropped
-    return (), None, 0
-
-
-#: countries, states and regions: a town of the same name needs strong local evidence to win
-#: ("Cuba" is Cuba, not Cuba, Missouri, unless the article is about Missouri)
-DOMINANT = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
-DOMINANT_BONUS = 6.0
-
-
-def _word_before(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z.]+)\s*$", text[max(0, start - 25) : start])
-    return m.group(1).lower().rstrip(".") if m else ""
-
-
-def _state_after(gaz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None, int] | None:
-    """A ", Ohio" / ", Ga." / ", OH" / ", France" right after a place name."""
-    m = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)", text[end : end + 30])
-    if not m:
-        return None
-    words = m.group(1)
-    for cand in (words, words.split(" ")[0]):
-        for form, dropped in _lookup_variants(cand):
-            if len(form) == 2 and form.isupper() and form in gaz.us_states:
-                return "US", form, end + m.start(1) + len(form)
-            for e in gaz.lookup(form):
-                if e.fcode == "ADM1" and e.country == "US":
-                    return "US", e.admin1, end + m.start(1) + len(cand) - dropped
-                if e.fcode == "PCLI":
-                    return e.country, None, end + m.start(1) + len(cand) - dropped
-                if e.fcode == "ADM1":
-                    return e.country, None, end + m.start(1) + len(cand) - dropped
-    return None
-
-
-def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
-    mentions: list[_Mention] = []
-    surnames: set[str] = set()  # town names this article uses as people's names
-    for run in _capitalised_runs(text):
-        i = 0
-        while i < len(run):
-            found = None
-            for j in range(min(len(run), i + MAX_NGRAM) - 1, i - 1, -1):
-                surface = text[run[i][0] : run[j][1]]
-                entries, demonym, dropped = _match(gaz, surface)
-                if entries or demonym:
-                    found = (j, entries, demonym, dropped)
-                    break
-            if found is None:
-                i += 1
-                continue
-            j, entries, demonym, dropped = found
-            start, end = run[i][0], run[j][1] - dropped
-            surface = text[start:end]
-            before_tokens = run[:i]
-            after_tokens = run[j + 1 :]
-            reject = False
-            towns_only = bool(entries) and all(
-                e.fcode.startswith("PPL") and e.fcode != "PPLC" for e in entries
-            )
-            if before_tokens and towns_only:
-                # "Chiquita Raquel Henry": a surname, not a place; but "Rapides Parish" is fine
-                prev = text[before_tokens[-1][0] : before_tokens[-1][1]]
-                prev_entries, prev_dem, _ = _match(gaz, prev)
-                if not (prev_entries or prev_dem) and prev.lower().rstrip(".") not in ("the",):
-                    reject = True
-            if after_tokens and not reject and not demonym:
-                nxt = text[after_tokens[0][0] : after_tokens[0][1]]
-                if surface in gaz.needs_context:
-                    # "Jordan Smith", "Lincoln Memorial": an ambiguous word inside another name
-                    reject = True
-                elif towns_only and nxt.rstrip(".").lower() not in ORG_WORDS:
-                    nxt_entries, nxt_dem, _ = _match(gaz, nxt)
-                    # "Vladimir Putin": a first name, not a town
-                    reject = not (nxt_entries or nxt_dem)
-            if surface.rstrip(".") in NEVER_PLACES:
-                reject = True
-            word_before = _word_before(text, start)
-            if word_before in TITLES:
-                reject = True
-                if towns_only:
-                    surnames.add(name_key(surface))
-            if towns_only and _SPEECH_AFTER.match(text[end : end + 14]):
-                surnames.add(name_key(surface))  # "Trapani said": a person
-            if not reject:
-                mention = _Mention(start, end, surface, entries, adjectival=demonym is not None)
-                if demonym:
-                    country = gaz.countries.get(demonym)
-                    mention.entries = (country,) if country else ()
-                mention.primary = {id(e) for e in entries if name_key(e.name) == name_key(surface)}
-                mention.supported = word_before in PLACE_PREPOSITIONS
-                q = _state_after(gaz, text, end)
-                if q and not demonym:
-                    mention.qualifier = (q[0], q[1])
-                    mention.supported = True
-                d = _DESIGNATORS.match(text[end : end + 16])
-                d_before = re.search(
-                    r"\b(region|province|oblast|governorate|prefecture)\s+of\s+$",
-                    text[max(0, start - 24) : start],
-                )
-                if d_before and not demonym and not d:
-                    # "the Russian region of Kursk" = "Kursk region"
-                    named = [
-                        e
-                        for e in gaz.lookup(f"{surface} {d_before.group(1)}")
-                        if e.fcode in ("ADM1", "RGN")
-                    ]
-                    mention.designator = d_before.group(1)
-                    mention.supported = True
-                    if named:
-                        mention.entries = tuple(named)
-                        mention.primary = {id(e) for e in named}
-                        mention.designator = None
-                if d and not demonym:
-                    mention.designator = d.group(1)
-                    mention.end = end + d.end()
-                    mention.text = text[start : mention.end]
-                    mention.supported = True
-                m = re.search(
-                    r"\b(" + _DIRECTION.pattern + r")\s+$", text[max(0, start - 16) : start]
-                )
-                big = any(e.fcode in ("PCLI", "ADM1", "RGN", "CONT") for e in entries)
-                if m and not demonym and m.group(1).islower() and big:
-                    # "western Russia": a region of a country or state ("north Arlington"
-                    # stays Arlington)
-                    mention.region_of = m.group(1)
-                    mention.start = start - (len(text[max(0, start - 16) : start]) - m.start(1))
-                    mention.text = text[mention.start : mention.end]
-                if (mention.designator or mention.region_of) and not demonym:
-                    # "Kursk region", "western Russia": a feature of the table, where it has one
-                    table = [e for e in gaz.lookup(mention.text) if e.fcode in ("ADM1", "RGN")]
-                    if table:
-                        mention.entries = tuple(table)
-                        mention.primary = {id(e) for e in table}
-                        mention.designator = mention.region_of = None
-                if mention.entries:
-                    mentions.append(mention)
-            i = j + 1
-    # "Andrew Trapani ... Trapani's film": once a person, the name is a person throughout
-    return [
-        m
-        for m in mentions
-        if m.qualifier
-        or m.adjectival
-        or name_key(_strip_possessive(m.text)) not in surnames
-        or any(e.fcode in DOMINANT for e in m.entries)
-    ]
-
-
-def _strip_possessive(surface: str) -> str:
-    return re.sub(r"['’]s?$", "", surface)
-
-
-def _is_first_name_like(text: str, token: tuple[int, int]) -> bool:
-    """A capitalised single word followed by another capitalised word reads as a name."""
-    word = text[token[0] : token[1]]
-    return word[:1].isupper() and word[1:].islower() and len(word) > 2
-
-
-def _entity_mentions(
-    text: str, ents: Iterable[tuple[int, int, str]], gaz: Gazetteer
-) -> list[_Mention]:
-    out = []
-    for start, end, label in ents:
-        if label not in PLACE_LABELS | DEMONYM_LABELS:
-            continue
-        surface = text[start:end]
-        if surface.lower().startswith("the "):
-            start, surface = start + 4, surface[4:]
-        entries, demonym, dropped = _match(gaz, surface)
-        if demonym:
-            country = gaz.countries.get(demonym)
-            if country:
-                out.append(_Mention(start, end - dropped, surface, (country,), adjectival=True))
-        elif entries and label in PLACE_LABELS:
-            m = _Mention(start, end - dropped, text[start : end - dropped], entries)
-            m.primary = {id(e) for e in entries if name_key(e.name) == name_key(surface)}
-            m.supported = True
-            q = _state_after(gaz, text, end - dropped)
-            if q:
-                m.qualifier = (q[0], q[1])
-            out.append(m)
-    return out
-
 
 # --------------------------------------------------------------------------- disambiguation
 
@@ -678,7 +120,7 @@ def outlet_prior(
     n = 0
     for text in texts:
         n += 1
-        mentions = _gazetteer_mentions(text, gaz)
+        mentions = gazetteer_mentions(text, gaz)
         _resolve(mentions, home, None)
         seen_c, seen_a = set(), set()
         for m in mentions:
@@ -712,7 +154,7 @@ class _Context:
 LOCAL_CAP = 8.0
 
 
-def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
+def _score(m: Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
     s = prior(e)
     if e.fcode in DOMINANT or (
         e.fcode == "PPLC" and any(x.fcode in DOMINANT and x.country == e.country for x in m.entries)
@@ -752,7 +194,7 @@ def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counte
     return s + min(local, LOCAL_CAP)
 
 
-def reliable(m: _Mention) -> bool:
+def reliable(m: Mention) -> bool:
     """Evidence that does not hinge on a guess between same-named towns."""
     e = m.choice
     if e is None:
@@ -764,7 +206,7 @@ def reliable(m: _Mention) -> bool:
 
 
 def _context(
-    mentions: Sequence[_Mention], home: str | None, outlet: PlacePrior | None = None
+    mentions: Sequence[Mention], home: str | None, outlet: PlacePrior | None = None
 ) -> _Context:
     countries: Counter = Counter()
     admin1: Counter = Counter()
@@ -783,7 +225,7 @@ def _context(
     return _Context(countries, admin1, tuple(points), home, outlet)
 
 
-def _qualified(m: _Mention, e: GazEntry) -> bool:
+def _qualified(m: Mention, e: GazEntry) -> bool:
     return (
         bool(m.qualifier)
         and e.country == m.qualifier[0]
@@ -791,7 +233,7 @@ def _qualified(m: _Mention, e: GazEntry) -> bool:
     )
 
 
-def _resolve(mentions: list[_Mention], home: str | None, outlet: PlacePrior | None) -> None:
+def _resolve(mentions: list[Mention], home: str | None, outlet: PlacePrior | None) -> None:
     """Pick one feature per mention: by prior first, then twice more with context.
 
     The context of a mention leaves out every mention of the same name (all the
@@ -840,7 +282,7 @@ def home_country(outlet: str | None = None, url: str | None = None) -> str | Non
     return None
 
 
-def _keep(m: _Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Counter) -> bool:
+def _keep(m: Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Counter) -> bool:
     e = m.choice
     if e is None:
         return False
@@ -870,7 +312,7 @@ def _keep(m: _Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Coun
 
 
 def _estimate_county(
-    county: GazEntry, mentions: Sequence[_Mention], gaz: Gazetteer
+    county: GazEntry, mentions: Sequence[Mention], gaz: Gazetteer
 ) -> tuple[float | None, float | None]:
     """Approximate coordinates for a county the gazetteer cannot place.
 
@@ -914,9 +356,9 @@ def find_places(
     (:func:`outlet_prior`).
     """
     gaz = gazetteer or load_gazetteer()
-    mentions = _gazetteer_mentions(text, gaz)
+    mentions = gazetteer_mentions(text, gaz)
     if ents is not None:
-        extra = _entity_mentions(text, ents, gaz)
+        extra = entity_mentions(text, ents, gaz)
         taken = [(m.start, m.end) for m in mentions]
         for m in extra:
             if not any(s < m.end and m.start < e for s, e in taken):
