@@ -356,7 +356,7 @@ D, T, DUR, S = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.SET
 
 @rule(
     rf"(?P<pos>{POSITION})?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})"
-    rf"(?:,?\s+(?P<y>{YEAR}|'\d\d))?",
+    rf"(?:-(?:[12]\d|3[01]|0?[1-9]))?(?:,?\s+(?P<y>{YEAR}|'\d\d))?",
     3,
     0,
 )
