@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from claimtrace.extract.places import find_places, home_country, km, said_at_for
@@ -135,3 +136,22 @@ def test_a_town_name_used_as_a_speaker_is_a_person_throughout() -> None:
     )
     assert "Modena" not in {p.span.text for p in find_places(text)}
     assert "Modena's" not in {p.span.text for p in find_places(text)}
+
+
+def _trained_pipeline():
+    from claimtrace.nlp.pipeline import resolve_model
+
+    target = resolve_model(None)
+    return None if target == "blank" else target
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_trained_pipeline() is None, reason="no trained base pipeline installed")
+def test_places_with_the_trained_pipeline() -> None:
+    from claimtrace.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline(str(_trained_pipeline()), components=("claimtrace_places",))
+    doc = nlp("Talks between Kenya and Ethiopia resumed in Nairobi, officials in Addis Ababa said.")
+    found = {p.span.text: p for p in doc._.ct_places}
+    assert found["Nairobi"].country == "KE"
+    assert found["Ethiopia"].kind is PlaceKind.COUNTRY
