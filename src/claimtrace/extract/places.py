@@ -104,12 +104,42 @@ class PlacePrior:
 
     countries: dict[str, float] = field(default_factory=dict)
     admin1: dict[tuple[str, str], float] = field(default_factory=dict)
+    town: tuple[float, float] | None = None  # the outlet's home town, if its domain names one
+
+
+def _domain_town(
+    domain: str | None, admin1: dict[tuple[str, str], float], gaz: Gazetteer
+) -> tuple[float, float] | None:
+    """The town a local outlet's web domain is named after ("parisbeacon.com" -> the Paris
+    in the state its articles name most), if its articles support one."""
+    if not domain:
+        return None
+    label = re.sub(r"^(?:www\d?|news|m)\.", "", domain.lower()).split(".")[0]
+    label = re.sub(r"[^a-z]", "", label)
+    best: tuple[float, int, GazEntry] | None = None
+    for i in range(len(label)):
+        for j in range(i + 5, min(len(label), i + 20) + 1):
+            for e in gaz.lookup(label[i:j]):
+                if not e.fcode.startswith("PPL") or e.lat is None:
+                    continue
+                share = admin1.get((e.country or "", e.admin1 or ""), 0.0)
+                if share <= 0:
+                    continue
+                key = (share, e.population, e)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    return (best[2].lat, best[2].lon) if best else None
 
 
 def outlet_prior(
-    texts: Iterable[str], *, home: str | None = None, gazetteer: Gazetteer | None = None
+    texts: Iterable[str],
+    *,
+    home: str | None = None,
+    domain: str | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> PlacePrior:
-    """The share of an outlet's articles that name each country and each (country, state).
+    """The share of an outlet's articles that name each country and each (country, state),
+    and the outlet's home town when its ``domain`` is named after one.
 
     Only unambiguous evidence counts: countries, states and regions by name, counties and
     towns that are unique or qualified ("Paris, Ill."), so a wrong guess does not feed itself.
@@ -136,8 +166,9 @@ def outlet_prior(
         admin1.update(seen_a)
     if not n:
         return PlacePrior()
+    shares = {k: v / n for k, v in admin1.items()}
     return PlacePrior(
-        {k: v / n for k, v in countries.items()}, {k: v / n for k, v in admin1.items()}
+        {k: v / n for k, v in countries.items()}, shares, _domain_town(domain, shares, gaz)
     )
 
 
@@ -151,7 +182,7 @@ class _Context:
 
 
 #: the most that local evidence (state, neighbours, outlet's state) adds to a candidate
-LOCAL_CAP = 8.0
+LOCAL_CAP = 10.0
 
 
 def _score(m: Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
@@ -185,6 +216,10 @@ def _score(m: Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter
         local += 3.0 * min(ctx.admin1[(e.country, e.admin1)] - own_a1[(e.country, e.admin1)], 2)
         if ctx.outlet is not None:
             local += 6.0 * ctx.outlet.admin1.get((e.country, e.admin1), 0.0)
+    town = ctx.outlet.town if ctx.outlet is not None else None
+    if e.lat is not None and town is not None and e.fcode.startswith(("PPL", "ADM2")):
+        d = km(e.lat, e.lon, *town)
+        local += 3.0 if d < 100 else 1.5 if d < 300 else 0.0
     if e.lat is not None and e.fcode.startswith(("PPL", "ADM2")) and ctx.points:
         near = min(km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points)
         if 1 <= near < 100:
