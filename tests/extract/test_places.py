@@ -155,3 +155,18 @@ def test_places_with_the_trained_pipeline() -> None:
     found = {p.span.text: p for p in doc._.ct_places}
     assert found["Nairobi"].country == "KE"
     assert found["Ethiopia"].kind is PlaceKind.COUNTRY
+
+
+def test_outlet_prior_settles_local_homonyms() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    texts = [
+        "The Ohio budget cut school funds again.",
+        "Ohio lawmakers met in Columbus, Ohio, on the highway plan.",
+        "A storm crossed Ohio overnight.",
+    ]
+    prior = outlet_prior(texts, domain="springfieldexample.com")
+    assert prior.admin1[("US", "OH")] == 1.0
+    assert prior.town is not None
+    town = find_places("The Springfield council approved the plan.", outlet=prior)[0]
+    assert (town.country, round(town.lat)) == ("US", 40)
