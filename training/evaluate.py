@@ -138,9 +138,14 @@ def main():
     ap.add_argument("--json", type=Path)
     ap.add_argument("--speed-words", type=int, default=60000)
     ap.add_argument("--skip-gum", action="store_true")
+    ap.add_argument("--code", type=Path, help="Python file to import first (custom architectures)")
     args = ap.parse_args()
     if os.environ.get("OMP_NUM_THREADS") != "1":
         print("note: set OMP_NUM_THREADS=1 for a one-core speed figure", file=sys.stderr)
+    if args.code:
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("claimtrace_code", args.code)
+        spec.loader.exec_module(importlib.util.module_from_spec(spec))
     nlp = spacy.load(args.model)
     res = {"model": str(args.model), "pipeline": nlp.pipe_names,
            "name": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"}
