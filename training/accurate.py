@@ -85,7 +85,7 @@ def main():
     if not args.skip_eval:
         subprocess.run([py, str(HERE / "evaluate.py"), str(args.out), "--corpus", str(corpus),
                         "--corpora", str(args.corpora), "--json", str(args.out / "evaluation.json"),
-                        "--speed-words", "10000", "--code", str(ARCH)], check=True,
+                        "--speed-words", "10000", "--skip-gum", "--code", str(ARCH)], check=True,
                        env={k: v for k, v in env.items() if k != "CLAIMTRACE_FEATURE_CACHE"})
 
 

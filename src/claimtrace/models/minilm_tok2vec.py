@@ -66,6 +66,10 @@ def _encoder(path: str):
     return _ENCODER[key]
 
 
+def _key(doc: Doc) -> str:
+    return hashlib.sha1("\x00".join(t.text_with_ws for t in doc).encode("utf8")).hexdigest()
+
+
 def _doc_features(docs: List[Doc], path: str) -> List[numpy.ndarray]:
     tok, model, torch = _encoder(path)
     dim = model.config.hidden_size * len(LAYERS)
@@ -73,7 +77,7 @@ def _doc_features(docs: List[Doc], path: str) -> List[numpy.ndarray]:
     chunks = []  # (doc index, start, words)
     for i, doc in enumerate(docs):
         if _CACHE_ON["on"]:
-            key = hashlib.sha1(doc.text.encode("utf8")).hexdigest() + str(len(doc))
+            key = _key(doc)
             if key in _CACHE:
                 out[i] = _CACHE[key]
                 continue
@@ -99,7 +103,7 @@ def _doc_features(docs: List[Doc], path: str) -> List[numpy.ndarray]:
             out[i][s:s + len(words)] = acc / numpy.maximum(cnt, 1)
     if _CACHE_ON["on"]:
         for i, doc in enumerate(docs):
-            key = hashlib.sha1(doc.text.encode("utf8")).hexdigest() + str(len(doc))
+            key = _key(doc)
             if key not in _CACHE:
                 _CACHE[key] = out[i]
     return out
