@@ -3,13 +3,16 @@
 Loads the directory with plain spacy.load (no claimtrace code needed), parses news text and
 checks sentences, lemmas, dependency structure and entities. No timing assertions.
 """
+
 from pathlib import Path
 
 import pytest
 
 spacy = pytest.importorskip("spacy")
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "src" / "claimtrace" / "models" / "en_claimtrace_fast"
+MODEL_DIR = (
+    Path(__file__).resolve().parents[2] / "src" / "claimtrace" / "models" / "en_claimtrace_fast"
+)
 TEXT = (
     "North Korea fired a ballistic missile into the sea on Tuesday, Japan's defence ministry said. "
     "The launch was the third this month, according to Kyodo News. "
@@ -56,10 +59,12 @@ def test_parse(doc):
     first = next(iter(doc.sents))
     roots = [t for t in first if t.dep_ == "ROOT"]
     assert len(roots) == 1
-    fired = [t for t in doc if t.text == "fired"][0]
-    assert any(c.dep_.startswith("nsubj") and c.text == "Korea" for c in fired.children) or \
-        fired.head.lemma_ == "say"
-    told = [t for t in doc if t.text == "told"][0]
+    fired = next(t for t in doc if t.text == "fired")
+    assert (
+        any(c.dep_.startswith("nsubj") and c.text == "Korea" for c in fired.children)
+        or fired.head.lemma_ == "say"
+    )
+    told = next(t for t in doc if t.text == "told")
     # the reported clause of "told" must hang off the speech verb
     assert any(c.dep_ in ("ccomp", "parataxis") for c in told.children)
 
