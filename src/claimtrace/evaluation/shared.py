@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -37,5 +38,6 @@ def load_scorer(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"claimtrace_scorer_{name}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in the scorer look their module up
     spec.loader.exec_module(module)
     return module

@@ -34,7 +34,18 @@ PACKAGED_MODELS = Path(__file__).resolve().parent.parent / "models"
 TIERS = {"fast": "en_claimtrace_fast", "accurate": "en_claimtrace_accurate"}
 
 #: The claimtrace components, in pipeline order. Later ones read what earlier ones wrote.
-CLAIMTRACE_COMPONENTS: tuple[str, ...] = ("claimtrace_link",)
+#: claimtrace_sources, claimtrace_said_on and claimtrace_stance read the claims, so they go
+#: after claimtrace_attribution.
+CLAIMTRACE_COMPONENTS: tuple[str, ...] = (
+    "claimtrace_dates",
+    "claimtrace_places",
+    "claimtrace_quantities",
+    "claimtrace_attribution",
+    "claimtrace_sources",
+    "claimtrace_stance",
+    "claimtrace_said_on",
+    "claimtrace_link",
+)
 
 
 def models_home() -> Path:
