@@ -37,6 +37,7 @@ DEFAULT_DB = "sqlite:///claimtrace.db"
 ENV_DB = "CLAIMTRACE_DB"
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
+WRITE_OPTION = "claimtrace_write"  # execution option: this transaction will write
 
 
 class LedgerError(ClaimtraceError):
@@ -86,7 +87,10 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (a deferred transaction that read first
+        # could not upgrade while another writer commits); readers never block (WAL).
+        write = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
@@ -107,7 +111,7 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     heads = set(ScriptDirectory.from_config(config).get_heads())
-    with engine.begin() as conn:
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
         if engine.dialect.name == "postgresql":
             # one migrator at a time; the lock ends with the transaction
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7207466)")
@@ -174,6 +178,7 @@ class Ledger:
         # tables are never deleted, so they need not be upserted again.
         self._known_entities: set[str] = set()
         self._known_aliases: set[tuple[str, str]] = set()
+        self._writer = engine.execution_options(**{WRITE_OPTION: True})
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate_schema: bool = True) -> Ledger:
@@ -222,7 +227,7 @@ class Ledger:
             return StoreResult()
         now = _utcnow()
         pending: tuple[set, set] = (set(), set())
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             result = self._store(conn, list(batch.values()), now, pending)
         self._known_entities |= pending[0]  # committed
         self._known_aliases |= pending[1]
@@ -352,7 +357,7 @@ class Ledger:
     def optimize(self) -> None:
         """Refresh the planner's statistics (after a large ingest), so filtered queries
         pick the right index. SQLite samples (``analysis_limit``), so it stays fast."""
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             if self.dialect == "sqlite":
                 conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
             conn.exec_driver_sql("ANALYZE")
@@ -380,7 +385,7 @@ class Ledger:
                 "resolved_at": None,
             },
         )
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             for f in failures:  # one row at a time: the same origin may repeat in a batch
                 conn.execute(
                     stmt,
@@ -397,7 +402,7 @@ class Ledger:
                 )
 
     def resolve_failures(self, origins: Iterable[str]) -> None:
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             self._resolve(conn, list(origins))
 
     def failures(self, *, include_resolved: bool = False) -> list[StoredFailure]:
@@ -454,7 +459,9 @@ class Ledger:
                 raise ArticleNotFound(f"give at least 6 characters of an article id: {prefix!r}")
             ids = list(
                 conn.scalars(
-                    select(S.articles.c.id).where(S.articles.c.id.startswith(prefix)).limit(2)
+                    select(S.articles.c.id)
+                    .where(S.articles.c.id.startswith(prefix, autoescape=True))
+                    .limit(2)
                 )
             )
             if len(ids) > 1:
@@ -513,7 +520,7 @@ class Ledger:
             index_elements=["claim_a", "claim_b", "relation"],
             set_={"score": stmt.excluded.score, "method": stmt.excluded.method},
         )
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(
                 stmt,
                 {
@@ -553,7 +560,7 @@ class Ledger:
         }
         stmt = self._insert(S.claim_origins)
         stmt = stmt.on_conflict_do_update(index_elements=["claim_uid"], set_=values)
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(stmt, {"claim_uid": claim, "created_at": _utcnow(), **values})
 
     def origin(self, claim: str) -> dict[str, Any] | None:
