@@ -19,6 +19,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -296,13 +297,18 @@ class Ledger:
             f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
             f"VALUES ({', '.join([mark] * len(columns))})"
         )
-        params = [
-            tuple(
-                value if process is None or value is None else process(value)
-                for value, process in zip((row[c] for c in columns), processors, strict=True)
-            )
-            for row in rows
-        ]
+        get = itemgetter(*columns)
+        convert = [(i, p) for i, p in enumerate(processors) if p is not None]
+        params: list = []
+        for row in rows:
+            values = get(row)
+            if convert:
+                values = list(values)
+                for i, process in convert:
+                    if values[i] is not None:
+                        values[i] = process(values[i])
+                values = tuple(values)
+            params.append(values)
         conn.exec_driver_sql(sql, params)
 
     def _delete_articles(self, conn: Connection, ids: list[str]) -> None:
