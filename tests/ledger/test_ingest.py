@@ -154,7 +154,16 @@ def test_retry_origin_maps_items_to_their_file(tmp_path):
 def test_folders_expand_to_their_files(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ("a.txt", "a.meta.json", "b/c.html", ".git/x", ".hidden"):
+    for name in (
+        "a.txt",
+        "a.meta.json",
+        "b/c.html",
+        ".git/x.txt",
+        ".hidden.txt",
+        "claimtrace.db",
+        "claimtrace.db-wal",
+        "photo.jpg",
+    ):
         (tmp_path / name).write_text("x")
     got = list(expand_sources([str(tmp_path), "-", "missing.txt"]))
     assert got == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c.html"), "-", "missing.txt"]

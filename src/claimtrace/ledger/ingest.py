@@ -196,9 +196,29 @@ def _read_url(url: str, *, allow_private: bool, input_format: str | None) -> Ite
             yield dataclasses.replace(item, origin=origin)
 
 
+#: Suffixes of the files taken from a folder (files named on the command line are always
+#: read): what the ingest readers recognise. Anything else in a folder (the ledger's own
+#: database, images, ...) is left alone.
+FOLDER_SUFFIXES = frozenset(
+    {
+        ".txt",
+        ".text",
+        ".md",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".rss",
+        ".atom",
+        ".xml",
+        ".jsonl",
+        ".ndjson",
+    }
+)
+
+
 def expand_sources(sources: Iterable[str]) -> Iterator[str]:
-    """Sources with each folder replaced by the files under it (sorted; hidden files and
-    ``.meta.json`` sidecars left out, as the readers pick sidecars up themselves)."""
+    """Sources with each folder replaced by the readable files under it (sorted; hidden
+    files and ``.meta.json`` sidecars left out, as the readers pick sidecars up)."""
     for source in sources:
         path = Path(source)
         if source == "-" or not path.is_dir():
@@ -208,8 +228,8 @@ def expand_sources(sources: Iterable[str]) -> Iterator[str]:
             relative = child.relative_to(path).parts
             if (
                 child.is_file()
+                and child.suffix.lower() in FOLDER_SUFFIXES
                 and not any(part.startswith(".") for part in relative)
-                and not child.name.endswith(".meta.json")
             ):
                 yield str(child)
 
