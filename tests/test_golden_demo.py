@@ -13,6 +13,18 @@ from claimtrace.cli import main
 from tests.test_schema_doc import example, shape
 
 
+def compatible(printed, documented) -> bool:
+    """Same key structure, where an empty list (none printed or none documented) matches
+    a list of anything."""
+    if isinstance(printed, dict) and isinstance(documented, dict):
+        return set(printed) == set(documented) and all(
+            compatible(printed[k], documented[k]) for k in printed
+        )
+    if isinstance(printed, list) and isinstance(documented, list):
+        return not printed or not documented or compatible(printed[0], documented[0])
+    return printed == documented
+
+
 def demo_output() -> dict:
     result = CliRunner().invoke(main, ["demo", "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -26,7 +38,7 @@ def test_demo_output_matches_the_documented_schema():
     assert set(printed) == set(documented)
     for key, value in printed.items():
         if isinstance(value, list) and value:  # every record printed has the documented keys
-            assert value == documented[key], key
+            assert compatible(value, documented[key]), key
     assert data["published"] == "2024-10-24" and data["outlet"] == "Newsweek"
 
 

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from claimtrace.ledger.ingest import ingest, read_analyzed, retry_origin, store_items
+from claimtrace.ledger.ingest import (
+    expand_sources,
+    ingest,
+    read_analyzed,
+    retry_origin,
+    store_items,
+)
 from claimtrace.ledger.synthetic import synthetic_article, synthetic_corpus
 from claimtrace.model import Article, Claim, Failure, Span, article_id
 
@@ -132,3 +138,33 @@ def test_retry_origin_maps_items_to_their_file(tmp_path):
     assert retry_origin("https://example.org/a#2") == "https://example.org/a#2"
     assert retry_origin("stdin") is None
     assert retry_origin(str(tmp_path / "gone.txt")) is None
+
+
+def test_folders_expand_to_their_files(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ("a.txt", "a.meta.json", "b/c.html", ".git/x", ".hidden"):
+        (tmp_path / name).write_text("x")
+    got = list(expand_sources([str(tmp_path), "-", "missing.txt"]))
+    assert got == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c.html"), "-", "missing.txt"]
+
+
+def test_end_to_end_with_the_real_readers_and_the_blank_pipeline(ledger, tmp_path):
+    """Files through claimtrace.ingest.read_inputs and claimtrace.api.analyze_articles."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    texts = [
+        "Officials said on Monday that 3,000 troops had arrived near the border.",
+        "The ministry denied the report, calling it baseless, in a statement on Tuesday.",
+    ]
+    for i, text in enumerate(texts):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "empty.txt").write_text("   ", encoding="utf-8")
+    stats = ingest(ledger, [str(folder)], model="blank")
+    assert (stats.inserted, stats.failures) == (2, 1)
+    assert [f.origin for f in ledger.failures()] == [str(folder / "empty.txt")]
+    for text in texts:
+        stored = ledger.get_article(article_id(text))
+        assert stored.text == text and stored.analyzer is not None
+    again = ingest(ledger, [str(folder)], model="blank")
+    assert (again.inserted, again.skipped) == (0, 2)

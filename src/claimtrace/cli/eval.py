@@ -21,6 +21,49 @@ def eval_group() -> None:
     """
 
 
+@eval_group.command("attribution")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--predictions", "-o", type=click.Path(dir_okay=False), help="Write predictions here."
+)
+@click.option("--breakdown", is_flag=True, help="Recall by quote type and for source-less gold.")
+@click.option("--model", "-m", default=None, help="Base pipeline: fast, blank, a path ...")
+@click.option("--limit", type=int, default=None, help="Only the first N articles.")
+@click.option(
+    "--tagger",
+    default="default",
+    show_default=True,
+    help="Role tagger: default (packaged), rules (no model) or a path to a trained one.",
+)
+@click.option(
+    "--json", "json_out", type=click.Path(dir_okay=False), help="Also write scores as JSON."
+)
+def eval_attribution(gold, predictions, breakdown, model, limit, tagger, json_out) -> None:
+    """Attribution (source / cue / content) on a PolNeAR-style JSONL file.
+
+    Example: claimtrace eval attribution ../shared/corpora/polnear/dev.jsonl --breakdown
+    """
+    import json
+
+    from claimtrace.evaluation.attribution import run_attribution_eval
+
+    run = run_attribution_eval(
+        gold,
+        predictions=predictions,
+        model=model,
+        breakdown=breakdown,
+        limit=limit,
+        tagger=tagger,
+    )
+    click.echo(run.report)
+    click.echo(
+        f"\n{run.n_docs} articles analysed in {run.seconds:.1f}s; predictions: {run.predictions}"
+    )
+    if json_out:
+        with open(json_out, "w", encoding="utf-8") as fh:
+            json.dump(run.result, fh, indent=1)
+
+
 COMMANDS = [eval_group]
 
 

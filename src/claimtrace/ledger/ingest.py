@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 Item = Article | Failure
 
+#: Refresh the planner's statistics after an ingest that stored at least this many.
+OPTIMIZE_AFTER = 100
+
 
 @dataclass
 class IngestStats:
@@ -187,6 +190,24 @@ def _read_url(url: str, *, allow_private: bool, input_format: str | None) -> Ite
             yield dataclasses.replace(item, origin=origin)
 
 
+def expand_sources(sources: Iterable[str]) -> Iterator[str]:
+    """Sources with each folder replaced by the files under it (sorted; hidden files and
+    ``.meta.json`` sidecars left out, as the readers pick sidecars up themselves)."""
+    for source in sources:
+        path = Path(source)
+        if source == "-" or not path.is_dir():
+            yield source
+            continue
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path).parts
+            if (
+                child.is_file()
+                and not any(part.startswith(".") for part in relative)
+                and not child.name.endswith(".meta.json")
+            ):
+                yield str(child)
+
+
 def read_sources(
     sources: Iterable[str],
     *,
@@ -197,7 +218,7 @@ def read_sources(
     """Articles (unanalysed unless ``analyzed``) and failures from paths, URLs and feeds."""
     from claimtrace.ingest.url import is_url
 
-    for source in sources:
+    for source in expand_sources(sources):
         if analyzed:
             yield from read_analyzed(source)
         elif is_url(source):
@@ -258,7 +279,7 @@ def ingest(
         from claimtrace.api import analyze_articles
 
         items = analyze_articles(_unstored(ledger, items, stats, reanalyze), model=model)
-    return store_items(
+    stats = store_items(
         ledger,
         items,
         batch_size=batch_size,
@@ -266,6 +287,9 @@ def ingest(
         stats=stats,
         on_progress=on_progress,
     )
+    if stats.inserted + stats.replaced >= OPTIMIZE_AFTER:
+        ledger.optimize()
+    return stats
 
 
 def _unstored(

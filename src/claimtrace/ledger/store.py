@@ -333,6 +333,14 @@ class Ledger:
                 .values(resolved_at=_utcnow())
             )
 
+    def optimize(self) -> None:
+        """Refresh the planner's statistics (after a large ingest), so filtered queries
+        pick the right index. SQLite samples (``analysis_limit``), so it stays fast."""
+        with self.engine.begin() as conn:
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            conn.exec_driver_sql("ANALYZE")
+
     # ------------------------------------------------------------------------ failures
 
     def record_failure(self, failure: Failure) -> None:

@@ -34,12 +34,14 @@ PACKAGED_MODELS = Path(__file__).resolve().parent.parent / "models"
 TIERS = {"fast": "en_claimtrace_fast", "accurate": "en_claimtrace_accurate"}
 
 #: The claimtrace components, in pipeline order. Later ones read what earlier ones wrote.
-#: claimtrace_said_on and claimtrace_stance read the claims, so they go after
-#: claimtrace_attribution (merged from its own branch between quantities and stance).
+#: claimtrace_sources, claimtrace_said_on and claimtrace_stance read the claims, so they go
+#: after claimtrace_attribution.
 CLAIMTRACE_COMPONENTS: tuple[str, ...] = (
     "claimtrace_dates",
     "claimtrace_places",
     "claimtrace_quantities",
+    "claimtrace_attribution",
+    "claimtrace_sources",
     "claimtrace_stance",
     "claimtrace_said_on",
     "claimtrace_link",
