@@ -730,6 +730,21 @@ def _relative_to_previous(m: re.Match, ctx: _Ctx):
     return D, f"@{sign}{_num_str(n)}{m['u'].lower()}", None
 
 
+@rule(
+    r"(?P<w>the\s+(?:next|following|previous|same)\s+(?P<u>day|year)|that\s+(?P<u2>day|year)|"
+    r"the\s+day\s+before)(?!\s+(?:after|before|yesterday|tomorrow))",
+    4,
+)
+def _anaphoric(m: re.Match, ctx: _Ctx):
+    # "the following day", "that year": counted from the previous date of the text
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    unit = m["u"] or m["u2"] or "day"
+    step = (
+        1 if ("next" in w or "following" in w) else -1 if ("previous" in w or "before" in w) else 0
+    )
+    return D, f"&{step:+d}{unit}", None
+
+
 # --------------------------------------------------------------------------- quarters, fiscal
 
 
