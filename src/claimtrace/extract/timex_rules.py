@@ -197,8 +197,6 @@ def duration_value(number: float | None, unit: str) -> str:
         number, code = number * lower[0], lower[1]
         prefix = "PT" if code == "H" else "P"
         return f"{prefix}{_num_str(number)}{code}"
-    if code == "CE":
-        code = "CE"
     prefix = "PT" if u in TIME_UNITS else "P"
     return f"{prefix}{_num_str(number)}{code}"
 
@@ -330,7 +328,6 @@ def _position_mod(prefix: str | None) -> str | None:
     p = re.sub(r"\s+", " ", prefix.lower()).strip().rstrip("-").strip()
     if p in ("earlier", "later"):
         return None  # "earlier today": within the day, no position
-    p = p.replace("the ", "the ") if p.startswith("the ") else p
     for key, mod in POSITION_MOD.items():
         if p.startswith(key.rstrip("-")) or p == key:
             return mod
