@@ -118,12 +118,23 @@ def test_read_analyzed_reports_bad_lines(tmp_path):
     data = article.to_dict()
     del data["id"]  # computed from the text when missing
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps(data) + "\n\n{oops\n" + json.dumps({"text": 3}) + "\n")
+    refused = {
+        "failure": {"origin": "x.html", "reason": "empty", "code": "CT011", "stage": "ingest"}
+    }
+    path.write_text(
+        json.dumps(data)
+        + "\n\n{oops\n"
+        + json.dumps({"text": 3})
+        + "\n"
+        + json.dumps(refused)
+        + "\n"
+    )
     items = list(read_analyzed(str(path)))
     assert items[0] == article
     assert [(f.origin, f.code) for f in items[1:]] == [
         (f"{path}:3", "CT013"),
         (f"{path}:4", "CT013"),
+        ("x.html", "CT011"),
     ]
     [missing] = read_analyzed(str(tmp_path / "nope.jsonl"))
     assert isinstance(missing, Failure) and "nope.jsonl" in missing.reason

@@ -314,3 +314,19 @@ def test_optimize_keeps_queries_working(ledger):
     ledger.store_many(corpus)
     ledger.optimize()
     assert len(query_claims(ledger, limit=None)) == sum(len(a.claims) for a in corpus)
+
+
+def test_readers_do_not_wait_for_a_writer(ledger):
+    """A query during an open write transaction answers at once, without its rows."""
+    first, second = synthetic_corpus(2)
+    ledger.store(first)
+    writer = ledger._writer.connect()
+    transaction = writer.begin()
+    try:
+        ledger._store(writer, [second], dt.datetime.now(dt.UTC), (set(), set()))
+        assert ledger.article_ids() == [first.id]  # another connection, a snapshot
+        assert {r["article_id"] for r in query_claims(ledger, limit=None)} == {first.id}
+    finally:
+        transaction.rollback()
+        writer.close()
+    assert ledger.count() == 1

@@ -29,7 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrace.errors import ClaimtraceError
 from claimtrace.ledger.store import Ledger, LedgerError, StoreResult
-from claimtrace.model import Article, Failure, article_id
+from claimtrace.model import Article, Failure, article_id, from_dict
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,9 @@ def _fail_store(ledger: Ledger, article: Article, exc: Exception, stats: IngestS
 
 
 def read_analyzed(source: str) -> Iterator[Item]:
-    """Analysed articles from JSONL (one ``Article.to_dict()`` per line; ``-``: stdin)."""
+    """Analysed articles from JSONL (one ``Article.to_dict()`` per line; ``-``: stdin), as
+    ``claimtrace extract --format jsonl`` writes them, its ``{"failure": ...}`` lines
+    included."""
     import sys
 
     stream = sys.stdin if source == "-" else None
@@ -160,6 +162,10 @@ def read_analyzed(source: str) -> Iterator[Item]:
             origin = f"{name}:{number}"
             try:
                 data = json.loads(line)
+                if isinstance(data, dict) and isinstance(data.get("failure"), dict):
+                    # `claimtrace extract --format jsonl` writes refused inputs like this
+                    yield from_dict(Failure, data["failure"])
+                    continue
                 if "id" not in data and "text" in data:
                     data = {**data, "id": article_id(data["text"])}
                 article = Article.from_dict(data)
