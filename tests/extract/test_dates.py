@@ -174,3 +174,19 @@ def test_said_on_ignores_dates_beyond_the_content() -> None:
 def test_compound_expressions(text: str, span: str, value: str, mod: str | None) -> None:
     tx = one(text)
     assert (tx.span.text, tx.value, tx.mod) == (span, value, mod)
+
+
+def test_anaphoric_days_and_years_count_from_the_previous_date() -> None:
+    found = find_timexes(
+        "The bridge closed on Monday and reopened the next day. The mine opened in 1990 "
+        "and closed the following year.",
+        anchor=ANCHOR,
+    )
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Monday", "2024-03-04"),
+        ("the next day", "2024-03-05"),
+        ("1990", "1990"),
+        ("the following year", "1991"),
+    ]
+    alone = find_timexes("He called that day.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in alone] == [("that day", None)]

@@ -80,10 +80,25 @@ def _select(cands: list) -> list:
 QUARTER_CONTEXT_CHARS = 600
 
 
+def _anaphoric_value(value: str, last_day: str | None, last_year: int | None) -> str | None:
+    """ "&+1day" (the following day) from the previous day-level date; "&-1year" (the
+    previous year) from the previous date's year. None when the text has no such date."""
+    m = re.fullmatch(r"&([+-]\d+)(day|year)", value)
+    if m is None:
+        return None
+    step = int(m.group(1))
+    if m.group(2) == "day":
+        if last_day is None:
+            return None
+        return (dt.date.fromisoformat(last_day) + dt.timedelta(days=step)).isoformat()
+    return None if last_year is None else str(last_year + step)
+
+
 def _contextual_values(text: str, chosen: list) -> list:
     """Refine values that depend on other timexes: "a year ago" in a quarterly report."""
     out = []
     last_day: str | None = None
+    last_year: int | None = None
     unresolved_date = False
     last_quarter: str | None = None
     last_at = -(10**9)
@@ -111,8 +126,12 @@ def _contextual_values(text: str, chosen: list) -> list:
                     TimexType.DURATION,
                     duration_value(float(m.group(2)) if m else None, m.group(3) if m else "day"),
                 )
+        if value and value.startswith("&"):
+            value = _anaphoric_value(value, last_day, last_year)
         if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             last_day = value
+        if value and re.match(r"\d{4}", value):
+            last_year = int(value[:4])
         elif value is None and typ is TimexType.DATE:
             unresolved_date = True
         words = text[start:end].lower()

@@ -197,8 +197,6 @@ def duration_value(number: float | None, unit: str) -> str:
         number, code = number * lower[0], lower[1]
         prefix = "PT" if code == "H" else "P"
         return f"{prefix}{_num_str(number)}{code}"
-    if code == "CE":
-        code = "CE"
     prefix = "PT" if u in TIME_UNITS else "P"
     return f"{prefix}{_num_str(number)}{code}"
 
@@ -330,7 +328,6 @@ def _position_mod(prefix: str | None) -> str | None:
     p = re.sub(r"\s+", " ", prefix.lower()).strip().rstrip("-").strip()
     if p in ("earlier", "later"):
         return None  # "earlier today": within the day, no position
-    p = p.replace("the ", "the ") if p.startswith("the ") else p
     for key, mod in POSITION_MOD.items():
         if p.startswith(key.rstrip("-")) or p == key:
             return mod
@@ -728,6 +725,21 @@ def _relative_to_previous(m: re.Match, ctx: _Ctx):
     n = number_value(m["n"])
     sign = "-" if m["dir"].lower() == "after" else "+"
     return D, f"@{sign}{_num_str(n)}{m['u'].lower()}", None
+
+
+@rule(
+    r"(?P<w>the\s+(?:next|following|previous|same)\s+(?P<u>day|year)|that\s+(?P<u2>day|year)|"
+    r"the\s+day\s+before)(?!\s+(?:after|before|yesterday|tomorrow))",
+    4,
+)
+def _anaphoric(m: re.Match, ctx: _Ctx):
+    # "the following day", "that year": counted from the previous date of the text
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    unit = m["u"] or m["u2"] or "day"
+    step = (
+        1 if ("next" in w or "following" in w) else -1 if ("previous" in w or "before" in w) else 0
+    )
+    return D, f"&{step:+d}{unit}", None
 
 
 # --------------------------------------------------------------------------- quarters, fiscal
