@@ -27,8 +27,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimtrace.errors import ClaimtraceError
-from claimtrace.ledger.store import Ledger, LedgerError, StoreResult
+from claimtrace.errors import ClaimtraceError, LedgerError
+from claimtrace.ledger.store import Ledger, StoreResult
 from claimtrace.model import Article, Failure, article_id, from_dict
 
 log = logging.getLogger(__name__)

@@ -24,8 +24,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal_column, or_, select, text, union
 
+from claimtrace.errors import LedgerError
 from claimtrace.ledger import schema as S
-from claimtrace.ledger.store import Ledger, LedgerError
+from claimtrace.ledger.store import Ledger
 from claimtrace.model import SourceKind, Stance
 
 CLAIM_COLUMNS = (

@@ -27,7 +27,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, select, updat
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimtrace.errors import ClaimtraceError
+from claimtrace.errors import ArticleNotFound, LedgerError
 from claimtrace.ledger import rows as R
 from claimtrace.ledger import schema as S
 from claimtrace.model import Article, Failure
@@ -39,16 +39,6 @@ ENV_DB = "CLAIMTRACE_DB"
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 WRITE_OPTION = "claimtrace_write"  # execution option: this transaction will write
-
-
-class LedgerError(ClaimtraceError):
-    """The ledger database cannot be opened, migrated or written."""
-
-    code = "CT040"
-
-
-class ArticleNotFound(LedgerError):
-    code = "CT041"
 
 
 def database_url(db: str | None = None) -> str:
