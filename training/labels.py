@@ -143,3 +143,29 @@ def map_gmb(label, words, tags):
 def to_uner(label):
     """Map a claimtrace label back to UNER's PER/ORG/LOC (None = not scored)."""
     return {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}.get(label)
+
+
+# Curated entity-ruler patterns (added to the shipped pipeline BEFORE the statistical NER, which
+# keeps them): multi-word demonyms the model tends to split ("North" LOC + "Korean" NORP) and
+# news agencies / platforms that matter for attribution ("according to Kyodo News", "on Telegram").
+MULTIWORD_NORP = [
+    "North Korean", "North Koreans", "South Korean", "South Koreans", "South African", "South Africans",
+    "Saudi Arabian", "Saudi Arabians", "New Zealander", "New Zealanders", "Sri Lankan", "Sri Lankans",
+    "Latin American", "Latin Americans", "Middle Eastern", "Central Asian", "East Timorese",
+    "Puerto Rican", "Puerto Ricans", "Costa Rican", "Salvadoran", "Bosnian Serb", "Bosnian Serbs",
+    "Kosovo Albanian", "Kosovo Albanians", "Greek Cypriot", "Greek Cypriots", "Turkish Cypriot",
+    "Turkish Cypriots", "South Sudanese", "North Macedonian", "Sunni Arab", "Sunni Arabs",
+    "African American", "African Americans", "Native American", "Native Americans",
+]
+MEDIA_ORGS = [
+    "Kyodo", "Kyodo News", "Reuters", "AFP", "Agence France-Presse", "Associated Press", "Xinhua",
+    "TASS", "Interfax", "RIA Novosti", "Yonhap", "KCNA", "Korean Central News Agency", "Al Jazeera",
+    "BBC", "CNN", "Bloomberg", "Telegram", "Twitter", "Facebook", "WhatsApp", "YouTube",
+    "Instagram", "TikTok", "Weibo", "WeChat", "VKontakte", "Meduza", "Ukrinform", "Anadolu",
+]
+
+
+def curated_patterns():
+    pats = [{"label": "NORP", "pattern": p} for p in MULTIWORD_NORP]
+    pats += [{"label": "ORG", "pattern": p} for p in MEDIA_ORGS]
+    return pats
