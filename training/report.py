@@ -20,7 +20,7 @@ def row(name, ev, cmd):
     u = ev["uner_test"]
     return (f"| {name} | {fmt(e['LAS'])} | {fmt(e['UAS'])} | {fmt(e['UPOS'])} | {fmt(e['lemma'])} | "
             f"{fmt(e['sents_f'])} | {fmt(u['P'])} / {fmt(u['R'])} / **{fmt(u['F'])}** | "
-            f"{ev['speed']['words_per_s']:,} | {ev['size_mb']} MB | `{cmd}` |")
+            f"{ev['speed']['words_per_s']:,} ({ev['speed'].get('wall_words_per_s', 0):,} wall) | {ev['size_mb']} MB | `{cmd}` |")
 
 
 def main():
@@ -38,8 +38,10 @@ def main():
              "UNER entity F1: our labels are mapped back to UNER's PER/ORG/LOC (PERSON→PER, ORG→ORG, "
              "GPE and LOC→LOC, NORP dropped) and compared, exact span match, with the original UNER "
              "EWT test annotation (OTH ignored, as the official UNER scorer does). Speed: `nlp.pipe`, batch 256, "
-             "one process, `OMP_NUM_THREADS=1`, on mixed news (PolNeAR dev) + EWT test text, on the shared "
-             "2-core build machine while other jobs were running (so a lower bound).\n")
+             "one single-threaded process (`OMP_NUM_THREADS=1`), 60k words of news (PolNeAR dev paragraphs), "
+             "reported as words per CPU-second of that process, i.e. one core's throughput; the build machine "
+             "(2 cores) was shared with other training jobs, so wall-clock throughput was lower (shown as "
+             "'wall') and repeated runs of the CPU-second figure varied by about ±5%.\n")
     L.append("| pipeline | EWT LAS | UAS | UPOS | lemma | sent F | UNER P / R / F | words/s (1 core) | size | command |")
     L.append("|---|---|---|---|---|---|---|---|---|---|")
     L.append(row("claimtrace fast (CNN)", fast,
