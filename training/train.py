@@ -13,8 +13,8 @@ Steps (each can be skipped with --skip-*):
      setting meta name/version/sources
   4. training/evaluate.py on the test splits -> <out>/evaluation.json
 """
+
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -28,14 +28,26 @@ PY = sys.executable
 VERSION = "0.1.0"
 
 SOURCES = {
-    "ewt": {"name": "UD English EWT (r2.x)", "url": "https://github.com/UniversalDependencies/UD_English-EWT",
-            "license": "CC BY-SA 4.0"},
-    "uner": {"name": "Universal NER English EWT", "url": "https://github.com/UniversalNER/UNER_English-EWT",
-             "license": "CC BY-SA 4.0"},
-    "gum": {"name": "UD English GUM", "url": "https://github.com/UniversalDependencies/UD_English-GUM",
-            "license": "CC BY-NC-SA 4.0 (non-commercial!)"},
-    "gmb": {"name": "Groningen Meaning Bank NER (partial Kaggle extract, 10,927 sentences)",
-            "url": "https://gmb.let.rug.nl/", "license": "not cleared (research use; check before commercial use)"},
+    "ewt": {
+        "name": "UD English EWT (r2.x)",
+        "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+        "license": "CC BY-SA 4.0",
+    },
+    "uner": {
+        "name": "Universal NER English EWT",
+        "url": "https://github.com/UniversalNER/UNER_English-EWT",
+        "license": "CC BY-SA 4.0",
+    },
+    "gum": {
+        "name": "UD English GUM",
+        "url": "https://github.com/UniversalDependencies/UD_English-GUM",
+        "license": "CC BY-NC-SA 4.0 (non-commercial!)",
+    },
+    "gmb": {
+        "name": "Groningen Meaning Bank NER (partial Kaggle extract, 10,927 sentences)",
+        "url": "https://gmb.let.rug.nl/",
+        "license": "not cleared (research use; check before commercial use)",
+    },
 }
 
 
@@ -52,25 +64,31 @@ def one_core_env():
 
 def package(model_best, out, tier, use_gum, use_gmb, extra_meta=None):
     import spacy
+
     nlp = spacy.load(model_best)
     nlp.meta["name"] = f"claimtrace_{tier}"
     nlp.meta["version"] = VERSION
-    nlp.meta["description"] = (f"claimtrace English pipeline, {tier} tier: tagger, morphologizer, "
-                               "trainable lemmatizer, dependency parser (sentences), NER "
-                               "(PERSON, ORG, GPE, LOC, NORP). Trained from public corpora only.")
+    nlp.meta["description"] = (
+        f"claimtrace English pipeline, {tier} tier: tagger, morphologizer, "
+        "trainable lemmatizer, dependency parser (sentences), NER "
+        "(PERSON, ORG, GPE, LOC, NORP). Trained from public corpora only."
+    )
     nlp.meta["author"] = "claimtrace"
     nlp.meta["license"] = "CC BY-NC-SA 4.0" if use_gum else "CC BY-SA 4.0"
     used = ["ewt", "uner"] + (["gum"] if use_gum else []) + (["gmb"] if use_gmb else [])
     nlp.meta["sources"] = [SOURCES[k] for k in used]
-    nlp.meta["training_data"] = ("UD English EWT train + UNER EWT train entities"
-                                 + (" + UD English GUM train (syntax)" if use_gum else "")
-                                 + (" + GMB NER extract (entities)" if use_gmb else "")
-                                 + "; label mapping in training/labels.py; recipe training/train.py")
+    nlp.meta["training_data"] = (
+        "UD English EWT train + UNER EWT train entities"
+        + (" + UD English GUM train (syntax)" if use_gum else "")
+        + (" + GMB NER extract (entities)" if use_gmb else "")
+        + "; label mapping in training/labels.py; recipe training/train.py"
+    )
     # curated patterns (multi-word demonyms, news agencies/platforms) before the NER, which keeps them;
     # measured: UNER dev F1 60.66 -> 60.95, test 58.44 -> 58.47.  Rules mined from the training data
     # (training/ruler.py) did not help (dev 60.66 -> 60.51 after / 58.72 before the NER) and are not used.
     from labels import curated_patterns
     from ruler import add_ruler
+
     add_ruler(nlp, curated_patterns(), "before")
     if extra_meta:
         nlp.meta.update(extra_meta)
@@ -86,9 +104,12 @@ def package(model_best, out, tier, use_gum, use_gmb, extra_meta=None):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--tier", choices=["fast"], default="fast",
-                    help="accurate tier: see training/accurate.py")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--tier", choices=["fast"], default="fast", help="accurate tier: see training/accurate.py"
+    )
     ap.add_argument("--no-gum", action="store_true")
     ap.add_argument("--no-gmb", action="store_true")
     ap.add_argument("--max-steps", type=int, default=6000)
@@ -108,13 +129,40 @@ def main():
         cmd += ["--no-gum"] * args.no_gum + ["--no-gmb"] * args.no_gmb
         run(cmd)
     if not args.skip_train:
-        run([PY, "-m", "spacy", "train", HERE / "configs" / f"{args.tier}.cfg", "-o", runs,
-             "--paths.train", corpus / "train.spacy", "--paths.dev", corpus / "dev.spacy",
-             "--training.max_steps", args.max_steps], env=env)
+        run(
+            [
+                PY,
+                "-m",
+                "spacy",
+                "train",
+                HERE / "configs" / f"{args.tier}.cfg",
+                "-o",
+                runs,
+                "--paths.train",
+                corpus / "train.spacy",
+                "--paths.dev",
+                corpus / "dev.spacy",
+                "--training.max_steps",
+                args.max_steps,
+            ],
+            env=env,
+        )
     package(runs / "model-best", out, args.tier, not args.no_gum, not args.no_gmb)
     if not args.skip_eval:
-        run([PY, HERE / "evaluate.py", out, "--corpus", corpus, "--corpora", args.corpora,
-             "--json", out / "evaluation.json"], env=env)
+        run(
+            [
+                PY,
+                HERE / "evaluate.py",
+                out,
+                "--corpus",
+                corpus,
+                "--corpora",
+                args.corpora,
+                "--json",
+                out / "evaluation.json",
+            ],
+            env=env,
+        )
 
 
 if __name__ == "__main__":

@@ -3,13 +3,16 @@
 Loads the directory with plain spacy.load (no claimtrace code needed), parses news text and
 checks sentences, lemmas, dependency structure and entities. No timing assertions.
 """
+
 from pathlib import Path
 
 import pytest
 
 spacy = pytest.importorskip("spacy")
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "src" / "claimtrace" / "models" / "en_claimtrace_fast"
+MODEL_DIR = (
+    Path(__file__).resolve().parents[2] / "src" / "claimtrace" / "models" / "en_claimtrace_fast"
+)
 TEXT = (
     "North Korea fired a ballistic missile into the sea on Tuesday, Japan's defence ministry said. "
     "The launch was the third this month, according to Kyodo News. "
@@ -60,7 +63,7 @@ def test_parse(doc, nlp):
     assert heads_in_sentence
     # "X said that Y": the reported clause hangs off the speech verb as ccomp
     d = nlp("North Korea said on Monday that the U.N. resolution was illegal.")
-    said = [t for t in d if t.text == "said"][0]
+    said = next(t for t in d if t.text == "said")
     assert said.dep_ == "ROOT"
     assert any(c.dep_ == "nsubj" and c.text == "Korea" for c in said.children)
     assert any(c.dep_ == "ccomp" for c in said.children)

@@ -1,0 +1,71 @@
+"""Compare quantities and stances with the hand-made analysis of the reference article.
+
+The reference article (../shared/examples/nk-troops-russia.txt) is a spec by example, not
+a test set: no rule or lexicon entry exists for its wording. This prints, for each of its
+gold quantities and claims, what claimtrace finds (claims are given the gold spans, as
+in the PolNeAR stance evaluation), and exits 1 if a value, qualifier, stance or hedge differs.
+
+Usage: PYTHONPATH=src python eval/tools/check_reference.py [--model blank|PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from claimtrace.evaluation.shared import shared_dir
+from claimtrace.extract.quantities import extract_quantities
+from claimtrace.extract.stance import analyze_claim, find_comment_requests
+from claimtrace.model import Claim, Span
+from claimtrace.nlp.pipeline import build_pipeline
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default="blank")
+    args = parser.parse_args()
+    root = shared_dir()
+    if root is None:
+        print("../shared not found", file=sys.stderr)
+        return 2
+    text = (root / "examples" / "nk-troops-russia.txt").read_text()
+    gold = json.loads((root / "examples" / "nk-troops-russia.gold.json").read_text())
+    doc = build_pipeline(args.model, components=())(text)
+    bad = 0
+    found = extract_quantities(doc)
+    print(f"quantities: {len(found)} found, {len(gold['quantities'])} in the reference")
+    for g in gold["quantities"]:
+        s, e = g["span"]
+        hit = next((q for q in found if q.span.start < e and s < q.span.end), None)
+        ok = hit is not None and hit.value == g["value"] and hit.qualifier.value == g["qualifier"]
+        bad += not ok
+        got = f"{hit.value:g} {hit.qualifier.value} {hit.counted}" if hit else "-"
+        print(f"  {'ok ' if ok else 'BAD'} {g['text']!r}: {got}")
+    print("claims (gold spans):")
+    for g in gold["claims"]:
+
+        def spans(role: dict | None) -> tuple[Span, ...]:
+            return (Span.of(text, *role["span"]),) if role else ()
+
+        claim = Claim("c", spans(g["source"]), spans(g["cue"]), spans(g["content"]))
+        out = analyze_claim(doc, claim)
+        hedges = sorted(h.cue for h in out.hedges)
+        ok = out.stance.value == g["stance"] and hedges == sorted(g.get("hedges", []))
+        if g.get("basis"):
+            ok = ok and out.basis.value == g["basis"]
+        bad += not ok
+        print(
+            f"  {'ok ' if ok else 'BAD'} {out.stance.value:<11} hedges={hedges} "
+            f"basis={out.basis.value} | {g['content']['text'][:60]}"
+        )
+    for r in find_comment_requests(doc):
+        print(
+            f"comment request: {r.requester[0].text if r.requester else '?'} -> "
+            f"{r.target[0].text} (answered={r.answered})"
+        )
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

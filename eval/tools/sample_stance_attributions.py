@@ -1,0 +1,174 @@
+"""Pick the PolNeAR dev articles whose gold attributions make the stance gold set.
+
+Two articles per publisher with 12-35 attributions each (topped up with a third
+article of the first publishers until there are 320 attributions), drawn with a fixed seed, every
+attribution of an article annotated (the natural distribution of stances, no keyword
+filtering). An article goes to the held-out test part when md5(doc_id) % 5 < 2.
+
+``--show`` prints each attribution's window (from its first to its last role character)
+with the roles marked, for the annotator: [S ...] source, [C ...] cue, {...} content.
+
+Usage: python eval/tools/sample_stance_attributions.py \
+           ../shared/corpora/polnear/dev.jsonl [--show|--enriched|--fresh]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+
+def split_of(doc_id: str) -> str:
+    return "test" if int(hashlib.md5(doc_id.encode()).hexdigest(), 16) % 5 < 2 else "dev"
+
+
+def pick(path: str, per_publisher: int = 2, min_total: int = 320) -> list[dict]:
+    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    by_pub: dict[str, list[dict]] = defaultdict(list)
+    for d in docs:
+        if 12 <= len(d["attributions"]) <= 35:
+            by_pub[d["publisher"]].append(d)
+    rng = random.Random(20261126)
+    chosen, spare = [], []
+    for pub in sorted(by_pub):
+        pool = sorted(by_pub[pub], key=lambda d: d["doc_id"])
+        rng.shuffle(pool)
+        chosen.extend(pool[:per_publisher])
+        spare.extend(pool[per_publisher : per_publisher + 1])
+    # top up with each publisher's next article until there are min_total attributions
+    for d in spare:
+        if sum(len(c["attributions"]) for c in chosen) >= min_total:
+            break
+        chosen.append(d)
+    return chosen
+
+
+def window(attr: dict) -> tuple[int, int]:
+    spans = [s for role in ("source", "cue", "content") for s in attr[role]]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def show(doc: dict, attrs: list[dict] | None = None, header: bool = True) -> None:
+    text = doc["text"]
+    if header:
+        print(f"=== {doc['doc_id']} ({split_of(doc['doc_id'])})")
+    for a in (
+        attrs if attrs is not None else sorted(doc["attributions"], key=lambda a: window(a)[0])
+    ):
+        start, end = window(a)
+        marks = []
+        for role, (o, c) in (
+            ("source", ("[S ", "]")),
+            ("cue", ("[C ", "]")),
+            ("content", ("{", "}")),
+        ):
+            for s, e in a[role]:
+                marks.append((s, 1, o))
+                marks.append((e, 0, c))
+        out, pos = [], start
+        for off, _, mark in sorted(marks):
+            out.append(text[pos:off])
+            out.append(mark)
+            pos = off
+        out.append(text[pos:end])
+        tail = text[end : end + 80].replace("\n", " ")
+        print(f"{a['id']}: {''.join(out)}  ⟫{tail}")
+
+
+PLAIN_CUE_WORDS = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "tell",
+        "according",
+        "to",
+        "added",
+        "adds",
+        "adding",
+        "wrote",
+        "writes",
+        "write",
+        "has",
+        "have",
+        "had",
+        "also",
+        "later",
+        "then",
+        "in",
+        "a",
+        "an",
+        "statement",
+        "interview",
+        "reporters",
+        ":",
+        ",",
+        "on",
+    ]
+)
+
+
+def pick_enriched(path: str, n: int = 160) -> list[tuple[dict, dict]]:
+    """Batch 2: attributions from the other dev articles whose cue is not a plain
+    reporting cue (said/told/according to/added/wrote). The filter knows nothing of the
+    stance lexicon; it only skips the plain cues that make up most of batch 1."""
+    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    taken = {d["doc_id"] for d in pick(path)}
+    pool = []
+    for d in sorted(docs, key=lambda d: d["doc_id"]):
+        if d["doc_id"] in taken:
+            continue
+        for a in d["attributions"]:
+            cue = " ".join(d["text"][s:e] for s, e in a["cue"]).lower()
+            words = set(cue.replace(":", " : ").split())
+            if words and not words <= PLAIN_CUE_WORDS:
+                pool.append((d, a))
+    rng = random.Random(20261127)
+    rng.shuffle(pool)
+    chosen = pool[:n]
+    chosen.sort(key=lambda da: (da[0]["doc_id"], window(da[1])[0]))
+    return chosen
+
+
+def pick_fresh(path: str, n: int = 150) -> list[tuple[dict, dict]]:
+    """Batch 3, drawn after the rules were frozen: attributions at random (any cue) from
+    the articles of neither batch 1 nor batch 2's picks."""
+    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    taken_docs = {d["doc_id"] for d in pick(path)}
+    taken = {(d["doc_id"], a["id"]) for d, a in pick_enriched(path)}
+    pool = [
+        (d, a)
+        for d in sorted(docs, key=lambda d: d["doc_id"])
+        if d["doc_id"] not in taken_docs
+        for a in d["attributions"]
+        if (d["doc_id"], a["id"]) not in taken
+    ]
+    rng = random.Random(20261128)
+    rng.shuffle(pool)
+    chosen = pool[:n]
+    chosen.sort(key=lambda da: (da[0]["doc_id"], window(da[1])[0]))
+    return chosen
+
+
+if __name__ == "__main__":
+    if "--enriched" in sys.argv or "--fresh" in sys.argv:
+        last = None
+        picker = pick_fresh if "--fresh" in sys.argv else pick_enriched
+        for d, a in picker(sys.argv[1]):
+            show(d, [a], header=d["doc_id"] != last)
+            last = d["doc_id"]
+        sys.exit(0)
+    chosen = pick(sys.argv[1])
+    if "--show" in sys.argv:
+        for d in chosen:
+            show(d)
+    else:
+        for d in chosen:
+            print(d["doc_id"], split_of(d["doc_id"]), len(d["attributions"]))

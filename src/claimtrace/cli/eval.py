@@ -1,0 +1,217 @@
+"""``claimtrace eval ...``: benchmark runners, each scored by the shared scorers.
+
+Every subcommand takes a gold file in a public corpus format, analyses the raw text with
+the gold annotations hidden, writes predictions in the same format (``--predictions``)
+and prints the scorer's report. The runners live in :mod:`claimtrace.evaluation`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.group(name="eval")
+def eval_group() -> None:
+    """Measure claimtrace on a benchmark file.
+
+    Example: claimtrace eval attribution ../shared/corpora/polnear/dev.jsonl
+    """
+
+
+@eval_group.command("attribution")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--predictions", "-o", type=click.Path(dir_okay=False), help="Write predictions here."
+)
+@click.option("--breakdown", is_flag=True, help="Recall by quote type and for source-less gold.")
+@click.option("--model", "-m", default=None, help="Base pipeline: fast, blank, a path ...")
+@click.option("--limit", type=int, default=None, help="Only the first N articles.")
+@click.option(
+    "--tagger",
+    default="default",
+    show_default=True,
+    help="Role tagger: default (packaged), rules (no model) or a path to a trained one.",
+)
+@click.option(
+    "--json", "json_out", type=click.Path(dir_okay=False), help="Also write scores as JSON."
+)
+def eval_attribution(gold, predictions, breakdown, model, limit, tagger, json_out) -> None:
+    """Attribution (source / cue / content) on a PolNeAR-style JSONL file.
+
+    Example: claimtrace eval attribution ../shared/corpora/polnear/dev.jsonl --breakdown
+    """
+    import json
+
+    from claimtrace.evaluation.attribution import run_attribution_eval
+
+    run = run_attribution_eval(
+        gold,
+        predictions=predictions,
+        model=model,
+        breakdown=breakdown,
+        limit=limit,
+        tagger=tagger,
+    )
+    click.echo(run.report)
+    click.echo(
+        f"\n{run.n_docs} articles analysed in {run.seconds:.1f}s; predictions: {run.predictions}"
+    )
+    if json_out:
+        with open(json_out, "w", encoding="utf-8") as fh:
+            json.dump(run.result, fh, indent=1)
+
+
+COMMANDS = [eval_group]
+
+
+@eval_group.command("dates")
+@click.argument("folder", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the predictions here (score_timex.py JSONL).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scorer's summary as JSON.")
+def eval_dates(folder: Path, predictions: Path | None, as_json: bool) -> None:
+    """TIMEX3 tagging and normalisation on a folder of TimeML (.tml) files.
+
+    The <TEXT> is read as plain text and the <DCT> is the publication date; the gold
+    TIMEX3 markup is only used by the scorer.
+
+    Example: claimtrace eval dates ../shared/corpora/tempeval3/TimeBank --predictions tb.jsonl
+    """
+    from claimtrace.evaluation.dates import evaluate
+
+    summary = evaluate(folder, predictions)
+    report = summary.pop("report")
+    click.echo(json.dumps(summary, indent=2) if as_json else report)
+
+
+@eval_group.command("places")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the predictions here (score_places.py JSONL).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["all", "dev", "test"]),
+    default="all",
+    show_default=True,
+    help="Articles at even (dev) or odd (test) positions, or all of them.",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="A base pipeline whose entities (GPE/LOC/NORP) add toponym candidates.",
+)
+def eval_places(file: Path, predictions: Path | None, split: str, model: str | None) -> None:
+    """Toponym recognition and geocoding on an XML file in the LGL scheme.
+
+    Example: claimtrace eval places ../shared/corpora/geoparsing/lgl.xml --split test
+    """
+    from claimtrace.evaluation.places import evaluate
+
+    nlp = None
+    if model:
+        from claimtrace.nlp.pipeline import load_base
+
+        nlp = load_base(model)
+    click.echo(json.dumps(evaluate(file, predictions, split=split, nlp=nlp)))
+
+
+def _pipeline(model: str | None, components: tuple[str, ...]):
+    from claimtrace.nlp.pipeline import build_pipeline
+
+    return build_pipeline(model, components=components)
+
+
+@eval_group.command("quantities")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="Which part of the gold set to score.",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="Base pipeline: fast, blank, a path ... (default: the shipped fast tier, else blank).",
+)
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the predicted quantities here (JSONL).",
+)
+def eval_quantities(gold: str, split: str, model: str | None, predictions: str | None) -> None:
+    """Value and value+qualifier F1 on a hand-annotated quantities gold set.
+
+    Example: claimtrace eval quantities eval/gold/quantities.jsonl --split test
+    """
+    from claimtrace.evaluation.quantities import evaluate
+
+    nlp = _pipeline(model, ("claimtrace_quantities", "claimtrace_stance"))
+    _scores, text = evaluate(gold, nlp, split=split, predictions=predictions)
+    click.echo(text)
+
+
+@eval_group.command("stance")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "heldout", "all"]),
+    default="all",
+    show_default=True,
+    help="Which part of the gold set to score (heldout: test parts plus the fresh batch).",
+)
+@click.option(
+    "--batch",
+    default=None,
+    help="Only this annotation batch (stance-b1, stance-b2, stance-b3).",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="PolNeAR dev.jsonl holding the article texts "
+    "(default: ../shared/corpora/polnear/dev.jsonl).",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="Base pipeline: fast, blank, a path ... (default: the shipped fast tier, else blank).",
+)
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the predicted claims here (JSONL).",
+)
+def eval_stance(
+    gold: str,
+    split: str,
+    batch: str | None,
+    corpus: str | None,
+    model: str | None,
+    predictions: str | None,
+) -> None:
+    """Stance macro-F1, hedge F1, basis and modality on gold PolNeAR attributions.
+
+    The gold source/cue/content spans are given; only stance and hedging are predicted.
+
+    Example: claimtrace eval stance eval/gold/stance-polnear-dev.jsonl --split test
+    """
+    from claimtrace.evaluation.stance import evaluate
+
+    nlp = _pipeline(model, ())
+    _scores, text = evaluate(
+        gold, nlp, corpus=corpus, split=split, batch=batch, predictions=predictions
+    )
+    click.echo(text)

@@ -1,0 +1,61 @@
+"""``claimtrace model ...``: which pipeline is in use, and where it lives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from claimtrace.nlp.pipeline import CLAIMTRACE_COMPONENTS, load_base, resolve_model
+
+
+@click.group(name="model")
+def model_group() -> None:
+    """Inspect the NLP pipeline.
+
+    Example: claimtrace model path
+    """
+
+
+@model_group.command("path")
+@click.option("--model", default=None, help="fast (default), accurate, a package or a path.")
+def path(model: str | None) -> None:
+    """Print the directory of the pipeline in use, loadable by spacy.load.
+
+    Example: python -m spacy evaluate $(claimtrace model path) dev.spacy
+    """
+    target = resolve_model(model)
+    if target == "blank":
+        raise click.ClickException("no trained pipeline is installed; the blank one has no path")
+    if isinstance(target, Path):
+        click.echo(str(target))
+    else:  # an installed package
+        import importlib
+
+        module = importlib.import_module(target)
+        click.echo(str(Path(module.__file__).parent))
+
+
+@model_group.command("info")
+@click.option("--model", default=None, help="As for path.")
+def info(model: str | None) -> None:
+    """Print the pipeline's name, version, components and labels as JSON."""
+    nlp = load_base(model)
+    meta = nlp.meta
+    click.echo(
+        json.dumps(
+            {
+                "name": f"{meta.get('lang')}_{meta.get('name')}",
+                "version": meta.get("version"),
+                "base_components": nlp.pipe_names,
+                "claimtrace_components": list(CLAIMTRACE_COMPONENTS),
+                "labels": meta.get("labels", {}),
+                "sources": meta.get("sources", []),
+            },
+            indent=2,
+        )
+    )
+
+
+COMMANDS = [model_group]

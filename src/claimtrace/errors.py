@@ -1,0 +1,48 @@
+"""claimtrace's exceptions. Each carries a short code, shown by the CLI and the API."""
+
+from __future__ import annotations
+
+
+class ClaimtraceError(Exception):
+    """Base class: a problem claimtrace can explain to the user."""
+
+    code = "CT000"
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {super().__str__()}"
+
+
+class ModelNotFound(ClaimtraceError):
+    code = "CT001"
+
+
+class InputError(ClaimtraceError):
+    """An input that cannot be read as an article: empty, binary, malformed, ..."""
+
+    code = "CT010"
+
+
+class EmptyInput(InputError):
+    code = "CT011"
+
+
+class BinaryInput(InputError):
+    code = "CT012"
+
+
+class MalformedInput(InputError):
+    code = "CT013"
+
+
+class UnsupportedLanguage(InputError):
+    code = "CT014"
+
+
+class InputTooLarge(InputError):
+    code = "CT015"
+
+
+class AnalysisError(ClaimtraceError):
+    """An extractor failed on one article; the batch goes on."""
+
+    code = "CT020"

@@ -1,0 +1,1 @@
+"""Benchmark runners behind ``claimtrace eval``."""

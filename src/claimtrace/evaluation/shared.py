@@ -1,0 +1,43 @@
+"""Locate the project's shared corpora and scorers (``../shared`` beside the checkout)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from claimtrace.errors import ClaimtraceError
+
+
+def shared_dir() -> Path | None:
+    """``$CLAIMTRACE_SHARED``, else the first ``shared`` folder beside the cwd or the repo."""
+    env = os.environ.get("CLAIMTRACE_SHARED")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    for base in (Path.cwd(), *Path.cwd().parents, *here.parents):
+        candidate = base / "shared"
+        if (candidate / "tools").is_dir():
+            return candidate
+        candidate = base.parent / "shared"
+        if (candidate / "tools").is_dir():
+            return candidate
+    return None
+
+
+def load_scorer(name: str) -> ModuleType:
+    """Import ``shared/tools/<name>.py`` (the scorers that judge the project)."""
+    root = shared_dir()
+    path = root / "tools" / f"{name}.py" if root else None
+    if path is None or not path.is_file():
+        raise ClaimtraceError(
+            f"scorer {name}.py not found: set CLAIMTRACE_SHARED to the folder holding tools/"
+        )
+    spec = importlib.util.spec_from_file_location(f"claimtrace_scorer_{name}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in the scorer look their module up
+    spec.loader.exec_module(module)
+    return module

@@ -1,0 +1,250 @@
+"""Score stance, hedges, basis and modality on the hand-labelled PolNeAR attributions.
+
+The gold file (``eval/gold/stance-polnear-dev.jsonl``, see docs/guidelines-stance.md)
+names PolNeAR dev attributions by document and id, with their gold source/cue/content
+spans and the labels. The article texts are read from the PolNeAR corpus
+(``../shared/corpora/polnear/dev.jsonl``; not redistributed). Each attribution becomes a
+:class:`Claim` with the gold spans, so this measures stance and hedging on their own,
+independent of the attribution extractor.
+
+- stance, basis, modality: accuracy, per-label P/R/F1 and macro-F1 over the labels that
+  occur in the gold or the predictions;
+- hedges: mention P/R/F1 (a predicted hedge matches a gold hedge of the same attribution
+  when the spans overlap), carrier accuracy on matches, and attribution-level detection
+  F1 (does the attribution carry any hedge).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from claimtrace.errors import ClaimtraceError
+from claimtrace.evaluation.shared import shared_dir
+from claimtrace.model import Claim, Span, to_dict
+
+#: Batches drawn and annotated after the rules were frozen: wholly held out.
+FRESH_BATCHES = frozenset(["stance-b3"])
+
+
+def _in_split(row: dict[str, Any], split: str) -> bool:
+    if split == "all":
+        return True
+    if split == "heldout":
+        return row.get("split") == "test" or row.get("batch") in FRESH_BATCHES
+    if split == "dev" and row.get("batch") in FRESH_BATCHES:
+        return False
+    return row.get("split") == split
+
+
+def load_gold(
+    path: str | Path, split: str = "all", batch: str | None = None
+) -> list[dict[str, Any]]:
+    """The gold attributions of ``split``, optionally of one batch.
+
+    ``split`` is dev, test, all, or heldout: the test part of every batch plus all of the
+    fresh batch (:data:`FRESH_BATCHES`, annotated after the rules were frozen).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ClaimtraceError(f"gold file {path} not found")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return [r for r in rows if _in_split(r, split) and (batch is None or r.get("batch") == batch)]
+
+
+def default_corpus() -> Path:
+    root = shared_dir()
+    if root is None:
+        raise ClaimtraceError(
+            "PolNeAR not found: pass --corpus or set CLAIMTRACE_SHARED to the shared folder"
+        )
+    return root / "corpora" / "polnear" / "dev.jsonl"
+
+
+def load_texts(corpus: str | Path, doc_ids: set[str]) -> dict[str, str]:
+    corpus = Path(corpus)
+    if not corpus.is_file():
+        raise ClaimtraceError(f"PolNeAR file {corpus} not found")
+    texts = {}
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d["doc_id"] in doc_ids:
+                texts[d["doc_id"]] = d["text"]
+    missing = doc_ids - texts.keys()
+    if missing:
+        raise ClaimtraceError(f"{len(missing)} gold documents missing from {corpus}")
+    return texts
+
+
+def claim_of(row: dict[str, Any], text: str) -> Claim:
+    def spans(pairs: list[list[int]]) -> tuple[Span, ...]:
+        return tuple(Span.of(text, s, e) for s, e in sorted(pairs))
+
+    return Claim(
+        id=f"{row['doc_id']}#{row['attr_id']}",
+        source=spans(row["source"]),
+        cue=spans(row["cue"]),
+        content=spans(row["content"]),
+    )
+
+
+@dataclass
+class LabelScores:
+    gold: list[str] = field(default_factory=list)
+    pred: list[str] = field(default_factory=list)
+
+    def add(self, gold: str, pred: str) -> None:
+        self.gold.append(gold)
+        self.pred.append(pred)
+
+    def per_label(self) -> dict[str, tuple[float, float, float, int]]:
+        labels = sorted(set(self.gold) | set(self.pred))
+        out = {}
+        for label in labels:
+            tp = sum(g == p == label for g, p in zip(self.gold, self.pred, strict=True))
+            fp = sum(p == label and g != label for g, p in zip(self.gold, self.pred, strict=True))
+            fn = sum(g == label and p != label for g, p in zip(self.gold, self.pred, strict=True))
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            out[label] = (p, r, f, tp + fn)
+        return out
+
+    def macro_f1(self) -> float:
+        per = self.per_label()
+        return sum(v[2] for v in per.values()) / len(per) if per else 0.0
+
+    def accuracy(self) -> float:
+        right = sum(g == p for g, p in zip(self.gold, self.pred, strict=True))
+        return right / len(self.gold) if self.gold else 0.0
+
+
+@dataclass
+class StanceScores:
+    stance: LabelScores = field(default_factory=LabelScores)
+    basis: LabelScores = field(default_factory=LabelScores)
+    modality: LabelScores = field(default_factory=LabelScores)
+    hedge_tp: int = 0
+    hedge_fp: int = 0
+    hedge_fn: int = 0
+    carrier_right: int = 0
+    hedged: LabelScores = field(default_factory=LabelScores)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def hedge_prf(self) -> tuple[float, float, float]:
+        p = self.hedge_tp / (self.hedge_tp + self.hedge_fp) if self.hedge_tp + self.hedge_fp else 0
+        r = self.hedge_tp / (self.hedge_tp + self.hedge_fn) if self.hedge_tp + self.hedge_fn else 0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_row(s: StanceScores, row: dict[str, Any], claim: Claim) -> None:
+    s.stance.add(row["stance"], claim.stance.value)
+    s.basis.add(row["basis"], claim.basis.value)
+    s.modality.add(row["modality"], claim.modality.value)
+    gold_h = row["hedges"]
+    used: set[int] = set()
+    for h in claim.hedges:
+        hit = next(
+            (
+                i
+                for i, g in enumerate(gold_h)
+                if i not in used and h.span.start < g["end"] and g["start"] < h.span.end
+            ),
+            None,
+        )
+        if hit is None:
+            s.hedge_fp += 1
+            s.errors.append({"id": claim.id, "kind": "hedge_fp", "pred": to_dict(h)})
+        else:
+            used.add(hit)
+            s.hedge_tp += 1
+            s.carrier_right += h.carrier == gold_h[hit]["carrier"]
+    for i, g in enumerate(gold_h):
+        if i not in used:
+            s.hedge_fn += 1
+            s.errors.append({"id": claim.id, "kind": "hedge_fn", "gold": g})
+    s.hedged.add(str(bool(gold_h)), str(bool(claim.hedges)))
+    for name in ("stance", "basis", "modality"):
+        gold, pred = row[name], getattr(claim, name).value
+        if gold != pred:
+            s.errors.append({"id": claim.id, "kind": name, "gold": gold, "pred": pred})
+
+
+def predict(nlp: Language, rows: list[dict[str, Any]], texts: dict[str, str]) -> list[Claim]:
+    from claimtrace.extract.stance import analyze_claim
+
+    docs = {doc_id: doc for doc_id, doc in zip(texts, nlp.pipe(texts.values()), strict=True)}
+    return [analyze_claim(docs[r["doc_id"]], claim_of(r, texts[r["doc_id"]])) for r in rows]
+
+
+def _label_table(name: str, ls: LabelScores) -> list[str]:
+    lines = [f"| {name} label | P | R | F1 | gold n |", "|---|---|---|---|---|"]
+    for label, (p, r, f, n) in ls.per_label().items():
+        lines.append(f"| {label} | {100 * p:.1f} | {100 * r:.1f} | {100 * f:.1f} | {n} |")
+    return lines
+
+
+def report(s: StanceScores, *, title: str) -> str:
+    hp, hr, hf = s.hedge_prf()
+    hedged_f1 = s.hedged.per_label().get("True", (0.0, 0.0, 0.0, 0))[2]
+    lines = [
+        f"### {title}",
+        "",
+        "| metric | value |",
+        "|---|---|",
+        f"| stance macro-F1 | {s.stance.macro_f1():.3f} |",
+        f"| stance accuracy | {s.stance.accuracy():.3f} |",
+        f"| hedge mention P / R / F1 | {hp:.3f} / {hr:.3f} / {hf:.3f} |",
+        f"| hedge carrier accuracy (matched) | "
+        f"{(s.carrier_right / s.hedge_tp if s.hedge_tp else 0):.3f} |",
+        f"| hedged-attribution detection F1 | {hedged_f1:.3f} |",
+        f"| basis macro-F1 / accuracy | {s.basis.macro_f1():.3f} / {s.basis.accuracy():.3f} |",
+        f"| modality macro-F1 / accuracy | {s.modality.macro_f1():.3f} / "
+        f"{s.modality.accuracy():.3f} |",
+        f"| attributions / gold hedges | {len(s.stance.gold)} / {s.hedge_tp + s.hedge_fn} |",
+        "",
+    ]
+    lines += [
+        *_label_table("stance", s.stance),
+        "",
+        *_label_table("modality", s.modality),
+        "",
+        *_label_table("basis", s.basis),
+    ]
+    counts = Counter(s.stance.gold)
+    lines.append(f"\nGold stances: {dict(counts)}")
+    return "\n".join(lines)
+
+
+def evaluate(
+    gold_path: str | Path,
+    nlp: Language,
+    *,
+    corpus: str | Path | None = None,
+    split: str = "all",
+    batch: str | None = None,
+    predictions: str | Path | None = None,
+) -> tuple[StanceScores, str]:
+    rows = load_gold(gold_path, split, batch)
+    if not rows:
+        raise ClaimtraceError(f"no gold attributions with split {split!r} in {gold_path}")
+    texts = load_texts(corpus or default_corpus(), {r["doc_id"] for r in rows})
+    claims = predict(nlp, rows, texts)
+    s = StanceScores()
+    for row, claim in zip(rows, claims, strict=True):
+        score_row(s, row, claim)
+    if predictions:
+        with Path(predictions).open("w", encoding="utf-8") as fh:
+            for claim in claims:
+                fh.write(json.dumps(to_dict(claim), ensure_ascii=False) + "\n")
+    which = f"split={split}" + (f", batch={batch}" if batch else "")
+    return s, report(s, title=f"stance and hedging, {which} ({len(rows)} attributions)")
+
+
+__all__ = ["StanceScores", "claim_of", "evaluate", "load_gold", "predict", "report"]

@@ -1,0 +1,1 @@
+"""Serialisations of analysed articles."""

@@ -1,0 +1,1 @@
+"""Extractors: pure functions over a parsed Doc that return frozen records."""

@@ -1,0 +1,827 @@
+"""Attribution: who said what. Role spans (SOURCE / CUE / CONTENT) grouped into claims.
+
+The roles come from a learned span tagger (a small spaCy ``ner`` over its own CNN,
+trained on PolNeAR; see ``training/attribution``) and, where the tagger is absent, from
+the cue lexicon rules in :func:`rule_roles`. :func:`group_roles` then builds one
+attribution per cue: each content fragment goes to its nearest cue (in the same or an
+adjacent sentence, without crossing another cue where it can), each cue takes its
+nearest source in its sentence (a source may be shared: "He said X, adding Y").
+
+Everything here works on plain offsets; a missing quotation mark or an odd sentence split
+only changes which spans are found, it never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimtrace.model import QuoteType, Span
+
+SOURCE, CUE, CONTENT = "SOURCE", "CUE", "CONTENT"
+ROLE_LABELS = (SOURCE, CUE, CONTENT)
+
+QUOTE_CHARS = '"“”«»„‟'
+
+#: Penalties of :func:`group_roles` (token units).
+SENTENCE_PENALTY = 30
+CROSSED_CUE_PENALTY = 15
+SOURCE_AFTER_CUE_PENALTY = 2
+MAX_CONTENT_SENTENCES = 1  # how many sentences away a content may sit from its cue
+ORPHAN_QUOTE_SENTENCES = 3  # how far a cue-less quotation may continue an earlier one
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """A role fragment: character offsets, token offsets and sentence indices."""
+
+    label: str
+    start: int
+    end: int
+    tstart: int
+    tend: int
+    sent: int  # sentence of the first token
+    sent_end: int  # sentence of the last token
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A grouped attribution before it becomes a :class:`~claimtrace.model.Claim`."""
+
+    cue: RoleSpan
+    source: tuple[RoleSpan, ...] = ()
+    content: tuple[RoleSpan, ...] = ()
+
+
+def _is_quote_start(role: RoleSpan, text: str | None) -> bool:
+    if text is None:
+        return False
+    frag = text[role.start : role.end].lstrip()
+    return bool(frag) and frag[0] in QUOTE_CHARS + "'‘"
+
+
+def gap(a: RoleSpan, b: RoleSpan) -> int:
+    """Tokens between two spans (0 when adjacent or overlapping)."""
+    if a.tend <= b.tstart:
+        return b.tstart - a.tend
+    if b.tend <= a.tstart:
+        return a.tstart - b.tend
+    return 0
+
+
+def sentence_distance(a: RoleSpan, b: RoleSpan) -> int:
+    if a.sent_end < b.sent:
+        return b.sent - a.sent_end
+    if b.sent_end < a.sent:
+        return a.sent - b.sent_end
+    return 0
+
+
+def _between(a: RoleSpan, b: RoleSpan, spans: Sequence[RoleSpan]) -> int:
+    lo, hi = (a.tend, b.tstart) if a.tend <= b.tstart else (b.tend, a.tstart)
+    return sum(1 for s in spans if s is not a and s is not b and lo <= s.tstart and s.tend <= hi)
+
+
+def group_roles(
+    roles: Iterable[RoleSpan],
+    *,
+    max_content_sentences: int = MAX_CONTENT_SENTENCES,
+    keep_cues_without_content: bool = False,
+    text: str | None = None,
+    orphan_quote_sentences: int = ORPHAN_QUOTE_SENTENCES,
+) -> list[Attribution]:
+    """Group role fragments into attributions, one per cue, in text order.
+
+    With ``text``, a quotation that has no cue near it continues the quotation of the
+    nearest earlier cue (within ``orphan_quote_sentences`` sentences).
+    """
+    roles = sorted(roles, key=lambda r: (r.tstart, r.tend))
+    cues = [r for r in roles if r.label == CUE]
+    contents = [r for r in roles if r.label == CONTENT]
+    sources = [r for r in roles if r.label == SOURCE]
+    if not cues:
+        return []
+    by_cue: dict[int, list[RoleSpan]] = {i: [] for i in range(len(cues))}
+    for content in contents:
+        best, best_cost = None, None
+        for i, cue in enumerate(cues):
+            sdist = sentence_distance(content, cue)
+            if sdist > max_content_sentences:
+                continue
+            cost = (
+                gap(content, cue)
+                + SENTENCE_PENALTY * sdist
+                + CROSSED_CUE_PENALTY * _between(content, cue, cues)
+            )
+            if best_cost is None or cost < best_cost:
+                best, best_cost = i, cost
+        if best is None and _is_quote_start(content, text):
+            # a quotation continued after the sentence of its cue: '"A," he said. "B."'
+            for i in reversed(range(len(cues))):
+                cue = cues[i]
+                if (
+                    cue.tend <= content.tstart
+                    and content.sent - cue.sent_end <= orphan_quote_sentences
+                ):
+                    if any(_is_quote_start(c, text) for c in by_cue[i]):
+                        best = i
+                    break
+        if best is not None:
+            by_cue[best].append(content)
+    out = []
+    for i, cue in enumerate(cues):
+        content = tuple(by_cue[i])
+        if not content and not keep_cues_without_content:
+            continue
+        best_src, best_cost = None, None
+        for src in sources:
+            if sentence_distance(src, cue) > 0:
+                continue
+            cost = gap(src, cue) + CROSSED_CUE_PENALTY * _between(src, cue, cues)
+            if src.tstart >= cue.tend:
+                cost += SOURCE_AFTER_CUE_PENALTY
+            # a source inside the content of this cue is not its source
+            if any(c.tstart <= src.tstart and src.tend <= c.tend for c in content):
+                continue
+            if best_cost is None or cost < best_cost:
+                best_src, best_cost = src, cost
+        if (
+            best_src is not None
+            and text is not None
+            and _between(best_src, cue, cues) > 0
+            and not _shares_source(text, cue)
+        ):
+            best_src = None  # "X said A, and B was mounting": B has no source
+        out.append(Attribution(cue=cue, source=(best_src,) if best_src else (), content=content))
+    return out
+
+
+_SHARED_SOURCE_BEFORE = re.compile(r"(?:\b(?:and|but|also|then|while|before|after)|,)\s*$", re.I)
+
+
+def _shares_source(text: str, cue: RoleSpan) -> bool:
+    """Whether a cue takes the source of an earlier cue: "adding", "and warned"."""
+    first = (
+        text[cue.start : cue.end].split()[0].lower() if text[cue.start : cue.end].split() else ""
+    )
+    if first.endswith("ing"):
+        return True
+    return bool(_SHARED_SOURCE_BEFORE.search(text[max(0, cue.start - 12) : cue.start]))
+
+
+def quote_type(text: str, content: Sequence[Span]) -> QuoteType:
+    """direct when the whole content is in quotation marks, mixed when a part is."""
+    frag = " ".join(text[s.start : s.end] for s in content).strip()
+    n_quotes = sum(frag.count(q) for q in QUOTE_CHARS)
+    if not frag or n_quotes == 0:
+        return QuoteType.INDIRECT
+    inner = frag.strip(" ,.;:-—")
+    if inner and inner[0] in QUOTE_CHARS and inner.rstrip(".,")[-1:] in QUOTE_CHARS:
+        return QuoteType.DIRECT
+    return QuoteType.MIXED
+
+
+_SPACE = re.compile(r"\s")
+
+
+def to_span(text: str, role: RoleSpan) -> Span:
+    """The model Span of a role, trimmed of surrounding whitespace."""
+    start, end = role.start, role.end
+    while start < end and _SPACE.match(text[start]):
+        start += 1
+    while end > start and _SPACE.match(text[end - 1]):
+        end -= 1
+    return Span.of(text, start, end)
+
+
+# --------------------------------------------------------------------------- the tagger
+
+
+def roles_from_doc(doc) -> list[RoleSpan]:
+    """Role spans of a tagged spaCy Doc (``doc.ents`` labelled SOURCE / CUE / CONTENT).
+
+    Sentence indices come from the Doc's sentence boundaries when it has them, else from
+    a rule: a sentence ends after ``.?!`` (and any closing quote) before an upper-case
+    word or a paragraph break.
+    """
+    sent_of = _sentence_index(doc)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ROLE_LABELS:
+            continue
+        out.append(
+            RoleSpan(
+                ent.label_,
+                ent.start_char,
+                ent.end_char,
+                ent.start,
+                ent.end,
+                sent_of[ent.start],
+                sent_of[ent.end - 1],
+            )
+        )
+    return out
+
+
+#: Verbs that introduce or follow a quotation ('"...," she said'), for :func:`quote_roles`.
+QUOTE_VERBS = [
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "told",
+    "tells",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "continued",
+    "continues",
+    "recalled",
+    "recalls",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "declared",
+    "declares",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "tweeted",
+    "tweets",
+    "posted",
+    "posts",
+    "remarked",
+    "remarks",
+    "responded",
+    "responds",
+    "concluded",
+    "concludes",
+    "acknowledged",
+    "acknowledges",
+    "quipped",
+    "joked",
+    "jokes",
+    "shouted",
+    "yelled",
+    "whispered",
+    "complained",
+    "complains",
+    "admitted",
+    "admits",
+]
+_SPEAKER = (
+    r"(?:he|she|they|it|we|I|(?:the|a|an|one|another)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}"
+    r"|(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|de|van|von|al-?)){0,4})"
+)
+_VERB = r"(?:" + "|".join(QUOTE_VERBS) + r")"
+_CLOSE_QUOTE = r"(?P<close>[”\"])"
+_AFTER_QUOTE = [
+    re.compile(_CLOSE_QUOTE + r"\s*,?\s+(?P<src>" + _SPEAKER + r")\s+(?P<cue>" + _VERB + r")\b"),
+    re.compile(
+        _CLOSE_QUOTE + r"\s*,?\s+(?P<cue>" + _VERB + r")\s+(?P<src>" + _SPEAKER + r")"
+        r"(?=\s*[,.;:]|\s*$)"
+    ),
+]
+_BEFORE_QUOTE = re.compile(
+    r"(?P<src>" + _SPEAKER + r")\s+(?P<cue>" + _VERB + r")\s*[:,]\s*(?P<open>[“\"])"
+)
+
+
+def _quote_bounds(text: str, close: int) -> int | None:
+    """Start of the quotation that ends with the closing mark at ``close``."""
+    mark = text[close]
+    opener = "“" if mark == "”" else '"'
+    para = text.rfind("\n\n", 0, close)
+    start = text.rfind(opener, max(0, para), close)
+    return start if start >= 0 else None
+
+
+def _closing_quote(text: str, open_at: int) -> int | None:
+    mark = text[open_at]
+    closer = "”" if mark == "“" else '"'
+    end = text.find(closer, open_at + 1)
+    para = text.find("\n\n", open_at)
+    if end < 0 or (0 <= para < end):
+        return None
+    return end
+
+
+def quote_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
+    """Cue, source and content role spans for quotations the tagger gave no cue.
+
+    '"...," the mayor said' and 'the mayor said: "..."' are attributions in any news
+    text; the spans are added only where they overlap no role the tagger found.
+    """
+    sent_of = _sentence_index(doc)
+    taken = [(r.start, r.end) for r in roles]
+    found: list[RoleSpan] = []
+
+    def free(lo: int, hi: int) -> bool:
+        return not any(a < hi and lo < b for a, b in taken)
+
+    def role(label: str, lo: int, hi: int) -> RoleSpan | None:
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return RoleSpan(
+            label,
+            span.start_char,
+            span.end_char,
+            span.start,
+            span.end,
+            sent_of[span.start],
+            sent_of[span.end - 1],
+            score=0.5,
+        )
+
+    candidates = []
+    for rx in _AFTER_QUOTE:
+        for m in rx.finditer(text):
+            start = _quote_bounds(text, m.start("close"))
+            if start is not None:
+                candidates.append((start, m.start("close") + 1, m))
+    for m in _BEFORE_QUOTE.finditer(text):
+        end = _closing_quote(text, m.start("open"))
+        if end is not None:
+            candidates.append((m.start("open"), end + 1, m))
+    for q_lo, q_hi, m in candidates:
+        if len(text[q_lo:q_hi].split()) < 3:
+            continue
+        c_lo, c_hi = m.span("cue")
+        s_lo, s_hi = m.span("src")
+        if not free(c_lo, c_hi) or not free(s_lo, s_hi):
+            continue
+        new = [role(CUE, c_lo, c_hi), role(SOURCE, s_lo, s_hi)]
+        if free(q_lo, q_hi):
+            new.append(role(CONTENT, q_lo, q_hi))
+        if any(r is None for r in new):
+            continue
+        found.extend(new)
+        taken.extend((r.start, r.end) for r in new)
+    return found
+
+
+def _sentence_index(doc) -> list[int]:
+    if doc.has_annotation("SENT_START"):
+        idx, out = -1, []
+        for token in doc:
+            if token.is_sent_start or token.i == 0:
+                idx += 1
+            out.append(idx)
+        return out
+    idx, out, pending = 0, [], False
+    for token in doc:
+        if pending and (token.is_title or token.is_upper or token.text.startswith(("\n",))):
+            idx += 1
+            pending = False
+        out.append(idx)
+        if token.text in {".", "?", "!"} or "\n\n" in token.text:
+            pending = True
+        elif pending and token.text not in QUOTE_CHARS and token.text not in {")", "'", "’"}:
+            pending = token.is_space
+    return out
+
+
+def sentence_bounds(doc) -> list[tuple[int, int]]:
+    """Character bounds of the sentences of ``doc``, indexed like ``RoleSpan.sent``."""
+    sent_of = _sentence_index(doc)
+    bounds: list[list[int]] = []
+    for token in doc:
+        idx = sent_of[token.i]
+        while len(bounds) <= idx:
+            bounds.append([token.idx, token.idx + len(token.text)])
+        bounds[idx][1] = token.idx + len(token.text)
+    return [(a, b) for a, b in bounds]
+
+
+_PREPOSITIONAL_CUE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|per|as\s+per)$", re.I)
+_END_PUNCT = ".!?;:"
+_CITED_AS = re.compile(
+    r"\s*(?:[^,.;:\"“”]{0,90}?\s)?as\s+(?:saying|stating|telling|claiming|reporting|"
+    r"having\s+said|confirming|warning|noting)\b(?:\s+that\b)?",
+    re.IGNORECASE,
+)
+
+
+def complete_content(
+    text: str, att: Attribution, sentences: Sequence[tuple[int, int]], taken: Sequence[RoleSpan]
+) -> tuple[int, int] | None:
+    """A content for a cue the tagger gave none: the rest of its sentence.
+
+    "Y, X said." and "Y, according to X." take the clause before; "X said Y." and
+    "According to X, Y." the words after. The span never overlaps another role span.
+    """
+    cue = att.cue
+    if cue.sent >= len(sentences):
+        return None
+    s_lo, s_hi = sentences[cue.sent]
+    while s_hi > s_lo and (text[s_hi - 1].isspace() or text[s_hi - 1] in _END_PUNCT):
+        s_hi -= 1
+    src = att.source[0] if att.source else None
+    left_end = min(cue.start, src.start) if src and src.sent == cue.sent else cue.start
+    right_start = max(cue.end, src.end) if src and src.start >= cue.end else cue.end
+    before = text[s_lo:left_end]
+    cited = _CITED_AS.match(text, right_start, s_hi)
+    if cited:  # "X cited Y as saying (on Monday)": Y is a via-source, not the content
+        right_start = cited.end()
+    after = text[right_start:s_hi]
+    if len(after.strip(" ,:;-—\"“”'")) < 3 or (
+        _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()) and len(before.split()) >= 3
+    ):
+        lo, hi = s_lo, left_end
+    else:
+        lo, hi = right_start, s_hi
+    # never overlap another role: keep the part next to the cue
+    for r in taken:
+        if r.start < hi and lo < r.end and r is not cue and r not in att.source:
+            if hi <= cue.start:
+                lo = max(lo, r.end)
+            else:
+                hi = min(hi, r.start)
+    while lo < hi and (text[lo].isspace() or text[lo] in ",:;—-"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;—-"):
+        hi -= 1
+    if len(text[lo:hi].split()) < 2:
+        return None
+    return lo, hi
+
+
+def load_tagger(path):
+    """Load the role tagger saved at ``path`` (a spaCy pipeline with a ``ner`` labelled
+    SOURCE / CUE / CONTENT) and append a rule sentencizer for the grouping step."""
+    import spacy
+
+    import claimtrace.extract.attribution_model  # noqa: F401  (registers the architecture)
+
+    nlp = spacy.load(path)
+    if not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def tag_roles(text: str, tagger) -> list[RoleSpan]:
+    """Role spans of ``text`` found by ``tagger`` (see :func:`load_tagger`)."""
+    return roles_from_doc(tagger(text))
+
+
+# --------------------------------------------------------------------------- rules
+
+#: Reporting verbs for the rule fallback (used only when no trained tagger is available).
+CUE_VERBS = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "alleged",
+    "alleges",
+    "denied",
+    "denies",
+    "warned",
+    "warns",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "explained",
+    "explains",
+    "acknowledged",
+    "acknowledges",
+    "assessed",
+    "assesses",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "believes",
+    "believed",
+    "estimated",
+    "estimates",
+    "predicted",
+    "predicts",
+    "suggested",
+    "suggests",
+    "asserted",
+    "asserts",
+]
+
+_CUE_RX = re.compile(
+    r"\b(?:(?:has|have|had)\s+)?(?:" + "|".join(CUE_VERBS) + r")\b|\baccording to\b",
+    re.IGNORECASE,
+)
+_SENT_RX = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’]?|$)", re.MULTILINE)
+
+
+def rule_attributions(
+    text: str,
+) -> list[tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]]]:
+    """A lexicon-and-punctuation fallback: (source, cue, content) character spans.
+
+    ``X said (that) Y.``, ``Y, X said.``, ``According to X, Y.`` -- one per sentence.
+    """
+    out = []
+    for sent in _SENT_RX.finditer(text):
+        s_lo, s_hi = sent.start(), sent.end()
+        body = text[s_lo:s_hi].rstrip(' .!?"”’')
+        m = _CUE_RX.search(body)
+        if not m:
+            continue
+        c_lo, c_hi = s_lo + m.start(), s_lo + m.end()
+        if m.group(0).lower() == "according to":
+            comma = body.find(",", m.end())
+            if comma < 0:
+                continue
+            src = (c_hi + 1, s_lo + comma)
+            content = (s_lo + comma + 1, s_lo + len(body))
+        else:
+            before = body[: m.start()]
+            comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+            if comma > 0 and len(body[m.end() :].strip(" ,.")) < 3:
+                content = (s_lo, s_lo + comma + (1 if body[comma] in '”"' else 0))
+                src = (s_lo + comma + 1, c_lo)
+            else:
+                src = (s_lo, c_lo)
+                content = (c_hi, s_lo + len(body))
+        src = _trim(text, *src)
+        content = _trim(text, *content)
+        if content[1] - content[0] < 3:
+            continue
+        out.append((src if src[1] > src[0] else None, (c_lo, c_hi), content))
+    return out
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and (text[lo].isspace() or text[lo] in ",;:"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:"):
+        hi -= 1
+    return lo, hi
+
+
+_HEDGE_ADVERBS = ("reportedly", "allegedly", "purportedly", "supposedly", "rumoredly")
+_HEDGE_RX = re.compile(r"\b(?:" + "|".join(_HEDGE_ADVERBS) + r")\b", re.IGNORECASE)
+_PASSIVE_RX = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:widely\s+|also\s+|now\s+)?"
+    r"(?:purported|reported|said|believed|alleged|thought|rumou?red|understood|claimed|"
+    r"suspected|feared|known|presumed|assumed)\s+to\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:with|while|as|after|before|which|when|although|though|but|whereas|"
+    r"according)\b)|;|\s[—–]\s|—"
+)
+
+
+def hedge_attributions(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Sourceless hedged claims as (cue, content) spans.
+
+    "... who are reportedly being provided with X" -> cue "reportedly", content what
+    follows; "Some troops were purported to have fought" -> cue "were purported", content
+    the whole clause (PolNeAR style: the passive cue sits inside its content).
+    """
+    out = []
+    for sent in _SENT_RX.finditer(text):
+        s_lo = sent.start()
+        body = text[s_lo : sent.end()].rstrip(' .!?"”’')
+        for m in _HEDGE_RX.finditer(body):
+            rest = body[m.end() :]
+            brk = _CLAUSE_BREAK.search(rest)
+            end = m.end() + (brk.start() if brk else len(rest))
+            content = _trim(text, s_lo + m.end(), s_lo + end)
+            if content[1] - content[0] >= 3:
+                out.append(((s_lo + m.start(), s_lo + m.end()), content))
+        for m in _PASSIVE_RX.finditer(body):
+            before = body[: m.start()]
+            cut = max(before.rfind(","), before.rfind(";"))
+            start = cut + 1 if cut >= 0 else 0
+            rest = body[m.end() :]
+            brk = _CLAUSE_BREAK.search(rest)
+            end = m.end() + (brk.start() if brk else len(rest))
+            content = _trim(text, s_lo + start, s_lo + end)
+            cue_end = m.end() - 3  # without " to"
+            out.append(((s_lo + m.start(), s_lo + cue_end), content))
+    return out
+
+
+_AGENT_RX = re.compile(
+    r"(?P<lead>,\s*|\bas\s+|,\s*which\s+(?:was|were|had\s+been|has\s+been)\s+)"
+    r"(?:(?:first|initially|previously|also|widely|originally)\s+)?"
+    r"(?P<cue>reported|alleged|claimed|disclosed|revealed|announced|confirmed|denied)"
+    r"\s+(?:[\w-]+\s+){0,3}?by\s+"
+    r"(?P<src>[^,.;:()\"“”\n]{2,60}?)"
+    r"(?=\s*(?:[,.;:()\"“”\n]|$)|\s+(?:on|in|at|last|this|earlier|after|before|who|which)\b)"
+)
+
+
+def agent_attributions(
+    text: str, contents: Sequence[Span] = ()
+) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]:
+    """Passive attributions with an agent: "X, first alleged last week by Y" and
+    "X, as reported by Y" as (source, cue, content) spans.
+
+    The content is the clause before the comma: a content span found already that ends
+    there, else the text from the sentence start.
+    """
+    out = []
+    for m in _AGENT_RX.finditer(text):
+        lead = m.start("lead")
+        sent_start = max(text.rfind(". ", 0, lead) + 2, text.rfind("\n", 0, lead) + 1, 0)
+        if text.rfind(". ", 0, lead) < 0:
+            sent_start = max(text.rfind("\n", 0, lead) + 1, 0)
+        lo, hi = _trim(text, sent_start, lead)
+        for c in contents:  # the content of the claim this one sits in
+            if lo <= c.start < hi and abs(c.end - hi) <= 1:
+                lo = c.start
+                break
+        if len(text[lo:hi].split()) < 2:
+            continue
+        out.append((_trim(text, *m.span("src")), m.span("cue"), (lo, hi)))
+    return out
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _claim_order(claim_spans) -> int:
+    return min(s.start for s in claim_spans)
+
+
+def attributions_to_claims(
+    text: str,
+    attributions: Sequence[Attribution],
+    *,
+    confidence: float = 0.9,
+) -> list[tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], float]]:
+    out = []
+    for att in attributions:
+        source = tuple(to_span(text, s) for s in att.source)
+        cue = (to_span(text, att.cue),)
+        content = tuple(to_span(text, c) for c in att.content)
+        # roles added by rules (completion, quotation speakers) carry a score below 1
+        score = min(r.score for r in (att.cue, *att.source, *att.content))
+        out.append((source, cue, content, round(confidence * (0.5 + score / 2), 3)))
+    return out
+
+
+def _completed(
+    text: str,
+    groups: Sequence[Attribution],
+    sentences: Sequence[tuple[int, int]],
+    roles: Sequence[RoleSpan],
+) -> list[Attribution]:
+    out = []
+    for att in groups:
+        if att.content:
+            out.append(att)
+            continue
+        found = complete_content(text, att, sentences, roles)
+        if found is None:
+            continue
+        lo, hi = found
+        role = RoleSpan(CONTENT, lo, hi, -1, -1, att.cue.sent, att.cue.sent, score=0.5)
+        out.append(Attribution(cue=att.cue, source=att.source, content=(role,)))
+    return out
+
+
+def _repair_cited(text: str, claim_spans):
+    """ "A, X cited Y as saying." -- the content is A, not "Y as saying": cut the cited
+    phrase out of the content and fall back on the clause before the source."""
+    source, cue, content, conf = claim_spans
+    if not cue:
+        return claim_spans
+    cited = _CITED_AS.match(text, cue[-1].end)
+    if not cited or not re.search(r"\bas\s", text[cue[-1].end : cited.end()]):
+        return claim_spans
+    lo, hi = cue[-1].end, cited.end()
+    kept = []
+    for c in content:
+        if c.end <= lo or c.start >= hi:
+            kept.append(c)
+        elif c.end > hi and len(text[hi : c.end].split()) >= 3:
+            kept.append(Span.of(text, *_trim(text, hi, c.end)))
+    if not kept:
+        anchor = min(s.start for s in (*source, *cue))
+        dot, newline = text.rfind(". ", 0, anchor), text.rfind("\n", 0, anchor)
+        start = max(dot + 2 if dot >= 0 else 0, newline + 1)
+        s_lo, s_hi = _trim(text, start, anchor)
+        if len(text[s_lo:s_hi].split()) >= 3:
+            kept = [Span.of(text, s_lo, s_hi)]
+    return (source, cue, tuple(kept) or content, conf)
+
+
+def _covered(span: tuple[int, int], spans: Sequence[Span]) -> bool:
+    return any(
+        (s.start <= span[0] and span[1] <= s.end) or (span[0] < s.end and s.start < span[1])
+        for s in spans
+    )
+
+
+def extract_attributions(
+    text: str,
+    *,
+    tagger=None,
+    tagged=None,
+    hedge_rules: bool = True,
+    complete: bool = True,
+    quote_rules: bool = True,
+    tagger_confidence: float = 0.9,
+    rule_confidence: float = 0.5,
+    hedge_confidence: float = 0.6,
+) -> list:
+    """All attributions of ``text`` as :class:`~claimtrace.model.Claim` records.
+
+    With a ``tagger`` (see :func:`load_tagger`), or a Doc it already ``tagged`` from
+    ``text``, the roles are learned; without one, the
+    rule fallback :func:`rule_attributions` is used. ``hedge_rules`` adds sourceless
+    hedged claims ("reportedly", "were purported to") that no other claim covers;
+    ``complete`` gives a cue the tagger found without a content the rest of its sentence
+    (:func:`complete_content`); ``quote_rules`` adds the speech verb and speaker next to a
+    quotation the tagger left without a cue (:func:`quote_roles`).
+    Claim ids are "c1", "c2", ... in text order.
+    """
+    from claimtrace.model import Claim, SourceKind
+
+    raw: list[tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], float]] = []
+    if tagged is not None or tagger is not None:
+        doc = tagged if tagged is not None else tagger(text)
+        roles = roles_from_doc(doc)
+        if quote_rules:
+            roles = roles + quote_roles(text, doc, roles)
+        groups = group_roles(roles, text=text, keep_cues_without_content=complete)
+        if complete:
+            groups = _completed(text, groups, sentence_bounds(doc), roles)
+        raw = attributions_to_claims(text, groups, confidence=tagger_confidence)
+    else:
+        for src, cue, content in rule_attributions(text):
+            raw.append(
+                (
+                    (Span.of(text, *src),) if src else (),
+                    (Span.of(text, *cue),),
+                    (Span.of(text, *content),),
+                    rule_confidence,
+                )
+            )
+    raw = [_repair_cited(text, r) for r in raw]
+    if hedge_rules:
+        taken = [s for source, cue, content, _ in raw for s in (*cue, *content)]
+        for cue, content in hedge_attributions(text):
+            if _covered(cue, taken):
+                continue
+            raw.append(((), (Span.of(text, *cue),), (Span.of(text, *content),), hedge_confidence))
+            taken.append(Span.of(text, *cue))
+        cues = [c for _s, cue, _c, _f in raw for c in cue]
+        contents = [c for _s, _q, content, _f in raw for c in content]
+        for src, cue, content in agent_attributions(text, contents):
+            if any(c.start < cue[1] and cue[0] < c.end for c in cues):
+                continue
+            raw.append(
+                (
+                    (Span.of(text, *src),),
+                    (Span.of(text, *cue),),
+                    (Span.of(text, *content),),
+                    hedge_confidence,
+                )
+            )
+    raw = [r for r in raw if r[1] or r[2]]
+    raw.sort(key=lambda r: (_claim_order((*r[0], *r[1], *r[2])), r[1][0].start if r[1] else 0))
+    claims = []
+    for i, (source, cue, content, conf) in enumerate(raw, 1):
+        claims.append(
+            Claim(
+                id=f"c{i}",
+                source=source,
+                cue=cue,
+                content=content,
+                source_kind=SourceKind.UNATTRIBUTED if not source else SourceKind.OTHER,
+                quote_type=quote_type(text, content),
+                confidence=conf if source else min(conf, 0.6),
+            )
+        )
+    return claims

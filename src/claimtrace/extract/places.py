@@ -1,0 +1,479 @@
+"""Places: toponym recognition, offline geocoding, and how each place is used.
+
+1. **Candidates.** Named-entity spans (GPE, LOC, NORP) when a trained pipeline provides
+   them, plus gazetteer matches on runs of capitalised words ("Laurel County", "W.Va.",
+   "Russia's Far East"), demonyms ("Russian", "North Korean") and a few lower-case forms
+   ("western Russia", "the Korean Peninsula").
+2. **Filtering.** A match inside a longer name ("Chiquita Henry", "Moscow Times"), after a
+   title ("Gov. Jackson"), or a name listed in ``needs_context`` without a preposition of
+   place or a "City, State" qualifier, is not a place.
+3. **Disambiguation.** Every candidate feature gets a prior (countries and states over
+   cities, cities by population) plus context: a "City, State" qualifier, the countries and
+   states the rest of the article mentions, nearness to its other places, and the outlet's
+   country. Two passes: the first picks by prior, the second re-scores with the first
+   pass's picks as context.
+4. **Use.** Demonyms are ``adjectival`` (linked to their country, not a place visited);
+   a country or capital that speaks ("Moscow said", "Seoul has reiterated") is a
+   ``metonym`` for its government; everything else is a ``location``.
+
+:func:`find_places` is the pure entry point; :func:`said_at_for` gives a claim the place
+where it was made ("speaking in Rome"). Candidates come from :mod:`claimtrace.extract.toponyms`,
+features from :mod:`claimtrace.extract.gazetteer`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from claimtrace.extract.toponyms import (
+    DOMINANT,
+    Mention,
+    entity_mentions,
+    gazetteer_mentions,
+)
+from claimtrace.model import Claim, Place, PlaceKind, PlaceUse, Span
+
+#: web domain country codes -> the outlet's country (a weak prior)
+HOME_TLDS = {
+    "uk": "GB", "ca": "CA", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "de": "DE",
+    "fr": "FR", "ru": "RU", "kr": "KR", "jp": "JP", "cn": "CN", "ua": "UA", "za": "ZA",
+    "sg": "SG", "il": "IL", "tr": "TR", "it": "IT", "es": "ES", "nl": "NL",
+}  # fmt: skip
+#: a single-word city smaller than this needs support (a preposition of place, a
+#: "City, State" qualifier, or another place of the article in the same state or nearby)
+SMALL_CITY = 20_000
+#: how much countries, states and regions outrank same-named towns in scoring
+DOMINANT_BONUS = 6.0
+#: verbs after a country or capital that make it stand for its government ("Moscow said")
+REPORTING_VERBS = (
+    "said|says|say|announced|announces|accused|accuses|denied|denies|warned|warns|claimed|"
+    "claims|insisted|insists|reiterated|reiterates|responded|responds|condemned|condemns|"
+    "rejected|rejects|confirmed|confirms|called|calls|urged|urges|demanded|demands|"
+    "threatened|threatens|maintains|maintained|argued|argues|stated|states|declared|"
+    "declares|vowed|vows|protested|protests|dismissed|dismisses|blamed|blames|sees|saw|"
+    "wants|wanted|has\\s+said|has\\s+denied|has\\s+reiterated|has\\s+warned|has\\s+accused|"
+    "has\\s+not\\s+commented|did\\s+not\\s+comment|declined|refused|agreed|signed|imposed|"
+    "retaliated|recalled|expelled|summoned|sent|deployed|supplied|backed|supports|supported"
+)
+_METONYM_AFTER = re.compile(
+    r"^(?:'s\s+(?:government|foreign\s+ministry|embassy|response|position|envoy))?\s*"
+    r"(?:(?:has|have|had|also|again|quickly|repeatedly|publicly|officially|reportedly|"
+    r"previously|strongly|flatly|so\s+far|,\s*\w+\s*,)\s+)*(?:" + REPORTING_VERBS + r")\b",
+    re.I,
+)
+
+# --------------------------------------------------------------------------- disambiguation
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def prior(entry: GazEntry) -> float:
+    """How likely a bare mention of this feature's name means this feature."""
+    if entry.fcode in ("PCLI", "CONT"):
+        return 9.0
+    if entry.fcode == "RGN":
+        return 8.0
+    if entry.fcode == "ADM1":
+        return 8.5 if entry.country == "US" else 7.5
+    if entry.fcode == "ADM2":
+        return 6.0
+    score = 1.2 * math.log10(entry.population + 1)
+    if entry.fcode == "PPLC":
+        score += 2.0
+    return score
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePrior:
+    """What an outlet usually writes about: shares of its articles per country and state.
+
+    Built by :func:`outlet_prior` from the places found in other articles of the same
+    outlet (no gold data), it breaks ties like "Paris" or "Dublin" in local news.
+    """
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)
+    town: tuple[float, float] | None = None  # the outlet's home town, if its domain names one
+
+
+def _domain_town(
+    domain: str | None, admin1: dict[tuple[str, str], float], gaz: Gazetteer
+) -> tuple[float, float] | None:
+    """The town a local outlet's web domain is named after ("parisbeacon.com" -> the Paris
+    in the state its articles name most), if its articles support one."""
+    if not domain:
+        return None
+    label = re.sub(r"^(?:www\d?|news|m)\.", "", domain.lower()).split(".")[0]
+    label = re.sub(r"[^a-z]", "", label)
+    best: tuple[float, int, GazEntry] | None = None
+    for i in range(len(label)):
+        for j in range(i + 5, min(len(label), i + 20) + 1):
+            for e in gaz.lookup(label[i:j]):
+                if not e.fcode.startswith("PPL") or e.lat is None:
+                    continue
+                share = admin1.get((e.country or "", e.admin1 or ""), 0.0)
+                if share <= 0:
+                    continue
+                key = (share, e.population, e)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    return (best[2].lat, best[2].lon) if best else None
+
+
+def outlet_prior(
+    texts: Iterable[str],
+    *,
+    home: str | None = None,
+    domain: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> PlacePrior:
+    """The share of an outlet's articles that name each country and each (country, state),
+    and the outlet's home town when its ``domain`` is named after one.
+
+    Only unambiguous evidence counts: countries, states and regions by name, counties and
+    towns that are unique or qualified ("Paris, Ill."), so a wrong guess does not feed itself.
+    """
+    gaz = gazetteer or load_gazetteer()
+    countries: Counter = Counter()
+    admin1: Counter = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        mentions = gazetteer_mentions(text, gaz)
+        _resolve(mentions, home, None)
+        seen_c, seen_a = set(), set()
+        for m in mentions:
+            e = m.choice
+            if e is None or m.adjectival or not e.country:
+                continue
+            if not reliable(m):
+                continue
+            seen_c.add(e.country)
+            if e.admin1 and e.fcode != "PCLI":
+                seen_a.add((e.country, e.admin1))
+        countries.update(seen_c)
+        admin1.update(seen_a)
+    if not n:
+        return PlacePrior()
+    shares = {k: v / n for k, v in admin1.items()}
+    return PlacePrior(
+        {k: v / n for k, v in countries.items()}, shares, _domain_town(domain, shares, gaz)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    countries: Counter
+    admin1: Counter
+    points: tuple[tuple[float, float], ...]
+    home: str | None
+    outlet: PlacePrior | None = None
+
+
+#: the most that local evidence (state, neighbours, outlet's state) adds to a candidate
+LOCAL_CAP = 10.0
+
+
+def _score(m: Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
+    s = prior(e)
+    if e.fcode in DOMINANT or (
+        e.fcode == "PPLC" and any(x.fcode in DOMINANT and x.country == e.country for x in m.entries)
+    ):
+        s += DOMINANT_BONUS  # "Washington": the capital competes with the state
+    if e.fcode == "PPLC" and any(x.fcode == "PCLI" and x.country == e.country for x in m.entries):
+        s -= 3.0  # a city-state is its country ("Singapore")
+    if e.fcode.startswith("PPL") and id(e) not in m.primary:
+        s -= 2.0  # matched through an alternate name only
+    if m.designator and e.fcode.startswith("PPL"):
+        s += 2.0
+    if m.qualifier:
+        qc, qa = m.qualifier
+        if e.country == qc and (qa is None or e.admin1 == qa):
+            s += 15.0
+        elif e.country == qc:
+            s += 4.0
+    if e.country:
+        s += 2.5 * min(ctx.countries[e.country] - own[e.country], 3)
+    if e.country and e.country == ctx.home:
+        s += 1.5
+    if ctx.outlet is not None and e.country:
+        s += 3.0 * ctx.outlet.countries.get(e.country, 0.0)
+    # local evidence (same state, nearby places, the outlet's state) is capped, so that a
+    # large city is not beaten by a hamlet of the same name just because the article is local
+    local = 0.0
+    if e.country and e.admin1 and e.fcode != "PCLI":
+        local += 3.0 * min(ctx.admin1[(e.country, e.admin1)] - own_a1[(e.country, e.admin1)], 2)
+        if ctx.outlet is not None:
+            local += 6.0 * ctx.outlet.admin1.get((e.country, e.admin1), 0.0)
+    town = ctx.outlet.town if ctx.outlet is not None else None
+    if e.lat is not None and town is not None and e.fcode.startswith(("PPL", "ADM2")):
+        d = km(e.lat, e.lon, *town)
+        local += 3.0 if d < 100 else 1.5 if d < 300 else 0.0
+    if e.lat is not None and e.fcode.startswith(("PPL", "ADM2")) and ctx.points:
+        near = min(km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points)
+        if 1 <= near < 100:
+            local += 3.0
+        elif 1 <= near < 300:
+            local += 1.5
+    return s + min(local, LOCAL_CAP)
+
+
+def reliable(m: Mention) -> bool:
+    """Evidence that does not hinge on a guess between same-named towns."""
+    e = m.choice
+    if e is None:
+        return False
+    if e.fcode in ("PCLI", "ADM1", "RGN", "CONT") or m.qualifier:
+        return True
+    # a unique name, matched as the feature's own name (not an alternate like "Dublin City")
+    return len(m.entries) == 1 and id(e) in m.primary
+
+
+def _context(
+    mentions: Sequence[Mention], home: str | None, outlet: PlacePrior | None = None
+) -> _Context:
+    countries: Counter = Counter()
+    admin1: Counter = Counter()
+    points = []
+    for m in mentions:
+        e = m.choice
+        if e is None:
+            continue
+        weight = 1.0 if (reliable(m) or e.population >= 100_000) else 0.3
+        if e.country:
+            countries[e.country] += weight
+        if e.country and e.admin1 and e.fcode != "PCLI":
+            admin1[(e.country, e.admin1)] += weight
+        if e.lat is not None and (e.fcode.startswith("PPL") or e.fcode == "ADM2"):
+            points.append((e.lat, e.lon))
+    return _Context(countries, admin1, tuple(points), home, outlet)
+
+
+def _qualified(m: Mention, e: GazEntry) -> bool:
+    return (
+        bool(m.qualifier)
+        and e.country == m.qualifier[0]
+        and (m.qualifier[1] is None or e.admin1 == m.qualifier[1])
+    )
+
+
+def _resolve(mentions: list[Mention], home: str | None, outlet: PlacePrior | None) -> None:
+    """Pick one feature per mention: by prior first, then twice more with context.
+
+    The context of a mention leaves out every mention of the same name (all the
+    "Dublin"s of an article), so an ambiguous name never confirms itself.
+    """
+    for m in mentions:
+        m.choice = max(m.entries, key=lambda e, m=m: prior(e) + (15 if _qualified(m, e) else 0))
+    ids = [{id(e) for e in m.entries} for m in mentions]
+    for _ in range(2):
+        for i, m in enumerate(mentions):
+            if len(m.entries) == 1:
+                continue
+            others = [x for j, x in enumerate(mentions) if not (ids[j] & ids[i])]
+            ctx = _context(others, home, outlet)
+            empty: Counter = Counter()
+            m.choice = max(m.entries, key=lambda e, m=m, ctx=ctx: _score(m, e, ctx, empty, empty))
+
+
+# --------------------------------------------------------------------------- use
+
+
+def place_use(text: str, start: int, end: int, entry: GazEntry, *, adjectival: bool) -> PlaceUse:
+    """``adjectival`` for demonyms, ``metonym`` for a country or capital that speaks."""
+    if adjectival:
+        return PlaceUse.ADJECTIVAL
+    if entry.fcode in ("PCLI", "PPLC") or entry.name == "Washington":
+        after = text[end : end + 60]
+        if _METONYM_AFTER.match(after):
+            return PlaceUse.METONYM
+    return PlaceUse.LOCATION
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def home_country(outlet: str | None = None, url: str | None = None) -> str | None:
+    """The outlet's country from its web domain's country code, if it has one."""
+    for value in (url, outlet):
+        if not value:
+            continue
+        m = re.search(r"(?:https?://)?([^/\s]+)", value)
+        host = m.group(1).lower() if m else ""
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        if tld in HOME_TLDS:
+            return HOME_TLDS[tld]
+    return None
+
+
+def _keep(m: Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Counter) -> bool:
+    e = m.choice
+    if e is None:
+        return False
+    if m.supported or m.adjectival:
+        return True
+    if m.text in gaz.needs_context:
+        return False
+    if not e.fcode.startswith("PPL") or e.population >= SMALL_CITY or " " in m.text.strip():
+        return True
+    # a small town named by one word: "Jones", "Hughes" are more often people
+    if re.match(
+        r"\s+(?:said|says|told|added|noted|explained|wrote|asked)\b", text[m.end : m.end + 12]
+    ):
+        return False
+    if e.country and e.admin1 and ctx.admin1[(e.country, e.admin1)] > same_text[m.text]:
+        return True
+    if (
+        ctx.outlet is not None
+        and ctx.outlet.admin1.get((e.country or "", e.admin1 or ""), 0) >= 0.3
+    ):
+        return True
+    if e.lat is not None:
+        near = [km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points]
+        if sum(1 for d in near if 1 < d < 100):
+            return True
+    return False
+
+
+def _estimate_county(
+    county: GazEntry, mentions: Sequence[Mention], gaz: Gazetteer
+) -> tuple[float | None, float | None]:
+    """Approximate coordinates for a county the gazetteer cannot place.
+
+    The mean position of the article's towns in the county's state (local news names the
+    county's towns), else the state's centre. An estimate: the record has no GeoNames id.
+    """
+    towns = [
+        (m.choice.lat, m.choice.lon)
+        for m in mentions
+        if m.choice is not None
+        and m.choice.fcode.startswith("PPL")
+        and m.choice.country == county.country
+        and m.choice.admin1 == county.admin1
+        and m.choice.lat is not None
+    ]
+    if towns:
+        return (
+            round(sum(t[0] for t in towns) / len(towns), 4),
+            round(sum(t[1] for t in towns) / len(towns), 4),
+        )
+    state = gaz.us_states.get(county.admin1 or "") if county.country == "US" else None
+    if state is not None:
+        return state.lat, state.lon
+    return None, None
+
+
+def find_places(
+    text: str,
+    *,
+    ents: Iterable[tuple[int, int, str]] | None = None,
+    home: str | None = None,
+    outlet: PlacePrior | None = None,
+    gazetteer: Gazetteer | None = None,
+    prefix: str = "p",
+) -> list[Place]:
+    """Places named in ``text``, geocoded offline, with ids ``p1``, ``p2``... in text order.
+
+    ``ents`` are (start, end, label) named-entity spans from a trained pipeline; without
+    them, capitalised spans are matched against the gazetteer. ``home`` is the outlet's
+    country (ISO code), a weak prior; ``outlet`` what the outlet usually writes about
+    (:func:`outlet_prior`).
+    """
+    gaz = gazetteer or load_gazetteer()
+    mentions = gazetteer_mentions(text, gaz)
+    if ents is not None:
+        extra = entity_mentions(text, ents, gaz)
+        taken = [(m.start, m.end) for m in mentions]
+        for m in extra:
+            if not any(s < m.end and m.start < e for s, e in taken):
+                mentions.append(m)
+    mentions.sort(key=lambda m: m.start)
+    _resolve(mentions, home, outlet)
+    ctx = _context(mentions, home, outlet)
+    same_text = Counter(m.text for m in mentions)
+    places = []
+    for m in mentions:
+        if not _keep(m, gaz, ctx, text, same_text):
+            continue
+        e = m.choice
+        kind = e.kind
+        name = e.name
+        lat, lon, gid = e.lat, e.lon, e.geonameid
+        if lat is None and e.fcode == "ADM2":
+            lat, lon = _estimate_county(e, mentions, gaz)
+        if m.region_of and not m.adjectival:
+            kind, name, gid = PlaceKind.REGION, f"{m.region_of} {e.name}", None
+        elif m.designator and e.fcode.startswith("PPL"):
+            kind, name, gid = PlaceKind.ADMIN, f"{e.name} {m.designator}", None
+        use = place_use(text, m.start, m.end, e, adjectival=m.adjectival)
+        places.append(
+            Place(
+                id=f"{prefix}{len(places) + 1}",
+                span=Span.of(text, m.start, m.end),
+                name=name,
+                kind=kind,
+                use=use,
+                country=e.country,
+                geonameid=gid,
+                lat=lat,
+                lon=lon,
+            )
+        )
+    return places
+
+
+# --------------------------------------------------------------------------- said_at
+
+_SPEAKING_IN = re.compile(
+    r"\b(?:speaking|said|says|told\s+\w+|talking|addressing\s+\w+|writing|announced|"
+    r"a\s+(?:news\s+)?(?:conference|briefing|speech|statement))\s+(?:\w+\s+){0,3}?"
+    r"(?:in|at|from)\s+$",
+    re.I,
+)
+
+
+def said_at_for(claim: Claim, places: Sequence[Place], text: str) -> str | None:
+    """The id of the place where the claim was made ("Speaking in Rome, X said ...").
+
+    A location outside the claim's content, in the cue's sentence, introduced by "in",
+    "at" or "from" after a speech word ("speaking in", "told reporters in", "a news
+    conference in"). None when the text gives no such place.
+    """
+    if not claim.cue:
+        return None
+    from claimtrace.extract.dates import _sentence_bounds
+
+    s_start, s_end = _sentence_bounds(text, claim.cue[0].start)
+    for place in places:
+        if place.use is not PlaceUse.LOCATION:
+            continue
+        if not (s_start <= place.span.start and place.span.end <= s_end):
+            continue
+        if any(c.start <= place.span.start and place.span.end <= c.end for c in claim.content):
+            continue
+        if _SPEAKING_IN.search(text[max(s_start, place.span.start - 60) : place.span.start]):
+            return place.id
+    return None
+
+
+__all__ = [
+    "PlacePrior",
+    "find_places",
+    "home_country",
+    "km",
+    "outlet_prior",
+    "place_use",
+    "prior",
+    "said_at_for",
+]

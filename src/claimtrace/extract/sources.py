@@ -1,0 +1,815 @@
+"""Who a claim's source is: entity, kind, coreference, metonymy, via-chain and channel.
+
+Input: claims whose ``source`` / ``cue`` / ``content`` spans are set (by
+:mod:`claimtrace.extract.attribution`) and, when the base pipeline has NER, the entity
+mentions of the article. Output: the same claims with ``source_entity``, ``source_kind``,
+``via`` and ``channel`` filled, plus the article's list of source entities.
+
+All decisions come from lexicons (``data/attribution/lexicon.json``), a country table
+with demonyms and seats of power (``data/attribution/countries.tsv``) and the order of
+mentions in the text:
+
+- metonymy: "Kyiv", "the Kremlin", "the White House" stand for their government;
+- coreference: a pronoun ("he", "they", "who") or a definite nominal ("the agency",
+  "The Ukrainian statement") takes the entity of the nearest compatible earlier source;
+- nested attribution: "X cited Y as saying ...", "X reported, citing Y" give a via-link
+  from X to Y;
+- channel: "in a statement on Telegram", "on social media", "told reporters in Rome".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimtrace.model import Claim, Entity, SourceKind, Span, ViaLink
+
+# --------------------------------------------------------------------------- data
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso2: str
+    slug: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity mention from the base pipeline's NER (character offsets)."""
+
+    start: int
+    end: int
+    label: str
+
+
+def _data_text(name: str) -> str:
+    return (DATA_DIR / name).read_text("utf-8")
+
+
+@functools.cache
+def lexicon() -> dict:
+    return json.loads(_data_text("lexicon.json"))
+
+
+@functools.cache
+def countries() -> tuple[Country, ...]:
+    out = []
+    for line in _data_text("countries.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 6)[:6]
+        iso2, slug, name, aliases, demonyms, metonyms = cols
+
+        def split(value: str) -> tuple[str, ...]:
+            return tuple(v.strip() for v in value.split("|") if v.strip())
+
+        out.append(Country(iso2, slug, name, split(aliases), split(demonyms), split(metonyms)))
+    return tuple(out)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+
+
+@functools.cache
+def _country_index() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country]]:
+    """(names and aliases, demonyms, metonyms) -> Country; keys lower-cased, no "the "."""
+    names, demonyms, metonyms = {}, {}, {}
+    for c in countries():
+        for n in (c.name, *c.aliases):
+            names[_strip_the(n.lower())] = c
+        for d in c.demonyms:
+            demonyms[d.lower()] = c
+        for m in c.metonyms:
+            metonyms[_strip_the(m.lower())] = c
+    return names, demonyms, metonyms
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", text).strip()
+
+
+def _term_regex(terms: Sequence[str]) -> re.Pattern:
+    alts = sorted({re.escape(t) for t in terms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+
+@functools.cache
+def _kind_regexes() -> dict[str, re.Pattern]:
+    return {kind: _term_regex(terms) for kind, terms in lexicon()["kind_terms"].items()}
+
+
+@functools.cache
+def _country_regex() -> re.Pattern:
+    names, demonyms, _ = _country_index()
+    return re.compile(
+        r"(?<![\w.])(?:the\s+)?("
+        + "|".join(sorted((re.escape(k) for k in (*names, *demonyms)), key=len, reverse=True))
+        + r")(?:'s|’s)?(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def country_in(text: str) -> Country | None:
+    """The first country named or implied (demonym) in ``text``."""
+    names, demonyms, _ = _country_index()
+    for m in _country_regex().finditer(text):
+        key = m.group(1).lower()
+        # case matters for short all-caps aliases ("US" vs "us")
+        if key in ("us", "uk") and m.group(1) != m.group(1).upper():
+            continue
+        return names.get(key) or demonyms.get(key)
+    return None
+
+
+def metonym_country(text: str) -> Country | None:
+    """The country whose government ``text`` names by its capital or seat of power,
+    or by the country's own name ("Ukraine said", "the U.S. assessed")."""
+    names, _, metonyms = _country_index()
+    for key in dict.fromkeys((_strip_the(_norm(text)), _strip_the(_norm(text)).rstrip(".,"))):
+        low = key.lower()
+        if low in metonyms:
+            return metonyms[low]
+        if low in names and (low not in ("us", "uk") or key.isupper() or "." in key):
+            return names[low]
+    return None
+
+
+def slugify(text: str) -> str:
+    text = _norm(text).lower().replace("'s ", " ").replace("&", " and ")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unknown"
+
+
+# --------------------------------------------------------------------------- kinds
+
+_DETERMINERS = re.compile(
+    r"^(the|a|an|this|that|these|those|one|some|two|three|several|many|other|another)\s+",
+    re.IGNORECASE,
+)
+
+
+def _proper_words(text: str, country: Country | None) -> list[str]:
+    """Capitalised words that are not country names, demonyms or sentence-initial
+    determiners: a sign the source is named."""
+    names, demonyms, _ = _country_index()
+    words = re.findall(r"[\w.'’-]+", _country_regex().sub(" ", _DETERMINERS.sub("", text)))
+    out = []
+    for w in words:
+        base = re.sub(r"['’]s$", "", w).strip(".")
+        if not base[:1].isupper():
+            continue
+        if base.lower() in names or base.lower() in demonyms:
+            continue
+        if base.lower() in _all_kind_terms():
+            continue
+        out.append(base)
+    return out
+
+
+def _has_name(text: str) -> bool:
+    """Whether ``text`` holds a capitalised word that is not a country, demonym,
+    determiner or title: "Kyodo News" yes, "Ukrainian media" no."""
+    rest = _country_regex().sub(" ", _DETERMINERS.sub("", _norm(text)))
+    for w in re.findall(r"[\w.'’-]+", rest):
+        base = re.sub(r"['’]s$", "", w).strip(".")
+        if base[:1].isupper() and base.lower() not in _TITLE_WORDS and base.lower() != "the":
+            return True
+    return False
+
+
+@functools.cache
+def _all_kind_terms() -> frozenset[str]:
+    return frozenset(t for terms in lexicon()["kind_terms"].values() for t in terms)
+
+
+def classify_kind(
+    text: str,
+    *,
+    ner_label: str | None = None,
+    social_channel: bool = False,
+) -> SourceKind:
+    """The kind of a source mention from its words (and NER label when known)."""
+    if not text.strip():
+        return SourceKind.UNATTRIBUTED
+    lex = lexicon()
+    regexes = _kind_regexes()
+    if metonym_country(text):
+        return SourceKind.GOVERNMENT
+    country = country_in(text)
+    named = bool(_proper_words(text, country)) or ner_label in ("PERSON", "ORG")
+    found = {kind for kind, rx in regexes.items() if rx.search(text)}
+    if "social_media" in found:
+        return SourceKind.SOCIAL_MEDIA
+    for kind in ("intelligence", "military", "media"):
+        if kind in found:
+            return SourceKind(kind)
+    anonymous = _term_regex(lex["anonymous_requires_no_name"])
+    head = _head_word(text)
+    if not named and (
+        anonymous.fullmatch(head) or re.search(r"unnamed|anonymous|familiar with", text, re.I)
+    ):
+        return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.ANONYMOUS
+    if "government" in found:
+        return SourceKind.GOVERNMENT
+    if ner_label == "PERSON":
+        return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
+    if "organization" in found or ner_label == "ORG":
+        return SourceKind.ORGANIZATION
+    if ner_label == "GPE" or country:
+        return SourceKind.GOVERNMENT if ner_label == "GPE" else SourceKind.OTHER
+    if "person" in found or (named and len(_proper_words(text, country)) >= 2):
+        return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
+    return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
+
+
+def _head_word(text: str) -> str:
+    words = re.findall(r"[\w.'’-]+", text)
+    return words[-1].lower() if words else ""
+
+
+# --------------------------------------------------------------------------- entities
+
+_TITLE_WORDS = frozenset(
+    [
+        "secretary",
+        "minister",
+        "president",
+        "vice",
+        "deputy",
+        "prime",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "state",
+        "chief",
+        "general",
+        "gen.",
+        "lt.",
+        "col.",
+        "maj.",
+        "adm.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "director",
+        "head",
+        "leader",
+        "commander",
+        "chairman",
+        "chairwoman",
+        "senator",
+        "governor",
+        "mayor",
+        "former",
+        "acting",
+        "assistant",
+        "under",
+        "justice",
+        "attorney",
+        "press",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "chancellor",
+        "premier",
+    ]
+)
+
+
+def _person_name(text: str) -> str | None:
+    """Trailing run of capitalised words that are not titles: "Defense Secretary Lloyd
+    Austin" -> "Lloyd Austin"."""
+    words = re.findall(r"[\w.'’-]+", text)
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w.lower() not in _TITLE_WORDS and w.lower() not in ("the",):
+            run.append(w)
+        else:
+            break
+    run.reverse()
+    return " ".join(run) if run else None
+
+
+def make_entity(
+    text: str,
+    kind: SourceKind,
+    *,
+    mentions: Sequence[tuple[str, str]] = (),
+) -> Entity | None:
+    """A stable entity for a source mention. ``mentions`` are (text, NER label) pairs of
+    named entities inside the source span."""
+    text = _norm(text)
+    if not text or kind is SourceKind.UNATTRIBUTED:
+        return None
+    gov = metonym_country(text)
+    if gov:
+        return Entity(
+            f"{gov.slug}/government",
+            f"{gov.name} (government)",
+            SourceKind.GOVERNMENT,
+            gov.iso2,
+            (text,),
+        )
+    country = country_in(text)
+    iso = country.iso2 if country else None
+    persons = [t for t, label in mentions if label == "PERSON"]
+    orgs = [t for t, label in mentions if label == "ORG"]
+    if persons and kind in (
+        SourceKind.PERSON,
+        SourceKind.GOVERNMENT,
+        SourceKind.MILITARY,
+        SourceKind.INTELLIGENCE,
+        SourceKind.SOCIAL_MEDIA,
+        SourceKind.MEDIA,
+    ):
+        name = _strip_possessive(persons[-1])
+        name = _person_name(name) or name  # NER spans may hold a title: "Defense Secretary X"
+        return Entity(slugify(name), name, kind, iso, (text,))
+    proper = _proper_words(text, country)
+    if orgs and kind not in (SourceKind.ANONYMOUS,):
+        name = _strip_the(_strip_possessive(orgs[-1]))
+        return Entity(slugify(name), name, kind, iso, (text,))
+    if kind is SourceKind.MEDIA and _has_name(_strip_country_prefix(text)):
+        name = _strip_the(_strip_country_prefix(text))
+        return Entity(slugify(name), name, kind, iso, (text,))
+    if kind in (SourceKind.PERSON, SourceKind.GOVERNMENT, SourceKind.MILITARY) and len(proper) >= 2:
+        name = _person_name(text)
+        if name and len(name.split()) >= 2:
+            return Entity(slugify(name), name, kind, iso, (text,))
+    if country and kind in (
+        SourceKind.INTELLIGENCE,
+        SourceKind.MILITARY,
+        SourceKind.MEDIA,
+        SourceKind.ANONYMOUS,
+        SourceKind.GOVERNMENT,
+    ):
+        label = {SourceKind.ANONYMOUS: "unnamed sources"}.get(kind, kind.value)
+        return Entity(
+            f"{country.slug}/{kind.value}", f"{country.name} ({label})", kind, iso, (text,)
+        )
+    name = _strip_the(_DETERMINERS.sub("", _strip_country_prefix(text)))
+    prefix = (
+        "unnamed-"
+        if kind
+        in (SourceKind.ANONYMOUS, SourceKind.SOCIAL_MEDIA, SourceKind.OTHER, SourceKind.PERSON)
+        and not proper
+        else ""
+    )
+    return Entity(prefix + slugify(name), name, kind, iso, (text,))
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"['’]s$", "", text.strip())
+
+
+def _strip_country_prefix(text: str) -> str:
+    """ "Japan's Kyodo News" -> "Kyodo News"."""
+    m = re.match(r"^(?:the\s+)?([\w. ]+?)['’]s\s+(.+)$", text, re.IGNORECASE)
+    if m and (country_in(m.group(1)) or metonym_country(m.group(1))):
+        return m.group(2)
+    return text
+
+
+# --------------------------------------------------------------------------- coreference
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "who"})
+_GROUP_PRONOUNS = frozenset({"they", "it", "we", "which", "them", "its", "their", "that"})
+
+
+def is_pronoun(text: str) -> bool:
+    return _norm(text).lower() in set(lexicon()["pronouns"])
+
+
+def is_definite_nominal(text: str) -> bool:
+    """ "the agency", "The Ukrainian statement", "this official": a definite description
+    with a known head and no proper name (other than a demonym)."""
+    t = _norm(text)
+    m = re.match(r"^(the|this|that|these|those)\s+(.+)$", t, re.IGNORECASE)
+    if not m:
+        return False
+    head = _head_word(t)
+    if head not in set(lexicon()["nominal_heads"]):
+        return False
+    return not _proper_words(m.group(2), None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Antecedent:
+    end: int
+    entity: Entity
+    text: str
+
+
+_INSTITUTIONS = frozenset(
+    {
+        SourceKind.GOVERNMENT,
+        SourceKind.INTELLIGENCE,
+        SourceKind.MILITARY,
+        SourceKind.MEDIA,
+        SourceKind.ORGANIZATION,
+    }
+)
+#: Kinds of antecedent a definite nominal source may refer to, by its head noun.
+_HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
+    **dict.fromkeys(("agency", "service", "office", "department", "ministry"), _INSTITUTIONS),
+    **dict.fromkeys(
+        ("government", "administration", "regime", "side", "country", "nation"),
+        frozenset({SourceKind.GOVERNMENT}),
+    ),
+    **dict.fromkeys(("military", "army"), frozenset({SourceKind.MILITARY})),
+    **dict.fromkeys(
+        ("newspaper", "outlet", "paper", "broadcaster", "network", "magazine"),
+        frozenset({SourceKind.MEDIA}),
+    ),
+    **dict.fromkeys(
+        ("company", "firm", "group", "organization", "organisation", "institute"),
+        frozenset({SourceKind.ORGANIZATION}),
+    ),
+}
+
+
+def _is_person_entity(entity: Entity) -> bool:
+    return entity.kind is SourceKind.PERSON or (
+        "/" not in entity.id
+        and len(entity.name.split()) >= 2
+        and entity.kind in (SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.SOCIAL_MEDIA)
+        and not any(w.lower() in _all_kind_terms() for w in entity.name.split())
+    )
+
+
+def _compatible(pronoun: str, entity: Entity) -> bool:
+    p = pronoun.lower()
+    person_like = _is_person_entity(entity)
+    if p in _PERSON_PRONOUNS:
+        return person_like
+    if p in _GROUP_PRONOUNS:
+        return not person_like
+    return True
+
+
+def resolve_coreference(
+    text: str, position: int, antecedents: Sequence[_Antecedent]
+) -> Entity | None:
+    """The entity an anaphoric source at ``position`` refers to, or None."""
+    t = _norm(text)
+    before = [a for a in antecedents if a.end <= position]
+    if not before:
+        return None
+    if is_pronoun(t):
+        for a in reversed(before):
+            if _compatible(t, a.entity):
+                return a.entity
+        return None
+    head = _head_word(t)
+    country = country_in(t)
+    candidates = [a for a in before if country is None or a.entity.country == country.iso2]
+    for a in reversed(candidates):  # same head noun
+        if head in a.text.lower().split() or head in a.entity.name.lower():
+            return a.entity
+    kinds = _HEAD_KINDS.get(head)
+    if kinds is None:
+        kinds = {classify_kind(t)} - {SourceKind.OTHER, SourceKind.PERSON}
+    for a in reversed(candidates):  # a compatible kind
+        if a.entity.kind in kinds and not _is_person_entity(a.entity):
+            return a.entity
+    if head in ("statement", "report", "side", "claim") and candidates:
+        return candidates[-1].entity
+    return None
+
+
+# --------------------------------------------------------------------------- via, channel
+
+
+@functools.cache
+def _citing_as_regex() -> re.Pattern:
+    lex = lexicon()
+    cues = "|".join(re.escape(c) for c in lex["citing_cues"])
+    as_ = "|".join(re.escape(a) for a in lex["citing_as"])
+    return re.compile(
+        rf"\b(?:{cues})\s+(?P<np>[^,;:.\"“”()]{{2,90}}?)\s+(?P<as>{as_})\b", re.IGNORECASE
+    )
+
+
+_CITING_NP = re.compile(
+    r"\b(?:citing|quoting)\s+(?P<np>(?:[\w.'’-]+\s){0,7}?[\w.'’-]+?)"
+    r"(?=\s*(?:[,;:.\"“”()]|$|\s+(?:as|on|in|who|that|and said)\b))",
+    re.IGNORECASE,
+)
+
+
+def find_via(
+    text: str, window: tuple[int, int], *, anchor_slack: int = 12
+) -> tuple[ViaLink, tuple[int, int]] | None:
+    """A nested source in ``text[window]``: "cited Y as saying", "citing Y".
+
+    "cited Y as saying" must start within ``anchor_slack`` characters of the window start
+    (the cue). Returns the via-link (without entity) and the character region it covers.
+    """
+    lo, hi = window
+    chunk = text[lo:hi]
+    m = _citing_as_regex().search(chunk)
+    if m and m.start() <= anchor_slack:
+        np_span = Span.of(text, lo + m.start("np"), lo + m.end("np"))
+        cue = Span.of(text, lo + m.start("as"), lo + m.end("as"))
+        return ViaLink(source=(np_span,), cue=(cue,)), (lo + m.start("np"), lo + m.end("as"))
+    m = _CITING_NP.search(chunk)
+    if m and len(m.group("np")) > 1:
+        np_span = Span.of(text, lo + m.start("np"), lo + m.end("np"))
+        cue = Span.of(text, lo + m.start(), lo + m.start("np") - 1)
+        return ViaLink(source=(np_span,), cue=(cue,)), (lo + m.start(), lo + m.end("np"))
+    return None
+
+
+CHANNEL_MAX_DISTANCE = 40  # characters between the cue and its channel
+
+
+@functools.cache
+def _channel_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    lex = lexicon()
+    nouns = "|".join(sorted((re.escape(n) for n in lex["channel_nouns"]), key=len, reverse=True))
+    platforms = "|".join(
+        sorted((re.escape(p) for p in lex["social_platforms"]), key=len, reverse=True)
+    )
+    det = r"(?:an?|the|his|her|its|their|our|a\s+new|one)"
+    statement = re.compile(
+        rf"\b(?:in|on|via|through|during|at|from)\s+(?P<ch>(?:{det}\s+)?(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{nouns})(?:\s+(?:on|to|posted\s+on|published\s+on)\s+(?:{platforms}))?)\b",
+        re.IGNORECASE,
+    )
+    platform = re.compile(
+        rf"\b(?:on|via|in\s+a\s+post\s+on)\s+(?P<ch>{platforms})\b", re.IGNORECASE
+    )
+    told = re.compile(
+        r"\b(?P<ch>told\s+(?:reporters|journalists|the\s+press|a\s+(?:news|press)\s+conference"
+        r"|a\s+briefing|parliament|lawmakers|congress|state\s+(?:media|television|TV)"
+        r"|supporters|a\s+rally)(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)",
+    )
+    return statement, platform, told
+
+
+def is_social_channel(channel: str | None) -> bool:
+    if not channel:
+        return False
+    platforms = [p for p in lexicon()["social_platforms"] if p not in ("a post", "a video")]
+    return bool(_term_regex(platforms).search(channel))
+
+
+def find_channel(
+    text: str,
+    window: tuple[int, int],
+    cue_at: int,
+    *,
+    cue_end: int | None = None,
+    exclude: Sequence[Span] = (),
+    max_distance: int = CHANNEL_MAX_DISTANCE,
+) -> Span | None:
+    """The channel nearest to the cue (``cue_at``..``cue_end``) within ``text[window]``,
+    at most ``max_distance`` characters from it and outside the ``exclude`` spans."""
+    lo, hi = window
+    cue_end = cue_at if cue_end is None else cue_end
+    chunk = text[lo:hi]
+    best: tuple[int, Span] | None = None
+    for rx in _channel_regexes():
+        for m in rx.finditer(chunk):
+            start, end = lo + m.start("ch"), lo + m.end("ch")
+            if rx is _channel_regexes()[0] and text[start:end].lower().split()[-1] in ("x",):
+                continue
+            if any(x.start <= start and end <= x.end for x in exclude):
+                continue
+            if end <= cue_at:
+                dist = cue_at - end
+            elif start >= cue_end:
+                dist = start - cue_end
+            else:
+                dist = 0
+            if dist > max_distance:
+                continue
+            span = Span.of(text, start, end)
+            if (
+                best is None
+                or dist < best[0]
+                or (dist == best[0] and len(span.text) > len(best[1].text))
+            ):
+                best = (dist, span)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- the step
+
+
+def _mentions_in(span: Span, mentions: Sequence[Mention], text: str) -> list[tuple[str, str]]:
+    return [
+        (text[m.start : m.end], m.label)
+        for m in mentions
+        if span.start <= m.start and m.end <= span.end
+    ]
+
+
+def _sentence_window(text: str, claim: Claim) -> tuple[int, int]:
+    spans = [*claim.source, *claim.cue, *claim.content]
+    lo = min(s.start for s in spans)
+    hi = max(s.end for s in spans)
+    # extend to the sentence around the cue
+    anchor = claim.cue[0] if claim.cue else spans[0]
+    left = max(text.rfind(". ", 0, anchor.start), text.rfind("\n", 0, anchor.start))
+    right_candidates = [
+        i for i in (text.find(". ", anchor.end), text.find("\n", anchor.end)) if i >= 0
+    ]
+    right = min(right_candidates) if right_candidates else len(text)
+    return min(lo, left + 1 if left >= 0 else 0), max(hi, right)
+
+
+def resolve_sources(
+    text: str,
+    claims: Sequence[Claim],
+    *,
+    mentions: Sequence[Mention] = (),
+) -> tuple[list[Claim], list[Entity]]:
+    """Fill ``source_entity``, ``source_kind``, ``via`` and ``channel`` of each claim."""
+    antecedents: list[_Antecedent] = []
+    for m in mentions:  # named mentions are antecedents too
+        if m.label in ("PERSON", "ORG"):
+            name = text[m.start : m.end]
+            kind = classify_kind(name, ner_label=m.label)
+            ent = make_entity(name, kind, mentions=[(name, m.label)])
+            if ent:
+                antecedents.append(_Antecedent(m.end, ent, name))
+    out: list[Claim] = []
+    entities: dict[str, Entity] = {}
+    for claim in sorted(claims, key=lambda c: _first(c)):
+        with contextlib.suppress(Exception):  # never lose a claim over its source analysis
+            claim = _resolve_one(text, claim, mentions, antecedents)
+        out.append(claim)
+        for ent in (claim.source_entity, *(v.entity for v in claim.via)):
+            if ent is not None:
+                prior = entities.get(ent.id)
+                if prior is None:
+                    entities[ent.id] = ent
+                else:
+                    aliases = tuple(dict.fromkeys((*prior.aliases, *ent.aliases)))
+                    entities[ent.id] = dataclasses.replace(prior, aliases=aliases)
+        if claim.source_entity is not None and claim.source:
+            antecedents.append(
+                _Antecedent(claim.source[-1].end, claim.source_entity, claim.source[0].text)
+            )
+            antecedents.sort(key=lambda a: a.end)
+    order = {c.id: i for i, c in enumerate(claims)}
+    out.sort(key=lambda c: order.get(c.id, 0))
+    return out, list(entities.values())
+
+
+def _first(claim: Claim) -> int:
+    spans = [*claim.source, *claim.cue, *claim.content]
+    return min((s.start for s in spans), default=0)
+
+
+_DETERMINER_WORD = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|this|these|those)\s+(?=\S)", re.IGNORECASE
+)
+_RELATIVE_NP = re.compile(
+    r"((?:the|a|an|his|her|its|their|this|these|those|some|many|several|two|three)\s+"
+    r"[^,;.:()\"“”]{1,60}?|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*,?\s*$"
+)
+
+
+def _relative_antecedent(
+    text: str,
+    position: int,
+    mentions: Sequence[Mention],
+    antecedents: Sequence[_Antecedent],
+    social: bool,
+) -> Entity | None:
+    """The entity of the phrase a relative "who" / "which" attaches to:
+    "the new arrivals, who ..." -> "the new arrivals"."""
+    before = text[max(0, position - 90) : position]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    before = before[cut + 1 :] if cut >= 0 else before
+    stripped = before.rstrip(" ,")
+    end = position - (len(before) - len(stripped))
+    for m in mentions:  # a named mention just before
+        if m.label in ("PERSON", "ORG", "GPE", "NORP") and 0 <= end - m.end <= 1:
+            name = text[m.start : m.end]
+            kind = classify_kind(name, ner_label=m.label, social_channel=social)
+            return make_entity(name, kind, mentions=[(name, m.label)])
+    dets = list(_DETERMINER_WORD.finditer(stripped))
+    if dets and len(stripped) - dets[-1].start() <= 60:
+        phrase = stripped[dets[-1].start() :].strip()
+    else:
+        match = _RELATIVE_NP.search(stripped)
+        if not match:
+            return None
+        phrase = match.group(1).strip()
+    for a in reversed(antecedents):
+        if a.text == phrase:
+            return a.entity
+    if is_pronoun(phrase):
+        return None
+    kind = classify_kind(phrase, social_channel=social)
+    return make_entity(phrase, kind)
+
+
+def _resolve_one(
+    text: str, claim: Claim, mentions: Sequence[Mention], antecedents: list[_Antecedent]
+) -> Claim:
+    if not claim.cue and not claim.content:
+        return claim
+    window = _sentence_window(text, claim)
+    cue_at = claim.cue[0].start if claim.cue else window[0]
+    cue_end = claim.cue[-1].end if claim.cue else cue_at
+    channel = claim.channel or find_channel(
+        text, window, cue_at, cue_end=cue_end, exclude=claim.content
+    )
+    social = is_social_channel(channel.text if channel else None)
+
+    # nested attribution: search after the cue, outside the content
+    via: tuple[ViaLink, ...] = claim.via
+    content = claim.content
+    if not via and claim.cue:
+        found = find_via(text, (claim.cue[0].start, window[1]))
+        if found:
+            link, (vlo, vhi) = found
+            vtext = link.source[0].text
+            vkind = classify_kind(vtext)
+            link = dataclasses.replace(
+                link,
+                entity=make_entity(
+                    vtext, vkind, mentions=_mentions_in(link.source[0], mentions, text)
+                ),
+            )
+            via = (link,)
+            kept = tuple(c for c in content if not (vlo <= c.start and c.end <= vhi + 1))
+            content = kept or content
+
+    if not claim.source:
+        return dataclasses.replace(
+            claim,
+            source_kind=SourceKind.UNATTRIBUTED,
+            source_entity=None,
+            via=via,
+            channel=channel,
+            content=content,
+        )
+    src = claim.source[0]
+    src_text = " ".join(s.text for s in claim.source)
+    entity = None
+    if metonym_country(src_text) is None and (
+        is_pronoun(src_text) or is_definite_nominal(src_text)
+    ):
+        if _norm(src_text).lower() in ("who", "which", "that"):
+            entity = _relative_antecedent(text, src.start, mentions, antecedents, social)
+        else:
+            entity = resolve_coreference(src_text, src.start, antecedents)
+        if entity is None and is_pronoun(src_text):
+            kind = (
+                SourceKind.PERSON
+                if _norm(src_text).lower() in _PERSON_PRONOUNS
+                else SourceKind.OTHER
+            )
+            if social:
+                kind = SourceKind.SOCIAL_MEDIA
+            return dataclasses.replace(
+                claim,
+                source_kind=kind,
+                source_entity=None,
+                via=via,
+                channel=channel,
+                content=content,
+            )
+    if entity is None:
+        inner = _mentions_in(src, mentions, text)
+        label = inner[-1][1] if inner else None
+        kind = classify_kind(src_text, ner_label=label, social_channel=social)
+        entity = make_entity(src_text, kind, mentions=inner)
+    kind = entity.kind if entity else classify_kind(src_text, social_channel=social)
+    if social and kind in (SourceKind.PERSON, SourceKind.OTHER, SourceKind.ANONYMOUS):
+        kind = SourceKind.SOCIAL_MEDIA
+        if entity is not None:
+            entity = dataclasses.replace(entity, kind=kind)
+    return dataclasses.replace(
+        claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
+    )

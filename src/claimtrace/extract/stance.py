@@ -1,0 +1,586 @@
+"""How sure: the stance of a source toward its content, hedges, basis and modality.
+
+Every function here takes a ``Doc`` (or plain text) and a :class:`Claim` whose source,
+cue and content spans are already known (from the attribution component, or from gold
+annotations when evaluating), and reads the words in and around those spans:
+
+- :func:`classify_stance`: assert, deny, downplay, conditional, no_comment or question;
+- :func:`find_hedges`: hedge and evidential words, each with its carrier (the source when
+  the word is part of what the source says, the reporter when the narrator adds it);
+- :func:`classify_basis`: whether the text says what the claim rests on;
+- :func:`classify_modality`: whether the content is expected/planned or happened;
+- :func:`quantity_modality`: expected context for a quantity ("will send 500");
+- :func:`find_comment_requests`: "X reached out to Y for comment" (not a claim).
+
+The rules follow docs/guidelines-stance.md; the word lists live in
+``claimtrace/data/stance_lexicon.json``. They need only the text; when the Doc has
+part-of-speech tags (the trained pipeline) :func:`classify_modality` uses them to tell a
+clause from a noun phrase.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc
+
+from claimtrace.model import (
+    Basis,
+    Claim,
+    CommentRequest,
+    Hedge,
+    Modality,
+    Quantity,
+    Span,
+    Stance,
+)
+
+FIRST_PERSON_WINDOW = 3  # tokens between "I"/"we" and a belief verb ("I don't think")
+CUE_GAP = 20  # characters around a cue in which a reporter's hedge still belongs to it
+CONTENT_HEAD_TOKENS = 8  # content tokens read with the cue for refusals and deny phrases
+CONTINUATIONS = frozenset(
+    ["to", "for", "requests", "request", "comment", "comments", "questions", "calls", "messages"]
+)
+CLAIM_NOUNS = re.compile(
+    r"\b(claims?|allegations?|accusations?|reports?|arguments?|characteri[sz]ations?|"
+    r"assertions?|ideas?|notions?|suggestions?|charges?|stor(y|ies)|premise|assessments?|"
+    r"findings?|conclusions?|account|version|narrative|rumou?rs?|speculation)\b"
+)
+NOT_CLEAR = re.compile(
+    r"\b(?:not|n't|nor is it|nor was it|never)\s+(?:entirely\s+|yet\s+)?(clear)\b"
+)
+
+
+def _norm(text: str) -> str:
+    """Lower-case with straight quotes; the same length as ``text`` so offsets carry over."""
+    return (
+        text.lower()
+        .replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
+
+
+def _pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = re.escape(_norm(phrase)).replace(r"\ ", r"\s+")
+        left = "" if phrase[:1] in "'’" else r"(?<![\w-])"
+        right = r"(?![\w-])" if phrase[-1:].isalnum() else ""
+        parts.append(f"{left}{body}{right}")
+    return re.compile("|".join(parts))
+
+
+@functools.cache
+def lexicon() -> dict[str, Any]:
+    """The stance lexicons, with a compiled pattern ``<name>_rx`` for every word list."""
+    raw = resources.files("claimtrace.data").joinpath("stance_lexicon.json").read_text()
+    data: dict[str, Any] = json.loads(raw)
+    for key, value in list(data.items()):
+        if isinstance(value, list | dict):
+            data[f"{key}_rx"] = _pattern(value)
+    return data
+
+
+@functools.cache
+def _blank():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def as_doc(doc_or_text: Doc | str) -> Doc:
+    """A Doc for ``doc_or_text`` (plain text gets a blank tokenizer and sentencizer)."""
+    return doc_or_text if isinstance(doc_or_text, Doc) else _blank()(doc_or_text)
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def _joined(spans: Iterable[Span]) -> str:
+    return " ".join(s.text for s in spans)
+
+
+def _window(claim: Claim) -> tuple[int, int] | None:
+    spans = [*claim.source, *claim.cue, *claim.content]
+    if not spans:
+        return None
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+|[?!.,;:\"“”]", _norm(text))
+
+
+def _content_head(claim: Claim, n: int = CONTENT_HEAD_TOKENS) -> str:
+    words = _words(_joined(claim.content))
+    return " ".join(words[:n])
+
+
+def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, int | None]:
+    """(start, end) of the sentences covering [start, end) and the end of the next one."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        sents = list(doc.sents)
+        first = next((i for i, s in enumerate(sents) if s.end_char > start), len(sents) - 1)
+        last = next((i for i, s in enumerate(sents) if s.end_char >= end), len(sents) - 1)
+        nxt = sents[last + 1].end_char if last + 1 < len(sents) else None
+        return sents[first].start_char, sents[last].end_char, nxt
+    text = doc.text
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    s = 0 if s < 0 else s + 1
+    e = text.find(". ", end)
+    e = len(text) if e < 0 else e + 1
+    n = text.find(". ", e + 1)
+    return s, e, (None if e >= len(text) else (len(text) if n < 0 else n + 1))
+
+
+def _outside(text: str, start: int, end: int, spans: Iterable[Span]) -> str:
+    """``text[start:end]`` with the given spans blanked out (offsets kept)."""
+    chars = list(text[start:end])
+    for sp in spans:
+        for k in range(max(sp.start, start), min(sp.end, end)):
+            chars[k - start] = " "
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------- stance
+
+
+def _ends_with_question(text: str) -> bool:
+    return text.rstrip(" \n\"'”’),.—-").endswith("?")
+
+
+def _is_conditional(content: str) -> bool:
+    lex = lexicon()
+    norm = _norm(content)
+    for m in lex["conditional_markers_rx"].finditer(norm):
+        marker = m.group(0)
+        before = re.findall(r"[\w']+", norm[: m.start()])[-1:]
+        after = re.findall(r"[\w']+", norm[m.end() :])[:1]
+        if marker.startswith("as") and (
+            re.match(r"\s*\d", norm[m.end() :]) or re.search(r"\bfor\s*$", norm[: m.start()])
+        ):
+            continue
+        if marker == "if" and (
+            (before and before[0] in lex["conditional_exclude_before"])
+            or (after and after[0] in lex["conditional_exclude_after"])
+        ):
+            continue
+        return True
+    return re.search(r",\s+should\s+(he|she|it|they|we|you|i|the)\b", norm) is not None
+
+
+def classify_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
+    """The stance of the claim's source toward its content (docs/guidelines-stance.md)."""
+    lex = lexicon()
+    cue = _norm(_joined(claim.cue))
+    content = _joined(claim.content)
+    words = _words(content)
+    # no comment: "declined to comment", "did not respond", "refused to say" -- said of the
+    # source by the cue, not reported by the source about someone else
+    continuation = words[:1] and words[0] in CONTINUATIONS
+    near = f"{cue} {_content_head(claim, 4) if continuation else ''}"
+    if lex["no_comment_phrases_rx"].search(near):
+        return Stance.NO_COMMENT
+    refusal = re.search(r"\b(declin\w*|refus\w*|avoid\w*|stopp?(ed|s)? short of)\b", cue)
+    if refusal and lex["refuse_objects_rx"].search(
+        f"{cue} {_content_head(claim, 10)}"[refusal.end() :]
+    ):
+        return Stance.NO_COMMENT
+    # question: an interrogative content, or "asked whether ..."
+    first = words[1] if words[:1] == ["that"] and len(words) > 1 else (words[0] if words else "")
+    if content and _ends_with_question(content):
+        return Stance.QUESTION
+    if re.search(r"\b(was|were|being|when|if)?\s*asked about\b", cue) and not claim.source:
+        return Stance.QUESTION  # "Asked about the report, the minister said ..."
+    if lex["question_cues_rx"].search(cue) and (
+        first in lex["wh_words"] or any(_ends_with_question(s.text) for s in claim.content)
+    ):
+        return Stance.QUESTION
+    deny = lex["deny_cues_rx"].search(cue)
+    if deny and (
+        not deny.group(0).startswith("reject")
+        or words[:1] == ["that"]
+        or CLAIM_NOUNS.search(" ".join(words[:6]))
+    ):
+        return Stance.DENY
+    if lex["deny_content_rx"].search(_norm(" ".join(words[:20]))) and len(words) <= 30:
+        return Stance.DENY
+    if lex["downplay_cues_rx"].search(cue):
+        return Stance.DOWNPLAY
+    if lex["call_cues_rx"].search(cue):
+        says = re.search(r"\b(say|says|said|saying)\b", cue) is not None
+        scope = _first_clause(content) if says else _norm(content)
+        if lex["downplay_content_rx"].search(scope) and (not says or len(words) <= 25):
+            return Stance.DOWNPLAY
+    if content and _is_conditional(content):
+        return Stance.CONDITIONAL
+    return Stance.ASSERT
+
+
+# --------------------------------------------------------------------------- hedges
+
+
+def _hedge_ok(norm: str, m: re.Match[str], word: str) -> bool:
+    """Filter the uses of hedge words that are not epistemic."""
+    after = norm[m.end() : m.end() + 30]
+    before = norm[max(0, m.start() - 30) : m.start()]
+    if word == "could" and re.match(r"\s*(not|n't)\b", after):
+        return False
+    if word == "could" and re.search(r"\b(how|why|no one|nobody|nothing)\b[\w\s]{0,25}$", before):
+        return False
+    if word == "may" and re.search(r"\bif\s+i\s*$", before):
+        return False
+    if word == "may" and re.match(r"[^.;?!]{0,40}\bbut\b", after):
+        return False  # concessive: "my name may not be on the ballot, but ..."
+    if word == "likely" and re.match(r"\s*(voters?|electorate)\b", after):
+        return False
+    if word == "possible" and re.search(r"\b(as|everything|anything|whenever|if)\s*$", before):
+        return False
+    return not (word == "apparent" and re.search(r"\bheir\s*$", before))
+
+
+def _hedges_in(
+    text: str, start: int, end: int, *, carrier: str, words: dict[str, str], claim: Claim
+) -> list[Hedge]:
+    norm = _norm(text[start:end])
+    rx = _pattern(words)
+    found = []
+    for m in rx.finditer(norm):
+        word = m.group(0)
+        if not _hedge_ok(norm, m, word):
+            continue
+        s, e = start + m.start(), start + m.end()
+        found.append(Hedge(span=Span.of(text, s, e), cue=words[word], carrier=carrier))
+    return found
+
+
+def find_hedges(doc_or_text: Doc | str, claim: Claim) -> tuple[Hedge, ...]:
+    """Hedge and evidential words of the claim, in text order, with their carrier."""
+    doc = as_doc(doc_or_text)
+    text = doc.text
+    lex = lexicon()
+    hedge_words: dict[str, str] = lex["hedge_words"]
+    reporter_words = set(lex["reporter_hedges"])
+    belief: dict[str, str] = lex["belief_verbs"]
+    has_source = bool(claim.source)
+    out: list[Hedge] = []
+    # the content: the source's own hedges ("may", "I think", "is believed to")
+    for sp in claim.content:
+        out += _hedges_in(text, sp.start, sp.end, carrier="source", words=hedge_words, claim=claim)
+        norm = _norm(sp.text)
+        for m in _pattern(belief).finditer(norm):
+            before = re.findall(r"[\w']+|[,.]", norm[max(0, m.start() - 25) : m.start()])
+            recent = before[-FIRST_PERSON_WINDOW:]
+            pronoun = max((k for k, w in enumerate(recent) if w in ("i", "we")), default=None)
+            first_person = pronoun is not None and not any(
+                w in (",", ".") for w in recent[pronoun:]
+            )
+            passive = re.search(r"\b(is|are|was|were|be|been)\s*$", norm[: m.start()])
+            passive = (
+                passive
+                and m.group(0) in lex["passive_evidentials"]
+                and re.match(r"\s+to\b", norm[m.end() :])
+            )
+            if first_person or passive:
+                s, e = sp.start + m.start(), sp.start + m.end()
+                out.append(Hedge(Span.of(text, s, e), belief[m.group(0)], "source"))
+        for m in NOT_CLEAR.finditer(norm):
+            s, e = sp.start + m.start(1), sp.start + m.end(1)
+            out.append(Hedge(Span.of(text, s, e), "unclear", "source"))
+        for m in re.finditer(r"\b(is|are|was|were)\s+(said|reported|rumou?red)\s+to\b", norm):
+            s, e = sp.start + m.start(2), sp.start + m.end(2)
+            if not any(h.span.start == s for h in out):
+                out.append(Hedge(Span.of(text, s, e), m.group(2), "source"))
+    # the cue: "believes", "suggested", "seems", "reportedly", "allegedly"
+    content_words = len(_words(_joined(claim.content)))
+    for sp in claim.cue:
+        for m in NOT_CLEAR.finditer(_norm(sp.text)):
+            s, e = sp.start + m.start(1), sp.start + m.end(1)
+            carrier = "source" if has_source else "reporter"
+            out.append(Hedge(Span.of(text, s, e), "unclear", carrier))
+        words = {**hedge_words, **belief}
+        for h in _hedges_in(text, sp.start, sp.end, carrier="source", words=words, claim=claim):
+            if h.cue == "suggest" and content_words < 4:
+                continue  # "did not suggest retaliation": propose, not hedge
+            if h.cue == "expect" and re.search(r"n't|\bnot\b|\bnever\b", _norm(sp.text)):
+                continue  # "didn't expect": surprise, not a hedge
+            if has_source and h.cue in REPORTING_PARTICIPLES:
+                continue  # "first alleged by South Korean sources": the reporting verb itself
+            out.append(replace(h, carrier="source" if has_source else "reporter"))
+    # the narrator's words right around the cue or in the source: "he reportedly said"
+    window = _window(claim)
+    if window is not None:
+        covered = [*claim.source, *claim.cue, *claim.content]
+        gap_words = {w: c for w, c in hedge_words.items() if w in reporter_words}
+        for sp in claim.cue:
+            lo, hi = max(window[0], sp.start - CUE_GAP), min(window[1], sp.end + CUE_GAP)
+            gap = _outside(text, lo, hi, covered)
+            for h in _hedges_in(gap, 0, len(gap), carrier="reporter", words=gap_words, claim=claim):
+                s = lo + h.span.start
+                out.append(replace(h, span=Span.of(text, s, s + len(h.span.text))))
+        for sp in claim.source:
+            out += _hedges_in(
+                text, sp.start, sp.end, carrier="reporter", words=gap_words, claim=claim
+            )
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for h in sorted(out, key=lambda h: h.span.start):
+        key = (h.span.start, h.span.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(h)
+    return tuple(unique)
+
+
+# --------------------------------------------------------------------------- basis
+
+
+def classify_basis(doc_or_text: Doc | str, claim: Claim) -> Basis:
+    """Whether the text says what the claim rests on (disclosed), says it does not, or neither."""
+    doc = as_doc(doc_or_text)
+    window = _window(claim)
+    if window is None:
+        return Basis.UNSTATED
+    lex = lexicon()
+    start, end, next_end = _sentence_bounds(doc, *window)
+    around = _norm(_outside(doc.text, start, end, [*claim.content, *claim.cue]))
+    if lex["basis_undisclosed_rx"].search(around):
+        return Basis.UNDISCLOSED
+    if next_end is not None and lex["basis_undisclosed_rx"].search(_norm(doc.text[end:next_end])):
+        return Basis.UNDISCLOSED
+    if lex["basis_disclosed_rx"].search(around):
+        return Basis.DISCLOSED
+    return Basis.UNSTATED
+
+
+# --------------------------------------------------------------------------- modality
+
+FINITE = re.compile(
+    r"(?<![\w'])(is|are|was|were|am|has|have|had|do|does|did|can|cannot|will|would|"
+    r"\w{3,}ed|went|said|got|made|took|gave|came|saw|knew|thought|told|found|became|left|"
+    r"felt|brought|began|kept|held|wrote|stood|heard|meant|met|ran|paid|sat|spoke|led|grew|"
+    r"lost|fell|sent|built|understood|drew|broke|spent|won|caught|bought|fought|taught|sold|"
+    r"rose|drove|chose|shot|struck|stole|knows|says|thinks|wants|needs|seems|means|remains|"
+    r"believes|supports|opposes)(?![\w'])"
+    r"|(?<![\w'])(?:it|he|she|that|there|what|who|here|where|everything|nothing)'s(?![\w'])"
+    r"|('re|'m|'ve|n't)(?![\w'])"
+)
+CLAUSE_DEPS = frozenset(
+    [
+        "nsubj",
+        "nsubjpass",
+        "nsubj:pass",
+        "csubj",
+        "csubjpass",
+        "expl",
+        "cop",
+        "aux",
+        "aux:pass",
+        "auxpass",
+    ]
+)
+SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they", "there"])
+REPORTING_PARTICIPLES = frozenset(["alleged", "purported", "suspected", "rumored", "speculate"])
+RELATIVE = frozenset(["that", "which", "who", "whom", "whose", "where"])
+
+
+def _first_clause(content: str) -> str:
+    norm = _norm(content).strip(" \"'")
+    m = re.search(r"[.?!;](\s|\"|$)", norm)
+    return norm[: m.start()] if m else norm
+
+
+def _is_clause(doc: Doc, claim: Claim, clause: str) -> bool:
+    if doc.has_annotation("POS") and claim.content:
+        sp = claim.content[0]
+        span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if span is not None and len(span):
+            heads = [
+                t
+                for t in span
+                if not t.is_punct and (t.head == t or not span.start <= t.head.i < span.end)
+            ]
+            root = heads[0] if heads else span.root
+            if any(t.dep_ in CLAUSE_DEPS for t in root.children):
+                return True  # a subject, auxiliary or copula: "it's about me", "X is Y"
+            return root.pos_ in ("VERB", "AUX") and root.tag_ not in ("VBG", "VB", "TO")
+    words = _words(clause)
+    if words[:1] == ["that"]:
+        words = words[1:]
+    if words[:1] == ["to"]:
+        return False
+    if words[:1] and words[0] in SUBJECT_PRONOUNS and len(words) > 1:
+        return True
+    head: list[str] = []
+    for k, w in enumerate(words[:9]):
+        if k > 0 and w in RELATIVE:
+            break
+        head.append(w)
+    return FINITE.search(" ".join(head)) is not None
+
+
+def classify_modality(
+    doc_or_text: Doc | str, claim: Claim, stance: Stance | None = None
+) -> Modality:
+    """Expected (planned, predicted) or happened (past, ongoing); unknown when unclear."""
+    doc = as_doc(doc_or_text)
+    stance = stance or classify_stance(doc, claim)
+    content = _joined(claim.content)
+    if not content.strip() or stance in (Stance.CONDITIONAL, Stance.QUESTION):
+        return Modality.UNKNOWN
+    lex = lexicon()
+    cue = _norm(_joined(claim.cue))
+    if lex["deontic_cues_rx"].search(cue):
+        return Modality.UNKNOWN
+    if lex["expected_cues_rx"].search(cue) and not re.search(r"n't|\bnot\b", cue):
+        return Modality.EXPECTED
+    clause = _first_clause(claim.content[0].text)
+    head = " ".join(_words(clause)[:14])
+    first_expected = None
+    for m in lex["expected_markers_rx"].finditer(head):
+        marker = m.group(0).strip()
+        following = head[m.end() :].split()[:1]
+        if marker in ("would", "'d") and following and following[0] in lex["would_not_expected"]:
+            continue
+        first_expected = m.start()
+        break
+    unknown = lex["unknown_markers_rx"].search(head)
+    if first_expected is not None and (unknown is None or first_expected < unknown.start()):
+        return Modality.EXPECTED
+    if unknown is not None:
+        return Modality.UNKNOWN
+    if not _is_clause(doc, claim, clause):
+        return Modality.UNKNOWN
+    return Modality.HAPPENED
+
+
+_QUANTITY_BEFORE = re.compile(
+    r"\b(will|'ll|expects?|expected|plans?|planned|planning|intends?|forecasts?|projected|"
+    r"predicted|predicts|pledged?|pledges|vow(ed|s)?|promised?|set to|aims? to|going to|"
+    r"scheduled|slated|poised)\b"
+)
+_QUANTITY_AFTER = re.compile(
+    r"^\W*(\w+\W+){0,4}?(are|is|were|was)?\s*(expected|planned|set|scheduled|slated|due|"
+    r"to be|will)\b"
+)
+
+
+def quantity_modality(doc_or_text: Doc | str, quantity: Quantity) -> Quantity:
+    """``quantity`` with ``modality=expected`` when it sits in a planned/predicted context."""
+    doc = as_doc(doc_or_text)
+    start, end, _next = _sentence_bounds(doc, quantity.span.start, quantity.span.end)
+    before = _norm(doc.text[start : quantity.span.start])
+    before_words = before.split()[-15:]
+    after = _norm(doc.text[quantity.span.end : end])
+    if _QUANTITY_BEFORE.search(" ".join(before_words)) or _QUANTITY_AFTER.search(after):
+        return replace(quantity, modality=Modality.EXPECTED)
+    return quantity
+
+
+# --------------------------------------------------------------------------- the claim
+
+
+def analyze_claim(doc_or_text: Doc | str, claim: Claim) -> Claim:
+    """``claim`` with stance, hedges, basis and modality filled in."""
+    doc = as_doc(doc_or_text)
+    stance = classify_stance(doc, claim)
+    return replace(
+        claim,
+        stance=stance,
+        hedges=find_hedges(doc, claim),
+        basis=classify_basis(doc, claim),
+        modality=classify_modality(doc, claim, stance),
+    )
+
+
+# --------------------------------------------------------------------------- comment requests
+
+_REQUEST = None
+
+
+def _request_rx() -> re.Pattern[str]:
+    global _REQUEST
+    if _REQUEST is None:
+        lex = lexicon()
+        verbs = "|".join(
+            re.escape(v).replace(r"\ ", r"\s+")
+            for v in sorted(lex["comment_request_verbs"], key=len, reverse=True)
+        )
+        tails = "|".join(
+            re.escape(t).replace(r"\ ", r"\s+")
+            for t in sorted(lex["comment_request_tails"], key=len, reverse=True)
+        )
+        _REQUEST = re.compile(
+            rf"(?P<verb>\b(?:{verbs}))\s+(?P<target>[^.;]{{2,160}}?)\s+"
+            rf"(?:with\s+(?:an?\s+)?(?:emailed\s+|email\s+|written\s+)?)?(?P<tail>(?:{tails}))\b",
+            re.IGNORECASE,
+        )
+    return _REQUEST
+
+
+def find_comment_requests(doc_or_text: Doc | str) -> list[CommentRequest]:
+    """ "X reached out to Y for comment": who asked whom, and whether the text reports an answer."""
+    doc = as_doc(doc_or_text)
+    text = doc.text
+    lex = lexicon()
+    found = []
+    for m in _request_rx().finditer(text):
+        s_start, s_end, next_end = _sentence_bounds(doc, m.start(), m.end())
+        requester_text = text[s_start : m.start("verb")]
+        # the requester is the subject right before the verb: after the last comma
+        cut = max(requester_text.rfind(","), requester_text.rfind(";"))
+        r_start = s_start + cut + 1 if cut >= 0 else s_start
+        while r_start < m.start("verb") and text[r_start].isspace():
+            r_start += 1
+        r_end = m.start("verb")
+        while r_end > r_start and text[r_end - 1].isspace():
+            r_end -= 1
+        requester_span = re.sub(r"\b(has|have|had|also)\s*$", "", text[r_start:r_end]).rstrip()
+        requester = (
+            (Span.of(text, r_start, r_start + len(requester_span)),) if requester_span else ()
+        )
+        target = (Span.of(text, m.start("target"), m.end("target")),)
+        cue = (
+            Span.of(text, m.start("verb"), m.end("verb")),
+            Span.of(text, m.start("tail"), m.end("tail")),
+        )
+        tail = _norm(text[m.end() : next_end if next_end is not None else s_end])
+        answered = bool(lex["comment_answered_rx"].search(tail)) and not lex[
+            "comment_unanswered_rx"
+        ].search(tail)
+        found.append(CommentRequest(requester=requester, target=target, cue=cue, answered=answered))
+    return found
+
+
+def drop_comment_requests(claims: list[Claim], requests: list[CommentRequest]) -> list[Claim]:
+    """The claims that are not comment requests (their cue overlaps a request's cue)."""
+    spans = [sp for r in requests for sp in r.cue]
+
+    def overlaps(claim: Claim) -> bool:
+        return any(c.start < s.end and s.start < c.end for c in claim.cue for s in spans)
+
+    return [c for c in claims if not overlaps(c)]
+
+
+__all__ = [
+    "analyze_claim",
+    "as_doc",
+    "classify_basis",
+    "classify_modality",
+    "classify_stance",
+    "drop_comment_requests",
+    "find_comment_requests",
+    "find_hedges",
+    "lexicon",
+    "quantity_modality",
+]

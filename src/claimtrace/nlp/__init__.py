@@ -1,0 +1,1 @@
+"""The spaCy side of claimtrace: Doc extensions, component factories, pipeline loading."""

@@ -1,0 +1,152 @@
+"""Find, load and assemble the claimtrace pipeline.
+
+A *base* pipeline (tokenizer, tagger, parser, lemmatizer, entities) comes from one of:
+
+- ``fast`` (default): the CNN pipeline shipped inside the package (``claimtrace/models``);
+- ``accurate``: the transformer tier, built by ``training/`` into ``$CLAIMTRACE_MODELS``
+  (default ``~/.cache/claimtrace/models``) because it is too big to ship;
+- the name of an installed spaCy package (``en_core_web_sm`` ...);
+- a directory written by ``nlp.to_disk``;
+- ``blank``: tokenizer and rule-based sentences only (every extractor still runs, with
+  less to go on).
+
+The claimtrace components are then appended in :data:`CLAIMTRACE_COMPONENTS` order.
+Pipelines are loaded once per process and lazily (:func:`get_pipeline`).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+import os
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import claimtrace.nlp.factories  # noqa: F401  (registers the components)
+from claimtrace.errors import ModelNotFound
+
+log = logging.getLogger(__name__)
+
+PACKAGED_MODELS = Path(__file__).resolve().parent.parent / "models"
+TIERS = {"fast": "en_claimtrace_fast", "accurate": "en_claimtrace_accurate"}
+
+#: The claimtrace components, in pipeline order. Later ones read what earlier ones wrote.
+#: claimtrace_sources, claimtrace_said_on and claimtrace_stance read the claims, so they go
+#: after claimtrace_attribution.
+CLAIMTRACE_COMPONENTS: tuple[str, ...] = (
+    "claimtrace_dates",
+    "claimtrace_places",
+    "claimtrace_quantities",
+    "claimtrace_attribution",
+    "claimtrace_sources",
+    "claimtrace_stance",
+    "claimtrace_said_on",
+    "claimtrace_link",
+)
+
+
+def models_home() -> Path:
+    """Where built (not shipped) pipelines live: ``$CLAIMTRACE_MODELS`` or the user cache."""
+    env = os.environ.get("CLAIMTRACE_MODELS")
+    return Path(env) if env else Path.home() / ".cache" / "claimtrace" / "models"
+
+
+def _tier_path(tier: str) -> Path | None:
+    name = TIERS[tier]
+    for root in (PACKAGED_MODELS, models_home()):
+        if (root / name / "config.cfg").is_file():
+            return root / name
+    return None
+
+
+def _installed_spacy_models() -> list[str]:
+    return [
+        name
+        for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
+        if importlib.util.find_spec(name) is not None
+    ]
+
+
+def resolve_model(name: str | None = None) -> str | Path:
+    """Turn a ``--model`` value into something :func:`spacy.load` accepts, or ``"blank"``.
+
+    ``None`` means the default: the shipped fast tier, else an installed en_core_web
+    model, else the blank pipeline (with a warning, since parses and entities are missing).
+    """
+    if name in (None, "", "default"):
+        path = _tier_path("fast")
+        if path is not None:
+            return path
+        installed = _installed_spacy_models()
+        if installed:
+            return installed[0]
+        log.warning(
+            "no trained pipeline found (shipped fast tier missing); using a blank English "
+            "pipeline: attribution, entities and places will be weak"
+        )
+        return "blank"
+    if name == "blank":
+        return "blank"
+    if name in TIERS:
+        path = _tier_path(name)
+        if path is None:
+            hint = (
+                "build it with `python training/train.py --tier accurate`"
+                if name == "accurate"
+                else "reinstall claimtrace or build it with `python training/train.py`"
+            )
+            raise ModelNotFound(f"the {name} pipeline is not installed: {hint}")
+        return path
+    path = Path(name).expanduser()
+    if path.exists():
+        if not (path / "config.cfg").is_file():
+            raise ModelNotFound(f"{path} is not a spaCy pipeline directory (no config.cfg)")
+        return path
+    if importlib.util.find_spec(name) is not None:
+        return name
+    raise ModelNotFound(
+        f"unknown model {name!r}: use fast, accurate, blank, an installed spaCy package "
+        "(en_core_web_sm ...) or a pipeline directory"
+    )
+
+
+def load_base(name: str | None = None) -> Language:
+    """Load the base pipeline named by ``name`` (see :func:`resolve_model`)."""
+    target = resolve_model(name)
+    if target == "blank":
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    return spacy.load(target)
+
+
+def build_pipeline(
+    name: str | None = None, *, components: tuple[str, ...] | None = None
+) -> Language:
+    """The base pipeline with the claimtrace components appended."""
+    nlp = load_base(name)
+    if (
+        not nlp.has_pipe("parser")
+        and not nlp.has_pipe("senter")
+        and not nlp.has_pipe("sentencizer")
+    ):
+        nlp.add_pipe("sentencizer", first=True)
+    for component in CLAIMTRACE_COMPONENTS if components is None else components:
+        if not nlp.has_pipe(component):
+            nlp.add_pipe(component)
+    return nlp
+
+
+@functools.lru_cache(maxsize=4)
+def get_pipeline(name: str | None = None) -> Language:
+    """The full pipeline for ``name``, loaded on first use and kept for the process."""
+    return build_pipeline(name)
+
+
+def model_label(nlp: Language) -> str:
+    """``name-version`` of the pipeline's base model, for provenance records."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import json
+
+import spacy
+from click.testing import CliRunner
+
+from claimtrace.cli import main
+
+
+def test_model_path_prints_a_loadable_directory(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(tmp_path / "pipe")
+    result = CliRunner().invoke(main, ["model", "path", "--model", str(tmp_path / "pipe")])
+    assert result.exit_code == 0
+    printed = result.stdout.strip()
+    assert spacy.load(printed).pipe_names == ["sentencizer"]
+
+
+def test_model_info_lists_components(tmp_path):
+    result = CliRunner().invoke(main, ["model", "info", "--model", "blank"])
+    info = json.loads(result.stdout)
+    assert "claimtrace_link" in info["claimtrace_components"]
+
+
+def test_missing_accurate_tier_says_how_to_build_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
+    import claimtrace.nlp.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "PACKAGED_MODELS", tmp_path / "none")
+    result = CliRunner().invoke(main, ["model", "path", "--model", "accurate"])
+    assert result.exit_code == 2 and "training/train.py" in result.stderr

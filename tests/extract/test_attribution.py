@@ -1,0 +1,278 @@
+"""Attribution: grouping of role spans, rules, claims (no trained model needed)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrace.extract.attribution import (
+    CONTENT,
+    CUE,
+    SOURCE,
+    RoleSpan,
+    extract_attributions,
+    group_roles,
+    hedge_attributions,
+    quote_type,
+    roles_from_doc,
+    rule_attributions,
+)
+from claimtrace.model import QuoteType, SourceKind, Span
+
+
+def _roles(text: str, marks: list[tuple[str, str]]) -> list[RoleSpan]:
+    """Role spans from (label, substring) pairs on a sentencized blank Doc."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    ents, pos = [], 0
+    for label, sub in marks:
+        start = text.index(sub, pos)
+        pos = start + len(sub)
+        ents.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = ents
+    return roles_from_doc(doc)
+
+
+def _texts(text, att):
+    return (
+        [text[s.start : s.end] for s in att.source],
+        text[att.cue.start : att.cue.end],
+        [text[c.start : c.end] for c in att.content],
+    )
+
+
+def test_group_one_attribution_per_cue_with_nearest_roles():
+    text = 'Officials said that the bridge was closed. "It is unsafe," the engineer told us.'
+    roles = _roles(
+        text,
+        [
+            (SOURCE, "Officials"),
+            (CUE, "said"),
+            (CONTENT, "that the bridge was closed"),
+            (CONTENT, '"It is unsafe,"'),
+            (SOURCE, "the engineer"),
+            (CUE, "told"),
+        ],
+    )
+    atts = group_roles(roles)
+    assert [_texts(text, a) for a in atts] == [
+        (["Officials"], "said", ["that the bridge was closed"]),
+        (["the engineer"], "told", ['"It is unsafe,"']),
+    ]
+
+
+def test_group_shared_source_and_split_content():
+    text = "The mayor said the road, which is old, would reopen, adding that repairs cost more."
+    roles = _roles(
+        text,
+        [
+            (SOURCE, "The mayor"),
+            (CUE, "said"),
+            (CONTENT, "the road, which is old, would reopen"),
+            (CUE, "adding"),
+            (CONTENT, "that repairs cost more"),
+        ],
+    )
+    atts = group_roles(roles)
+    assert len(atts) == 2
+    assert _texts(text, atts[1]) == (["The mayor"], "adding", ["that repairs cost more"])
+
+
+def test_group_discontinuous_content_goes_to_one_cue():
+    text = '"The plan," she said, "is final."'
+    roles = _roles(
+        text, [(CONTENT, '"The plan,"'), (SOURCE, "she"), (CUE, "said"), (CONTENT, '"is final."')]
+    )
+    (att,) = group_roles(roles)
+    assert len(att.content) == 2
+
+
+def test_group_without_cues_is_empty_and_cues_without_content_are_dropped():
+    assert group_roles([]) == []
+    text = "He smiled and said nothing."
+    roles = _roles(text, [(SOURCE, "He"), (CUE, "said")])
+    assert group_roles(roles) == []
+    assert len(group_roles(roles, keep_cues_without_content=True)) == 1
+
+
+def test_quote_type():
+    text = '"We will win," he said; he said that "victory" is near; he said it was over.'
+
+    def q(sub):
+        i = text.index(sub)
+        return quote_type(text, [Span.of(text, i, i + len(sub))])
+
+    assert q('"We will win,"') is QuoteType.DIRECT
+    assert q('that "victory" is near') is QuoteType.MIXED
+    assert q("it was over") is QuoteType.INDIRECT
+
+
+def test_rule_fallback_patterns():
+    text = (
+        "The minister said that taxes would rise. Prices will fall, the bank said. "
+        "According to the survey, most voters are undecided."
+    )
+    found = [(text[c[0] : c[1]], text[k[0] : k[1]]) for _s, c, k in rule_attributions(text)]
+    assert ("said", "that taxes would rise") in found
+    assert ("said", "Prices will fall") in found
+    assert ("According to", "most voters are undecided") in found
+
+
+def test_hedged_sourceless_claims():
+    text = (
+        "The convoy was reportedly hit by drones, while others waited. "
+        "Several ships were believed to have left port."
+    )
+    found = [(text[c[0] : c[1]], text[k[0] : k[1]]) for c, k in hedge_attributions(text)]
+    assert ("reportedly", "hit by drones") in found
+    assert ("were believed", "Several ships were believed to have left port") in found
+
+
+def test_extract_without_tagger_gives_ordered_ids_and_sourceless_claims():
+    text = "The ministry said the dam held. Water was reportedly rising downstream."
+    claims = extract_attributions(text, tagger=None)
+    assert [c.id for c in claims] == ["c1", "c2"]
+    assert claims[0].source[0].text == "The ministry"
+    assert claims[1].source == ()
+    assert claims[1].source_kind is SourceKind.UNATTRIBUTED
+    assert claims[1].cue[0].text == "reportedly"
+    for claim in claims:
+        for span in (*claim.source, *claim.cue, *claim.content):
+            assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This never closes, he said. And then nothing.',
+        'He said: "one" "two" "three',
+        "”Backwards quotes“ she wrote",
+        "",
+        "\n\n\n",
+    ],
+)
+def test_unbalanced_quotes_never_abort(text):
+    claims = extract_attributions(text, tagger=None)
+    assert isinstance(claims, list)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*list('ab ,."“”\n'), "said", "He", "reportedly", " "])))
+def test_any_text_gives_valid_spans(pieces):
+    text = "".join(pieces)
+    for claim in extract_attributions(text, tagger=None):
+        for span in (*claim.source, *claim.cue, *claim.content):
+            assert 0 <= span.start <= span.end <= len(text)
+            assert text[span.start : span.end] == span.text
+
+
+def test_tagger_architecture_builds_and_tags():
+    from spacy.training import Example
+
+    import claimtrace.extract.attribution_model  # noqa: F401
+
+    nlp = spacy.blank("en")
+    t2v = nlp.add_pipe(
+        "tok2vec",
+        config={
+            "model": {
+                "@architectures": "spacy.Tok2Vec.v2",
+                "embed": {
+                    "@architectures": "spacy.MultiHashEmbed.v2",
+                    "width": 16,
+                    "attrs": ["NORM", "SHAPE"],
+                    "rows": [100, 50],
+                    "include_static_vectors": False,
+                },
+                "encode": {
+                    "@architectures": "claimtrace.CNNBiLSTMEncoder.v1",
+                    "width": 16,
+                    "depth": 1,
+                    "window_size": 1,
+                    "maxout_pieces": 2,
+                },
+            }
+        },
+    )
+    text = "She said it rained."
+    doc = nlp.make_doc(text)
+    gold = nlp.make_doc(text)
+    gold.ents = [gold.char_span(0, 3, "SOURCE"), gold.char_span(4, 8, "CUE")]
+    nlp.initialize(lambda: [Example(doc, gold)])
+    vectors = t2v.model.predict([nlp.make_doc(text)])
+    assert vectors[0].shape == (len(doc), 16)
+
+
+def _att(text, marks):
+    roles = _roles(text, marks)
+    groups = group_roles(roles, text=text, keep_cues_without_content=True)
+    return roles, groups
+
+
+def test_complete_content_takes_the_clause_before_a_final_cue():
+    from claimtrace.extract.attribution import complete_content, sentence_bounds
+
+    text = "The harbour will reopen next week, according to the port authority."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    roles, (att,) = _att(text, [(CUE, "according to"), (SOURCE, "the port authority")])
+    lo, hi = complete_content(text, att, sentence_bounds(doc), roles)
+    assert text[lo:hi] == "The harbour will reopen next week"
+
+
+def test_complete_content_takes_the_words_after_a_verb_cue():
+    from claimtrace.extract.attribution import complete_content, sentence_bounds
+
+    text = "The union said on Friday that the strike would go on."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    roles, (att,) = _att(text, [(SOURCE, "The union"), (CUE, "said")])
+    lo, hi = complete_content(text, att, sentence_bounds(nlp(text)), roles)
+    assert text[lo:hi] == "on Friday that the strike would go on"
+
+
+def test_cited_as_saying_is_not_the_content():
+    from claimtrace.extract.attribution import _repair_cited
+
+    text = "Prices rose again, the daily paper cited bankers as saying on Monday."
+
+    def sp(sub):
+        i = text.index(sub)
+        return Span.of(text, i, i + len(sub))
+
+    claim = ((sp("the daily paper"),), (sp("cited"),), (sp("bankers as saying on Monday"),), 0.9)
+    _source, _cue, content, _ = _repair_cited(text, claim)
+    assert [c.text for c in content] == ["Prices rose again"]
+
+
+def test_quote_roles_add_the_speaker_of_an_untagged_quotation():
+    from claimtrace.extract.attribution import quote_roles
+
+    text = 'The talks ended. "We are not finished with this yet," the envoy said on Friday.'
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    found = {(r.label, text[r.start : r.end]) for r in quote_roles(text, doc, [])}
+    assert found == {
+        (CUE, "said"),
+        (SOURCE, "the envoy"),
+        (CONTENT, '"We are not finished with this yet,"'),
+    }
+    # a role the tagger already found is left alone
+    taken = roles_from_doc(doc)
+    assert quote_roles(text, doc, _roles(text, [(CUE, "said")])) == [] and taken == []
+
+
+def test_passive_attribution_with_an_agent():
+    from claimtrace.extract.attribution import agent_attributions
+
+    text = "The mine will close next year, as first reported by the Daily Courier on Monday."
+    ((src, cue, content),) = agent_attributions(text)
+    assert text[slice(*src)] == "the Daily Courier"
+    assert text[slice(*cue)] == "reported"
+    assert text[slice(*content)] == "The mine will close next year"
+    assert agent_attributions("The mine will close, the owner said.") == []

@@ -1,0 +1,192 @@
+"""TIMEX3 tagging and normalisation, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from claimtrace.extract.dates import duration_value, find_timexes, iso_week, said_on_for
+from claimtrace.model import Claim, Span, TimexType
+from claimtrace.nlp.extensions import register_extensions
+
+# Wednesday 6 March 2024 (ISO week 10)
+ANCHOR = dt.date(2024, 3, 6)
+
+
+def one(text: str, anchor: dt.date | None = ANCHOR):
+    found = find_timexes(text, anchor=anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("The mayor spoke on Monday about the budget.", "Monday", "DATE", "2024-03-04"),
+        ("The board met last week in private.", "last week", "DATE", "2024-W09"),
+        ("Prices rose earlier this week, traders said.", "earlier this week", "DATE", "2024-W10"),
+        ("The factory closed two years ago.", "two years ago", "DATE", "2022"),
+        ("The vote was held in June.", "June", "DATE", "2023-06"),
+        ("The bridge reopened on January 12, 2021.", "January 12, 2021", "DATE", "2021-01-12"),
+        ("Talks resume next month in Geneva.", "next month", "DATE", "2024-04"),
+        ("Sales fell in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
+        ("The strike lasted several weeks.", "several weeks", "DURATION", "PXW"),
+        ("The trial lasted the past two months.", "the past two months", "DURATION", "P2M"),
+        (
+            "The market opens at 9:30 a.m. tomorrow.",
+            "9:30 a.m. tomorrow",
+            "TIME",
+            "2024-03-07T09:30",
+        ),
+        ("Inspectors visit every week.", "every week", "SET", "P1W"),
+        ("Harvests were poor last summer.", "last summer", "DATE", "2023-SU"),
+        ("Housing boomed in the 1990s.", "the 1990s", "DATE", "199"),
+        ("Officials met yesterday.", "yesterday", "DATE", "2024-03-05"),
+        ("The law is now in force.", "now", "DATE", "PRESENT_REF"),
+    ],
+)
+def test_recognises_and_normalises(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert tx.span.text == span
+    assert tx.span.text == text[tx.span.start : tx.span.end]
+    assert tx.type is TimexType(typ)
+    assert tx.value == value
+
+
+def test_since_early_month_has_mod_start() -> None:
+    tx = one("Fighting has continued since early August.")
+    assert (tx.span.text, tx.value, tx.mod) == ("early August", "2023-08", "START")
+
+
+def test_future_context_picks_the_coming_weekday() -> None:
+    tx = one("The committee will vote on Friday.")
+    assert tx.value == "2024-03-08"
+
+
+def test_without_publication_date_relative_values_stay_unresolved() -> None:
+    found = find_timexes("Last week the council met, and on 3 May 2022 it voted.", anchor=None)
+    assert [t.span.text for t in found] == ["Last week", "3 May 2022"]
+    assert found[0].value is None  # relative: never guessed
+    assert found[1].value == "2022-05-03"  # absolute: still known
+
+
+def test_ids_follow_text_order() -> None:
+    found = find_timexes("On Tuesday and again on Thursday the pumps failed.", anchor=ANCHOR)
+    assert [t.id for t in found] == ["t1", "t2"]
+    assert [t.span.text for t in found] == ["Tuesday", "Thursday"]
+
+
+def test_day_after_counts_back_from_the_previous_date() -> None:
+    found = find_timexes(
+        "The report appeared on Tuesday. It came a day after the minister resigned.",
+        anchor=ANCHOR,
+    )
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Tuesday", "2024-03-05"),
+        ("a day after", "2024-03-04"),
+    ]
+
+
+def test_modal_may_is_not_a_month() -> None:
+    assert find_timexes("Officials may resign, and the march went ahead.", anchor=ANCHOR) == []
+
+
+def test_amounts_are_not_years() -> None:
+    assert find_timexes("The plant employs 1990 people.", anchor=ANCHOR) == []
+
+
+def test_helpers() -> None:
+    assert iso_week(dt.date(2024, 10, 17)) == "2024-W42"
+    assert duration_value(3, "months") == "P3M"
+    assert duration_value(None, "hours") == "PTXH"
+    assert duration_value(0.5, "year") == "P6M"
+
+
+def _claim(text: str, cue: str, content: str) -> Claim:
+    c0 = text.index(cue)
+    k0 = text.index(content)
+    return Claim(
+        id="c1",
+        source=(),
+        cue=(Span.of(text, c0, c0 + len(cue)),),
+        content=(Span.of(text, k0, k0 + len(content)),),
+    )
+
+
+def test_said_on_takes_the_date_of_the_cue_clause() -> None:
+    text = "The ministry wrote in a statement on Monday that the dam failed in June."
+    claim = _claim(text, "wrote", "the dam failed in June")
+    timexes = find_timexes(text, anchor=ANCHOR)
+    assert said_on_for(claim, timexes, text) == "2024-03-04"
+
+
+def test_said_on_sentence_initial_date() -> None:
+    text = "Last week, local media cited police as saying the road was closed."
+    claim = _claim(text, "cited", "the road was closed")
+    assert said_on_for(claim, find_timexes(text, anchor=ANCHOR), text) == "2024-W09"
+
+
+def test_said_on_is_none_without_a_date() -> None:
+    text = "The ministry said the dam failed in June."
+    claim = _claim(text, "said", "the dam failed in June")
+    assert said_on_for(claim, find_timexes(text, anchor=ANCHOR), text) is None
+
+
+def test_dates_component_reads_the_publication_date() -> None:
+    import claimtrace.nlp.factories  # noqa: F401
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimtrace_dates")
+    doc = nlp.make_doc("Shares fell yesterday.")
+    doc._.ct_meta = {"published": "2024-03-06"}
+    doc = nlp(doc)
+    assert [(t.span.text, t.value) for t in doc._.ct_timexes] == [("yesterday", "2024-03-05")]
+
+
+def test_said_on_leaves_a_date_to_the_nearer_cue() -> None:
+    text = "The company has denied the leak, first reported last week by a trade paper."
+    denied = _claim(text, "has denied", "the leak")
+    reported = _claim(text, "reported", "the leak")
+    timexes = find_timexes(text, anchor=ANCHOR)
+    assert said_on_for(reported, timexes, text, others=[denied, reported]) == "2024-W09"
+    assert said_on_for(denied, timexes, text, others=[denied, reported]) is None
+
+
+def test_said_on_ignores_dates_beyond_the_content() -> None:
+    text = "The report noted that the plant had closed, where strikes began in early May."
+    claim = _claim(text, "noted", "the plant had closed")
+    assert said_on_for(claim, find_timexes(text, anchor=ANCHOR), text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("Prices rose late last year.", "late last year", "2023", "END"),
+        ("They met this past weekend.", "this past weekend", "2024-W09-WE", None),
+        ("Growth slowed in the first half of 2022.", "the first half of 2022", "2022-H1", None),
+        ("He left earlier today.", "earlier today", "2024-03-06", None),
+        ("Rates peaked in June last year.", "June last year", "2023-06", None),
+    ],
+)
+def test_compound_expressions(text: str, span: str, value: str, mod: str | None) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.value, tx.mod) == (span, value, mod)
+
+
+def test_anaphoric_days_and_years_count_from_the_previous_date() -> None:
+    found = find_timexes(
+        "The bridge closed on Monday and reopened the next day. The mine opened in 1990 "
+        "and closed the following year.",
+        anchor=ANCHOR,
+    )
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Monday", "2024-03-04"),
+        ("the next day", "2024-03-05"),
+        ("1990", "1990"),
+        ("the following year", "1991"),
+    ]
+    alone = find_timexes("He called that day.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in alone] == [("that day", None)]

@@ -1,0 +1,172 @@
+"""Toponyms, offline geocoding and place use, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimtrace.extract.places import find_places, home_country, km, said_at_for
+from claimtrace.model import Claim, PlaceKind, PlaceUse, Span
+from claimtrace.nlp.extensions import register_extensions
+
+
+def by_text(text: str, **kwargs):
+    return {p.span.text: p for p in find_places(text, **kwargs)}
+
+
+def test_country_city_and_ids_in_text_order() -> None:
+    places = find_places("Floods hit Portugal before the storm reached Lisbon.")
+    assert [p.id for p in places] == ["p1", "p2"]
+    portugal, lisbon = places
+    assert (portugal.span.text, portugal.kind, portugal.country) == (
+        "Portugal",
+        PlaceKind.COUNTRY,
+        "PT",
+    )
+    assert (lisbon.name, lisbon.kind, lisbon.country) == ("Lisbon", PlaceKind.CITY, "PT")
+    assert lisbon.geonameid is not None and lisbon.lat is not None
+    assert km(lisbon.lat, lisbon.lon, 38.72, -9.14) < 30
+
+
+def test_demonym_is_adjectival_and_linked_to_its_country() -> None:
+    p = by_text("Brazilian farmers protested.")["Brazilian"]
+    assert (p.use, p.country, p.kind) == (PlaceUse.ADJECTIVAL, "BR", PlaceKind.COUNTRY)
+
+
+def test_capital_that_speaks_is_a_metonym() -> None:
+    places = by_text("Madrid said the talks had failed, while Lisbon stayed quiet.")
+    assert places["Madrid"].use is PlaceUse.METONYM
+    assert places["Lisbon"].use is PlaceUse.LOCATION
+
+
+def test_state_qualifier_picks_the_right_town() -> None:
+    places = by_text("A fire broke out in Athens, Ohio, on Sunday.")
+    athens = places["Athens"]
+    assert (athens.country, athens.kind) == ("US", PlaceKind.CITY)
+    assert km(athens.lat, athens.lon, 39.33, -82.10) < 50
+    assert places["Ohio"].kind is PlaceKind.ADMIN
+
+
+def test_article_context_disambiguates() -> None:
+    text = "The Ontario government said flooding closed roads near London and Windsor."
+    london = by_text(text)["London"]
+    assert london.country == "CA"
+
+
+def test_regions_from_the_alias_table() -> None:
+    places = by_text("Troops moved across the Korean Peninsula and into eastern Ukraine.")
+    assert places["Korean Peninsula"].kind is PlaceKind.REGION
+    eastern = places["eastern Ukraine"]
+    assert (eastern.kind, eastern.country) == (PlaceKind.REGION, "UA")
+
+
+def test_oblast_designators() -> None:
+    places = by_text("Shelling was reported in the Kharkiv region and in the region of Kherson.")
+    assert places["Kharkiv region"].kind is PlaceKind.ADMIN
+    assert places["Kherson"].kind is PlaceKind.ADMIN
+    assert places["Kherson"].country == "UA"
+
+
+def test_person_names_and_months_are_not_places() -> None:
+    found = by_text("Chiquita Raquel Henry met Vladimir Putin in March.")
+    assert "Henry" not in found
+    assert "Vladimir" not in found
+    assert "March" not in found
+
+
+def test_spaced_state_abbreviation() -> None:
+    places = by_text("He was born in Beckley, W. Va., in 1970.")
+    assert places["W. Va."].name == "West Virginia"
+
+
+def test_home_country_from_domain() -> None:
+    assert home_country("www.example.co.uk") == "GB"
+    assert home_country(None, "https://news.example.ca/story") == "CA"
+    assert home_country("example.com") is None
+
+
+def test_entity_spans_add_candidates() -> None:
+    text = "Aid reached Gondar after the rains."
+    start = text.index("Gondar")
+    places = find_places(text, ents=[(start, start + 6, "GPE")])
+    assert [(p.span.text, p.country) for p in places] == [("Gondar", "ET")]
+
+
+def test_said_at_for_place_of_utterance() -> None:
+    text = "Speaking in Vienna, the minister said the pipeline would reopen in Odesa."
+    cue = text.index("said")
+    content = text.index("the pipeline")
+    claim = Claim(
+        id="c1",
+        source=(),
+        cue=(Span.of(text, cue, cue + 4),),
+        content=(Span.of(text, content, len(text) - 1),),
+    )
+    places = find_places(text)
+    vienna = next(p for p in places if p.span.text == "Vienna")
+    assert said_at_for(claim, places, text) == vienna.id
+
+
+def test_places_component_writes_records() -> None:
+    import claimtrace.nlp.factories  # noqa: F401
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimtrace_places")
+    doc = nlp("Talks were held in Nairobi.")
+    assert [(p.span.text, p.country) for p in doc._.ct_places] == [("Nairobi", "KE")]
+
+
+def test_gazetteer_tables() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer, name_key
+
+    gaz = load_gazetteer()
+    assert {e.fcode for e in gaz.lookup("Georgia")} >= {"PCLI", "ADM1"}
+    assert gaz.lookup("Russia's Far East")[0].country == "RU"
+    assert gaz.lookup("the Korean Peninsula")[0].fcode == "RGN"
+    assert gaz.us_states["OH"].name == "Ohio"
+    assert gaz.demonyms[name_key("North Korean")] == "KP"
+    assert name_key("W. Va.") == name_key("W.Va.")
+
+
+def test_a_town_name_used_as_a_speaker_is_a_person_throughout() -> None:
+    text = (
+        "The film was directed by Carla Modena. Modena said the shoot was hard. "
+        "Modena's crew agreed."
+    )
+    assert "Modena" not in {p.span.text for p in find_places(text)}
+    assert "Modena's" not in {p.span.text for p in find_places(text)}
+
+
+def _trained_pipeline():
+    from claimtrace.nlp.pipeline import resolve_model
+
+    target = resolve_model(None)
+    return None if target == "blank" else target
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_trained_pipeline() is None, reason="no trained base pipeline installed")
+def test_places_with_the_trained_pipeline() -> None:
+    from claimtrace.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline(str(_trained_pipeline()), components=("claimtrace_places",))
+    doc = nlp("Talks between Kenya and Ethiopia resumed in Nairobi, officials in Addis Ababa said.")
+    found = {p.span.text: p for p in doc._.ct_places}
+    assert found["Nairobi"].country == "KE"
+    assert found["Ethiopia"].kind is PlaceKind.COUNTRY
+
+
+def test_outlet_prior_settles_local_homonyms() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    texts = [
+        "The Ohio budget cut school funds again.",
+        "Ohio lawmakers met in Columbus, Ohio, on the highway plan.",
+        "A storm crossed Ohio overnight.",
+    ]
+    prior = outlet_prior(texts, domain="springfieldexample.com")
+    assert prior.admin1[("US", "OH")] == 1.0
+    assert prior.town is not None
+    town = find_places("The Springfield council approved the plan.", outlet=prior)[0]
+    assert (town.country, round(town.lat)) == ("US", 40)

@@ -1,0 +1,209 @@
+"""Source resolution: kinds, entities, metonymy, coreference, via-chains, channels."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrace.extract.sources import (
+    Mention,
+    classify_kind,
+    find_channel,
+    find_via,
+    make_entity,
+    metonym_country,
+    resolve_sources,
+)
+from claimtrace.model import Claim, SourceKind, Span
+
+
+def _claim(text: str, cid: str, source: str | None, cue: str, content: str, after: int = 0):
+    def sp(sub):
+        i = text.index(sub, after)
+        return Span.of(text, i, i + len(sub))
+
+    return Claim(
+        id=cid,
+        source=(sp(source),) if source else (),
+        cue=(sp(cue),),
+        content=(sp(content),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity_id"),
+    [
+        ("Moscow", "russia/government"),
+        ("the Kremlin", "russia/government"),
+        ("The White House", "united-states/government"),
+        ("Beijing", "china/government"),
+        ("Downing Street", "united-kingdom/government"),
+        ("the U.S.", "united-states/government"),
+        ("Tehran", "iran/government"),
+    ],
+)
+def test_metonymy_and_country_names_stand_for_the_government(mention, entity_id):
+    assert metonym_country(mention) is not None
+    ent = make_entity(mention, classify_kind(mention))
+    assert ent.id == entity_id
+    assert ent.kind is SourceKind.GOVERNMENT
+
+
+def test_us_pronoun_is_not_the_united_states():
+    assert metonym_country("us") is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("Germany's foreign intelligence service", SourceKind.INTELLIGENCE),
+        ("the Israeli army", SourceKind.MILITARY),
+        ("Reuters", SourceKind.MEDIA),
+        ("French media", SourceKind.MEDIA),
+        ("Turkish sources", SourceKind.ANONYMOUS),
+        ("two senior officials", SourceKind.ANONYMOUS),
+        ("Foreign Minister Ana Pereira", SourceKind.GOVERNMENT),
+        ("a local resident", SourceKind.PERSON),
+        ("the company", SourceKind.ORGANIZATION),
+        ("", SourceKind.UNATTRIBUTED),
+    ],
+)
+def test_source_kinds(mention, kind):
+    assert classify_kind(mention) is kind
+
+
+def test_unnamed_person_on_social_media_is_social_media():
+    assert classify_kind("a retired teacher", social_channel=True) is SourceKind.SOCIAL_MEDIA
+
+
+def test_person_entity_drops_titles_and_uses_ner():
+    ent = make_entity("Foreign Minister Ana Pereira", SourceKind.GOVERNMENT)
+    assert ent.id == "ana-pereira"
+    ent = make_entity("Dr. Karl Moser", SourceKind.PERSON, mentions=[("Karl Moser", "PERSON")])
+    assert ent.id == "karl-moser"
+
+
+def test_media_outlet_with_country_prefix():
+    ent = make_entity("Germany's Deutsche Welle", SourceKind.MEDIA)
+    assert ent.id == "deutsche-welle"
+    assert ent.country == "DE"
+
+
+def test_via_cited_as_saying():
+    text = "Poland's PAP news agency cited border guards as saying the fence was breached."
+    cue_at = text.index("cited")
+    link, region = find_via(text, (cue_at, len(text)))
+    assert link.source[0].text == "border guards"
+    assert link.cue[0].text == "as saying"
+    assert text[region[0] : region[1]] == "border guards as saying"
+
+
+def test_via_citing():
+    text = "The newspaper reported the deal was off, citing two diplomats."
+    link, _ = find_via(text, (text.index("reported"), len(text)))
+    assert link.source[0].text == "two diplomats"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        (
+            "The ministry said in a statement on Telegram that the port was shelled.",
+            "a statement on Telegram",
+        ),
+        ("The singer claimed on social media that the tour was cancelled.", "social media"),
+        (
+            "The chancellor told reporters in Berlin that talks would continue.",
+            "told reporters in Berlin",
+        ),
+        ("The mayor said the road would reopen.", None),
+    ],
+)
+def test_channel(sentence, channel):
+    found = find_channel(sentence, (0, len(sentence)), sentence.index(" ") + 1)
+    assert (found.text if found else None) == channel
+
+
+def test_resolve_coreference_of_pronoun_and_nominal():
+    text = (
+        "Norway's police security service said the threat was rising. "
+        "The agency added that arrests were likely. "
+        "Prime Minister Erik Dahl said the country was ready. He said talks would follow."
+    )
+    claims = [
+        _claim(text, "c1", "Norway's police security service", "said", "the threat was rising"),
+        _claim(text, "c2", "The agency", "added", "that arrests were likely"),
+        _claim(text, "c3", "Prime Minister Erik Dahl", "said", "the country was ready"),
+        _claim(text, "c4", "He", "said", "talks would follow"),
+    ]
+    out, entities = resolve_sources(text, claims)
+    assert out[1].source_entity == out[0].source_entity
+    assert out[0].source_entity.country == "NO"
+    assert out[3].source_entity.id == "erik-dahl"
+    assert {e.id for e in entities} >= {"erik-dahl"}
+
+
+def test_resolve_fills_via_and_trims_content():
+    text = "Italian media quoted a judge as saying the trial would resume."
+    claim = _claim(
+        text, "c1", "Italian media", "quoted", "a judge as saying the trial would resume"
+    )
+    claim = Claim(
+        id="c1",
+        source=claim.source,
+        cue=claim.cue,
+        content=(
+            Span.of(text, text.index("a judge"), text.index(" the trial")),
+            Span.of(text, text.index("the trial"), len(text) - 1),
+        ),
+    )
+    (out,), _entities = resolve_sources(text, [claim])
+    assert out.source_kind is SourceKind.MEDIA
+    assert out.source_entity.id == "italy/media"
+    assert [v.source[0].text for v in out.via] == ["a judge"]
+    assert [c.text for c in out.content] == ["the trial would resume"]
+    assert out.origin == out.via[0].entity
+
+
+def test_sourceless_claim_stays_unattributed_and_ner_mentions_help():
+    text = "Troops were reportedly moved. Lena Ortiz said the vote was fair."
+    claims = [
+        _claim(text, "c1", None, "reportedly", "moved"),
+        _claim(text, "c2", "Lena Ortiz", "said", "the vote was fair"),
+    ]
+    start = text.index("Lena")
+    out, _ = resolve_sources(text, claims, mentions=[Mention(start, start + 10, "PERSON")])
+    assert out[0].source_kind is SourceKind.UNATTRIBUTED and out[0].source_entity is None
+    assert out[1].source_kind is SourceKind.PERSON
+    assert out[1].source_entity.id == "lena-ortiz"
+
+
+def test_relative_pronoun_takes_the_phrase_before_it():
+    text = "Food went to the displaced families, who said the aid came late."
+    claim = _claim(text, "c1", "who", "said", "the aid came late")
+    (out,), _ = resolve_sources(text, [claim])
+    assert out.source_entity is not None
+    assert out.source_entity.name == "displaced families"
+
+
+def test_unresolved_pronoun_gets_a_kind_but_no_entity():
+    text = "She said the plan was sound."
+    (out,), entities = resolve_sources(
+        text, [_claim(text, "c1", "She", "said", "the plan was sound")]
+    )
+    assert out.source_entity is None and out.source_kind is SourceKind.PERSON
+    assert entities == []
+
+
+def test_channel_far_from_the_cue_is_not_its_channel():
+    text = (
+        "Rescuers said the river was rising, while a farmer who lives far upstream near "
+        "the old mill posted on social media that the bridge had gone."
+    )
+    found = find_channel(text, (0, len(text)), text.index("said"), cue_end=text.index("said") + 4)
+    assert found is None
+
+
+def test_ner_person_span_with_a_title_gives_the_bare_name():
+    text = "Interior Minister Sara Holm"
+    ent = make_entity(text, SourceKind.GOVERNMENT, mentions=[(text, "PERSON")])
+    assert ent.id == "sara-holm"

@@ -1,0 +1,298 @@
+"""Stance, hedges, basis, modality and comment requests on hand-written news sentences.
+
+Claims are built by hand from the source/cue/content strings, as the attribution
+component would give them; the functions only read the text around those spans.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimtrace.extract.stance import (
+    analyze_claim,
+    as_doc,
+    classify_basis,
+    classify_modality,
+    classify_stance,
+    drop_comment_requests,
+    find_comment_requests,
+    find_hedges,
+    quantity_modality,
+)
+from claimtrace.model import Basis, Claim, Modality, Quantity, Span, Stance
+from claimtrace.nlp.factories import StanceComponent
+
+
+def span(text: str, part: str, nth: int = 1) -> Span:
+    start = -1
+    for _ in range(nth):
+        start = text.index(part, start + 1)
+    return Span.of(text, start, start + len(part))
+
+
+def claim(text: str, source: str | None, cue: str, content: str | list[str]) -> Claim:
+    contents = [content] if isinstance(content, str) else content
+    return Claim(
+        id="c1",
+        source=(span(text, source),) if source else (),
+        cue=(span(text, cue),),
+        content=tuple(span(text, c) for c in contents if c),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "stance"),
+    [
+        (
+            "The mayor said the bridge reopened on Friday.",
+            "The mayor",
+            "said",
+            "the bridge reopened on Friday",
+            Stance.ASSERT,
+        ),
+        (
+            "The ministry denied that its troops had crossed the border.",
+            "The ministry",
+            "denied",
+            "that its troops had crossed the border",
+            Stance.DENY,
+        ),
+        (
+            'The company said the allegations were "completely false."',
+            "The company",
+            "said",
+            'the allegations were "completely false."',
+            Stance.DENY,
+        ),
+        (
+            "The governor dismissed the reports of a cover-up.",
+            "The governor",
+            "dismissed",
+            "the reports of a cover-up",
+            Stance.DOWNPLAY,
+        ),
+        (
+            "The spokesman called the leaked memo a hoax.",
+            "The spokesman",
+            "called",
+            "the leaked memo a hoax",
+            Stance.DOWNPLAY,
+        ),
+        (
+            "The minister said that if prices keep rising, the central bank would act.",
+            "The minister",
+            "said",
+            "that if prices keep rising, the central bank would act",
+            Stance.CONDITIONAL,
+        ),
+        (
+            "The embassy declined to comment.",
+            "The embassy",
+            "declined",
+            "to comment",
+            Stance.NO_COMMENT,
+        ),
+        (
+            "The company did not respond to requests for comment.",
+            "The company",
+            "did not respond to",
+            "requests for comment",
+            Stance.NO_COMMENT,
+        ),
+        (
+            "Reporters asked whether the plant would reopen.",
+            "Reporters",
+            "asked",
+            "whether the plant would reopen",
+            Stance.QUESTION,
+        ),
+        (
+            '"Where did the money go?" the senator asked.',
+            "the senator",
+            "asked",
+            '"Where did the money go?"',
+            Stance.QUESTION,
+        ),
+        (
+            "A spokesman said the minister would not answer questions.",
+            "A spokesman",
+            "said",
+            "the minister would not answer questions",
+            Stance.ASSERT,
+        ),
+        (
+            "The council rejected calls to close the library.",
+            "The council",
+            "rejected",
+            "calls to close the library",
+            Stance.ASSERT,
+        ),
+    ],
+)
+def test_stance(text, source, cue, content, stance):
+    assert classify_stance(text, claim(text, source, cue, content)) == stance
+
+
+def test_hedges_in_the_content_are_the_sources():
+    text = "Officials said the fire may have been set deliberately."
+    (h,) = find_hedges(text, claim(text, "Officials", "said", "the fire may have been set"))
+    assert (h.cue, h.carrier, h.span.text) == ("may", "source", "may")
+
+
+def test_reporter_adverb_next_to_the_cue_is_the_reporters():
+    text = "The suspect allegedly told police he had been lost."
+    c = claim(text, "The suspect", "told", "he had been lost")
+    (h,) = find_hedges(text, c)
+    assert (h.cue, h.carrier) == ("allegedly", "reporter")
+
+
+def test_first_person_belief_is_a_hedge_third_person_is_not():
+    text = '"I think the deal is dead," the senator said. Aides think otherwise.'
+    (h,) = find_hedges(text, claim(text, "the senator", "said", '"I think the deal is dead,"'))
+    assert (h.cue, h.carrier) == ("think", "source")
+    text = "The senator said voters think the deal is dead."
+    assert (
+        find_hedges(text, claim(text, "The senator", "said", "voters think the deal is dead")) == ()
+    )
+
+
+def test_epistemic_cue_verbs_and_non_epistemic_uses():
+    text = "Analysts believe the merger will collapse."
+    (h,) = find_hedges(text, claim(text, "Analysts", "believe", "the merger will collapse"))
+    assert (h.cue, h.carrier) == ("believe", "source")
+    text = "The pollster said 52 percent of likely voters back the measure."
+    c = claim(text, "The pollster", "said", "52 percent of likely voters back the measure")
+    assert find_hedges(text, c) == ()
+    text = "The clerk said she could not find the file."
+    assert find_hedges(text, claim(text, "The clerk", "said", "she could not find the file")) == ()
+
+
+def test_hedged_cue_without_a_source_is_the_reporters():
+    text = "The rebels reportedly seized the airport."
+    c = claim(text, None, "reportedly", ["The rebels", "seized the airport"])
+    (h,) = find_hedges(text, c)
+    assert (h.cue, h.carrier) == ("reportedly", "reporter")
+
+
+def test_basis():
+    text = "The agency said, without providing evidence, that the plant had been attacked."
+    c = claim(text, "The agency", "said", "that the plant had been attacked")
+    assert classify_basis(text, c) == Basis.UNDISCLOSED
+    text = "The group said, citing satellite images, that the base had been expanded."
+    c = claim(text, "The group", "said", "that the base had been expanded")
+    assert classify_basis(text, c) == Basis.DISCLOSED
+    text = "The army said the convoy was hit. It did not say how it knew."
+    c = claim(text, "The army", "said", "the convoy was hit")
+    assert classify_basis(text, c) == Basis.UNDISCLOSED
+    text = "The army said the convoy was hit. Rain fell all day."
+    assert classify_basis(text, claim(text, "The army", "said", "the convoy was hit")) == (
+        Basis.UNSTATED
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "modality"),
+    [
+        (
+            "The firm said it will cut 300 jobs.",
+            "The firm",
+            "said",
+            "it will cut 300 jobs",
+            Modality.EXPECTED,
+        ),
+        (
+            "The union plans to strike in May.",
+            "The union",
+            "plans",
+            "to strike in May",
+            Modality.EXPECTED,
+        ),
+        (
+            "Officials said the convoy was attacked.",
+            "Officials",
+            "said",
+            "the convoy was attacked",
+            Modality.HAPPENED,
+        ),
+        (
+            "Activists urged the city to close the plant.",
+            "Activists",
+            "urged",
+            "the city to close the plant",
+            Modality.UNKNOWN,
+        ),
+        (
+            "The report criticized the new policy.",
+            "The report",
+            "criticized",
+            "the new policy",
+            Modality.UNKNOWN,
+        ),
+    ],
+)
+def test_modality(text, source, cue, content, modality):
+    assert classify_modality(text, claim(text, source, cue, content)) == modality
+
+
+def test_quantity_modality_marks_planned_amounts_only():
+    text = "The ministry will send 500 engineers. Last year it sent 200."
+    doc = as_doc(text)
+    planned = Quantity(id="q1", span=span(text, "500 engineers"), value=500)
+    past = Quantity(id="q2", span=span(text, "200"), value=200)
+    assert quantity_modality(doc, planned).modality == Modality.EXPECTED
+    assert quantity_modality(doc, past).modality == Modality.UNKNOWN
+
+
+def test_comment_requests():
+    text = (
+        "The Daily Courier reached out to the transport ministry for comment. "
+        "The ministry did not respond."
+    )
+    (req,) = find_comment_requests(text)
+    assert req.requester[0].text == "The Daily Courier"
+    assert req.target[0].text == "the transport ministry"
+    assert req.answered is False
+    text = (
+        "The Herald contacted the mayor's office with emailed requests for comment. "
+        "A spokesman responded that the audit was under way."
+    )
+    (req,) = find_comment_requests(text)
+    assert (req.target[0].text, req.answered) == ("the mayor's office", True)
+    assert find_comment_requests("The mayor said the audit was under way.") == []
+
+
+def test_a_comment_request_is_not_a_claim():
+    text = "The Daily Courier reached out to the ministry for comment."
+    requests = find_comment_requests(text)
+    c = claim(text, "The Daily Courier", "reached out to", "the ministry for comment")
+    assert drop_comment_requests([c], requests) == []
+
+
+def test_analyze_claim_fills_every_field_and_keeps_the_spans():
+    text = "The general said, citing intercepts, that the unit will probably withdraw."
+    c = claim(text, "The general", "said", "that the unit will probably withdraw")
+    out = analyze_claim(text, c)
+    assert out.content == c.content and out.source == c.source
+    assert out.stance == Stance.ASSERT
+    assert [h.cue for h in out.hedges] == ["probably"]
+    assert out.basis == Basis.DISCLOSED
+    assert out.modality == Modality.EXPECTED
+
+
+def test_component_reads_claims_and_records_comment_requests():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = (
+        "The ministry denied that its jets had struck the market. "
+        "The Tribune reached out to the ministry for comment."
+    )
+    doc = nlp(text)
+    doc._.ct_claims = [
+        claim(text, "The ministry", "denied", "that its jets had struck the market"),
+        claim(text, "The Tribune", "reached out to", "the ministry for comment"),
+    ]
+    doc._.ct_quantities = []
+    doc = StanceComponent()(doc)
+    assert [c.stance for c in doc._.ct_claims] == [Stance.DENY]
+    assert len(doc._.ct_comment_requests) == 1
