@@ -4,6 +4,7 @@
     python training/train.py --tier fast --no-gum        # variant without GUM (CC BY-NC-SA)
     python training/train.py --tier fast --no-gmb        # variant without GMB (licence not cleared)
     python training/train.py --tier fast --max-steps 2000 --out /tmp/m   # quick smoke run
+    python training/train.py --tier accurate [--max-minutes 50]  # = training/accurate.py
 
 Steps (each can be skipped with --skip-*):
   1. training/convert.py     -> training/corpus/*.spacy
@@ -108,7 +109,10 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument(
-        "--tier", choices=["fast"], default="fast", help="accurate tier: see training/accurate.py"
+        "--tier",
+        choices=["fast", "accurate"],
+        default="fast",
+        help="accurate: delegates to training/accurate.py (other options passed through)",
     )
     ap.add_argument("--no-gum", action="store_true")
     ap.add_argument("--no-gmb", action="store_true")
@@ -118,7 +122,19 @@ def main():
     ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--skip-eval", action="store_true")
-    args = ap.parse_args()
+    args, rest = ap.parse_known_args()
+    if args.tier == "accurate":
+        cmd = (
+            [PY, HERE / "accurate.py", *rest]
+            + ["--no-gum"] * args.no_gum
+            + ["--no-gmb"] * args.no_gmb
+        )
+        if args.out:
+            cmd += ["--out", args.out]
+        run(cmd)
+        return
+    if rest:
+        ap.error(f"unrecognized arguments: {' '.join(rest)}")
     variant = args.tier + ("-nogum" if args.no_gum else "") + ("-nogmb" if args.no_gmb else "")
     corpus = HERE / "corpus" / variant
     runs = HERE / "runs" / variant
