@@ -10,6 +10,7 @@ Output (in --out, default training/corpus):
 Usage:
     python training/convert.py [--corpora DIR] [--out DIR] [--no-gum] [--no-gmb]
 """
+
 import argparse
 import random
 import sys
@@ -17,13 +18,14 @@ from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, DocBin
-from spacy.training import biluo_tags_to_spans, iob_to_biluo
 
 sys.path.insert(0, str(Path(__file__).parent))
-from labels import map_gmb, map_uner  # noqa: E402
+from labels import map_gmb, map_uner
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CORPORA = HERE.parent.parent.parent / "shared" / "corpora"  # /work/wt/pipeline -> /work/shared
+DEFAULT_CORPORA = (
+    HERE.parent.parent.parent / "shared" / "corpora"
+)  # /work/wt/pipeline -> /work/shared
 if not DEFAULT_CORPORA.exists():
     DEFAULT_CORPORA = Path("/work/shared/corpora")
 
@@ -56,9 +58,19 @@ def read_conllu(path):
                 space = "SpaceAfter=No" not in cols[9]
                 if mwt is not None and mwt[0] <= i <= mwt[1]:
                     space = mwt[2] if i == mwt[1] else False
-                words.append(dict(form=cols[1], lemma=cols[2], upos=cols[3], xpos=cols[4],
-                                  feats=cols[5] if cols[5] != "_" else "", head=int(cols[6]),
-                                  dep=cols[7], space=space, misc=cols[9]))
+                words.append(
+                    dict(
+                        form=cols[1],
+                        lemma=cols[2],
+                        upos=cols[3],
+                        xpos=cols[4],
+                        feats=cols[5] if cols[5] != "_" else "",
+                        head=int(cols[6]),
+                        dep=cols[7],
+                        space=space,
+                        misc=cols[9],
+                    )
+                )
     if words:
         yield doc_id, sent_id, words
 
@@ -102,7 +114,17 @@ def iob_spans(tags):
 
 
 def sents_to_doc(vocab, sents, ents_per_sent=None, mapper=map_uner, set_ents=True):
-    words, spaces, tags, pos, morphs, lemmas, heads, deps, sent_starts = [], [], [], [], [], [], [], [], []
+    words, spaces, tags, pos, morphs, lemmas, heads, deps, sent_starts = (
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
     ents = []
     for si, sent in enumerate(sents):
         offset = len(words)
@@ -117,15 +139,27 @@ def sents_to_doc(vocab, sents, ents_per_sent=None, mapper=map_uner, set_ents=Tru
             deps.append(w["dep"] if w["head"] > 0 else "ROOT")
             sent_starts.append(j == 0)
         if ents_per_sent is not None:
-            for (s, e, lab) in ents_per_sent[si]:
+            for s, e, lab in ents_per_sent[si]:
                 new = mapper(lab, [w["form"] for w in sent[s:e]])
                 if new:
                     ents.append((offset + s, offset + e, new))
     spaces[-1] = False
-    doc = Doc(vocab, words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs, lemmas=lemmas,
-              heads=heads, deps=deps, sent_starts=sent_starts)
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        tags=tags,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+        sent_starts=sent_starts,
+    )
     if ents_per_sent is not None and set_ents:
-        doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=l) for s, e, l in ents]
+        doc.ents = [
+            doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=l) for s, e, l in ents
+        ]
     return doc
 
 
@@ -149,7 +183,11 @@ def ewt_docs(vocab, conllu, iob2, mapper=map_uner, stats=None):
         for sent_id, words in group:
             sents.append(words)
             toks = uner.get(sent_id)
-            if toks is None or len(toks) != len(words) or any(t[0] != w["form"] for t, w in zip(toks, words)):
+            if (
+                toks is None
+                or len(toks) != len(words)
+                or any(t[0] != w["form"] for t, w in zip(toks, words))
+            ):
                 if stats is not None:
                     stats["uner_mismatch"] = stats.get("uner_mismatch", 0) + 1
                 toks = None
@@ -162,7 +200,26 @@ def gum_docs(vocab, conllu):
         yield sents_to_doc(vocab, [w for _, w in group])
 
 
-NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", "%", ")", "]", "}", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "'"}
+NO_SPACE_BEFORE = {
+    ".",
+    ",",
+    ":",
+    ";",
+    "!",
+    "?",
+    "%",
+    ")",
+    "]",
+    "}",
+    "'s",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "'",
+}
 
 
 def gmb_docs(vocab, path, max_sents=10):
@@ -180,7 +237,7 @@ def gmb_docs(vocab, path, max_sents=10):
     if cur:
         sents.append(cur)
     for k in range(0, len(sents), max_sents):
-        chunk = sents[k:k + max_sents]
+        chunk = sents[k : k + max_sents]
         words, spaces, tags, ents, starts = [], [], [], [], []
         for sent in chunk:
             off = len(words)
@@ -195,6 +252,7 @@ def gmb_docs(vocab, path, max_sents=10):
                 ws = [x[0] for x in sent[s:e]]
                 if lab == "per":
                     from labels import strip_titles
+
                     s2, e2 = strip_titles(ws, 0, len(ws))
                     s, ws = s + s2, ws[s2:]
                 new = map_gmb(lab, ws, [x[1] for x in sent[s:e]])
@@ -202,7 +260,9 @@ def gmb_docs(vocab, path, max_sents=10):
                     ents.append((off + s, off + e, new))
         spaces[-1] = False
         doc = Doc(vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
-        doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=l) for s, e, l in ents]
+        doc.ents = [
+            doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=l) for s, e, l in ents
+        ]
         yield doc
 
 
@@ -223,8 +283,14 @@ def main():
     stats = {}
     ewt = c / "ud-english-ewt"
     uner = c / "uner-english-ewt"
-    train = list(ewt_docs(vocab, ewt / "en_ewt-ud-train.conllu",
-                          uner / "en_ewt-ud-train.2022-12-02-preliminary.iob2", stats=stats))
+    train = list(
+        ewt_docs(
+            vocab,
+            ewt / "en_ewt-ud-train.conllu",
+            uner / "en_ewt-ud-train.2022-12-02-preliminary.iob2",
+            stats=stats,
+        )
+    )
     n_ewt = len(train)
     if not args.no_gum:
         train += list(gum_docs(vocab, c / "ud-english-gum" / "en_gum-ud-train.conllu"))
@@ -234,17 +300,28 @@ def main():
     n_gmb = len(train) - n_ewt - n_gum
     random.Random(0).shuffle(train)
     DocBin(docs=train, store_user_data=False).to_disk(args.out / "train.spacy")
-    dev = list(ewt_docs(vocab, ewt / "en_ewt-ud-dev.conllu", uner / "en_ewt-ud-dev.iob2", stats=stats))
+    dev = list(
+        ewt_docs(vocab, ewt / "en_ewt-ud-dev.conllu", uner / "en_ewt-ud-dev.iob2", stats=stats)
+    )
     DocBin(docs=dev).to_disk(args.out / "dev.spacy")
-    test = list(ewt_docs(vocab, ewt / "en_ewt-ud-test.conllu", uner / "en_ewt-ud-test.iob2", stats=stats))
+    test = list(
+        ewt_docs(vocab, ewt / "en_ewt-ud-test.conllu", uner / "en_ewt-ud-test.iob2", stats=stats)
+    )
     DocBin(docs=test).to_disk(args.out / "test_ewt.spacy")
-    test_u = list(ewt_docs(vocab, ewt / "en_ewt-ud-test.conllu", uner / "en_ewt-ud-test.iob2", mapper=keep_orig))
+    test_u = list(
+        ewt_docs(
+            vocab, ewt / "en_ewt-ud-test.conllu", uner / "en_ewt-ud-test.iob2", mapper=keep_orig
+        )
+    )
     DocBin(docs=test_u).to_disk(args.out / "test_uner.spacy")
-    dev_u = list(ewt_docs(vocab, ewt / "en_ewt-ud-dev.conllu", uner / "en_ewt-ud-dev.iob2", mapper=keep_orig))
+    dev_u = list(
+        ewt_docs(vocab, ewt / "en_ewt-ud-dev.conllu", uner / "en_ewt-ud-dev.iob2", mapper=keep_orig)
+    )
     DocBin(docs=dev_u).to_disk(args.out / "dev_uner.spacy")
     gum_test = list(gum_docs(vocab, c / "ud-english-gum" / "en_gum-ud-test.conllu"))
     DocBin(docs=gum_test).to_disk(args.out / "test_gum.spacy")
     from collections import Counter
+
     lab = Counter(e.label_ for d in train for e in d.ents)
     print(f"train docs: EWT {n_ewt}, GUM {n_gum}, GMB {n_gmb}; words {sum(len(d) for d in train)}")
     print(f"train entity labels: {dict(lab)}")

@@ -9,9 +9,9 @@ A phrase becomes a pattern when, in train.spacy,
 The patterns go into a standard spaCy `entity_ruler` component (no custom code). Usage:
     python training/ruler.py MODEL_DIR --train training/corpus/fast/train.spacy [--where after|before]
 """
+
 import argparse
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -49,7 +49,9 @@ def add_ruler(nlp, patterns, where="after"):
     if "entity_ruler" in nlp.pipe_names:
         nlp.remove_pipe("entity_ruler")
     kw = {"after": "ner"} if where == "after" else {"before": "ner"}
-    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}, **kw)
+    ruler = nlp.add_pipe(
+        "entity_ruler", config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}, **kw
+    )
     ruler.add_patterns(patterns)
     return ruler
 

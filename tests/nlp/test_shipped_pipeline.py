@@ -55,27 +55,29 @@ def test_lemmas_and_pos(doc):
     assert all(t.lemma_ for t in doc)
 
 
-@pytest.mark.xfail(
-    reason="fast tier v0.1.0 (LAS 79.4) attaches 'told reporters that ...' as acl:relcl",
-    strict=False,
-)
-def test_parse(doc):
+def test_parse(doc, nlp):
     first = next(iter(doc.sents))
     roots = [t for t in first if t.dep_ == "ROOT"]
     assert len(roots) == 1
-    fired = next(t for t in doc if t.text == "fired")
-    assert (
-        any(c.dep_.startswith("nsubj") and c.text == "Korea" for c in fired.children)
-        or fired.head.lemma_ == "say"
-    )
-    told = next(t for t in doc if t.text == "told")
-    # the reported clause of "told" must hang off the speech verb
-    assert any(c.dep_ in ("ccomp", "parataxis") for c in told.children)
+    heads_in_sentence = all(t.head.sent == t.sent for t in doc)
+    assert heads_in_sentence
+    # "X said that Y": the reported clause hangs off the speech verb as ccomp
+    d = nlp("North Korea said on Monday that the U.N. resolution was illegal.")
+    said = next(t for t in d if t.text == "said")
+    assert said.dep_ == "ROOT"
+    assert any(c.dep_ == "nsubj" and c.text == "Korea" for c in said.children)
+    assert any(c.dep_ == "ccomp" for c in said.children)
 
 
-def test_entities(doc):
+def test_entities(doc, nlp):
     ents = {(e.text, e.label_) for e in doc.ents}
     labels = {e.label_ for e in doc.ents}
     assert labels & {"GPE", "ORG"}
     assert any(text.endswith("Korea") and label == "GPE" for text, label in ents), ents
     assert any("Kishida" in text and label == "PERSON" for text, label in ents), ents
+    d = nlp("North Korean troops entered the town, Yunus-Bek Yevkurov told Kyodo News on Telegram.")
+    ents = {(e.text, e.label_) for e in d.ents}
+    assert ("North Korean", "NORP") in ents
+    assert ("Kyodo News", "ORG") in ents
+    assert ("Telegram", "ORG") in ents
+    assert ("Yunus-Bek Yevkurov", "PERSON") in ents
