@@ -68,8 +68,10 @@ def main() -> None:
     parse_only()  # warm up caches and lazy loads once, outside the timings
     parse_s = best_of(args.repeats, parse_only)
     full_s = best_of(args.repeats, full)
-    print(f"texts: {len(texts)}  words: {words:,}  model: {nlp.meta.get('name')}  "
-          f"base: {','.join(base)}")
+    print(
+        f"texts: {len(texts)}  words: {words:,}  model: {nlp.meta.get('name')}  "
+        f"base: {','.join(base)}"
+    )
     print(f"{'parse only':<22}{words / parse_s:>12,.0f} words/s")
     print(f"{'claimtrace analysis':<22}{words / full_s:>12,.0f} words/s")
     print(f"ratio analysis/parse: {parse_s / full_s:.2f}  (design goal >= 0.85)")

@@ -50,3 +50,34 @@ def test_a_failing_component_fails_one_article_not_the_batch(english_text):
     assert [type(r).__name__ for r in results] == ["Article", "Failure", "Failure", "Article"]
     assert results[2].stage == "analysis" and "boom" in results[2].reason
     assert [r.origin for r in results] == ["a", "b", "c", "d"]
+
+
+class _BatchPipeThatRaises:
+    """A component with its own ``pipe`` and no error handler (like spaCy's Cython parser)."""
+
+    def __call__(self, doc):
+        if "storm" in doc.text:
+            raise ValueError("bad doc")
+        return doc
+
+    def pipe(self, docs, **kwargs):
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("test_batch_pipe_that_raises")
+def _make_batch_pipe(nlp, name):
+    return _BatchPipeThatRaises()
+
+
+def test_a_component_without_error_handler_still_fails_only_its_article(english_text):
+    nlp = build_pipeline("blank")
+    nlp.add_pipe("test_batch_pipe_that_raises")
+    items = [
+        make_article(english_text, origin="a"),
+        make_article("A storm hit the coast, the weather office said on Monday.", origin="b"),
+        make_article(english_text + " Residents returned.", origin="c"),
+    ]
+    results = list(analyze_articles(items, nlp=nlp, batch_size=8))
+    assert [type(r).__name__ for r in results] == ["Article", "Failure", "Article"]
+    assert "bad doc" in results[1].reason

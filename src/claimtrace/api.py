@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
@@ -57,6 +58,42 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+def _install_error_handler(nlp: Language) -> None:
+    """Route component errors to :func:`_error_handler` wherever spaCy allows it.
+
+    (``Language.set_error_handler`` itself fails on spaCy 3.8's Cython parser, which has
+    no ``error_handler`` slot; such components are covered by :func:`_run_pipeline`.)
+    """
+    nlp.default_error_handler = _error_handler
+    for _, component in nlp.pipeline:
+        if hasattr(component, "set_error_handler"):
+            with contextlib.suppress(AttributeError):
+                component.set_error_handler(_error_handler)
+
+
+def _run_pipeline(nlp: Language, articles: list[Article], batch_size: int) -> list[Doc]:
+    """Process the articles' Docs in place; a failure marks its Doc, never the batch.
+
+    spaCy drops a Doc whose component failed from what ``pipe()`` yields, so results are
+    read from our own Doc objects. If a component without an error handler raises, the
+    batch is redone one article at a time to find and mark the culprit.
+    """
+    docs = [_make_doc(nlp, a) for a in articles]
+    try:
+        for _ in nlp.pipe(docs, batch_size=batch_size):
+            pass
+        return docs
+    except Exception:  # a component that could not take our error handler
+        log.debug("batch failed; retrying article by article", exc_info=True)
+    docs = [_make_doc(nlp, a) for a in articles]
+    for doc in docs:
+        try:
+            nlp(doc)
+        except Exception as exc:  # one bad article must not stop the batch
+            doc.user_data["ct_error"] = f"{type(exc).__name__}: {exc}"
+    return docs
+
+
 def article_from_doc(article: Article, doc: Doc, nlp: Language) -> Article:
     """Copy what the components wrote on ``doc`` into a new Article record."""
     values = {name: tuple(getattr(doc._, name) or ()) for name in LIST_ATTRS}
@@ -85,16 +122,12 @@ def analyze_articles(
     batch goes on.
     """
     nlp = nlp or get_pipeline(model)
-    nlp.set_error_handler(_error_handler)
+    _install_error_handler(nlp)
     batch: list[Article | Failure] = []
 
     def flush() -> Iterator[Article | Failure]:
         articles = [a for a in batch if isinstance(a, Article)]
-        docs = [_make_doc(nlp, a) for a in articles]
-        # spaCy drops a Doc whose component failed, so results are read from our own
-        # Doc objects (processed in place) rather than from what pipe() yields.
-        for _ in nlp.pipe(docs, batch_size=batch_size):
-            pass
+        docs = _run_pipeline(nlp, articles, batch_size)
         by_article = iter(docs)
         for item in batch:
             if isinstance(item, Failure):

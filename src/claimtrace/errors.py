@@ -42,6 +42,32 @@ class InputTooLarge(InputError):
     code = "CT015"
 
 
+class FetchError(InputError):
+    """A URL could not be fetched: network error, HTTP error, timeout, bad content."""
+
+    code = "CT030"
+
+
+class AddressRefused(FetchError):
+    """The URL's host is a private, loopback or link-local address (SSRF guard)."""
+
+    code = "CT031"
+
+
+class ContentTypeRefused(FetchError):
+    code = "CT032"
+
+
+class LedgerError(ClaimtraceError):
+    """The ledger database cannot be opened, migrated or written."""
+
+    code = "CT040"
+
+
+class ArticleNotFound(LedgerError):
+    code = "CT041"
+
+
 class AnalysisError(ClaimtraceError):
     """An extractor failed on one article; the batch goes on."""
 

@@ -144,3 +144,49 @@ def test_dates_component_reads_the_publication_date() -> None:
     doc._.ct_meta = {"published": "2024-03-06"}
     doc = nlp(doc)
     assert [(t.span.text, t.value) for t in doc._.ct_timexes] == [("yesterday", "2024-03-05")]
+
+
+def test_said_on_leaves_a_date_to_the_nearer_cue() -> None:
+    text = "The company has denied the leak, first reported last week by a trade paper."
+    denied = _claim(text, "has denied", "the leak")
+    reported = _claim(text, "reported", "the leak")
+    timexes = find_timexes(text, anchor=ANCHOR)
+    assert said_on_for(reported, timexes, text, others=[denied, reported]) == "2024-W09"
+    assert said_on_for(denied, timexes, text, others=[denied, reported]) is None
+
+
+def test_said_on_ignores_dates_beyond_the_content() -> None:
+    text = "The report noted that the plant had closed, where strikes began in early May."
+    claim = _claim(text, "noted", "the plant had closed")
+    assert said_on_for(claim, find_timexes(text, anchor=ANCHOR), text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("Prices rose late last year.", "late last year", "2023", "END"),
+        ("They met this past weekend.", "this past weekend", "2024-W09-WE", None),
+        ("Growth slowed in the first half of 2022.", "the first half of 2022", "2022-H1", None),
+        ("He left earlier today.", "earlier today", "2024-03-06", None),
+        ("Rates peaked in June last year.", "June last year", "2023-06", None),
+    ],
+)
+def test_compound_expressions(text: str, span: str, value: str, mod: str | None) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.value, tx.mod) == (span, value, mod)
+
+
+def test_anaphoric_days_and_years_count_from_the_previous_date() -> None:
+    found = find_timexes(
+        "The bridge closed on Monday and reopened the next day. The mine opened in 1990 "
+        "and closed the following year.",
+        anchor=ANCHOR,
+    )
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Monday", "2024-03-04"),
+        ("the next day", "2024-03-05"),
+        ("1990", "1990"),
+        ("the following year", "1991"),
+    ]
+    alone = find_timexes("He called that day.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in alone] == [("that day", None)]

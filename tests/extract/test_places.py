@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from claimtrace.extract.places import find_places, home_country, km, said_at_for
@@ -114,3 +115,58 @@ def test_places_component_writes_records() -> None:
     nlp.add_pipe("claimtrace_places")
     doc = nlp("Talks were held in Nairobi.")
     assert [(p.span.text, p.country) for p in doc._.ct_places] == [("Nairobi", "KE")]
+
+
+def test_gazetteer_tables() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer, name_key
+
+    gaz = load_gazetteer()
+    assert {e.fcode for e in gaz.lookup("Georgia")} >= {"PCLI", "ADM1"}
+    assert gaz.lookup("Russia's Far East")[0].country == "RU"
+    assert gaz.lookup("the Korean Peninsula")[0].fcode == "RGN"
+    assert gaz.us_states["OH"].name == "Ohio"
+    assert gaz.demonyms[name_key("North Korean")] == "KP"
+    assert name_key("W. Va.") == name_key("W.Va.")
+
+
+def test_a_town_name_used_as_a_speaker_is_a_person_throughout() -> None:
+    text = (
+        "The film was directed by Carla Modena. Modena said the shoot was hard. "
+        "Modena's crew agreed."
+    )
+    assert "Modena" not in {p.span.text for p in find_places(text)}
+    assert "Modena's" not in {p.span.text for p in find_places(text)}
+
+
+def _trained_pipeline():
+    from claimtrace.nlp.pipeline import resolve_model
+
+    target = resolve_model(None)
+    return None if target == "blank" else target
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_trained_pipeline() is None, reason="no trained base pipeline installed")
+def test_places_with_the_trained_pipeline() -> None:
+    from claimtrace.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline(str(_trained_pipeline()), components=("claimtrace_places",))
+    doc = nlp("Talks between Kenya and Ethiopia resumed in Nairobi, officials in Addis Ababa said.")
+    found = {p.span.text: p for p in doc._.ct_places}
+    assert found["Nairobi"].country == "KE"
+    assert found["Ethiopia"].kind is PlaceKind.COUNTRY
+
+
+def test_outlet_prior_settles_local_homonyms() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    texts = [
+        "The Ohio budget cut school funds again.",
+        "Ohio lawmakers met in Columbus, Ohio, on the highway plan.",
+        "A storm crossed Ohio overnight.",
+    ]
+    prior = outlet_prior(texts, domain="springfieldexample.com")
+    assert prior.admin1[("US", "OH")] == 1.0
+    assert prior.town is not None
+    town = find_places("The Springfield council approved the plan.", outlet=prior)[0]
+    assert (town.country, round(town.lat)) == ("US", 40)

@@ -18,6 +18,23 @@ from claimtrace.ingest.url import (
 )
 
 PAGE = b"<html><head><title>T</title></head><body><p>Officials said so.</p></body></html>"
+SENTENCES = (
+    "Officials in the capital said on Monday that the convoy had crossed the border overnight, "
+    "and that several hundred soldiers were travelling with it towards the northern region. "
+    "A spokesperson for the ministry declined to comment on the report when asked by reporters."
+)
+STORY = (
+    "<html><head><title>Convoy crosses the border</title></head><body><article><p>"
+    f"{SENTENCES}</p></article></body></html>"
+).encode()
+FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+    "<item><title>One</title><link>https://example.org/1</link>"
+    f"<description>{SENTENCES}</description></item>"
+    "<item><title>Two</title><link>https://example.org/2</link>"
+    f"<description>{SENTENCES} It was the second report this week.</description></item>"
+    "</channel></rss>"
+).encode()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -43,6 +60,10 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path == "/article.html":
             self._send(200, PAGE, "text/html; charset=utf-8")
+        elif self.path == "/story.html":
+            self._send(200, STORY, "text/html; charset=utf-8")
+        elif self.path == "/feed.xml":
+            self._send(200, FEED, "application/rss+xml")
         elif self.path == "/redirect":
             self._send(302, b"", "text/plain", Location="/article.html")
         elif self.path == "/loop":
@@ -153,22 +174,21 @@ def test_http_errors_and_bad_schemes(server):
         fetch_url("file:///etc/passwd", allow_private=True)
 
 
-def test_ingest_reads_a_url_through_the_readers(server, monkeypatch):
-    """A fetched page goes through read_inputs; records carry the URL as origin and url."""
+def test_ingest_reads_urls_through_the_readers(server):
+    """A fetched page or feed goes through claimtrace.ingest.read_inputs; the records
+    carry the URL as origin (with the feed's item numbers) and as url."""
     pytest.importorskip("sqlalchemy", reason="the ledger needs the 'db' extra")
-    import claimtrace.ingest
     from claimtrace.ledger.ingest import read_sources
-    from claimtrace.model import Article, article_id
+    from claimtrace.model import Article
 
-    def fake_read_inputs(sources, *, input_format=None, meta=None):
-        for source in sources:
-            assert source.endswith(".html")
-            text = open(source, encoding="utf-8").read()  # noqa: SIM115
-            yield Article(id=article_id(text), text=text, origin=source)
-
-    monkeypatch.setattr(claimtrace.ingest, "read_inputs", fake_read_inputs, raising=False)
-    url = f"{server}/article.html"
+    url = f"{server}/story.html"
     [article] = read_sources([url], allow_private=True)
-    assert article.origin == url and article.url == url and article.text == PAGE.decode()
+    assert isinstance(article, Article), article
+    assert article.origin == url and article.url == url
+    assert "convoy had crossed the border" in article.text
+    feed = f"{server}/feed.xml"
+    items = list(read_sources([feed], allow_private=True))
+    assert all(isinstance(i, Article) for i in items), items
+    assert [i.origin for i in items] == [f"{feed}#1", f"{feed}#2"]
     [refused] = read_sources([url])
     assert refused.code == "CT031" and refused.origin == url

@@ -3,8 +3,9 @@
 PostgreSQL comes from ``CLAIMTRACE_TEST_POSTGRES_URL``; when that is unset, the fixture
 tries ``bash scripts/postgres.sh start`` (without installing anything) and stops the
 cluster at the end if it started it. When no server can be had the PostgreSQL variants
-skip with the reason, except under CI (``CI=true``), where they fail: CI must never pass
-while silently testing one backend.
+skip with the reason, except under CI (``CI=true``) or when ``CLAIMTRACE_TEST_POSTGRES_URL``
+names a server that does not answer, where they fail: CI must never pass while silently
+testing one backend.
 
 Each PostgreSQL test gets its own schema (``search_path`` in the URL), dropped after.
 """
@@ -66,6 +67,7 @@ def _start_local() -> tuple[str | None, str, bool]:
 def postgres_url():
     """The base URL of a PostgreSQL server for tests (or skip/fail, see module doc)."""
     url = os.environ.get("CLAIMTRACE_TEST_POSTGRES_URL")
+    explicit = bool(url)
     started = False
     reason = ""
     if not url:
@@ -89,7 +91,7 @@ def postgres_url():
             conn.execute(text("SELECT 1"))
     except Exception as exc:
         message = f"PostgreSQL at {url} does not answer: {exc}"
-        if _in_ci():
+        if _in_ci() or explicit:  # a server was promised: its absence is an error
             pytest.fail(message)
         pytest.skip(message)
     finally:

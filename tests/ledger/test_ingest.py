@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from claimtrace.ledger.ingest import ingest, read_analyzed, retry_origin, store_items
+from claimtrace.ledger.ingest import (
+    expand_sources,
+    ingest,
+    read_analyzed,
+    retry_origin,
+    store_items,
+)
 from claimtrace.ledger.synthetic import synthetic_article, synthetic_corpus
 from claimtrace.model import Article, Claim, Failure, Span, article_id
 
@@ -112,12 +118,23 @@ def test_read_analyzed_reports_bad_lines(tmp_path):
     data = article.to_dict()
     del data["id"]  # computed from the text when missing
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps(data) + "\n\n{oops\n" + json.dumps({"text": 3}) + "\n")
+    refused = {
+        "failure": {"origin": "x.html", "reason": "empty", "code": "CT011", "stage": "ingest"}
+    }
+    path.write_text(
+        json.dumps(data)
+        + "\n\n{oops\n"
+        + json.dumps({"text": 3})
+        + "\n"
+        + json.dumps(refused)
+        + "\n"
+    )
     items = list(read_analyzed(str(path)))
     assert items[0] == article
     assert [(f.origin, f.code) for f in items[1:]] == [
         (f"{path}:3", "CT013"),
         (f"{path}:4", "CT013"),
+        ("x.html", "CT011"),
     ]
     [missing] = read_analyzed(str(tmp_path / "nope.jsonl"))
     assert isinstance(missing, Failure) and "nope.jsonl" in missing.reason
@@ -132,3 +149,42 @@ def test_retry_origin_maps_items_to_their_file(tmp_path):
     assert retry_origin("https://example.org/a#2") == "https://example.org/a#2"
     assert retry_origin("stdin") is None
     assert retry_origin(str(tmp_path / "gone.txt")) is None
+
+
+def test_folders_expand_to_their_files(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in (
+        "a.txt",
+        "a.meta.json",
+        "b/c.html",
+        ".git/x.txt",
+        ".hidden.txt",
+        "claimtrace.db",
+        "claimtrace.db-wal",
+        "photo.jpg",
+    ):
+        (tmp_path / name).write_text("x")
+    got = list(expand_sources([str(tmp_path), "-", "missing.txt"]))
+    assert got == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c.html"), "-", "missing.txt"]
+
+
+def test_end_to_end_with_the_real_readers_and_the_blank_pipeline(ledger, tmp_path):
+    """Files through claimtrace.ingest.read_inputs and claimtrace.api.analyze_articles."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    texts = [
+        "Officials said on Monday that 3,000 troops had arrived near the border.",
+        "The ministry denied the report, calling it baseless, in a statement on Tuesday.",
+    ]
+    for i, text in enumerate(texts):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "empty.txt").write_text("   ", encoding="utf-8")
+    stats = ingest(ledger, [str(folder)], model="blank")
+    assert (stats.inserted, stats.failures) == (2, 1)
+    assert [f.origin for f in ledger.failures()] == [str(folder / "empty.txt")]
+    for text in texts:
+        stored = ledger.get_article(article_id(text))
+        assert stored.text == text and stored.analyzer is not None
+    again = ingest(ledger, [str(folder)], model="blank")
+    assert (again.inserted, again.skipped) == (0, 2)

@@ -143,3 +143,30 @@ def test_sources_count_claims_by_stance_with_first_and_last_dates(filled):
     assert [r["claims"] for r in rows] == sorted((r["claims"] for r in rows), reverse=True)
     only = query_sources(filled, kind="media")
     assert only and all(r["kind"] == "media" for r in only)
+
+
+def test_undated_articles_come_last_and_never_match_dates(filled):
+    import dataclasses
+
+    undated = dataclasses.replace(synthetic_corpus(1, claims=2, seed=99)[0], published=None)
+    filled.store(undated)
+    rows = query_claims(filled, limit=None)
+    assert [r["article_id"] for r in rows[-2:]] == [undated.id, undated.id]
+    assert rows[-1]["published"] is None
+    assert undated.id not in {r["article_id"] for r in query_claims(filled, until="2030-01-01")}
+    assert undated.id not in {r["article_id"] for r in query_claims(filled, since="2000-01-01")}
+    source = {s["id"]: s for s in query_sources(filled)}
+    eid = undated.claims[0].source_entity.id
+    assert source[eid]["first"] is None or source[eid]["first"].year > 1
+
+
+def test_about_gives_the_same_rows_whichever_plan_is_chosen(filled, monkeypatch):
+    import claimtrace.ledger.queries as queries
+
+    sparse = query_claims(filled, about="drones", kind="media", limit=5)
+    monkeypatch.setattr(queries, "DENSE_MATCHES", 0)  # SQLite: walk the order index instead
+    dense = query_claims(filled, about="drones", kind="media", limit=5)
+    assert sparse == dense
+    assert [r["uid"] for r in dense] == [
+        r["uid"] for r in query_claims(filled, kind="media", limit=None) if "drones" in r["content"]
+    ][:5]

@@ -32,8 +32,13 @@ format_option = click.option(
 
 
 def _open(db: str | None):
-    from claimtrace.ledger import Ledger
-
+    try:
+        from claimtrace.ledger import Ledger
+    except ImportError as exc:  # the 'db' extra is missing
+        raise click.ClickException(
+            f"the ledger needs SQLAlchemy, Alembic and psycopg ({exc.name} is missing): "
+            "pip install 'claimtrace[db]'"
+        ) from exc
     return Ledger.open(db)
 
 

@@ -50,7 +50,7 @@ def predict(articles: list[ET.Element], *, nlp=None) -> list[dict]:
     for domain, text in zip(domains, texts, strict=True):
         by_outlet[domain].append(text)
     priors = {
-        d: outlet_prior(outlet_texts, home=home_country(d))
+        d: outlet_prior(outlet_texts, home=home_country(d), domain=d)
         for d, outlet_texts in by_outlet.items()
         if d and len(outlet_texts) > 1
     }

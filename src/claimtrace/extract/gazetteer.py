@@ -182,6 +182,8 @@ def build_rows() -> list[tuple]:
         if key not in towns or city["population"] > towns[key]["population"]:
             towns[key] = city
     for county in gc.get_us_counties():
+        if county["name"].endswith(" city"):
+            continue  # independent cities ("Alexandria city") are in the cities already
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
         town = towns.get((base, county["state"]))
         lat, lon = (town["latitude"], town["longitude"]) if town else (None, None)

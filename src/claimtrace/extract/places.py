@@ -17,7 +17,8 @@
    ``metonym`` for its government; everything else is a ``location``.
 
 :func:`find_places` is the pure entry point; :func:`said_at_for` gives a claim the place
-where it was made ("speaking in Rome").
+where it was made ("speaking in Rome"). Candidates come from :mod:`claimtrace.extract.toponyms`,
+features from :mod:`claimtrace.extract.gazetteer`.
 """
 
 from __future__ import annotations
@@ -28,235 +29,27 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
+from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from claimtrace.extract.toponyms import (
+    DOMINANT,
+    Mention,
+    entity_mentions,
+    gazetteer_mentions,
+)
 from claimtrace.model import Claim, Place, PlaceKind, PlaceUse, Span
 
-#: entity labels that name places (GPE, LOC) or peoples/nationalities (NORP)
-PLACE_LABELS = frozenset({"GPE", "LOC"})
-DEMONYM_LABELS = frozenset({"NORP"})
-#: words before a name that make it a person, not a place
-TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "gov",
-        "governor",
-        "sen",
-        "senator",
-        "rep",
-        "representative",
-        "president",
-        "judge",
-        "justice",
-        "officer",
-        "sgt",
-        "sergeant",
-        "lt",
-        "lieutenant",
-        "capt",
-        "captain",
-        "coach",
-        "pastor",
-        "rev",
-        "reverend",
-        "det",
-        "detective",
-        "deputy",
-        "chief",
-        "mayor",
-        "sheriff",
-        "prof",
-        "professor",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "maj",
-        "major",
-        "adm",
-        "admiral",
-        "secretary",
-        "minister",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "saint",
-        "sir",
-        "lord",
-        "lady",
-        "st.",
-        "dame",
-    ]
-)
-#: capitalised words after a place name that make the whole a name of something else
-NAME_CONTINUATIONS = frozenset(
-    [
-        "times",
-        "post",
-        "herald",
-        "journal",
-        "tribune",
-        "news",
-        "gazette",
-        "star",
-        "daily",
-        "press",
-        "inc",
-        "corp",
-        "co",
-        "company",
-        "group",
-        "bank",
-        "university",
-        "college",
-        "institute",
-        "hospital",
-        "church",
-        "mall",
-        "street",
-        "st.",
-        "st",
-        "avenue",
-        "ave",
-        "road",
-        "rd",
-        "drive",
-        "dr",
-        "boulevard",
-        "blvd",
-        "lane",
-        "highway",
-        "hwy",
-        "way",
-        "pike",
-        "parkway",
-        "plaza",
-    ]
-)
-#: capitalised words after a town's name that keep it a toponym ("Paris Public Library")
-ORG_WORDS = frozenset(
-    [
-        "public",
-        "library",
-        "police",
-        "fire",
-        "department",
-        "county",
-        "city",
-        "high",
-        "school",
-        "middle",
-        "elementary",
-        "university",
-        "college",
-        "hospital",
-        "medical",
-        "council",
-        "board",
-        "sheriff",
-        "sheriff's",
-        "area",
-        "regional",
-        "community",
-        "memorial",
-        "airport",
-        "street",
-        "st",
-        "road",
-        "rd",
-        "avenue",
-        "ave",
-        "drive",
-        "boulevard",
-        "lane",
-        "highway",
-        "park",
-        "center",
-        "centre",
-        "township",
-        "town",
-        "village",
-        "district",
-        "court",
-        "courthouse",
-        "museum",
-        "church",
-        "chamber",
-        "club",
-        "news",
-        "times",
-        "post",
-        "herald",
-        "journal",
-        "tribune",
-        "gazette",
-        "star",
-        "daily",
-        "press",
-        "register",
-        "telegram",
-        "dispatch",
-        "sentinel",
-        "zoo",
-        "mall",
-        "square",
-        "bridge",
-        "river",
-        "lake",
-        "valley",
-        "harbor",
-        "harbour",
-        "port",
-        "station",
-        "campus",
-        "state",
-        "metro",
-        "municipal",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-    ]
-)
-#: words that place a following name ("in Paris", "near Kursk")
-PLACE_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "at",
-        "from",
-        "near",
-        "of",
-        "to",
-        "outside",
-        "across",
-        "into",
-        "toward",
-        "towards",
-        "around",
-        "throughout",
-        "within",
-        "between",
-        "via",
-        "through",
-        "inside",
-        "northwest",
-        "northeast",
-        "southwest",
-        "southeast",
-        "north",
-        "south",
-        "east",
-        "west",
-        "over",
-        "on",
-    ]
-)
+#: web domain country codes -> the outlet's country (a weak prior)
+HOME_TLDS = {
+    "uk": "GB", "ca": "CA", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "de": "DE",
+    "fr": "FR", "ru": "RU", "kr": "KR", "jp": "JP", "cn": "CN", "ua": "UA", "za": "ZA",
+    "sg": "SG", "il": "IL", "tr": "TR", "it": "IT", "es": "ES", "nl": "NL",
+}  # fmt: skip
+#: a single-word city smaller than this needs support (a preposition of place, a
+#: "City, State" qualifier, or another place of the article in the same state or nearby)
+SMALL_CITY = 20_000
+#: how much countries, states and regions outrank same-named towns in scoring
+DOMINANT_BONUS = 6.0
+#: verbs after a country or capital that make it stand for its government ("Moscow said")
 REPORTING_VERBS = (
     "said|says|say|announced|announces|accused|accuses|denied|denies|warned|warns|claimed|"
     "claims|insisted|insists|reiterated|reiterates|responded|responds|condemned|condemns|"
@@ -273,316 +66,6 @@ _METONYM_AFTER = re.compile(
     r"previously|strongly|flatly|so\s+far|,\s*\w+\s*,)\s+)*(?:" + REPORTING_VERBS + r")\b",
     re.I,
 )
-_DIRECTION = re.compile(
-    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|"
-    r"north-?eastern|south-?western|south-?eastern|northwest|northeast|southwest|southeast)",
-)
-_TOKEN = re.compile(r"[A-Z][A-Za-z'’.\-]*[A-Za-z.]|[A-Z]")
-_JOINERS = frozenset({"of", "de", "del", "la", "upon", "and", "on", "el", "al", "es", "du"})
-_DESIGNATORS = re.compile(r"\s+(region|oblast|province|governorate|prefecture|district|krai)\b")
-HOME_TLDS = {
-    "uk": "GB", "ca": "CA", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "de": "DE",
-    "fr": "FR", "ru": "RU", "kr": "KR", "jp": "JP", "cn": "CN", "ua": "UA", "za": "ZA",
-    "sg": "SG", "il": "IL", "tr": "TR", "it": "IT", "es": "ES", "nl": "NL",
-}  # fmt: skip
-MAX_NGRAM = 6
-#: capitalised words that are never toponyms on their own (months, weekdays, pronouns ...)
-NEVER_PLACES = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "He",
-        "She",
-        "It",
-        "We",
-        "They",
-        "I",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "As",
-        "So",
-        "To",
-        "Of",
-        "More",
-        "Most",
-        "Many",
-        "Much",
-        "Still",
-        "Metro",
-        "Name",
-        "Red",
-        "Green",
-        "Branch",
-        "Villas",
-        "Creek",
-        "Gulf",
-        "Superior",
-    ]
-)
-#: a single-word city smaller than this needs support (a preposition of place, a
-#: "City, State" qualifier, or another place of the article in the same state or nearby)
-SMALL_CITY = 20_000
-
-
-@dataclass(slots=True)
-class _Mention:
-    start: int
-    end: int
-    text: str
-    entries: tuple[GazEntry, ...]
-    adjectival: bool = False
-    primary: set = field(default_factory=set)  # geonameids/names matched by their own name
-    qualifier: tuple[str | None, str | None] | None = None  # (country, admin1) from "X, ST"
-    supported: bool = False  # a preposition of place or a qualifier
-    region_of: str | None = None  # "western Russia": the direction word
-    designator: str | None = None  # "Kursk region"
-    choice: GazEntry | None = None
-
-
-# --------------------------------------------------------------------------- recognition
-
-
-def _tokens(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of capitalised tokens, joined by single spaces, hyphens or joiner words."""
-    runs: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    for start, end in _tokens(text):
-        if current:
-            gap = text[current[-1][1] : start]
-            ok = gap in (" ", "-", " - ") or (
-                gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _JOINERS
-            )
-            if not ok:
-                runs.append(current)
-                current = []
-        current.append((start, end))
-    if current:
-        runs.append(current)
-    return runs
-
-
-def _lookup_variants(surface: str) -> list[tuple[str, int]]:
-    """Lookup forms of a surface string and how many characters each drops at the end."""
-    out = [(surface, 0)]
-    for suffix in ("'s", "’s", "'", "’"):
-        if surface.endswith(suffix):
-            out.append((surface[: -len(suffix)], len(suffix)))
-    if (
-        surface.endswith(".") and not re.search(r"\.\w+\.$|^\w{1,4}\.$", surface)
-    ) or surface.endswith("."):
-        out.append((surface[:-1], 1))
-    return out
-
-
-def _match(gaz: Gazetteer, surface: str) -> tuple[tuple[GazEntry, ...], str | None, int]:
-    """(entries, demonym country, characters dropped) for a surface string."""
-    for form, dropped in _lookup_variants(surface):
-        key = name_key(form)
-        if key in gaz.demonyms and not gaz.lookup(form):
-            return (), gaz.demonyms[key], dropped
-        entries = gaz.lookup(form)
-        if entries:
-            return entries, None, dropped
-        if key in gaz.demonyms:
-            return (), gaz.demonyms[key], dropped
-    return (), None, 0
-
-
-def _word_before(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z.]+)\s*$", text[max(0, start - 25) : start])
-    return m.group(1).lower().rstrip(".") if m else ""
-
-
-def _state_after(gaz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None, int] | None:
-    """A ", Ohio" / ", Ga." / ", OH" / ", France" right after a place name."""
-    m = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)", text[end : end + 30])
-    if not m:
-        return None
-    words = m.group(1)
-    for cand in (words, words.split(" ")[0]):
-        for form, dropped in _lookup_variants(cand):
-            if len(form) == 2 and form.isupper() and form in gaz.us_states:
-                return "US", form, end + m.start(1) + len(form)
-            for e in gaz.lookup(form):
-                if e.fcode == "ADM1" and e.country == "US":
-                    return "US", e.admin1, end + m.start(1) + len(cand) - dropped
-                if e.fcode == "PCLI":
-                    return e.country, None, end + m.start(1) + len(cand) - dropped
-                if e.fcode == "ADM1":
-                    return e.country, None, end + m.start(1) + len(cand) - dropped
-    return None
-
-
-def _gazetteer_mentions(text: str, gaz: Gazetteer) -> list[_Mention]:
-    mentions: list[_Mention] = []
-    for run in _capitalised_runs(text):
-        i = 0
-        while i < len(run):
-            found = None
-            for j in range(min(len(run), i + MAX_NGRAM) - 1, i - 1, -1):
-                surface = text[run[i][0] : run[j][1]]
-                entries, demonym, dropped = _match(gaz, surface)
-                if entries or demonym:
-                    found = (j, entries, demonym, dropped)
-                    break
-            if found is None:
-                i += 1
-                continue
-            j, entries, demonym, dropped = found
-            start, end = run[i][0], run[j][1] - dropped
-            surface = text[start:end]
-            before_tokens = run[:i]
-            after_tokens = run[j + 1 :]
-            reject = False
-            towns_only = bool(entries) and all(
-                e.fcode.startswith("PPL") and e.fcode != "PPLC" for e in entries
-            )
-            if before_tokens and towns_only:
-                # "Chiquita Raquel Henry": a surname, not a place; but "Rapides Parish" is fine
-                prev = text[before_tokens[-1][0] : before_tokens[-1][1]]
-                prev_entries, prev_dem, _ = _match(gaz, prev)
-                if not (prev_entries or prev_dem) and prev.lower().rstrip(".") not in ("the",):
-                    reject = True
-            if after_tokens and not reject and not demonym:
-                nxt = text[after_tokens[0][0] : after_tokens[0][1]]
-                if surface in gaz.needs_context:
-                    # "Jordan Smith", "Lincoln Memorial": an ambiguous word inside another name
-                    reject = True
-                elif towns_only and nxt.rstrip(".").lower() not in ORG_WORDS:
-                    nxt_entries, nxt_dem, _ = _match(gaz, nxt)
-                    # "Vladimir Putin": a first name, not a town
-                    reject = not (nxt_entries or nxt_dem)
-            if surface.rstrip(".") in NEVER_PLACES:
-                reject = True
-            word_before = _word_before(text, start)
-            if word_before in TITLES:
-                reject = True
-            if not reject:
-                mention = _Mention(start, end, surface, entries, adjectival=demonym is not None)
-                if demonym:
-                    country = gaz.countries.get(demonym)
-                    mention.entries = (country,) if country else ()
-                mention.primary = {id(e) for e in entries if name_key(e.name) == name_key(surface)}
-                mention.supported = word_before in PLACE_PREPOSITIONS
-                q = _state_after(gaz, text, end)
-                if q and not demonym:
-                    mention.qualifier = (q[0], q[1])
-                    mention.supported = True
-                d = _DESIGNATORS.match(text[end : end + 16])
-                d_before = re.search(
-                    r"\b(region|province|oblast|governorate|prefecture)\s+of\s+$",
-                    text[max(0, start - 24) : start],
-                )
-                if d_before and not demonym and not d:
-                    # "the Russian region of Kursk" = "Kursk region"
-                    named = [
-                        e
-                        for e in gaz.lookup(f"{surface} {d_before.group(1)}")
-                        if e.fcode in ("ADM1", "RGN")
-                    ]
-                    mention.designator = d_before.group(1)
-                    mention.supported = True
-                    if named:
-                        mention.entries = tuple(named)
-                        mention.primary = {id(e) for e in named}
-                        mention.designator = None
-                if d and not demonym:
-                    mention.designator = d.group(1)
-                    mention.end = end + d.end()
-                    mention.text = text[start : mention.end]
-                    mention.supported = True
-                m = re.search(
-                    r"\b(" + _DIRECTION.pattern + r")\s+$", text[max(0, start - 16) : start]
-                )
-                if m and not demonym and m.group(1).islower():
-                    mention.region_of = m.group(1)
-                    mention.start = start - (len(text[max(0, start - 16) : start]) - m.start(1))
-                    mention.text = text[mention.start : mention.end]
-                if (mention.designator or mention.region_of) and not demonym:
-                    # "Kursk region", "western Russia": a feature of the table, where it has one
-                    table = [e for e in gaz.lookup(mention.text) if e.fcode in ("ADM1", "RGN")]
-                    if table:
-                        mention.entries = tuple(table)
-                        mention.primary = {id(e) for e in table}
-                        mention.designator = mention.region_of = None
-                if mention.entries:
-                    mentions.append(mention)
-            i = j + 1
-    return mentions
-
-
-def _is_first_name_like(text: str, token: tuple[int, int]) -> bool:
-    """A capitalised single word followed by another capitalised word reads as a name."""
-    word = text[token[0] : token[1]]
-    return word[:1].isupper() and word[1:].islower() and len(word) > 2
-
-
-def _entity_mentions(
-    text: str, ents: Iterable[tuple[int, int, str]], gaz: Gazetteer
-) -> list[_Mention]:
-    out = []
-    for start, end, label in ents:
-        if label not in PLACE_LABELS | DEMONYM_LABELS:
-            continue
-        surface = text[start:end]
-        if surface.lower().startswith("the "):
-            start, surface = start + 4, surface[4:]
-        entries, demonym, dropped = _match(gaz, surface)
-        if demonym:
-            country = gaz.countries.get(demonym)
-            if country:
-                out.append(_Mention(start, end - dropped, surface, (country,), adjectival=True))
-        elif entries and label in PLACE_LABELS:
-            m = _Mention(start, end - dropped, text[start : end - dropped], entries)
-            m.primary = {id(e) for e in entries if name_key(e.name) == name_key(surface)}
-            m.supported = True
-            q = _state_after(gaz, text, end - dropped)
-            if q:
-                m.qualifier = (q[0], q[1])
-            out.append(m)
-    return out
-
 
 # --------------------------------------------------------------------------- disambiguation
 
@@ -621,12 +104,42 @@ class PlacePrior:
 
     countries: dict[str, float] = field(default_factory=dict)
     admin1: dict[tuple[str, str], float] = field(default_factory=dict)
+    town: tuple[float, float] | None = None  # the outlet's home town, if its domain names one
+
+
+def _domain_town(
+    domain: str | None, admin1: dict[tuple[str, str], float], gaz: Gazetteer
+) -> tuple[float, float] | None:
+    """The town a local outlet's web domain is named after ("parisbeacon.com" -> the Paris
+    in the state its articles name most), if its articles support one."""
+    if not domain:
+        return None
+    label = re.sub(r"^(?:www\d?|news|m)\.", "", domain.lower()).split(".")[0]
+    label = re.sub(r"[^a-z]", "", label)
+    best: tuple[float, int, GazEntry] | None = None
+    for i in range(len(label)):
+        for j in range(i + 5, min(len(label), i + 20) + 1):
+            for e in gaz.lookup(label[i:j]):
+                if not e.fcode.startswith("PPL") or e.lat is None:
+                    continue
+                share = admin1.get((e.country or "", e.admin1 or ""), 0.0)
+                if share <= 0:
+                    continue
+                key = (share, e.population, e)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    return (best[2].lat, best[2].lon) if best else None
 
 
 def outlet_prior(
-    texts: Iterable[str], *, home: str | None = None, gazetteer: Gazetteer | None = None
+    texts: Iterable[str],
+    *,
+    home: str | None = None,
+    domain: str | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> PlacePrior:
-    """The share of an outlet's articles that name each country and each (country, state).
+    """The share of an outlet's articles that name each country and each (country, state),
+    and the outlet's home town when its ``domain`` is named after one.
 
     Only unambiguous evidence counts: countries, states and regions by name, counties and
     towns that are unique or qualified ("Paris, Ill."), so a wrong guess does not feed itself.
@@ -637,7 +150,7 @@ def outlet_prior(
     n = 0
     for text in texts:
         n += 1
-        mentions = _gazetteer_mentions(text, gaz)
+        mentions = gazetteer_mentions(text, gaz)
         _resolve(mentions, home, None)
         seen_c, seen_a = set(), set()
         for m in mentions:
@@ -653,8 +166,9 @@ def outlet_prior(
         admin1.update(seen_a)
     if not n:
         return PlacePrior()
+    shares = {k: v / n for k, v in admin1.items()}
     return PlacePrior(
-        {k: v / n for k, v in countries.items()}, {k: v / n for k, v in admin1.items()}
+        {k: v / n for k, v in countries.items()}, shares, _domain_town(domain, shares, gaz)
     )
 
 
@@ -667,8 +181,18 @@ class _Context:
     outlet: PlacePrior | None = None
 
 
-def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
+#: the most that local evidence (state, neighbours, outlet's state) adds to a candidate
+LOCAL_CAP = 10.0
+
+
+def _score(m: Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter) -> float:
     s = prior(e)
+    if e.fcode in DOMINANT or (
+        e.fcode == "PPLC" and any(x.fcode in DOMINANT and x.country == e.country for x in m.entries)
+    ):
+        s += DOMINANT_BONUS  # "Washington": the capital competes with the state
+    if e.fcode == "PPLC" and any(x.fcode == "PCLI" and x.country == e.country for x in m.entries):
+        s -= 3.0  # a city-state is its country ("Singapore")
     if e.fcode.startswith("PPL") and id(e) not in m.primary:
         s -= 2.0  # matched through an alternate name only
     if m.designator and e.fcode.startswith("PPL"):
@@ -681,26 +205,31 @@ def _score(m: _Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counte
             s += 4.0
     if e.country:
         s += 2.5 * min(ctx.countries[e.country] - own[e.country], 3)
-        if e.admin1 and e.fcode != "PCLI":
-            s += 3.0 * min(ctx.admin1[(e.country, e.admin1)] - own_a1[(e.country, e.admin1)], 2)
     if e.country and e.country == ctx.home:
         s += 1.5
     if ctx.outlet is not None and e.country:
         s += 3.0 * ctx.outlet.countries.get(e.country, 0.0)
-        if e.admin1 and e.fcode != "PCLI":
-            s += 6.0 * ctx.outlet.admin1.get((e.country, e.admin1), 0.0)
+    # local evidence (same state, nearby places, the outlet's state) is capped, so that a
+    # large city is not beaten by a hamlet of the same name just because the article is local
+    local = 0.0
+    if e.country and e.admin1 and e.fcode != "PCLI":
+        local += 3.0 * min(ctx.admin1[(e.country, e.admin1)] - own_a1[(e.country, e.admin1)], 2)
+        if ctx.outlet is not None:
+            local += 6.0 * ctx.outlet.admin1.get((e.country, e.admin1), 0.0)
+    town = ctx.outlet.town if ctx.outlet is not None else None
+    if e.lat is not None and town is not None and e.fcode.startswith(("PPL", "ADM2")):
+        d = km(e.lat, e.lon, *town)
+        local += 3.0 if d < 100 else 1.5 if d < 300 else 0.0
     if e.lat is not None and e.fcode.startswith(("PPL", "ADM2")) and ctx.points:
         near = min(km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points)
-        if near < 1:
-            pass  # itself
-        elif near < 100:
-            s += 3.0
-        elif near < 300:
-            s += 1.5
-    return s
+        if 1 <= near < 100:
+            local += 3.0
+        elif 1 <= near < 300:
+            local += 1.5
+    return s + min(local, LOCAL_CAP)
 
 
-def reliable(m: _Mention) -> bool:
+def reliable(m: Mention) -> bool:
     """Evidence that does not hinge on a guess between same-named towns."""
     e = m.choice
     if e is None:
@@ -712,7 +241,7 @@ def reliable(m: _Mention) -> bool:
 
 
 def _context(
-    mentions: Sequence[_Mention], home: str | None, outlet: PlacePrior | None = None
+    mentions: Sequence[Mention], home: str | None, outlet: PlacePrior | None = None
 ) -> _Context:
     countries: Counter = Counter()
     admin1: Counter = Counter()
@@ -731,7 +260,7 @@ def _context(
     return _Context(countries, admin1, tuple(points), home, outlet)
 
 
-def _qualified(m: _Mention, e: GazEntry) -> bool:
+def _qualified(m: Mention, e: GazEntry) -> bool:
     return (
         bool(m.qualifier)
         and e.country == m.qualifier[0]
@@ -739,7 +268,7 @@ def _qualified(m: _Mention, e: GazEntry) -> bool:
     )
 
 
-def _resolve(mentions: list[_Mention], home: str | None, outlet: PlacePrior | None) -> None:
+def _resolve(mentions: list[Mention], home: str | None, outlet: PlacePrior | None) -> None:
     """Pick one feature per mention: by prior first, then twice more with context.
 
     The context of a mention leaves out every mention of the same name (all the
@@ -788,7 +317,7 @@ def home_country(outlet: str | None = None, url: str | None = None) -> str | Non
     return None
 
 
-def _keep(m: _Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Counter) -> bool:
+def _keep(m: Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Counter) -> bool:
     e = m.choice
     if e is None:
         return False
@@ -818,7 +347,7 @@ def _keep(m: _Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Coun
 
 
 def _estimate_county(
-    county: GazEntry, mentions: Sequence[_Mention], gaz: Gazetteer
+    county: GazEntry, mentions: Sequence[Mention], gaz: Gazetteer
 ) -> tuple[float | None, float | None]:
     """Approximate coordinates for a county the gazetteer cannot place.
 
@@ -862,9 +391,9 @@ def find_places(
     (:func:`outlet_prior`).
     """
     gaz = gazetteer or load_gazetteer()
-    mentions = _gazetteer_mentions(text, gaz)
+    mentions = gazetteer_mentions(text, gaz)
     if ents is not None:
-        extra = _entity_mentions(text, ents, gaz)
+        extra = entity_mentions(text, ents, gaz)
         taken = [(m.start, m.end) for m in mentions]
         for m in extra:
             if not any(s < m.end and m.start < e for s, e in taken):

@@ -21,7 +21,12 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from claimtrace.errors import InputError, InputTooLarge
+from claimtrace.errors import (
+    AddressRefused,
+    ContentTypeRefused,
+    FetchError,
+    InputTooLarge,
+)
 
 USER_AGENT = "claimtrace (+https://github.com/claimtrace/claimtrace)"
 MAX_BYTES = 10 * 1024 * 1024
@@ -44,22 +49,6 @@ ALLOWED_TYPES = {
     "application/x-ndjson": ".jsonl",
     "application/jsonl": ".jsonl",
 }
-
-
-class FetchError(InputError):
-    """A URL could not be fetched: network error, HTTP error, timeout, bad content."""
-
-    code = "CT030"
-
-
-class AddressRefused(FetchError):
-    """The URL's host is a private, loopback or link-local address (SSRF guard)."""
-
-    code = "CT031"
-
-
-class ContentTypeRefused(FetchError):
-    code = "CT032"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@
 - :mod:`.queries`: claims, sources and article views for the CLI and the API.
 - :mod:`.ingest`: read, analyse and store inputs in committed batches.
 
-Needs the ``db`` extra: ``pip install 'claimtrace[db]'``.
+SQLite needs nothing more; PostgreSQL needs the ``db`` extra (``pip install 'claimtrace[db]'``).
 """
 
 from __future__ import annotations

@@ -27,13 +27,16 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimtrace.errors import ClaimtraceError
-from claimtrace.ledger.store import Ledger, LedgerError, StoreResult
-from claimtrace.model import Article, Failure, article_id
+from claimtrace.errors import ClaimtraceError, LedgerError
+from claimtrace.ledger.store import Ledger, StoreResult
+from claimtrace.model import Article, Failure, article_id, from_dict
 
 log = logging.getLogger(__name__)
 
 Item = Article | Failure
+
+#: Refresh the planner's statistics after an ingest that stored at least this many.
+OPTIMIZE_AFTER = 100
 
 
 @dataclass
@@ -140,7 +143,9 @@ def _fail_store(ledger: Ledger, article: Article, exc: Exception, stats: IngestS
 
 
 def read_analyzed(source: str) -> Iterator[Item]:
-    """Analysed articles from JSONL (one ``Article.to_dict()`` per line; ``-``: stdin)."""
+    """Analysed articles from JSONL (one ``Article.to_dict()`` per line; ``-``: stdin), as
+    ``claimtrace extract --format jsonl`` writes them, its ``{"failure": ...}`` lines
+    included."""
     import sys
 
     stream = sys.stdin if source == "-" else None
@@ -157,6 +162,10 @@ def read_analyzed(source: str) -> Iterator[Item]:
             origin = f"{name}:{number}"
             try:
                 data = json.loads(line)
+                if isinstance(data, dict) and isinstance(data.get("failure"), dict):
+                    # `claimtrace extract --format jsonl` writes refused inputs like this
+                    yield from_dict(Failure, data["failure"])
+                    continue
                 if "id" not in data and "text" in data:
                     data = {**data, "id": article_id(data["text"])}
                 article = Article.from_dict(data)
@@ -187,6 +196,44 @@ def _read_url(url: str, *, allow_private: bool, input_format: str | None) -> Ite
             yield dataclasses.replace(item, origin=origin)
 
 
+#: Suffixes of the files taken from a folder (files named on the command line are always
+#: read): what the ingest readers recognise. Anything else in a folder (the ledger's own
+#: database, images, ...) is left alone.
+FOLDER_SUFFIXES = frozenset(
+    {
+        ".txt",
+        ".text",
+        ".md",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".rss",
+        ".atom",
+        ".xml",
+        ".jsonl",
+        ".ndjson",
+    }
+)
+
+
+def expand_sources(sources: Iterable[str]) -> Iterator[str]:
+    """Sources with each folder replaced by the readable files under it (sorted; hidden
+    files and ``.meta.json`` sidecars left out, as the readers pick sidecars up)."""
+    for source in sources:
+        path = Path(source)
+        if source == "-" or not path.is_dir():
+            yield source
+            continue
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path).parts
+            if (
+                child.is_file()
+                and child.suffix.lower() in FOLDER_SUFFIXES
+                and not any(part.startswith(".") for part in relative)
+            ):
+                yield str(child)
+
+
 def read_sources(
     sources: Iterable[str],
     *,
@@ -197,7 +244,7 @@ def read_sources(
     """Articles (unanalysed unless ``analyzed``) and failures from paths, URLs and feeds."""
     from claimtrace.ingest.url import is_url
 
-    for source in sources:
+    for source in expand_sources(sources):
         if analyzed:
             yield from read_analyzed(source)
         elif is_url(source):
@@ -258,7 +305,7 @@ def ingest(
         from claimtrace.api import analyze_articles
 
         items = analyze_articles(_unstored(ledger, items, stats, reanalyze), model=model)
-    return store_items(
+    stats = store_items(
         ledger,
         items,
         batch_size=batch_size,
@@ -266,6 +313,9 @@ def ingest(
         stats=stats,
         on_progress=on_progress,
     )
+    if stats.inserted + stats.replaced >= OPTIMIZE_AFTER:
+        ledger.optimize()
+    return stats
 
 
 def _unstored(

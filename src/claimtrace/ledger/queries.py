@@ -3,12 +3,16 @@
 Each returns plain dicts (JSON-ready apart from dates), so the CLI, an HTTP API and the
 exporters share them. Filters map onto indexed columns:
 
-- ``kind``, ``stance``, ``since``/``until``: ``claims(source_kind|stance, published)``
+- ``kind``, ``stance``, ``since``/``until``: indexes ``claims(source_kind|stance|..., sort_date
+  DESC, article_id, position)``, which also give the listing order, so "the first 100" is
+  a range scan. The page of claim keys is found first and only those rows are joined
+  to their article and entity (a deferred join).
 - ``source``: resolved first to entity ids (id, name or any alias seen, case-insensitive,
   or a name containing the text); claims whose source entity is one of them. When no
   entity matches, claims whose source *text* contains it.
 - ``about``: full text over the claim content, all words required, English stemming
-  (SQLite FTS5 ``porter``; PostgreSQL ``to_tsvector('english', ...)`` with a GIN index).
+  (SQLite FTS5 ``porter``; PostgreSQL a stored ``to_tsvector('english', ...)`` column
+  with a GIN index).
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, or_, select, text, union
+from sqlalchemy import ColumnElement, case, func, literal_column, or_, select, text, union
 
+from claimtrace.errors import LedgerError
 from claimtrace.ledger import schema as S
-from claimtrace.ledger.store import Ledger, LedgerError
+from claimtrace.ledger.store import Ledger
 from claimtrace.model import SourceKind, Stance
 
 CLAIM_COLUMNS = (
@@ -113,20 +118,30 @@ def fts5_query(about: str) -> str | None:
     return f"content_text : ({phrase})"
 
 
+#: Above this many full-text matches, the claims query walks the listing-order index and
+#: probes the matches (it stops after a page); below it, it sorts the matches.
+DENSE_MATCHES = 1000
+
+
 def _about_clause(ledger: Ledger, about: str) -> ColumnElement[bool]:
     c = S.claims.c
     if ledger.dialect == "postgresql":
-        return text(
-            "to_tsvector('english', claims.content_text) @@ plainto_tsquery('english', :about)"
-        ).bindparams(about=about)
+        return text("claims.content_tsv @@ plainto_tsquery('english', :about)").bindparams(
+            about=about
+        )
     if ledger.dialect == "sqlite":
         match = fts5_query(about)
         if match is None:
             return literal_column("1") == 1
-        hits = text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :about").bindparams(
-            about=match
-        )
-        return c.pk.in_(hits.columns(literal_column("rowid")))
+        with ledger.engine.connect() as conn:
+            count = conn.exec_driver_sql(
+                "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?", (match,)
+            ).scalar()
+        # "+claims.pk" keeps SQLite from driving the query from the match list
+        key = "+claims.pk" if count > DENSE_MATCHES else "claims.pk"
+        return text(
+            f"{key} IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :about)"
+        ).bindparams(about=match)
     return c.content_text.ilike(f"%{about}%")  # pragma: no cover
 
 
@@ -166,22 +181,30 @@ def query_claims(
         where.append(c.stance == stance)
     since_date, until_date = _parse_date(since, "since"), _parse_date(until, "until")
     if since_date:
-        where.append(c.published >= since_date)
+        where.append(c.sort_date >= since_date)
     if until_date:
-        where.append(c.published <= until_date)
+        where.append(c.sort_date <= until_date)
+        where.append(c.sort_date > S.UNDATED)
     if source:
         ids = resolve_source(ledger, source)
-        if ids:
+        if len(ids) == 1:  # equality lets the planner walk ix_claims_source_order in order
+            where.append(c.source_entity_id == ids[0])
+        elif ids:
             where.append(c.source_entity_id.in_(ids))
         else:
             where.append(c.source_text.icontains(source, autoescape=True))
     if about and about.strip():
         where.append(_about_clause(ledger, about))
+    order = (c.sort_date.desc(), c.article_id, c.position)
+    page = select(c.pk).where(*where).order_by(*order).offset(offset)
+    if limit:
+        page = page.limit(limit)
+    page = page.subquery("page")
     query = (
         select(
             c.uid,
             c.article_id,
-            c.published,
+            a.published,
             a.outlet,
             a.title,
             c.source_text.label("source"),
@@ -198,16 +221,12 @@ def query_claims(
             c.confidence,
         )
         .select_from(
-            S.claims.join(S.articles, a.id == c.article_id).outerjoin(
-                S.entities, e.id == c.source_entity_id
-            )
+            page.join(S.claims, c.pk == page.c.pk)
+            .join(S.articles, a.id == c.article_id)
+            .outerjoin(S.entities, e.id == c.source_entity_id)
         )
-        .where(*where)
-        .order_by(c.published.desc().nulls_last(), c.article_id, c.position)
-        .offset(offset)
+        .order_by(*order)
     )
-    if limit:
-        query = query.limit(limit)
     with ledger.engine.connect() as conn:
         rows = [dict(r) for r in conn.execute(query).mappings()]
     for row in rows:
@@ -221,6 +240,7 @@ def query_sources(
     """Each source entity with its claims counted by stance and its first and last dates."""
     c, e = S.claims.c, S.entities.c
     kind = _enum_value(SourceKind, kind, "source kind")
+    dated = case((c.sort_date > S.UNDATED, c.sort_date))  # NULL for undated: min/max skip it
     query = (
         select(
             e.id,
@@ -228,8 +248,8 @@ def query_sources(
             e.kind,
             c.stance,
             func.count().label("n"),
-            func.min(c.published).label("first"),
-            func.max(c.published).label("last"),
+            func.min(dated).label("first"),
+            func.max(dated).label("last"),
         )
         .select_from(S.claims.join(S.entities, e.id == c.source_entity_id))
         .group_by(e.id, e.name, e.kind, c.stance)

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from claimtrace.ledger.schema import UNDATED
 from claimtrace.model import (
     Analyzer,
     Article,
@@ -151,7 +152,7 @@ def article_rows(article: Article, *, stored_at: dt.datetime) -> dict[str, list[
                 "article_id": aid,
                 "claim_id": claim.id,
                 "position": i,
-                "published": article.published,
+                "sort_date": article.published or UNDATED,
                 "source_spans": spans_json(claim.source),
                 "cue_spans": spans_json(claim.cue),
                 "content_spans": spans_json(claim.content),

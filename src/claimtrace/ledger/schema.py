@@ -21,6 +21,8 @@ Changing anything here needs a new Alembic revision in ``migrations/versions``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -38,6 +40,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 NAMING = {
@@ -115,6 +118,11 @@ article_entities = Table(
     Index("ix_article_entities_entity_id", "entity_id"),
 )
 
+#: ``claims.sort_date`` of an undated article: sorts after every real date.
+UNDATED = dt.date(1, 1, 1)
+
+_ORDER = (text("sort_date DESC"), "article_id", "position")
+
 claims = Table(
     "claims",
     metadata,
@@ -123,7 +131,9 @@ claims = Table(
     Column("article_id", ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("claim_id", Text, nullable=False),
     Column("position", Integer, nullable=False),
-    Column("published", Date),  # copy of the article's date: date filters need no join
+    # The article's date, or UNDATED: date filters and the newest-first order need no join,
+    # and a NOT NULL key sorts the same way on every database.
+    Column("sort_date", Date, nullable=False),
     Column("source_spans", JSON, nullable=False),
     Column("cue_spans", JSON, nullable=False),
     Column("content_spans", JSON, nullable=False),
@@ -143,10 +153,12 @@ claims = Table(
     Column("said_at", Text),
     Column("confidence", Float, nullable=False),
     UniqueConstraint("article_id", "claim_id"),
-    Index("ix_claims_published", "published"),
-    Index("ix_claims_source_kind_published", "source_kind", "published"),
-    Index("ix_claims_stance_published", "stance", "published"),
-    Index("ix_claims_source_entity_published", "source_entity_id", "published"),
+    # Each filter column followed by the listing order (newest first, then article order),
+    # so a filtered "first 100" is an index range scan with no sort.
+    Index("ix_claims_order", *_ORDER),
+    Index("ix_claims_kind_order", "source_kind", *_ORDER),
+    Index("ix_claims_stance_order", "stance", *_ORDER),
+    Index("ix_claims_source_order", "source_entity_id", *_ORDER),
     Index("ix_claims_origin_entity_id", "origin_entity_id"),
 )
 

@@ -19,6 +19,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, select, updat
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimtrace.errors import ClaimtraceError
+from claimtrace.errors import ArticleNotFound, LedgerError
 from claimtrace.ledger import rows as R
 from claimtrace.ledger import schema as S
 from claimtrace.model import Article, Failure
@@ -37,16 +38,7 @@ DEFAULT_DB = "sqlite:///claimtrace.db"
 ENV_DB = "CLAIMTRACE_DB"
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
-
-
-class LedgerError(ClaimtraceError):
-    """The ledger database cannot be opened, migrated or written."""
-
-    code = "CT040"
-
-
-class ArticleNotFound(LedgerError):
-    code = "CT041"
+WRITE_OPTION = "claimtrace_write"  # execution option: this transaction will write
 
 
 def database_url(db: str | None = None) -> str:
@@ -86,7 +78,10 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (a deferred transaction that read first
+        # could not upgrade while another writer commits); readers never block (WAL).
+        write = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
@@ -107,7 +102,7 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     heads = set(ScriptDirectory.from_config(config).get_heads())
-    with engine.begin() as conn:
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
         if engine.dialect.name == "postgresql":
             # one migrator at a time; the lock ends with the transaction
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7207466)")
@@ -170,6 +165,11 @@ class Ledger:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        # Entity ids and (id, alias) pairs this process has seen committed: rows in those
+        # tables are never deleted, so they need not be upserted again.
+        self._known_entities: set[str] = set()
+        self._known_aliases: set[tuple[str, str]] = set()
+        self._writer = engine.execution_options(**{WRITE_OPTION: True})
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate_schema: bool = True) -> Ledger:
@@ -217,10 +217,16 @@ class Ledger:
         if not batch:
             return StoreResult()
         now = _utcnow()
-        with self.engine.begin() as conn:
-            return self._store(conn, list(batch.values()), now)
+        pending: tuple[set, set] = (set(), set())
+        with self._writer.begin() as conn:
+            result = self._store(conn, list(batch.values()), now, pending)
+        self._known_entities |= pending[0]  # committed
+        self._known_aliases |= pending[1]
+        return result
 
-    def _store(self, conn: Connection, batch: list[Article], now: dt.datetime) -> StoreResult:
+    def _store(
+        self, conn: Connection, batch: list[Article], now: dt.datetime, pending: tuple[set, set]
+    ) -> StoreResult:
         ids = [a.id for a in batch]
         existing: dict[str, str] = {}
         for part in _chunks(ids):
@@ -246,7 +252,7 @@ class Ledger:
         if not tables.get("articles"):
             self._resolve(conn, [a.origin for a in batch if a.origin])
             return StoreResult(unchanged=unchanged)
-        self._upsert_entities(conn, tables["article_entities"])
+        self._upsert_entities(conn, tables["article_entities"], pending)
         for table in (
             S.articles,
             S.article_entities,
@@ -281,13 +287,18 @@ class Ledger:
             f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
             f"VALUES ({', '.join([mark] * len(columns))})"
         )
-        params = [
-            tuple(
-                value if process is None or value is None else process(value)
-                for value, process in zip((row[c] for c in columns), processors, strict=True)
-            )
-            for row in rows
-        ]
+        get = itemgetter(*columns)
+        convert = [(i, p) for i, p in enumerate(processors) if p is not None]
+        params: list = []
+        for row in rows:
+            values = get(row)
+            if convert:
+                values = list(values)
+                for i, process in convert:
+                    if values[i] is not None:
+                        values[i] = process(values[i])
+                values = tuple(values)
+            params.append(values)
         conn.exec_driver_sql(sql, params)
 
     def _delete_articles(self, conn: Connection, ids: list[str]) -> None:
@@ -300,29 +311,35 @@ class Ledger:
                 conn.execute(delete(table).where(table.c.article_id.in_(part)))
             conn.execute(delete(S.articles).where(S.articles.c.id.in_(part)))
 
-    def _upsert_entities(self, conn: Connection, entity_rows: list[dict]) -> None:
-        if not entity_rows:
-            return
-        entities: dict[str, dict] = {}
+    def _upsert_entities(
+        self, conn: Connection, entity_rows: list[dict], pending: tuple[set, set]
+    ) -> None:
+        """Add entities and aliases not stored yet (``ON CONFLICT DO NOTHING``)."""
+        entities: dict[str, tuple] = {}
         aliases: set[tuple[str, str]] = set()
         for row in entity_rows:
             eid = row["entity_id"]
-            entities.setdefault(
-                eid,
-                {"id": eid, "name": row["name"], "kind": row["kind"], "country": row["country"]},
+            if eid not in self._known_entities:
+                entities.setdefault(eid, (eid, row["name"], row["kind"], row["country"]))
+            for alias in (row["name"], *row["aliases"]):
+                pair = (eid, alias.lower())
+                if pair not in self._known_aliases:
+                    aliases.add(pair)
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        if entities:
+            conn.exec_driver_sql(
+                "INSERT INTO entities (id, name, kind, country) "
+                f"VALUES ({mark}, {mark}, {mark}, {mark}) ON CONFLICT (id) DO NOTHING",
+                sorted(entities.values()),
             )
-            aliases.add((eid, row["name"].lower()))
-            aliases.update((eid, a.lower()) for a in row["aliases"])
-        conn.execute(
-            self._insert(S.entities).on_conflict_do_nothing(index_elements=["id"]),
-            sorted(entities.values(), key=lambda e: e["id"]),
-        )
-        conn.execute(
-            self._insert(S.entity_aliases).on_conflict_do_nothing(
-                index_elements=["entity_id", "alias"]
-            ),
-            [{"entity_id": e, "alias": a} for e, a in sorted(aliases)],
-        )
+        if aliases:
+            conn.exec_driver_sql(
+                f"INSERT INTO entity_aliases (entity_id, alias) VALUES ({mark}, {mark}) "
+                "ON CONFLICT (entity_id, alias) DO NOTHING",
+                sorted(aliases),
+            )
+        pending[0].update(entities)
+        pending[1].update(aliases)
 
     def _resolve(self, conn: Connection, origins: list[str]) -> None:
         """Mark stored failures of these origins as resolved."""
@@ -332,6 +349,14 @@ class Ledger:
                 .where(S.failures.c.origin.in_(part), S.failures.c.resolved_at.is_(None))
                 .values(resolved_at=_utcnow())
             )
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics (after a large ingest), so filtered queries
+        pick the right index. SQLite samples (``analysis_limit``), so it stays fast."""
+        with self._writer.begin() as conn:
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            conn.exec_driver_sql("ANALYZE")
 
     # ------------------------------------------------------------------------ failures
 
@@ -356,7 +381,7 @@ class Ledger:
                 "resolved_at": None,
             },
         )
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             for f in failures:  # one row at a time: the same origin may repeat in a batch
                 conn.execute(
                     stmt,
@@ -373,7 +398,7 @@ class Ledger:
                 )
 
     def resolve_failures(self, origins: Iterable[str]) -> None:
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             self._resolve(conn, list(origins))
 
     def failures(self, *, include_resolved: bool = False) -> list[StoredFailure]:
@@ -430,7 +455,9 @@ class Ledger:
                 raise ArticleNotFound(f"give at least 6 characters of an article id: {prefix!r}")
             ids = list(
                 conn.scalars(
-                    select(S.articles.c.id).where(S.articles.c.id.startswith(prefix)).limit(2)
+                    select(S.articles.c.id)
+                    .where(S.articles.c.id.startswith(prefix, autoescape=True))
+                    .limit(2)
                 )
             )
             if len(ids) > 1:
@@ -489,7 +516,7 @@ class Ledger:
             index_elements=["claim_a", "claim_b", "relation"],
             set_={"score": stmt.excluded.score, "method": stmt.excluded.method},
         )
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(
                 stmt,
                 {
@@ -529,7 +556,7 @@ class Ledger:
         }
         stmt = self._insert(S.claim_origins)
         stmt = stmt.on_conflict_do_update(index_elements=["claim_uid"], set_=values)
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(stmt, {"claim_uid": claim, "created_at": _utcnow(), **values})
 
     def origin(self, claim: str) -> dict[str, Any] | None:

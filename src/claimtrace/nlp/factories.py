@@ -223,13 +223,14 @@ class SaidOnComponent:
     def __call__(self, doc: Doc) -> Doc:
         timexes = records(doc, "ct_timexes")
         places = records(doc, "ct_places")
+        claims = records(doc, "ct_claims")
         doc._.ct_claims = [
             dataclasses.replace(
                 claim,
-                said_on=claim.said_on or said_on_for(claim, timexes, doc.text),
+                said_on=claim.said_on or said_on_for(claim, timexes, doc.text, others=claims),
                 said_at=claim.said_at or said_at_for(claim, places, doc.text),
             )
-            for claim in records(doc, "ct_claims")
+            for claim in claims
         ]
         return doc
 

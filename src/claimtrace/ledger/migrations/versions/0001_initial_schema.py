@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-26 01:01:31.862199
+Create Date: 2026-11-26 01:20:56.180505
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def upgrade() -> None:
         sa.Column("article_id", sa.Text(), nullable=False),
         sa.Column("claim_id", sa.Text(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("published", sa.Date(), nullable=True),
+        sa.Column("sort_date", sa.Date(), nullable=False),
         sa.Column("source_spans", sa.JSON(), nullable=False),
         sa.Column("cue_spans", sa.JSON(), nullable=False),
         sa.Column("content_spans", sa.JSON(), nullable=False),
@@ -133,14 +133,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.create_index("ix_claims_origin_entity_id", ["origin_entity_id"], unique=False)
-        batch_op.create_index("ix_claims_published", ["published"], unique=False)
-        batch_op.create_index(
-            "ix_claims_source_entity_published", ["source_entity_id", "published"], unique=False
-        )
-        batch_op.create_index(
-            "ix_claims_source_kind_published", ["source_kind", "published"], unique=False
-        )
-        batch_op.create_index("ix_claims_stance_published", ["stance", "published"], unique=False)
 
     op.create_table(
         "entity_aliases",
@@ -340,6 +332,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_via_links_entity_id", ["entity_id"], unique=False)
 
     # ### end Alembic commands ###
+    _create_order_indexes()
     _create_full_text()
 
 
@@ -377,10 +370,6 @@ def downgrade() -> None:
 
     op.drop_table("entity_aliases")
     with op.batch_alter_table("claims", schema=None) as batch_op:
-        batch_op.drop_index("ix_claims_stance_published")
-        batch_op.drop_index("ix_claims_source_kind_published")
-        batch_op.drop_index("ix_claims_source_entity_published")
-        batch_op.drop_index("ix_claims_published")
         batch_op.drop_index("ix_claims_origin_entity_id")
 
     op.drop_table("claims")
@@ -401,9 +390,24 @@ def downgrade() -> None:
     # ### end Alembic commands ###
 
 
+# The claims listing order (newest first, then article order) after each filter column, as
+# in schema.py; written by hand because autogenerate cannot compare DESC index columns.
+_ORDER_INDEXES = {
+    "ix_claims_order": "",
+    "ix_claims_kind_order": "source_kind, ",
+    "ix_claims_stance_order": "stance, ",
+    "ix_claims_source_order": "source_entity_id, ",
+}
+
+
+def _create_order_indexes() -> None:
+    for name, prefix in _ORDER_INDEXES.items():
+        op.execute(f"CREATE INDEX {name} ON claims ({prefix}sort_date DESC, article_id, position)")
+
+
 # Full text over claim content. SQLite: an external-content FTS5 table kept in step by
-# triggers (porter stemming, like PostgreSQL's english configuration). PostgreSQL: a GIN
-# expression index that the ``to_tsvector('english', content_text)`` queries use.
+# triggers (porter stemming, like PostgreSQL's english configuration). PostgreSQL: a stored
+# generated tsvector column with a GIN index.
 
 _SQLITE_FTS = [
     "CREATE VIRTUAL TABLE claims_fts USING fts5("
@@ -423,7 +427,10 @@ _SQLITE_FTS = [
 ]
 
 _PG_FTS = [
-    "CREATE INDEX ix_claims_content_fts ON claims USING gin (to_tsvector('english', content_text))",
+    # a stored vector: queries compare it directly, with no to_tsvector() per row
+    "ALTER TABLE claims ADD COLUMN content_tsv tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('english', content_text)) STORED",
+    "CREATE INDEX ix_claims_content_fts ON claims USING gin (content_tsv)",
 ]
 
 
@@ -441,3 +448,4 @@ def _drop_full_text() -> None:
         op.execute("DROP TABLE IF EXISTS claims_fts")
     elif dialect == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_claims_content_fts")
+        op.execute("ALTER TABLE claims DROP COLUMN IF EXISTS content_tsv")

@@ -1,0 +1,1045 @@
+"""The TIMEX3 pattern grammar of :mod:`claimtrace.extract.dates`: lexicon and rules.
+
+Each rule is a regular expression over the raw text registered with :func:`rule`, paired
+with a normaliser ``(match, context) -> (type, value, mod) | None`` that computes the TimeML
+value by date arithmetic against the anchor (publication date). :data:`RULES` lists them;
+:func:`claimtrace.extract.dates.find_timexes` runs them and picks the spans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from claimtrace.model import TimexType
+
+# --------------------------------------------------------------------------- lexicon
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "tonight": "NI", "mid-afternoon": "AF", "midafternoon": "AF", "mid afternoon": "AF",
+}  # fmt: skip
+UNITS: dict[str, str] = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE",
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
+    "centurie": "CE", "millennium": "ML", "millennia": "ML", "millenium": "ML",
+}  # fmt: skip
+TIME_UNITS = {"second", "minute", "hour"}
+SMALL_NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "one hundred": 100, "a thousand": 1000, "two thousand": 2000,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5,
+}  # fmt: skip
+VAGUE_NUMBERS = ("several", "a few", "few", "some", "many", "a number of", "numerous")
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+    "4th": 4,
+}  # fmt: skip
+#: words that make a bare weekday or month refer forwards from the anchor
+FUTURE_CUES = re.compile(
+    r"\b(will|'ll|shall|going to|plans? to|scheduled|expected to|due to|set to|"
+    r"to be held|is to|are to|upcoming)\b",
+    re.I,
+)
+APPROX_PREFIX = (
+    r"(?:about|around|roughly|approximately|some|nearly|almost|more\s+than|"
+    r"less\s+than|no\s+more\s+than|up\s+to|at\s+least)"
+)
+PREFIX_MOD = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+}  # fmt: skip
+POSITION_MOD = {
+    "early": "START", "the beginning of": "START", "the start of": "START",
+    "the early": "START", "mid": "MID", "mid-": "MID", "the middle of": "MID",
+    "the mid": "MID", "late": "END", "the end of": "END", "the late": "END",
+}  # fmt: skip
+
+# --------------------------------------------------------------------------- regex parts
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(
+        sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    )
+
+
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
+_WORDNUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    + _alt([w for w in SMALL_NUMBERS if " " not in w])
+    + ")"
+)
+_MULTIWORD_NUMBERS = _alt([w for w in SMALL_NUMBERS if " " in w])
+NUMBER = rf"(?:\d+\s+1/2|\d+½|\d+(?:\.\d+)?|{_MULTIWORD_NUMBERS}|{_WORDNUM}|{_alt(VAGUE_NUMBERS)})"
+UNIT = (
+    r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|"
+    r"centur(?:y|ie)|millenni(?:um|a))"
+)
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+POSITION = (
+    r"(?:the\s+(?:beginning|start|middle|end)\s+of\s+(?:the\s+)?|"
+    r"(?:the\s+)?(?:early|late)[-\s]|(?:the\s+)?mid-?\s?)"
+)
+PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
+B = r"(?<![\w$£€-])"  # left boundary: not inside a word or a number/amount
+E = r"(?![\w%-])"  # right boundary
+
+
+SPELLED_YEAR = (
+    r"(?:nineteen|twenty)\s+(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+_TENS_WORDS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+               "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_ONES_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}  # fmt: skip
+
+
+def spelled_year(words: str) -> str:
+    """ "nineteen ninety-six" -> "1996" """
+    parts = re.split(r"[-\s]+", words.lower().strip())
+    century = 1900 if parts[0] == "nineteen" else 2000
+    ones = sum(_ONES_WORDS.get(p, 0) for p in parts[2:])
+    return str(century + _TENS_WORDS.get(parts[1], 0) + ones)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    text: str
+    start: int
+    end: int
+    anchor: dt.date | None
+
+
+Handler = Callable[[re.Match, _Ctx], tuple[TimexType, str | None, str | None] | None]
+_RULES: list[tuple[re.Pattern, Handler, int]] = []
+
+
+def rule(pattern: str, priority: int = 0, flags: int = re.I) -> Callable[[Handler], Handler]:
+    """Register a pattern with its normaliser; higher priority wins ties of equal length."""
+
+    def deco(fn: Handler) -> Handler:
+        _RULES.append((re.compile(B + "(?:" + pattern + ")" + E, flags), fn, priority))
+        return fn
+
+    return deco
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def number_value(word: str) -> float | None:
+    """The value of a number word or numeral ("twenty-four" -> 24); None for vague ones."""
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if w in SMALL_NUMBERS:
+        return SMALL_NUMBERS[w]
+    half = re.fullmatch(r"(\d+)(?:\s+1/2|½)", w)
+    if half:
+        return int(half.group(1)) + 0.5
+    if re.fullmatch(r"\d+(\.\d+)?", w):
+        return float(w)
+    parts = re.split(r"[-\s]", w)
+    if len(parts) == 2 and parts[0] in SMALL_NUMBERS and parts[1] in SMALL_NUMBERS:
+        return SMALL_NUMBERS[parts[0]] + SMALL_NUMBERS[parts[1]]
+    return None
+
+
+def _num_str(value: float | None) -> str:
+    if value is None:
+        return "X"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def duration_value(number: float | None, unit: str) -> str:
+    """ISO-8601-style TimeML duration: (3, "month") -> "P3M", (None, "week") -> "PXW"."""
+    u = unit.lower().rstrip("s")
+    code = UNITS.get(u, UNITS.get(u[:-1], "D")) if u not in UNITS else UNITS[u]
+    if (
+        number is not None
+        and code == "Y"
+        and number > 1
+        and float(number * 2).is_integer()
+        and not float(number).is_integer()
+    ):
+        return f"P{int(number)}Y6M"  # "2 1/2 years"
+    if number is not None and not float(number).is_integer() and code in ("Y", "M", "W", "D"):
+        # "half a year" -> P6M, "a day and a half" -> P36H ... keep it simple: one level down
+        lower = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H")}[code]
+        number, code = number * lower[0], lower[1]
+        prefix = "PT" if code == "H" else "P"
+        return f"{prefix}{_num_str(number)}{code}"
+    prefix = "PT" if u in TIME_UNITS else "P"
+    return f"{prefix}{_num_str(number)}{code}"
+
+
+def iso_week(day: dt.date) -> str:
+    y, w, _ = day.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    m = day.month - 1 + months
+    y = day.year + m // 12
+    m = m % 12 + 1
+    last = [
+        31,
+        29 if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][m - 1]
+    return dt.date(y, m, min(day.day, last))
+
+
+def shift(anchor: dt.date, n: float, unit: str) -> str:
+    """The value of the unit-sized period ``n`` units from the anchor (n<0: ago)."""
+    u = unit.lower().rstrip("s")
+    n_int = round(n)
+    if u == "day":
+        return (anchor + dt.timedelta(days=n_int)).isoformat()
+    if u in ("week", "weekend"):
+        return iso_week(anchor + dt.timedelta(weeks=n_int)) + ("-WE" if u == "weekend" else "")
+    if u == "month":
+        return add_months(anchor, n_int).isoformat()[:7]
+    if u == "quarter":
+        d = add_months(anchor, 3 * n_int)
+        return f"{d.year}-Q{quarter_of(d)}"
+    if u == "year":
+        return str(anchor.year + n_int)
+    if u == "decade":
+        return str((anchor.year + 10 * n_int) // 10)
+    if u in ("century", "centurie"):
+        return str((anchor.year + 100 * n_int) // 100)
+    if u in ("hour", "minute", "second"):
+        return anchor.isoformat()
+    return str(anchor.year + n_int)
+
+
+def _looks_future(ctx: _Ctx) -> bool:
+    """Whether the clause around the expression talks about what is still to come."""
+    left = ctx.text[max(0, ctx.start - 70) : ctx.start]
+    left = re.split(r"[.;!?]\s", left)[-1]
+    right = ctx.text[ctx.end : ctx.end + 25]
+    right = re.split(r"[.;!?]\s", right)[0]
+    return bool(FUTURE_CUES.search(left)) or bool(re.match(r"\s*(will|is to|are to)\b", right))
+
+
+_PAST_CUES = re.compile(r"\b(?:was|were|had|did|ago|last)\b|\b[a-z]{3,}ed\b")
+
+
+def _looks_past(ctx: _Ctx) -> bool:
+    """Whether the clause before the expression is in the past tense ("was held in June")."""
+    left = ctx.text[max(0, ctx.start - 50) : ctx.start]
+    left = re.split(r"[.;!?,]\s", left)[-1]
+    return bool(_PAST_CUES.search(left)) and not _looks_future(ctx)
+
+
+def weekday_date(anchor: dt.date, weekday: int, *, future: bool) -> dt.date:
+    """The given weekday nearest the anchor: the last one (or the anchor) unless future."""
+    diff = (weekday - anchor.weekday()) % 7
+    if future:
+        return anchor + dt.timedelta(days=diff)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def month_year(anchor: dt.date, month: int, *, future: bool, past: bool = False) -> int:
+    """The year of the named month nearest the anchor (the next one when ``future``, the
+    last one when ``past``)."""
+    if future:
+        return anchor.year + (1 if month < anchor.month else 0)
+    if past:
+        return anchor.year - (1 if month > anchor.month else 0)
+    ahead = (month - anchor.month) % 12  # months forward to the next such month
+    if ahead == 0:
+        return anchor.year
+    if ahead <= 3:  # closer forwards than backwards, with a bias to the past
+        return anchor.year + (1 if month < anchor.month else 0)
+    return anchor.year - (1 if month > anchor.month else 0)
+
+
+def nearest_day(anchor: dt.date, month: int, day: int, *, future: bool) -> dt.date | None:
+    """The date with this month and day nearest the anchor (on or after it when ``future``)."""
+    options = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    if future:
+        options = [d for d in options if d >= anchor] or options
+    if not options:
+        return None
+    # past dates are preferred: a future date must be twice as close to win
+    return min(options, key=lambda d: (d - anchor).days * 2 if d > anchor else (anchor - d).days)
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _weekday(word: str) -> int:
+    w = word.lower().rstrip(".")
+    return WEEKDAYS[w[:-1] if w.endswith("s") and w[:-1] in WEEKDAYS else w]
+
+
+def _position_mod(prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    p = re.sub(r"\s+", " ", prefix.lower()).strip().rstrip("-").strip()
+    if p in ("earlier", "later"):
+        return None  # "earlier today": within the day, no position
+    for key, mod in POSITION_MOD.items():
+        if p.startswith(key.rstrip("-")) or p == key:
+            return mod
+    if "middle" in p or p.startswith("mid") or "the mid" in p:
+        return "MID"
+    if "end" in p or "late" in p:
+        return "END"
+    if "begin" in p or "start" in p or "early" in p:
+        return "START"
+    return None
+
+
+def _prefix_mod(prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    return PREFIX_MOD.get(re.sub(r"\s+", " ", prefix.lower()).strip())
+
+
+D, T, DUR, S = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.SET
+
+# --------------------------------------------------------------------------- absolute dates
+
+
+@rule(
+    rf"(?P<pos>{POSITION})?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})"
+    rf"(?:-(?:[12]\d|3[01]|0?[1-9]))?(?:,?\s+(?P<y>{YEAR}|'\d\d))?",
+    3,
+    0,
+)
+def _month_day(m: re.Match, ctx: _Ctx):
+    month, day = _month(m["m"]), int(re.match(r"\d+", m["d"]).group())
+    if m["y"]:
+        y = int(m["y"][1:]) + 1900 if m["y"].startswith("'") else int(m["y"])
+    elif ctx.anchor:
+        near = nearest_day(ctx.anchor, month, day, future=_looks_future(ctx))
+        if near is None:
+            return None
+        y = near.year
+    else:
+        return D, f"XXXX-{month:02d}-{day:02d}", _position_mod(m["pos"])
+    try:
+        value = dt.date(y, month, day).isoformat()
+    except ValueError:
+        return None
+    return D, value, _position_mod(m["pos"])
+
+
+@rule(
+    rf"(?P<pos>{POSITION})?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?"
+    rf"(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
+    3,
+    0,
+)
+def _day_month(m: re.Match, ctx: _Ctx):
+    return _month_day(m, ctx)
+
+
+@rule(rf"(?P<pos>{POSITION})?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})", 2, 0)
+def _month_year(m: re.Match, ctx: _Ctx):
+    return D, f"{int(m['y'])}-{_month(m['m']):02d}", _position_mod(m["pos"])
+
+
+@rule(rf"(?P<pos>{POSITION})?(?P<m>{_MONTH_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)", 1, 0)
+def _month_alone(m: re.Match, ctx: _Ctx):
+    word = m["m"]
+    before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
+    # the verb "may", the noun "march": a month only after a preposition or "last" ...
+    if (
+        word in ("May", "March")
+        and not m["pos"]
+        and not re.search(
+            r"\b(in|of|since|until|by|from|through|last|next|this|early|late|"
+            r"during|before|after|between|and|to)\s+$",
+            before,
+        )
+    ):
+        return None
+    month = _month(word)
+    if not ctx.anchor:
+        return D, f"XXXX-{month:02d}", _position_mod(m["pos"])
+    y = month_year(ctx.anchor, month, future=_looks_future(ctx), past=_looks_past(ctx))
+    return D, f"{y}-{month:02d}", _position_mod(m["pos"])
+
+
+@rule(
+    rf"(?P<pos>{POSITION})?(?P<m>{_MONTH_FULL})(?:\s+(?P<d>{DAYNUM}))?,?\s+(?:of\s+)?"
+    rf"(?P<rel>last|this|next)\s+year",
+    5,
+    re.I,
+)
+def _month_rel_year(m: re.Match, ctx: _Ctx):
+    """ "June last year", "January 5 this year" """
+    if not m["m"][0].isupper():
+        return None
+    month = _month(m["m"])
+    pos = _position_mod(m["pos"])
+    if not ctx.anchor:
+        return D, None, pos
+    y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    if m["d"]:
+        try:
+            return D, dt.date(y, month, int(re.match(r"\d+", m["d"]).group())).isoformat(), pos
+        except ValueError:
+            return None
+    return D, f"{y}-{month:02d}", pos
+
+
+@rule(rf"(?P<pos>{POSITION})?(?P<m>{_MONTH_FULL}),?\s+(?P<y>{SPELLED_YEAR})", 5, 0)
+def _month_spelled_year(m: re.Match, ctx: _Ctx):
+    return D, f"{spelled_year(m['y'])}-{_month(m['m']):02d}", _position_mod(m["pos"])
+
+
+@rule(
+    rf"(?P<pos>{POSITION})?(?P<rel>last|next|this|(?:this|last|next)\s+year's)\s+"
+    rf"(?P<m>{_MONTH_FULL})",
+    4,
+    re.I,
+)
+def _rel_month(m: re.Match, ctx: _Ctx):
+    month = _month(m["m"])
+    if not ctx.anchor:
+        return D, None, _position_mod(m["pos"])
+    rel = m["rel"].lower()
+    if rel.startswith("last"):
+        y = ctx.anchor.year - (1 if month >= ctx.anchor.month else 0)
+    elif rel.startswith("next"):
+        y = ctx.anchor.year + (1 if month <= ctx.anchor.month else 0)
+    else:
+        y = ctx.anchor.year
+    return D, f"{y}-{month:02d}", _position_mod(m["pos"])
+
+
+@rule(
+    rf"(?P<pos>{POSITION})?(?:(?:the\s+)?(?:fiscal|calendar|financial|model|school)\s+(?:year\s+)?)?"
+    rf"(?:the\s+(?=\d{{4}}\s+(?:period|quarter|fiscal)))?(?P<y>{YEAR})"
+    r"(?P<per>\s+period|\s+quarter|\s+fiscal\s+year)?",
+    1,
+)
+def _year(m: re.Match, ctx: _Ctx):
+    # a year, not an amount: "1,990" never gets here; refuse "1990 shares"
+    after = ctx.text[ctx.end : ctx.end + 14].lower()
+    if (
+        re.match(r"\s*(?:to\s+\d|shares|people|troops|units|tons|km|miles|meters|votes)", after)
+        and not m["pos"]
+    ):
+        return None
+    if m["per"] and "quarter" in m["per"].lower():
+        last = add_months(ctx.anchor, -3) if ctx.anchor else None
+        return D, (f"{m['y']}-Q{quarter_of(last)}" if last else m["y"]), None
+    return D, m["y"], _position_mod(m["pos"])
+
+
+_TENS = {
+    "ten": 10,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ONES = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+
+
+@rule(
+    r"(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)\s+(?P<t>ten|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)(?:[-\s](?P<o>one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?P<k>two\s+thousand)(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine))?)",
+    2,
+)
+def _spelled_year(m: re.Match, ctx: _Ctx):
+    if m["k"]:
+        if not m.group(0).lower().startswith("the year") and not m["o2"]:
+            return None
+        return D, str(2000 + _ONES.get((m["o2"] or "").lower(), 0)), None
+    century = 1900 if m["c"].lower() == "nineteen" else 2000
+    return D, str(century + _TENS[m["t"].lower()] + _ONES.get((m["o"] or "").lower(), 0)), None
+
+
+@rule(r"(?P<pos>(?:early|late)\s+)?the\s+weekend", 2)
+def _the_weekend(m: re.Match, ctx: _Ctx):
+    if not ctx.anchor:
+        return D, None, None
+    if _looks_future(ctx):
+        day = ctx.anchor + dt.timedelta(days=(5 - ctx.anchor.weekday()) % 7)
+    else:
+        day = ctx.anchor - dt.timedelta(days=(ctx.anchor.weekday() - 5) % 7)
+    return D, iso_week(day) + "-WE", _position_mod(m["pos"])
+
+
+@rule(rf"(?P<pos>{POSITION})?(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s", 2)
+def _decade(m: re.Match, ctx: _Ctx):
+    return D, m["dec"][:3], _position_mod(m["pos"])
+
+
+@rule(r"(?P<pos>(?:the\s+)?(?:early|mid|late)[-\s]?)?(?:the\s+)?'(?P<dec>\d)0s", 2)
+def _short_decade(m: re.Match, ctx: _Ctx):
+    return D, "19" + m["dec"], _position_mod(m["pos"])
+
+
+@rule(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", 5)
+def _iso_date(m: re.Match, ctx: _Ctx):
+    try:
+        return D, dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat(), None
+    except ValueError:
+        return None
+
+
+@rule(r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)", 5)
+def _us_date(m: re.Match, ctx: _Ctx):
+    y = int(m["y"]) if len(m["y"]) == 4 else 1900 + int(m["y"]) + (100 if int(m["y"]) < 50 else 0)
+    try:
+        return D, dt.date(y, int(m["m"]), int(m["d"])).isoformat(), None
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- weekdays, deictic days
+
+
+@rule(
+    rf"(?P<pos>(?:early|late|earlier|later)\s+)?(?P<rel>last|next|this|this\s+past|this\s+coming|"
+    rf"the\s+following|the\s+previous|the\s+coming)?\s*(?P<wd>{WEEKDAY})"
+    rf"(?:\s+(?P<part>{PART_OF_DAY})(?P<plural>s)?)?",
+    2,
+    re.I,
+)
+def _weekday_rule(m: re.Match, ctx: _Ctx):
+    word = m["wd"]
+    if not word[0].isupper():
+        return None
+    if (word.lower().endswith("s") and word.lower()[:-1] in WEEKDAYS) or m["plural"]:
+        part = PARTS_OF_DAY.get((m["part"] or "").lower(), "")
+        return S, f"XXXX-WXX-{_weekday(word) + 1}" + (f"T{part}" if part else ""), None
+    rel = (m["rel"] or "").lower()
+    part = PARTS_OF_DAY.get((m["part"] or "").lower())
+    typ = T if part else D
+    if not ctx.anchor:
+        return typ, None, _position_mod(m["pos"])
+    wd = _weekday(word)
+    if rel.startswith("next") or "coming" in rel or "following" in rel:
+        day = ctx.anchor + dt.timedelta(days=((wd - ctx.anchor.weekday()) % 7) or 7)
+    elif rel.startswith("last") or "past" in rel or "previous" in rel:
+        day = ctx.anchor - dt.timedelta(days=((ctx.anchor.weekday() - wd) % 7) or 7)
+    else:
+        day = weekday_date(ctx.anchor, wd, future=_looks_future(ctx))
+    value = day.isoformat() + (f"T{part}" if part else "")
+    return typ, value, _position_mod(m["pos"])
+
+
+@rule(
+    rf"(?P<pos>(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight|"
+    rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|"
+    rf"this\s+(?:{PART_OF_DAY}))(?:\s+(?P<part>{PART_OF_DAY}))?",
+    3,
+)
+def _deictic_day(m: re.Match, ctx: _Ctx):
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    offset = {
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "tonight": 0,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+        "last night": -1,
+    }
+    part = PARTS_OF_DAY.get((m["part"] or "").lower())
+    if w in ("tonight", "last night"):
+        part = "NI"
+    elif w.startswith("this "):
+        part = PARTS_OF_DAY[w[5:]]
+    typ = T if part else D
+    if not ctx.anchor:
+        return typ, None, _position_mod(m["pos"])
+    value = (ctx.anchor + dt.timedelta(days=offset.get(w, 0))).isoformat()
+    return typ, value + (f"T{part}" if part else ""), _position_mod(m["pos"])
+
+
+# --------------------------------------------------------------------------- relative periods
+
+
+@rule(
+    r"(?P<pos>(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    r"the\s+middle\s+of|mid-)\s*)?(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|"
+    r"the\s+previous|the\s+coming|"
+    r"the\s+following|the\s+current|the\s+latest|the\s+prior|the\s+same)\s+"
+    r"(?P<u>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
+    r"(?:\s+or\s+so)?",
+    3,
+)
+def _rel_unit(m: re.Match, ctx: _Ctx):
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    u = m["u"].lower()
+    pos = _position_mod(m["pos"])
+    if not ctx.anchor:
+        return D, None, pos
+    n = {
+        "this": 0,
+        "this past": -1,
+        "this coming": 1,
+        "the current": 0,
+        "the same": 0,
+        "last": -1,
+        "the past": -1,
+        "the previous": -1,
+        "the prior": -1,
+        "next": 1,
+        "the coming": 1,
+        "the following": 1,
+        "the latest": -1,
+    }[rel]
+    if u in SEASONS:
+        code = SEASONS[u]
+        order = ["WI", "SP", "SU", "FA"]
+        cur = order[(ctx.anchor.month % 12) // 3]
+        y = ctx.anchor.year
+        if n < 0:
+            y -= 1 if order.index(code) >= order.index(cur) else 0
+        elif n > 0:
+            y += 1 if order.index(code) <= order.index(cur) else 0
+        return D, f"{y}-{code}", pos
+    if rel == "the latest" and u != "quarter":
+        n = 0
+    if u == "quarter" and rel in ("this", "the current"):
+        n = 0
+    if u == "weekend" and n == 0:
+        return D, iso_week(ctx.anchor) + "-WE", pos
+    return D, shift(ctx.anchor, n, u), pos
+
+
+@rule(
+    r"(?P<pos>(?:early|late)\s+)?(?P<e>earlier|later)\s+(?P<rel>this|that|in\s+the)\s+"
+    r"(?P<u>week|month|year|day|morning|afternoon|evening)",
+    4,
+)
+def _earlier_this(m: re.Match, ctx: _Ctx):
+    u = m["u"].lower()
+    if m["rel"].lower() != "this":
+        return D, None, None
+    if not ctx.anchor:
+        return (T if u in PARTS_OF_DAY else D), None, None
+    if u in ("morning", "afternoon", "evening"):
+        return T, ctx.anchor.isoformat() + "T" + PARTS_OF_DAY[u], None
+    return D, shift(ctx.anchor, 0, u), None
+
+
+@rule(
+    rf"(?P<pre>{APPROX_PREFIX}\s+)?(?P<n>{NUMBER})(?:\s+or\s+so)?\s+(?P<u>{UNIT})s?(?:\s+or\s+so)?"
+    rf"\s+(?P<dir>ago|earlier|from\s+now|hence)",
+    4,
+)
+def _ago(m: re.Match, ctx: _Ctx):
+    n = number_value(m["n"])
+    u = m["u"].lower()
+    direction = m["dir"].lower()
+    mod = _prefix_mod((m["pre"] or "").strip())
+    if direction in ("before", "after", "since"):
+        # "a day after the vote": an offset from an event, not from the anchor
+        return DUR, duration_value(n, u), mod
+    sign = -1 if direction in ("ago", "earlier") else 1
+    if direction in ("earlier", "later") and n is not None and n < 1:
+        return DUR, duration_value(n, u), mod
+    if not ctx.anchor:
+        return D, None, mod
+    if n is None:
+        return D, ("PAST_REF" if sign < 0 else "FUTURE_REF"), mod
+    if u in ("day", "week") or n <= 1 or u in ("month",):
+        return D, shift(ctx.anchor, sign * n, u), mod
+    if u == "year":
+        return D, shift(ctx.anchor, sign * n, "year"), mod
+    return D, shift(ctx.anchor, sign * n, u), mod
+
+
+@rule(
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<u>day|week)s?\s+(?P<dir>after|before)"
+    r"(?=\s+(?:the|a|an|his|her|its|their|this|that|[A-Z]))",
+    5,
+)
+def _relative_to_previous(m: re.Match, ctx: _Ctx):
+    # "X came a day after the vote": X is dated by the previous date of the text, so the
+    # event the expression points to (the vote) is that date minus the amount
+    n = number_value(m["n"])
+    sign = "-" if m["dir"].lower() == "after" else "+"
+    return D, f"@{sign}{_num_str(n)}{m['u'].lower()}", None
+
+
+@rule(
+    r"(?P<w>the\s+(?:next|following|previous|same)\s+(?P<u>day|year)|that\s+(?P<u2>day|year)|"
+    r"the\s+day\s+before)(?!\s+(?:after|before|yesterday|tomorrow))",
+    4,
+)
+def _anaphoric(m: re.Match, ctx: _Ctx):
+    # "the following day", "that year": counted from the previous date of the text
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    unit = m["u"] or m["u2"] or "day"
+    step = (
+        1 if ("next" in w or "following" in w) else -1 if ("previous" in w or "before" in w) else 0
+    )
+    return D, f"&{step:+d}{unit}", None
+
+
+# --------------------------------------------------------------------------- quarters, fiscal
+
+
+@rule(
+    r"(?:the\s+(?!\w+-quarter))?(?:(?P<yr>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|next\s+year's)\s+)?"
+    r"(?:fiscal\s+|calendar\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+fiscal)?"
+    r"[-\s]+(?:quarter|qtr\.?)(?:\s+of\s+(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year))?",
+    3,
+)
+def _quarter(m: re.Match, ctx: _Ctx):
+    q = ORDINALS[m["o"].lower()]
+    y: int | None = None
+    if m["yr"]:
+        y = int(m["yr"])
+    elif m["y2"] and m["y2"][0].isdigit():
+        y = int(m["y2"])
+    else:
+        rel = (m["rel"] or m["y2"] or "").lower()
+        if ctx.anchor:
+            y = ctx.anchor.year + (
+                -1 if rel.startswith("last") else 1 if rel.startswith("next") else 0
+            )
+    return D, (f"{y}-Q{q}" if y else None), None
+
+
+@rule(
+    r"the\s+(?P<adj>latest|most\s+recent|recent|previous|current|same|just-ended|"
+    r"year-ago|year-earlier|prior-year)?\s*(?P<u>quarter|period|fiscal\s+quarter)",
+    2,
+)
+def _the_quarter(m: re.Match, ctx: _Ctx):
+    adj = (m["adj"] or "").lower()
+    u = m["u"].lower()
+    if u == "period" and not adj:
+        return None
+    if not ctx.anchor:
+        return D, None, None
+    last = add_months(ctx.anchor, -3)
+    if adj in ("year-ago", "year-earlier", "prior-year"):
+        return D, f"{last.year - 1}-Q{quarter_of(last)}", None
+    if adj == "current":
+        return D, f"{ctx.anchor.year}-Q{quarter_of(ctx.anchor)}", None
+    return D, f"{last.year}-Q{quarter_of(last)}", None
+
+
+@rule(
+    r"(?P<adj>year-earlier|year-ago)|the\s+(?:comparable\s+|corresponding\s+)?(?:year-earlier|"
+    r"year-ago)\s+(?P<rest>period|quarter|(?:first|second|third|fourth)\s+quarter)",
+    1,
+)
+def _year_ago_adj(m: re.Match, ctx: _Ctx):
+    if not ctx.anchor:
+        return D, None, None
+    rest = (m["rest"] or "").lower()
+    if "quarter" in rest:
+        if rest.split()[0] in ORDINALS:
+            return D, f"{ctx.anchor.year - 1}-Q{ORDINALS[rest.split()[0]]}", None
+        last = add_months(ctx.anchor, -3)
+        return D, f"{last.year - 1}-Q{quarter_of(last)}", None
+    return D, str(ctx.anchor.year - 1), None
+
+
+@rule(r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?year[-\s]end", 1)
+def _year_end(m: re.Match, ctx: _Ctx):
+    if not ctx.anchor:
+        return D, None, "END"
+    return D, f"{ctx.anchor.year}-12-31", None
+
+
+@rule(r"(?:the\s+)?(?:current|this)\s+(?:fiscal\s+)?year|the\s+(?:full|fiscal|calendar)\s+year", 1)
+def _this_year(m: re.Match, ctx: _Ctx):
+    if not ctx.anchor:
+        return D, None, None
+    return D, str(ctx.anchor.year), None
+
+
+@rule(
+    rf"the\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year)",
+    5,
+)
+def _half_year(m: re.Match, ctx: _Ctx):
+    half = "H1" if m["h"].lower() == "first" else "H2"
+    if m["y"]:
+        return D, f"{m['y']}-{half}", None
+    if not ctx.anchor:
+        return D, None, None
+    y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return D, f"{y}-{half}", None
+
+
+# --------------------------------------------------------------------------- seasons
+
+
+@rule(
+    rf"(?:the\s+)?(?P<pos>(?:early|late|mid-?)\s*)?(?P<s>spring|summer|fall|autumn|winter)"
+    rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR}))?",
+    1,
+)
+def _season(m: re.Match, ctx: _Ctx):
+    code = SEASONS[m["s"].lower()]
+    if m["y"]:
+        year = m["y"] if m["y"].isdigit() else spelled_year(m["y"])
+        return D, f"{year}-{code}", _position_mod(m["pos"])
+    before = ctx.text[max(0, ctx.start - 8) : ctx.start].lower()
+    if not re.search(r"\b(in|the|this|last|next|during|since|by|until)\s+$", before):
+        return None
+    if not ctx.anchor:
+        return D, None, _position_mod(m["pos"])
+    order = ["WI", "SP", "SU", "FA"]
+    cur = order[(ctx.anchor.month % 12) // 3]
+    y = ctx.anchor.year
+    if not _looks_future(ctx) and order.index(code) > order.index(cur):
+        y -= 1
+    return D, f"{y}-{code}", _position_mod(m["pos"])
+
+
+# --------------------------------------------------------------------------- vague references
+
+
+@rule(r"now|currently|nowadays|at\s+present|presently|the\s+present|right\s+now|these\s+days", 1)
+def _present(m: re.Match, ctx: _Ctx):
+    w = m.group(0).lower()
+    if w == "now" and re.match(r"\s*(that|on)\b", ctx.text[ctx.end : ctx.end + 6], re.I):
+        return None
+    return D, "PRESENT_REF", None
+
+
+@rule(r"recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|lately", 0)
+def _past(m: re.Match, ctx: _Ctx):
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    if w == "earlier":
+        nxt = ctx.text[ctx.end : ctx.end + 12]
+        prev = ctx.text[max(0, ctx.start - 12) : ctx.start]
+        if re.match(r"\s*(?:than|this|that|in|on|today|yesterday|,)", nxt, re.I) or re.search(
+            r"\d\s*$", prev
+        ):
+            return None
+        if re.match(r"\s*[A-Z]", nxt):
+            return None
+    if w.startswith("in the past"):
+        return None
+    if w == "the past" and re.match(
+        r"\s+(?:few|several|\d|two|three|four|five|six|decade|year|week|"
+        r"month|day|quarter)",
+        ctx.text[ctx.end : ctx.end + 12],
+        re.I,
+    ):
+        return None
+    if w.startswith("recent ") and not w.endswith(("years", "times")):
+        # "recent weeks": an unspecified stretch up to now
+        return DUR, duration_value(None, w.split()[-1]), None
+    return D, "PAST_REF", None
+
+
+@rule(r"the\s+(?:near\s+|foreseeable\s+|distant\s+)?future", 0)
+def _future(m: re.Match, ctx: _Ctx):
+    w = m.group(0).lower()
+    if w == "future" and re.match(r"\s+[a-z]", ctx.text[ctx.end : ctx.end + 3]):
+        return None  # "future plans": an adjective
+    return D, "FUTURE_REF", None
+
+
+# --------------------------------------------------------------------------- times of day
+
+
+@rule(
+    r"(?P<pre>(?:about|around)\s+)?(?P<h>[01]?\d)"
+    r"(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?:\s+(?P<tz>[A-Z]{2,4}T))?"
+    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<w2>today|yesterday|tomorrow)|"
+    rf"(?P<md>{MONTH}\s+{DAYNUM})))?",
+    4,
+    re.I,
+)
+def _clock(m: re.Match, ctx: _Ctx):
+    h = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
+    mi = m["mi"] or "00"
+    day = ctx.anchor
+    if ctx.anchor and m["md"]:
+        month_word, day_word = m["md"].split()[0], m["md"].split()[-1]
+        day = nearest_day(
+            ctx.anchor,
+            _month(month_word),
+            int(re.match(r"\d+", day_word).group()),
+            future=_looks_future(ctx),
+        )
+    elif ctx.anchor and m["wd"]:
+        day = weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
+    elif ctx.anchor and m["w2"]:
+        day = ctx.anchor + dt.timedelta(
+            days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
+        )
+    if day is None:
+        return T, f"XXXX-XX-XXT{h:02d}:{mi}", None
+    return T, f"{day.isoformat()}T{h:02d}:{mi}", None
+
+
+@rule(
+    rf"(?P<w>noon|midnight|mid-?afternoon|mid-?morning)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?",
+    2,
+)
+def _noon(m: re.Match, ctx: _Ctx):
+    w = m["w"].lower()
+    code = {"noon": "12:00", "midnight": "24:00"}.get(w, "AF" if "afternoon" in w else "MO")
+    day = ctx.anchor
+    if ctx.anchor and m["wd"]:
+        wd = m["wd"].lower()
+        if wd in ("today", "yesterday", "tomorrow"):
+            day = ctx.anchor + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[wd])
+        else:
+            day = weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
+    if day is None:
+        return T, None, None
+    return T, f"{day.isoformat()}T{code}", None
+
+
+# --------------------------------------------------------------------------- durations
+
+
+@rule(
+    rf"(?P<pre>{APPROX_PREFIX}\s+)?(?:the\s+(?:(?:first|last|past|next|previous|coming|"
+    rf"following|latest|final|preceding|ensuing|same|entire)\s+)?)?(?P<n>{NUMBER})(?:\s+and\s+a\s+half)?"
+    rf"(?:\s+or\s+(?:so|more|\w+))?\s+(?P<adj>(?:long|full|straight|consecutive|more|additional|"
+    rf"previous|fiscal|calendar)\s+)?(?P<u>{UNIT})s?",
+    2,
+)
+def _duration(m: re.Match, ctx: _Ctx):
+    n = number_value(m["n"])
+    u = m["u"].lower()
+    if re.fullmatch(r"(?:1[89]|20)\d\d", m["n"]) and not m.group(0).lower().endswith("s"):
+        return None  # "the 1988 quarter": a year, not 1988 quarters
+    words = m.group(0).lower()
+    if "and a half" in words and n is not None:
+        n += 0.5
+    if m["n"].lower() in ("a", "an") and u == "year":
+        # "$5 a year": a rate
+        before = ctx.text[max(0, ctx.start - 20) : ctx.start]
+        if re.search(r"(\d|percent|%|times|once|twice)\s*$", before):
+            return S, "P1Y", None
+    if m["n"].lower() in ("a", "an", "one") and re.search(
+        r"(\d|percent|%|times|once|twice)\s*$", ctx.text[max(0, ctx.start - 20) : ctx.start]
+    ):
+        return S, duration_value(1, u), None
+    return DUR, duration_value(n, u), _prefix_mod((m["pre"] or "").strip())
+
+
+@rule(
+    rf"(?P<n>\d+|{_WORDNUM}|half)[-\s](?P<u>second|minute|hour|day|week|month|year|decade)"
+    r"(?=[-\s](?:old|long)?\s*[a-z])",
+    3,
+)
+def _duration_adj(m: re.Match, ctx: _Ctx):
+    if not re.match(r"[-\s]", ctx.text[ctx.end : ctx.end + 1]):
+        return None
+    after = ctx.text[ctx.end : ctx.end + 5].lower()
+    if after.startswith("-old") or after.startswith(" old"):
+        return None
+    n = 0.5 if m["n"].lower() == "half" else number_value(m["n"])
+    if "-" not in m.group(0) and not re.match(
+        r"\s+(?:low|high|period|term|plan|contract|deal|"
+        r"old|long|history|span|stint|sentence|loan|"
+        r"bond|note|program|extension|ban|delay)",
+        ctx.text[ctx.end : ctx.end + 12],
+    ):
+        return None
+    return DUR, duration_value(n, m["u"]), None
+
+
+@rule(r"(?<=for\s)(?P<u>years|months|weeks|decades|centuries|days|hours)", 1)
+def _vague_duration(m: re.Match, ctx: _Ctx):
+    return DUR, duration_value(None, m["u"]), None
+
+
+@rule(r"(?:the\s+)?(?:past|last|next|coming)\s+(?P<n>several|few)\s+(?P<u>" + UNIT + ")s", 3)
+def _past_few(m: re.Match, ctx: _Ctx):
+    return DUR, duration_value(None, m["u"]), None
+
+
+# --------------------------------------------------------------------------- sets
+
+
+@rule(
+    rf"(?:every|each|per)\s+(?:(?P<n>other|{NUMBER})\s+)?(?P<u>{UNIT}|{WEEKDAY}|{_MONTH_FULL}|"
+    rf"morning|evening|night|afternoon|summer|winter|spring|fall)s?",
+    4,
+)
+def _every(m: re.Match, ctx: _Ctx):
+    u = m["u"].lower()
+    if u in WEEKDAYS or (u.endswith("s") and u[:-1] in WEEKDAYS):
+        return S, f"XXXX-WXX-{_weekday(u) + 1}", None
+    if u in MONTHS:
+        return S, f"XXXX-{MONTHS[u]:02d}", None
+    if u in PARTS_OF_DAY:
+        return S, f"XXXX-XX-XXT{PARTS_OF_DAY[u]}", None
+    if u in SEASONS:
+        return S, f"XXXX-{SEASONS[u]}", None
+    n = 2 if (m["n"] or "").lower() == "other" else (number_value(m["n"]) if m["n"] else 1)
+    return S, duration_value(n, u), None
+
+
+RULES = _RULES
+Context = _Ctx

@@ -1,0 +1,533 @@
+"""Toponym candidates for :mod:`claimtrace.extract.places`: recognition and filtering.
+
+Runs of capitalised words are matched longest-first against the gazetteer (names, aliases,
+demonyms, "W. Va."-style abbreviations, "Kursk region" / "western Russia" forms); entity
+spans from a trained pipeline add candidates. Person names, titles, months and ambiguous
+words without support are filtered out. The result is a list of :class:`Mention` with every
+gazetteer feature the name could denote; :mod:`claimtrace.extract.places` picks one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from claimtrace.extract.gazetteer import GazEntry, Gazetteer, name_key
+
+#: entity labels that name places (GPE, LOC) or peoples/nationalities (NORP)
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+DEMONYM_LABELS = frozenset({"NORP"})
+#: words before a name that make it a person, not a place
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "gov",
+        "governor",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "president",
+        "judge",
+        "justice",
+        "officer",
+        "sgt",
+        "sergeant",
+        "lt",
+        "lieutenant",
+        "capt",
+        "captain",
+        "coach",
+        "pastor",
+        "rev",
+        "reverend",
+        "det",
+        "detective",
+        "deputy",
+        "chief",
+        "mayor",
+        "sheriff",
+        "prof",
+        "professor",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "adm",
+        "admiral",
+        "secretary",
+        "minister",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "saint",
+        "sir",
+        "lord",
+        "lady",
+        "st.",
+        "dame",
+    ]
+)
+#: capitalised words after a town's name that keep it a toponym ("Paris Public Library")
+ORG_WORDS = frozenset(
+    [
+        "public",
+        "library",
+        "police",
+        "fire",
+        "department",
+        "county",
+        "city",
+        "high",
+        "school",
+        "middle",
+        "elementary",
+        "university",
+        "college",
+        "hospital",
+        "medical",
+        "council",
+        "board",
+        "sheriff",
+        "sheriff's",
+        "area",
+        "regional",
+        "community",
+        "memorial",
+        "airport",
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "drive",
+        "boulevard",
+        "lane",
+        "highway",
+        "park",
+        "center",
+        "centre",
+        "township",
+        "town",
+        "village",
+        "district",
+        "court",
+        "courthouse",
+        "museum",
+        "church",
+        "chamber",
+        "club",
+        "news",
+        "times",
+        "post",
+        "herald",
+        "journal",
+        "tribune",
+        "gazette",
+        "star",
+        "daily",
+        "press",
+        "register",
+        "telegram",
+        "dispatch",
+        "sentinel",
+        "zoo",
+        "mall",
+        "square",
+        "bridge",
+        "river",
+        "lake",
+        "valley",
+        "harbor",
+        "harbour",
+        "port",
+        "station",
+        "campus",
+        "state",
+        "metro",
+        "municipal",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+    ]
+)
+_SPEECH_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|explained|wrote|asked)\b")
+
+#: words that place a following name ("in Paris", "near Kursk")
+PLACE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "near",
+        "of",
+        "to",
+        "outside",
+        "across",
+        "into",
+        "toward",
+        "towards",
+        "around",
+        "throughout",
+        "within",
+        "between",
+        "via",
+        "through",
+        "inside",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+        "north",
+        "south",
+        "east",
+        "west",
+        "over",
+        "on",
+    ]
+)
+_DIRECTION = re.compile(
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|"
+    r"north-?eastern|south-?western|south-?eastern|northwest|northeast|southwest|southeast)",
+)
+_TOKEN = re.compile(r"[A-Z][A-Za-z'’.\-]*[A-Za-z.]|[A-Z]")
+_JOINERS = frozenset({"of", "de", "del", "la", "upon", "and", "on", "el", "al", "es", "du"})
+_DESIGNATORS = re.compile(r"\s+(region|oblast|province|governorate|prefecture|district|krai)\b")
+MAX_NGRAM = 6
+#: capitalised words that are never toponyms on their own (months, weekdays, pronouns ...)
+NEVER_PLACES = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "He",
+        "She",
+        "It",
+        "We",
+        "They",
+        "I",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "As",
+        "So",
+        "To",
+        "Of",
+        "More",
+        "Most",
+        "Many",
+        "Much",
+        "Still",
+        "Metro",
+        "Name",
+        "Red",
+        "Green",
+        "Branch",
+        "Villas",
+        "Creek",
+        "Gulf",
+        "Superior",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entries: tuple[GazEntry, ...]
+    adjectival: bool = False
+    primary: set = field(default_factory=set)  # geonameids/names matched by their own name
+    qualifier: tuple[str | None, str | None] | None = None  # (country, admin1) from "X, ST"
+    supported: bool = False  # a preposition of place or a qualifier
+    region_of: str | None = None  # "western Russia": the direction word
+    designator: str | None = None  # "Kursk region"
+    choice: GazEntry | None = None
+
+
+# --------------------------------------------------------------------------- recognition
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        start = m.start()
+        if re.match(r"[DRI]-[A-Z]", m.group(0)):
+            start += 2  # "D-W. Va.": party and state
+        out.append((start, m.end()))
+    return out
+
+
+def _capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised tokens, joined by single spaces, hyphens or joiner words."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for start, end in _tokens(text):
+        if current:
+            gap = text[current[-1][1] : start]
+            ok = gap in (" ", "-", " - ") or (
+                gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _JOINERS
+            )
+            if not ok:
+                runs.append(current)
+                current = []
+        current.append((start, end))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _lookup_variants(surface: str) -> list[tuple[str, int]]:
+    """Lookup forms of a surface string and how many characters each drops at the end."""
+    out = [(surface, 0)]
+    for suffix in ("'s", "’s", "'", "’"):
+        if surface.endswith(suffix):
+            out.append((surface[: -len(suffix)], len(suffix)))
+    if (
+        surface.endswith(".") and not re.search(r"\.\w+\.$|^\w{1,4}\.$", surface)
+    ) or surface.endswith("."):
+        out.append((surface[:-1], 1))
+    return out
+
+
+_ABBREVIATED_PREFIX = {"st.": "Saint", "st": "Saint", "mt.": "Mount", "mt": "Mount", "ft.": "Fort"}
+
+
+def _match(gaz: Gazetteer, surface: str) -> tuple[tuple[GazEntry, ...], str | None, int]:
+    """(entries, demonym country, characters dropped) for a surface string."""
+    first, _, rest = surface.partition(" ")
+    if rest and first.lower() in _ABBREVIATED_PREFIX:
+        expanded = f"{_ABBREVIATED_PREFIX[first.lower()]} {rest}"
+        got = _match(gaz, expanded)
+        if got[0]:
+            return got
+    for form, dropped in _lookup_variants(surface):
+        key = name_key(form)
+        if key in gaz.demonyms:  # "Canadian" is the demonym, not Canadian, Texas
+            return (), gaz.demonyms[key], dropped
+        entries = gaz.lookup(form)
+        if entries:
+            return entries, None, dropped
+    return (), None, 0
+
+
+#: countries, states and regions: a town of the same name needs strong local evidence to win
+#: ("Cuba" is Cuba, not Cuba, Missouri, unless the article is about Missouri)
+DOMINANT = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z.]+)\s*$", text[max(0, start - 25) : start])
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _state_after(gaz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None, int] | None:
+    """A ", Ohio" / ", Ga." / ", OH" / ", France" right after a place name."""
+    m = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)", text[end : end + 30])
+    if not m:
+        return None
+    words = m.group(1)
+    for cand in (words, words.split(" ")[0]):
+        for form, dropped in _lookup_variants(cand):
+            if len(form) == 2 and form.isupper() and form in gaz.us_states:
+                return "US", form, end + m.start(1) + len(form)
+            for e in gaz.lookup(form):
+                if e.fcode == "ADM1" and e.country == "US":
+                    return "US", e.admin1, end + m.start(1) + len(cand) - dropped
+                if e.fcode == "PCLI":
+                    return e.country, None, end + m.start(1) + len(cand) - dropped
+                if e.fcode == "ADM1":
+                    return e.country, None, end + m.start(1) + len(cand) - dropped
+    return None
+
+
+def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    mentions: list[Mention] = []
+    surnames: set[str] = set()  # town names this article uses as people's names
+    for run in _capitalised_runs(text):
+        i = 0
+        while i < len(run):
+            found = None
+            for j in range(min(len(run), i + MAX_NGRAM) - 1, i - 1, -1):
+                surface = text[run[i][0] : run[j][1]]
+                entries, demonym, dropped = _match(gaz, surface)
+                if entries or demonym:
+                    found = (j, entries, demonym, dropped)
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, entries, demonym, dropped = found
+            start, end = run[i][0], run[j][1] - dropped
+            surface = text[start:end]
+            before_tokens = run[:i]
+            after_tokens = run[j + 1 :]
+            reject = False
+            towns_only = bool(entries) and all(
+                e.fcode.startswith("PPL") and e.fcode != "PPLC" for e in entries
+            )
+            if before_tokens and towns_only:
+                # "Chiquita Raquel Henry": a surname, not a place; but "Rapides Parish" is fine
+                prev = text[before_tokens[-1][0] : before_tokens[-1][1]]
+                prev_entries, prev_dem, _ = _match(gaz, prev)
+                if not (prev_entries or prev_dem) and prev.lower().rstrip(".") not in ("the",):
+                    reject = True
+            if after_tokens and not reject and not demonym:
+                nxt = text[after_tokens[0][0] : after_tokens[0][1]]
+                if surface in gaz.needs_context:
+                    # "Jordan Smith", "Lincoln Memorial": an ambiguous word inside another name
+                    reject = True
+                elif towns_only and nxt.rstrip(".").lower() not in ORG_WORDS:
+                    nxt_entries, nxt_dem, _ = _match(gaz, nxt)
+                    # "Vladimir Putin": a first name, not a town
+                    reject = not (nxt_entries or nxt_dem)
+            if surface.rstrip(".") in NEVER_PLACES:
+                reject = True
+            word_before = _word_before(text, start)
+            if word_before in TITLES:
+                reject = True
+                if towns_only:
+                    surnames.add(name_key(surface))
+            if towns_only and _SPEECH_AFTER.match(text[end : end + 14]):
+                surnames.add(name_key(surface))  # "Trapani said": a person
+            if not reject:
+                mention = Mention(start, end, surface, entries, adjectival=demonym is not None)
+                if demonym:
+                    country = gaz.countries.get(demonym)
+                    mention.entries = (country,) if country else ()
+                mention.primary = {id(e) for e in entries if name_key(e.name) == name_key(surface)}
+                mention.supported = word_before in PLACE_PREPOSITIONS
+                q = _state_after(gaz, text, end)
+                if q and not demonym:
+                    mention.qualifier = (q[0], q[1])
+                    mention.supported = True
+                d = _DESIGNATORS.match(text[end : end + 16])
+                d_before = re.search(
+                    r"\b(region|province|oblast|governorate|prefecture)\s+of\s+$",
+                    text[max(0, start - 24) : start],
+                )
+                if d_before and not demonym and not d:
+                    # "the Russian region of Kursk" = "Kursk region"
+                    named = [
+                        e
+                        for e in gaz.lookup(f"{surface} {d_before.group(1)}")
+                        if e.fcode in ("ADM1", "RGN")
+                    ]
+                    mention.designator = d_before.group(1)
+                    mention.supported = True
+                    if named:
+                        mention.entries = tuple(named)
+                        mention.primary = {id(e) for e in named}
+                        mention.designator = None
+                if d and not demonym:
+                    mention.designator = d.group(1)
+                    mention.end = end + d.end()
+                    mention.text = text[start : mention.end]
+                    mention.supported = True
+                m = re.search(
+                    r"\b(" + _DIRECTION.pattern + r")\s+$", text[max(0, start - 16) : start]
+                )
+                big = any(e.fcode in ("PCLI", "ADM1", "RGN", "CONT") for e in entries)
+                if m and not demonym and m.group(1).islower() and big:
+                    # "western Russia": a region of a country or state ("north Arlington"
+                    # stays Arlington)
+                    mention.region_of = m.group(1)
+                    mention.start = start - (len(text[max(0, start - 16) : start]) - m.start(1))
+                    mention.text = text[mention.start : mention.end]
+                if (mention.designator or mention.region_of) and not demonym:
+                    # "Kursk region", "western Russia": a feature of the table, where it has one
+                    table = [e for e in gaz.lookup(mention.text) if e.fcode in ("ADM1", "RGN")]
+                    if table:
+                        mention.entries = tuple(table)
+                        mention.primary = {id(e) for e in table}
+                        mention.designator = mention.region_of = None
+                if mention.entries:
+                    mentions.append(mention)
+            i = j + 1
+    # "Andrew Trapani ... Trapani's film": once a person, the name is a person throughout
+    return [
+        m
+        for m in mentions
+        if m.qualifier
+        or m.adjectival
+        or name_key(_strip_possessive(m.text)) not in surnames
+        or any(e.fcode in DOMINANT for e in m.entries)
+    ]
+
+
+def _strip_possessive(surface: str) -> str:
+    return re.sub(r"['’]s?$", "", surface)
+
+
+def entity_mentions(
+    text: str, ents: Iterable[tuple[int, int, str]], gaz: Gazetteer
+) -> list[Mention]:
+    out = []
+    for start, end, label in ents:
+        if label not in PLACE_LABELS | DEMONYM_LABELS:
+            continue
+        surface = text[start:end]
+        if surface.lower().startswith("the "):
+            start, surface = start + 4, surface[4:]
+        entries, demonym, dropped = _match(gaz, surface)
+        if demonym:
+            country = gaz.countries.get(demonym)
+            if country:
+                out.append(Mention(start, end - dropped, surface, (country,), adjectival=True))
+        elif entries and label in PLACE_LABELS:
+            m = Mention(start, end - dropped, text[start : end - dropped], entries)
+            m.primary = {id(e) for e in entries if name_key(e.name) == name_key(surface)}
+            m.supported = True
+            q = _state_after(gaz, text, end - dropped)
+            if q:
+                m.qualifier = (q[0], q[1])
+            out.append(m)
+    return out

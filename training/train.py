@@ -1,0 +1,185 @@
+"""One-command recipe for claimtrace's English pipelines.
+
+    python training/train.py --tier fast                 # convert, train, package, evaluate
+    python training/train.py --tier fast --no-gum        # variant without GUM (CC BY-NC-SA)
+    python training/train.py --tier fast --no-gmb        # variant without GMB (licence not cleared)
+    python training/train.py --tier fast --max-steps 2000 --out /tmp/m   # quick smoke run
+    python training/train.py --tier accurate [--max-minutes 50]  # = training/accurate.py
+
+Steps (each can be skipped with --skip-*):
+  1. training/convert.py     -> training/corpus/*.spacy
+  2. spacy train configs/fast.cfg -> training/runs/<tier>/model-best
+     (one core: OMP_NUM_THREADS=1; the shipped model: 6000 steps (~8 epochs), ~70 min on one shared core)
+  3. package: copy model-best to the output dir (default src/claimtrace/models/en_claimtrace_fast),
+     setting meta name/version/sources
+  4. training/evaluate.py on the test splits -> <out>/evaluation.json
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+ROOT = HERE.parent
+PY = sys.executable
+VERSION = "0.1.0"
+
+SOURCES = {
+    "ewt": {
+        "name": "UD English EWT (r2.x)",
+        "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+        "license": "CC BY-SA 4.0",
+    },
+    "uner": {
+        "name": "Universal NER English EWT",
+        "url": "https://github.com/UniversalNER/UNER_English-EWT",
+        "license": "CC BY-SA 4.0",
+    },
+    "gum": {
+        "name": "UD English GUM",
+        "url": "https://github.com/UniversalDependencies/UD_English-GUM",
+        "license": "CC BY-NC-SA 4.0 (non-commercial!)",
+    },
+    "gmb": {
+        "name": "Groningen Meaning Bank NER (partial Kaggle extract, 10,927 sentences)",
+        "url": "https://gmb.let.rug.nl/",
+        "license": "not cleared (research use; check before commercial use)",
+    },
+}
+
+
+def run(cmd, env=None):
+    print("+", " ".join(map(str, cmd)), flush=True)
+    subprocess.run(list(map(str, cmd)), check=True, env=env)
+
+
+def one_core_env():
+    env = dict(os.environ)
+    env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    return env
+
+
+def package(model_best, out, tier, use_gum, use_gmb, extra_meta=None):
+    import spacy
+
+    nlp = spacy.load(model_best)
+    nlp.meta["name"] = f"claimtrace_{tier}"
+    nlp.meta["version"] = VERSION
+    nlp.meta["description"] = (
+        f"claimtrace English pipeline, {tier} tier: tagger, morphologizer, "
+        "trainable lemmatizer, dependency parser (sentences), NER "
+        "(PERSON, ORG, GPE, LOC, NORP). Trained from public corpora only."
+    )
+    nlp.meta["author"] = "claimtrace"
+    nlp.meta["license"] = "CC BY-NC-SA 4.0" if use_gum else "CC BY-SA 4.0"
+    used = ["ewt", "uner"] + (["gum"] if use_gum else []) + (["gmb"] if use_gmb else [])
+    nlp.meta["sources"] = [SOURCES[k] for k in used]
+    nlp.meta["training_data"] = (
+        "UD English EWT train + UNER EWT train entities"
+        + (" + UD English GUM train (syntax)" if use_gum else "")
+        + (" + GMB NER extract (entities)" if use_gmb else "")
+        + "; label mapping in training/labels.py; recipe training/train.py"
+    )
+    # curated patterns (multi-word demonyms, news agencies/platforms) before the NER, which keeps them;
+    # measured: UNER dev F1 60.66 -> 60.95, test 58.44 -> 58.47.  Rules mined from the training data
+    # (training/ruler.py) did not help (dev 60.66 -> 60.51 after / 58.72 before the NER) and are not used.
+    from labels import curated_patterns
+    from ruler import add_ruler
+
+    add_ruler(nlp, curated_patterns(), "before")
+    if extra_meta:
+        nlp.meta.update(extra_meta)
+    out = Path(out)
+    card = out / "MODEL_CARD.md"
+    saved_card = card.read_text() if card.exists() else None
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    if saved_card:
+        card.write_text(saved_card)
+    print(f"packaged {model_best} -> {out}")
+
+
+def main():
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--tier",
+        choices=["fast", "accurate"],
+        default="fast",
+        help="accurate: delegates to training/accurate.py (other options passed through)",
+    )
+    ap.add_argument("--no-gum", action="store_true")
+    ap.add_argument("--no-gmb", action="store_true")
+    ap.add_argument("--max-steps", type=int, default=6000)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora"))
+    ap.add_argument("--skip-convert", action="store_true")
+    ap.add_argument("--skip-train", action="store_true")
+    ap.add_argument("--skip-eval", action="store_true")
+    args, rest = ap.parse_known_args()
+    if args.tier == "accurate":
+        cmd = (
+            [PY, HERE / "accurate.py", *rest]
+            + ["--no-gum"] * args.no_gum
+            + ["--no-gmb"] * args.no_gmb
+        )
+        if args.out:
+            cmd += ["--out", args.out]
+        run(cmd)
+        return
+    if rest:
+        ap.error(f"unrecognized arguments: {' '.join(rest)}")
+    variant = args.tier + ("-nogum" if args.no_gum else "") + ("-nogmb" if args.no_gmb else "")
+    corpus = HERE / "corpus" / variant
+    runs = HERE / "runs" / variant
+    out = args.out or (ROOT / "src" / "claimtrace" / "models" / f"en_claimtrace_{args.tier}")
+    env = one_core_env()
+    if not args.skip_convert:
+        cmd = [PY, HERE / "convert.py", "--corpora", args.corpora, "--out", corpus]
+        cmd += ["--no-gum"] * args.no_gum + ["--no-gmb"] * args.no_gmb
+        run(cmd)
+    if not args.skip_train:
+        run(
+            [
+                PY,
+                "-m",
+                "spacy",
+                "train",
+                HERE / "configs" / f"{args.tier}.cfg",
+                "-o",
+                runs,
+                "--paths.train",
+                corpus / "train.spacy",
+                "--paths.dev",
+                corpus / "dev.spacy",
+                "--training.max_steps",
+                args.max_steps,
+            ],
+            env=env,
+        )
+    package(runs / "model-best", out, args.tier, not args.no_gum, not args.no_gmb)
+    if not args.skip_eval:
+        run(
+            [
+                PY,
+                HERE / "evaluate.py",
+                out,
+                "--corpus",
+                corpus,
+                "--corpora",
+                args.corpora,
+                "--json",
+                out / "evaluation.json",
+            ],
+            env=env,
+        )
+
+
+if __name__ == "__main__":
+    main()
