@@ -20,6 +20,8 @@ class DocView:
     """Sentence bounds and annotation flags of one Doc (character offsets, end-exclusive)."""
 
     doc: Doc
+    #: ``doc.text`` (which spaCy joins from the tokens anew at every access)
+    text: str
     #: (start_char, end_char) of every sentence; None when the Doc has no sentence
     #: boundaries (neither a sentencizer nor a parser ran)
     sentences: tuple[tuple[int, int], ...] | None
@@ -37,16 +39,13 @@ class DocView:
             sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
         return cls(
             doc=doc,
+            text=doc.text,
             sentences=sentences,
             sentence_ends=tuple(e for _, e in sentences or ()),
             has_pos=doc.has_annotation("POS"),
             has_tag=doc.has_annotation("TAG"),
             has_dep=has_dep,
         )
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int, int | None]:
         """(start, end) of the sentences covering [start, end) and the end of the next one.
@@ -60,7 +59,7 @@ class DocView:
             last = min(bisect.bisect_left(ends, end), last_index)
             nxt = sents[last + 1][1] if last + 1 < len(sents) else None
             return sents[first][0], sents[last][1], nxt
-        text = self.doc.text
+        text = self.text
         s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
         s = 0 if s < 0 else s + 1
         e = text.find(". ", end)

@@ -109,6 +109,12 @@ def as_view(doc_or_text: Doc | str, view: DocView | None = None) -> DocView:
     return view if view is not None else DocView.of(as_doc(doc_or_text))
 
 
+def _text(doc_or_text: Doc | str, view: DocView | None) -> str:
+    if view is not None:
+        return view.text
+    return doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
+
+
 @functools.cache
 def _hedge_patterns() -> tuple[dict[str, str], re.Pattern[str], dict[str, str], re.Pattern[str]]:
     """(words, pattern) for hedges in a cue (hedge words and belief verbs) and for the
@@ -277,9 +283,11 @@ def _hedges_in(
     return found
 
 
-def find_hedges(doc_or_text: Doc | str, claim: Claim) -> tuple[Hedge, ...]:
+def find_hedges(
+    doc_or_text: Doc | str, claim: Claim, *, view: DocView | None = None
+) -> tuple[Hedge, ...]:
     """Hedge and evidential words of the claim, in text order, with their carrier."""
-    text = doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
+    text = _text(doc_or_text, view)
     lex = lexicon()
     hedge_words: dict[str, str] = lex["hedge_words"]
     hedge_rx = lex["hedge_words_rx"]
@@ -368,13 +376,12 @@ def classify_basis(doc_or_text: Doc | str, claim: Claim, *, view: DocView | None
     if window is None:
         return Basis.UNSTATED
     view = as_view(doc_or_text, view)
-    doc = view.doc
     lex = lexicon()
     start, end, next_end = view.sentence_bounds(*window)
-    around = _norm(_outside(doc.text, start, end, [*claim.content, *claim.cue]))
+    around = _norm(_outside(view.text, start, end, [*claim.content, *claim.cue]))
     if lex["basis_undisclosed_rx"].search(around):
         return Basis.UNDISCLOSED
-    if next_end is not None and lex["basis_undisclosed_rx"].search(_norm(doc.text[end:next_end])):
+    if next_end is not None and lex["basis_undisclosed_rx"].search(_norm(view.text[end:next_end])):
         return Basis.UNDISCLOSED
     if lex["basis_disclosed_rx"].search(around):
         return Basis.DISCLOSED
@@ -502,11 +509,10 @@ def quantity_modality(
 ) -> Quantity:
     """``quantity`` with ``modality=expected`` when it sits in a planned/predicted context."""
     view = as_view(doc_or_text, view)
-    doc = view.doc
     start, end, _next = view.sentence_bounds(quantity.span.start, quantity.span.end)
-    before = _norm(doc.text[start : quantity.span.start])
+    before = _norm(view.text[start : quantity.span.start])
     before_words = before.split()[-15:]
-    after = _norm(doc.text[quantity.span.end : end])
+    after = _norm(view.text[quantity.span.end : end])
     if _QUANTITY_BEFORE.search(" ".join(before_words)) or _QUANTITY_AFTER.search(after):
         return replace(quantity, modality=Modality.EXPECTED)
     return quantity
@@ -523,7 +529,7 @@ def analyze_claim(doc_or_text: Doc | str, claim: Claim, *, view: DocView | None 
     return replace(
         claim,
         stance=stance,
-        hedges=find_hedges(doc, claim),
+        hedges=find_hedges(doc, claim, view=view),
         basis=classify_basis(doc, claim, view=view),
         modality=classify_modality(doc, claim, stance, view=view),
     )
@@ -558,7 +564,7 @@ def find_comment_requests(
     doc_or_text: Doc | str, *, view: DocView | None = None
 ) -> list[CommentRequest]:
     """ "X reached out to Y for comment": who asked whom, and whether the text reports an answer."""
-    text = doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
+    text = _text(doc_or_text, view)
     lex = lexicon()
     found = []
     for m in _request_rx().finditer(text):

@@ -225,13 +225,14 @@ class SaidOnComponent:
         timexes = records(doc, "ct_timexes")
         places = records(doc, "ct_places")
         claims = records(doc, "ct_claims")
-        sentences = TextSentences(doc.text)  # the sentence breaks, found once per Doc
+        text = doc.text  # spaCy joins it from the tokens at every access
+        sentences = TextSentences(text)  # the sentence breaks, found once per Doc
         doc._.ct_claims = [
             dataclasses.replace(
                 claim,
                 said_on=claim.said_on
-                or said_on_for(claim, timexes, doc.text, others=claims, sentences=sentences),
-                said_at=claim.said_at or said_at_for(claim, places, doc.text, sentences=sentences),
+                or said_on_for(claim, timexes, text, others=claims, sentences=sentences),
+                said_at=claim.said_at or said_at_for(claim, places, text, sentences=sentences),
             )
             for claim in claims
         ]
