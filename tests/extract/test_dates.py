@@ -6,8 +6,17 @@ import datetime as dt
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from claimtrace.extract.dates import duration_value, find_timexes, iso_week, said_on_for
+from claimtrace.extract.dates import (
+    TextSentences,
+    _sentence_bounds,
+    duration_value,
+    find_timexes,
+    iso_week,
+    said_on_for,
+)
 from claimtrace.model import Claim, Span, TimexType
 from claimtrace.nlp.extensions import register_extensions
 
@@ -190,3 +199,22 @@ def test_anaphoric_days_and_years_count_from_the_previous_date() -> None:
     ]
     alone = find_timexes("He called that day.", anchor=ANCHOR)
     assert [(t.span.text, t.value) for t in alone] == [("that day", None)]
+
+
+# --------------------------------------------------------------------------- sentence breaks
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=".!?\"”’' \n\nAb0", max_size=40))
+def test_text_sentences_agree_with_a_fresh_scan(text: str) -> None:
+    sentences = TextSentences(text)
+    for offset in range(len(text) + 1):
+        assert sentences.bounds(offset) == _sentence_bounds(text, offset)
+
+
+def test_text_sentences_find_the_sentence_of_an_offset() -> None:
+    text = 'He spoke. "Yes," she said.\n\nThen 3 more came!'
+    sentences = TextSentences(text)
+    assert text[slice(*sentences.bounds(text.index("she")))] == '"Yes," she said.'
+    assert text[slice(*sentences.bounds(0))] == "He spoke."
+    assert text[slice(*sentences.bounds(text.index("more")))] == "Then 3 more came!"

@@ -170,11 +170,45 @@ _SENT_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘A-Z0-9])|\n+")
 
 
 def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the sentence around ``offset``, by the breaks of :data:`_SENT_END`."""
     start = 0
     for m in _SENT_END.finditer(text, 0, offset):
         start = m.end()
     m = _SENT_END.search(text, offset)
     return start, (m.start() if m else len(text))
+
+
+class TextSentences:
+    """The sentence breaks of one text, found once: :meth:`bounds` answers what
+    :func:`_sentence_bounds` does without rescanning the text from its start each time.
+
+    Build one per article and pass it to :func:`said_on_for` and
+    :func:`claimtrace.extract.places.said_at_for` (``sentences=``).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        breaks = list(_SENT_END.finditer(text))
+        self._starts = [m.start() for m in breaks]
+        self._ends = [m.end() for m in breaks]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """The same as ``_sentence_bounds(text, offset)``."""
+        text = self.text
+        # start: the breaks that end before ``offset`` are those a scan of text[:offset]
+        # finds first; the few characters after the last of them are scanned again, since
+        # a break cut short by ``offset`` (a run of line breaks) can still end there
+        k = bisect.bisect_left(self._ends, offset)
+        start = self._ends[k - 1] if k else 0
+        for m in _SENT_END.finditer(text, start, offset):
+            start = m.end()
+        # end: the first break that starts at or after ``offset``, unless a break that
+        # starts before it reaches past ``offset`` (then search from ``offset`` itself)
+        i = bisect.bisect_left(self._starts, offset)
+        if i and self._ends[i - 1] > offset:
+            m = _SENT_END.search(text, offset)
+            return start, (m.start() if m else len(text))
+        return start, (self._starts[i] if i < len(self._starts) else len(text))
 
 
 def _cue_distance(span: Span, cues: Sequence[Span]) -> int:
@@ -189,6 +223,7 @@ def said_on_for(
     text: str,
     *,
     others: Sequence[Claim] = (),
+    sentences: TextSentences | None = None,
 ) -> str | None:
     """The TIMEX value of when the claim was made, if its cue clause dates it.
 
@@ -196,15 +231,18 @@ def said_on_for(
     the content is not the date of saying): "wrote ... on Thursday", "Last week, X cited
     ...". The one nearest the cue wins; a date nearer to the cue of one of ``others`` (the
     article's other claims) belongs to that claim ("X has denied it, first alleged last week
-    by Y"). None when the text gives no such date.
+    by Y"). None when the text gives no such date. ``sentences``: the text's
+    :class:`TextSentences`, when the caller has them (they are found here otherwise).
     """
     if not claim.cue:
         return None
+    bounds = sentences.bounds if sentences is not None else TextSentences(text).bounds
     cue = claim.cue[0]
-    s_start, s_end = _sentence_bounds(text, cue.start)
+    s_start, s_end = bounds(cue.start)
     for span in (*claim.cue, *claim.source):
-        s_start = min(s_start, _sentence_bounds(text, span.start)[0])
-        s_end = max(s_end, _sentence_bounds(text, span.start)[1])
+        span_start, span_end = bounds(span.start)
+        s_start = min(s_start, span_start)
+        s_end = max(s_end, span_end)
     rivals = [o for o in others if o is not claim]
     rival_cues = [
         c
@@ -239,4 +277,11 @@ def said_on_for(
     return best[1] if best else None
 
 
-__all__ = ["duration_value", "find_timexes", "iso_week", "number_value", "said_on_for"]
+__all__ = [
+    "TextSentences",
+    "duration_value",
+    "find_timexes",
+    "iso_week",
+    "number_value",
+    "said_on_for",
+]

@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from claimtrace.extract.dates import TextSentences
 from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer
 from claimtrace.extract.toponyms import (
     DOMINANT,
@@ -443,18 +444,24 @@ _SPEAKING_IN = re.compile(
 )
 
 
-def said_at_for(claim: Claim, places: Sequence[Place], text: str) -> str | None:
+def said_at_for(
+    claim: Claim,
+    places: Sequence[Place],
+    text: str,
+    *,
+    sentences: TextSentences | None = None,
+) -> str | None:
     """The id of the place where the claim was made ("Speaking in Rome, X said ...").
 
     A location outside the claim's content, in the cue's sentence, introduced by "in",
     "at" or "from" after a speech word ("speaking in", "told reporters in", "a news
-    conference in"). None when the text gives no such place.
+    conference in"). None when the text gives no such place. ``sentences``: the text's
+    :class:`~claimtrace.extract.dates.TextSentences`, when the caller has them.
     """
     if not claim.cue:
         return None
-    from claimtrace.extract.dates import _sentence_bounds
-
-    s_start, s_end = _sentence_bounds(text, claim.cue[0].start)
+    sentences = sentences if sentences is not None else TextSentences(text)
+    s_start, s_end = sentences.bounds(claim.cue[0].start)
     for place in places:
         if place.use is not PlaceUse.LOCATION:
             continue

@@ -118,13 +118,17 @@ class _Num:
 
 
 class _Tokens:
-    """Token texts of a Doc with look-ups that tolerate running off either end."""
+    """Token texts of a Doc with look-ups that tolerate running off either end, and the
+    Doc's annotation flags (each ``doc.has_annotation`` call walks the whole Doc)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = [t.text for t in doc]
         self.low = [t.lower_ for t in doc]
         self.n = len(doc)
+        self.has_sent_start = doc.has_annotation("SENT_START")
+        self.has_pos = _has_pos(doc)
+        self.has_dep = doc.has_annotation("DEP")
 
     def low_at(self, i: int) -> str:
         return self.low[i] if 0 <= i < self.n else ""
@@ -140,7 +144,7 @@ class _Tokens:
         if i <= 0:
             return True
         token = self.doc[i]
-        if self.doc.has_annotation("SENT_START"):
+        if self.has_sent_start:
             return bool(token.is_sent_start)
         return self.low[i - 1] in (".", "!", "?", "\n")
 
@@ -488,7 +492,7 @@ def _counted(tk: _Tokens, p: int, *, partitive: bool) -> tuple[int, int, int] | 
         return _counted(tk, p, partitive=True)
     words: list[int] = []
     k = p
-    use_pos = _has_pos(doc)
+    use_pos = tk.has_pos
     while k < tk.n and len(words) < 6:
         token = doc[k]
         low = tk.low[k]
@@ -555,7 +559,7 @@ def _modifiers(tk: _Tokens, first: int, head: int) -> tuple[str, ...]:
 def _event(tk: _Tokens, start: int, head: int | None, end: int) -> str | None:
     events = lexicon()["events"]
     doc = tk.doc
-    if head is not None and doc.has_annotation("DEP"):
+    if head is not None and tk.has_dep:
         token = doc[head]
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and token.head.pos_ == "VERB":
             verb = token.head

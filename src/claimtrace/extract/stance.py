@@ -30,6 +30,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from claimtrace.extract.docview import DocView
 from claimtrace.model import (
     Basis,
     Claim,
@@ -103,6 +104,29 @@ def as_doc(doc_or_text: Doc | str) -> Doc:
     return doc_or_text if isinstance(doc_or_text, Doc) else _blank()(doc_or_text)
 
 
+def as_view(doc_or_text: Doc | str, view: DocView | None = None) -> DocView:
+    """``view`` if given (built once per Doc by the component), else a view made now."""
+    return view if view is not None else DocView.of(as_doc(doc_or_text))
+
+
+def _text(doc_or_text: Doc | str, view: DocView | None) -> str:
+    if view is not None:
+        return view.text
+    return doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
+
+
+@functools.cache
+def _hedge_patterns() -> tuple[dict[str, str], re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """(words, pattern) for hedges in a cue (hedge words and belief verbs) and for the
+    reporter's words around a cue (the hedge words listed as reporter hedges)."""
+    lex = lexicon()
+    hedge_words: dict[str, str] = lex["hedge_words"]
+    cue_words = {**hedge_words, **lex["belief_verbs"]}
+    reporter_words = set(lex["reporter_hedges"])
+    gap_words = {w: c for w, c in hedge_words.items() if w in reporter_words}
+    return cue_words, _pattern(cue_words), gap_words, _pattern(gap_words)
+
+
 # --------------------------------------------------------------------------- regions
 
 
@@ -128,19 +152,7 @@ def _content_head(claim: Claim, n: int = CONTENT_HEAD_TOKENS) -> str:
 
 def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, int | None]:
     """(start, end) of the sentences covering [start, end) and the end of the next one."""
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        sents = list(doc.sents)
-        first = next((i for i, s in enumerate(sents) if s.end_char > start), len(sents) - 1)
-        last = next((i for i, s in enumerate(sents) if s.end_char >= end), len(sents) - 1)
-        nxt = sents[last + 1].end_char if last + 1 < len(sents) else None
-        return sents[first].start_char, sents[last].end_char, nxt
-    text = doc.text
-    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    s = 0 if s < 0 else s + 1
-    e = text.find(". ", end)
-    e = len(text) if e < 0 else e + 1
-    n = text.find(". ", e + 1)
-    return s, e, (None if e >= len(text) else (len(text) if n < 0 else n + 1))
+    return DocView.of(doc).sentence_bounds(start, end)
 
 
 def _outside(text: str, start: int, end: int, spans: Iterable[Span]) -> str:
@@ -250,10 +262,17 @@ def _hedge_ok(norm: str, m: re.Match[str], word: str) -> bool:
 
 
 def _hedges_in(
-    text: str, start: int, end: int, *, carrier: str, words: dict[str, str], claim: Claim
+    text: str,
+    start: int,
+    end: int,
+    *,
+    carrier: str,
+    words: dict[str, str],
+    rx: re.Pattern[str],
+    claim: Claim,
 ) -> list[Hedge]:
+    """The ``words`` (found with ``rx``, their pattern) in ``text[start:end]``."""
     norm = _norm(text[start:end])
-    rx = _pattern(words)
     found = []
     for m in rx.finditer(norm):
         word = m.group(0)
@@ -264,21 +283,25 @@ def _hedges_in(
     return found
 
 
-def find_hedges(doc_or_text: Doc | str, claim: Claim) -> tuple[Hedge, ...]:
+def find_hedges(
+    doc_or_text: Doc | str, claim: Claim, *, view: DocView | None = None
+) -> tuple[Hedge, ...]:
     """Hedge and evidential words of the claim, in text order, with their carrier."""
-    doc = as_doc(doc_or_text)
-    text = doc.text
+    text = _text(doc_or_text, view)
     lex = lexicon()
     hedge_words: dict[str, str] = lex["hedge_words"]
-    reporter_words = set(lex["reporter_hedges"])
+    hedge_rx = lex["hedge_words_rx"]
     belief: dict[str, str] = lex["belief_verbs"]
+    cue_words, cue_rx, gap_words, gap_rx = _hedge_patterns()
     has_source = bool(claim.source)
     out: list[Hedge] = []
     # the content: the source's own hedges ("may", "I think", "is believed to")
     for sp in claim.content:
-        out += _hedges_in(text, sp.start, sp.end, carrier="source", words=hedge_words, claim=claim)
+        out += _hedges_in(
+            text, sp.start, sp.end, carrier="source", words=hedge_words, rx=hedge_rx, claim=claim
+        )
         norm = _norm(sp.text)
-        for m in _pattern(belief).finditer(norm):
+        for m in lex["belief_verbs_rx"].finditer(norm):
             before = re.findall(r"[\w']+|[,.]", norm[max(0, m.start() - 25) : m.start()])
             recent = before[-FIRST_PERSON_WINDOW:]
             pronoun = max((k for k, w in enumerate(recent) if w in ("i", "we")), default=None)
@@ -308,8 +331,9 @@ def find_hedges(doc_or_text: Doc | str, claim: Claim) -> tuple[Hedge, ...]:
             s, e = sp.start + m.start(1), sp.start + m.end(1)
             carrier = "source" if has_source else "reporter"
             out.append(Hedge(Span.of(text, s, e), "unclear", carrier))
-        words = {**hedge_words, **belief}
-        for h in _hedges_in(text, sp.start, sp.end, carrier="source", words=words, claim=claim):
+        for h in _hedges_in(
+            text, sp.start, sp.end, carrier="source", words=cue_words, rx=cue_rx, claim=claim
+        ):
             if h.cue == "suggest" and content_words < 4:
                 continue  # "did not suggest retaliation": propose, not hedge
             if h.cue == "expect" and re.search(r"n't|\bnot\b|\bnever\b", _norm(sp.text)):
@@ -321,16 +345,17 @@ def find_hedges(doc_or_text: Doc | str, claim: Claim) -> tuple[Hedge, ...]:
     window = _window(claim)
     if window is not None:
         covered = [*claim.source, *claim.cue, *claim.content]
-        gap_words = {w: c for w, c in hedge_words.items() if w in reporter_words}
         for sp in claim.cue:
             lo, hi = max(window[0], sp.start - CUE_GAP), min(window[1], sp.end + CUE_GAP)
             gap = _outside(text, lo, hi, covered)
-            for h in _hedges_in(gap, 0, len(gap), carrier="reporter", words=gap_words, claim=claim):
+            for h in _hedges_in(
+                gap, 0, len(gap), carrier="reporter", words=gap_words, rx=gap_rx, claim=claim
+            ):
                 s = lo + h.span.start
                 out.append(replace(h, span=Span.of(text, s, s + len(h.span.text))))
         for sp in claim.source:
             out += _hedges_in(
-                text, sp.start, sp.end, carrier="reporter", words=gap_words, claim=claim
+                text, sp.start, sp.end, carrier="reporter", words=gap_words, rx=gap_rx, claim=claim
             )
     seen: set[tuple[int, int]] = set()
     unique = []
@@ -345,18 +370,18 @@ def find_hedges(doc_or_text: Doc | str, claim: Claim) -> tuple[Hedge, ...]:
 # --------------------------------------------------------------------------- basis
 
 
-def classify_basis(doc_or_text: Doc | str, claim: Claim) -> Basis:
+def classify_basis(doc_or_text: Doc | str, claim: Claim, *, view: DocView | None = None) -> Basis:
     """Whether the text says what the claim rests on (disclosed), says it does not, or neither."""
-    doc = as_doc(doc_or_text)
     window = _window(claim)
     if window is None:
         return Basis.UNSTATED
+    view = as_view(doc_or_text, view)
     lex = lexicon()
-    start, end, next_end = _sentence_bounds(doc, *window)
-    around = _norm(_outside(doc.text, start, end, [*claim.content, *claim.cue]))
+    start, end, next_end = view.sentence_bounds(*window)
+    around = _norm(_outside(view.text, start, end, [*claim.content, *claim.cue]))
     if lex["basis_undisclosed_rx"].search(around):
         return Basis.UNDISCLOSED
-    if next_end is not None and lex["basis_undisclosed_rx"].search(_norm(doc.text[end:next_end])):
+    if next_end is not None and lex["basis_undisclosed_rx"].search(_norm(view.text[end:next_end])):
         return Basis.UNDISCLOSED
     if lex["basis_disclosed_rx"].search(around):
         return Basis.DISCLOSED
@@ -400,8 +425,9 @@ def _first_clause(content: str) -> str:
     return norm[: m.start()] if m else norm
 
 
-def _is_clause(doc: Doc, claim: Claim, clause: str) -> bool:
-    if doc.has_annotation("POS") and claim.content:
+def _is_clause(view: DocView, claim: Claim, clause: str) -> bool:
+    doc = view.doc
+    if view.has_pos and claim.content:
         sp = claim.content[0]
         span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
         if span is not None and len(span):
@@ -430,11 +456,14 @@ def _is_clause(doc: Doc, claim: Claim, clause: str) -> bool:
 
 
 def classify_modality(
-    doc_or_text: Doc | str, claim: Claim, stance: Stance | None = None
+    doc_or_text: Doc | str,
+    claim: Claim,
+    stance: Stance | None = None,
+    *,
+    view: DocView | None = None,
 ) -> Modality:
     """Expected (planned, predicted) or happened (past, ongoing); unknown when unclear."""
-    doc = as_doc(doc_or_text)
-    stance = stance or classify_stance(doc, claim)
+    stance = stance or classify_stance(doc_or_text, claim)
     content = _joined(claim.content)
     if not content.strip() or stance in (Stance.CONDITIONAL, Stance.QUESTION):
         return Modality.UNKNOWN
@@ -459,7 +488,7 @@ def classify_modality(
         return Modality.EXPECTED
     if unknown is not None:
         return Modality.UNKNOWN
-    if not _is_clause(doc, claim, clause):
+    if not _is_clause(as_view(doc_or_text, view), claim, clause):
         return Modality.UNKNOWN
     return Modality.HAPPENED
 
@@ -475,13 +504,15 @@ _QUANTITY_AFTER = re.compile(
 )
 
 
-def quantity_modality(doc_or_text: Doc | str, quantity: Quantity) -> Quantity:
+def quantity_modality(
+    doc_or_text: Doc | str, quantity: Quantity, *, view: DocView | None = None
+) -> Quantity:
     """``quantity`` with ``modality=expected`` when it sits in a planned/predicted context."""
-    doc = as_doc(doc_or_text)
-    start, end, _next = _sentence_bounds(doc, quantity.span.start, quantity.span.end)
-    before = _norm(doc.text[start : quantity.span.start])
+    view = as_view(doc_or_text, view)
+    start, end, _next = view.sentence_bounds(quantity.span.start, quantity.span.end)
+    before = _norm(view.text[start : quantity.span.start])
     before_words = before.split()[-15:]
-    after = _norm(doc.text[quantity.span.end : end])
+    after = _norm(view.text[quantity.span.end : end])
     if _QUANTITY_BEFORE.search(" ".join(before_words)) or _QUANTITY_AFTER.search(after):
         return replace(quantity, modality=Modality.EXPECTED)
     return quantity
@@ -490,16 +521,17 @@ def quantity_modality(doc_or_text: Doc | str, quantity: Quantity) -> Quantity:
 # --------------------------------------------------------------------------- the claim
 
 
-def analyze_claim(doc_or_text: Doc | str, claim: Claim) -> Claim:
+def analyze_claim(doc_or_text: Doc | str, claim: Claim, *, view: DocView | None = None) -> Claim:
     """``claim`` with stance, hedges, basis and modality filled in."""
-    doc = as_doc(doc_or_text)
+    view = as_view(doc_or_text, view)
+    doc = view.doc
     stance = classify_stance(doc, claim)
     return replace(
         claim,
         stance=stance,
-        hedges=find_hedges(doc, claim),
-        basis=classify_basis(doc, claim),
-        modality=classify_modality(doc, claim, stance),
+        hedges=find_hedges(doc, claim, view=view),
+        basis=classify_basis(doc, claim, view=view),
+        modality=classify_modality(doc, claim, stance, view=view),
     )
 
 
@@ -528,14 +560,16 @@ def _request_rx() -> re.Pattern[str]:
     return _REQUEST
 
 
-def find_comment_requests(doc_or_text: Doc | str) -> list[CommentRequest]:
+def find_comment_requests(
+    doc_or_text: Doc | str, *, view: DocView | None = None
+) -> list[CommentRequest]:
     """ "X reached out to Y for comment": who asked whom, and whether the text reports an answer."""
-    doc = as_doc(doc_or_text)
-    text = doc.text
+    text = _text(doc_or_text, view)
     lex = lexicon()
     found = []
     for m in _request_rx().finditer(text):
-        s_start, s_end, next_end = _sentence_bounds(doc, m.start(), m.end())
+        view = as_view(doc_or_text, view)
+        s_start, s_end, next_end = view.sentence_bounds(m.start(), m.end())
         requester_text = text[s_start : m.start("verb")]
         # the requester is the subject right before the verb: after the last comma
         cut = max(requester_text.rfind(","), requester_text.rfind(";"))

@@ -19,7 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimtrace.extract.attribution import extract_attributions, load_tagger
-from claimtrace.extract.dates import find_timexes, said_on_for
+from claimtrace.extract.dates import TextSentences, find_timexes, said_on_for
+from claimtrace.extract.docview import DocView
 from claimtrace.extract.link import link_claims
 from claimtrace.extract.places import find_places, home_country, said_at_for
 from claimtrace.extract.quantities import extract_quantities
@@ -224,11 +225,14 @@ class SaidOnComponent:
         timexes = records(doc, "ct_timexes")
         places = records(doc, "ct_places")
         claims = records(doc, "ct_claims")
+        text = doc.text  # spaCy joins it from the tokens at every access
+        sentences = TextSentences(text)  # the sentence breaks, found once per Doc
         doc._.ct_claims = [
             dataclasses.replace(
                 claim,
-                said_on=claim.said_on or said_on_for(claim, timexes, doc.text, others=claims),
-                said_at=claim.said_at or said_at_for(claim, places, doc.text),
+                said_on=claim.said_on
+                or said_on_for(claim, timexes, text, others=claims, sentences=sentences),
+                said_at=claim.said_at or said_at_for(claim, places, text, sentences=sentences),
             )
             for claim in claims
         ]
@@ -276,10 +280,13 @@ class StanceComponent:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        requests = find_comment_requests(doc)
+        view = DocView.of(doc)  # sentence bounds and annotation flags, once per Doc
+        requests = find_comment_requests(doc, view=view)
         claims = drop_comment_requests(records(doc, "ct_claims"), requests)
-        doc._.ct_claims = [analyze_claim(doc, claim) for claim in claims]
-        doc._.ct_quantities = [quantity_modality(doc, q) for q in records(doc, "ct_quantities")]
+        doc._.ct_claims = [analyze_claim(doc, claim, view=view) for claim in claims]
+        doc._.ct_quantities = [
+            quantity_modality(doc, q, view=view) for q in records(doc, "ct_quantities")
+        ]
         records(doc, "ct_comment_requests").extend(requests)
         return doc
 
