@@ -16,10 +16,12 @@ import time
 from pathlib import Path
 
 from claimtrace.api import analyze_articles
+from claimtrace.evaluation.shared import shared_dir
 from claimtrace.ingest import make_article
 from claimtrace.nlp.pipeline import CLAIMTRACE_COMPONENTS, build_pipeline
 
-DEFAULT_TEXTS = Path(__file__).resolve().parents[2] / "shared/corpora/polnear/dev.jsonl"
+_SHARED = shared_dir()
+DEFAULT_TEXTS = _SHARED / "corpora/polnear/dev.jsonl" if _SHARED else None
 EXAMPLE = Path(__file__).resolve().parents[1] / "src/claimtrace/examples/nk-troops-russia.txt"
 
 
@@ -28,7 +30,7 @@ def load_texts(path: Path | None, limit: int | None) -> list[str]:
         with path.open(encoding="utf-8") as handle:
             texts = [json.loads(line)["text"] for line in handle if line.strip()]
     else:
-        print(f"(no {path}; using the shipped example article x 50)")
+        print(f"(no PolNeAR texts at {path}; using the shipped example article x 50)")
         texts = [EXAMPLE.read_text(encoding="utf-8")] * 50
     return texts[:limit] if limit else texts
 
