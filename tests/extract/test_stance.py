@@ -296,3 +296,41 @@ def test_component_reads_claims_and_records_comment_requests():
     doc = StanceComponent()(doc)
     assert [c.stance for c in doc._.ct_claims] == [Stance.DENY]
     assert len(doc._.ct_comment_requests) == 1
+
+
+def _claim_at(text: str, cid: str, cue: str, content: str, source: str = "") -> Claim:
+    def span(part: str) -> Span:
+        start = text.index(part)
+        return Span(start, start + len(part), part)
+
+    return Claim(
+        id=cid,
+        source=(span(source),) if source else (),
+        cue=(span(cue),),
+        content=(span(content),),
+    )
+
+
+def test_a_statement_about_the_basis_is_not_a_claim_but_fills_the_basis():
+    from claimtrace.extract.stance import analyze_claim, drop_basis_statements
+
+    text = (
+        "The health ministry said 40 people died in the outbreak. "
+        "The ministry did not disclose the basis for its figure."
+    )
+    claims = [
+        _claim_at(text, "c1", "said", "40 people died in the outbreak", "The health ministry"),
+        _claim_at(text, "c2", "did not disclose", "the basis for its figure", "The ministry"),
+    ]
+    analyzed = [analyze_claim(text, c) for c in claims]
+    kept = drop_basis_statements(text, analyzed)
+    assert [c.id for c in kept] == ["c1"]
+    assert kept[0].basis is Basis.UNDISCLOSED
+
+
+def test_a_claim_made_without_evidence_is_kept():
+    from claimtrace.extract.stance import drop_basis_statements
+
+    text = "The senator claimed without evidence that the vote had been rigged."
+    claim = _claim_at(text, "c1", "claimed", "that the vote had been rigged", "The senator")
+    assert drop_basis_statements(text, [claim]) == [claim]

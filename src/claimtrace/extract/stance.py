@@ -388,6 +388,37 @@ def classify_basis(doc_or_text: Doc | str, claim: Claim, *, view: DocView | None
     return Basis.UNSTATED
 
 
+def drop_basis_statements(
+    doc_or_text: Doc | str, claims: list[Claim], *, view: DocView | None = None
+) -> list[Claim]:
+    """The claims that are not themselves statements about another claim's basis.
+
+    "The agency did not disclose the basis for this claim" or "he offered no evidence"
+    tells how a claim is supported; :func:`classify_basis` reads it into that claim's
+    ``basis``. An attribution built on such a sentence (cue "did not disclose") is not a
+    claim of its own and is dropped.
+    """
+    if not claims:
+        return claims
+    view = as_view(doc_or_text, view)
+    rx = lexicon()["basis_undisclosed_rx"]
+
+    def is_basis_statement(claim: Claim) -> bool:
+        window = _window(claim)
+        if window is None or not claim.cue:
+            return False
+        start, end = window
+        # The basis phrase must be the cue itself ("did not disclose"), not a hedge inside
+        # a real claim ("claimed without evidence that ...").
+        return any(
+            cue.start < start + m.end() and start + m.start() < cue.end
+            for m in rx.finditer(_norm(view.text[start:end]))
+            for cue in claim.cue
+        )
+
+    return [c for c in claims if not is_basis_statement(c)]
+
+
 # --------------------------------------------------------------------------- modality
 
 FINITE = re.compile(
@@ -612,6 +643,7 @@ __all__ = [
     "classify_basis",
     "classify_modality",
     "classify_stance",
+    "drop_basis_statements",
     "drop_comment_requests",
     "find_comment_requests",
     "find_hedges",

@@ -27,6 +27,7 @@ from claimtrace.extract.quantities import extract_quantities
 from claimtrace.extract.sources import Mention, resolve_sources
 from claimtrace.extract.stance import (
     analyze_claim,
+    drop_basis_statements,
     drop_comment_requests,
     find_comment_requests,
     quantity_modality,
@@ -283,7 +284,10 @@ class StanceComponent:
         view = DocView.of(doc)  # sentence bounds and annotation flags, once per Doc
         requests = find_comment_requests(doc, view=view)
         claims = drop_comment_requests(records(doc, "ct_claims"), requests)
-        doc._.ct_claims = [analyze_claim(doc, claim, view=view) for claim in claims]
+        claims = [analyze_claim(doc, claim, view=view) for claim in claims]
+        kept = drop_basis_statements(doc, claims, view=view)
+        # ids stay "c1", "c2", ... in text order after the drops
+        doc._.ct_claims = [dataclasses.replace(c, id=f"c{i}") for i, c in enumerate(kept, 1)]
         doc._.ct_quantities = [
             quantity_modality(doc, q, view=view) for q in records(doc, "ct_quantities")
         ]
