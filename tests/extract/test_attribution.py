@@ -347,3 +347,33 @@ def test_participle_with_that_is_a_cue_with_its_content():
     assert [(c.source[0].text, c.cue[0].text) for c in claims if c.source] == [
         ("one trader", "warning")
     ]
+
+
+def test_nested_attribution_without_its_own_source_is_dropped():
+    from claimtrace.extract.attribution import _drop_nested_repeats
+
+    text = "The agency said troops are reportedly moving north, while officials claimed calm."
+
+    def sp(part: str) -> tuple:
+        start = text.index(part)
+        return (Span(start, start + len(part), part),)
+
+    outer = (sp("The agency"), sp("said"), sp("troops are reportedly moving north"), 0.9)
+    hedge = ((), sp("reportedly"), sp("moving north"), 0.6)
+    repeat = (sp("The agency"), sp("reportedly"), sp("moving north"), 0.6)
+    other = (sp("officials"), sp("claimed"), sp("calm"), 0.9)
+    assert _drop_nested_repeats([outer, hedge, repeat, other]) == [outer, other]
+
+
+def test_nested_attribution_with_a_different_source_stays():
+    from claimtrace.extract.attribution import _drop_nested_repeats
+
+    text = "The paper said the minister claimed the talks had failed."
+
+    def sp(part: str) -> tuple:
+        start = text.index(part)
+        return (Span(start, start + len(part), part),)
+
+    outer = (sp("The paper"), sp("said"), sp("the minister claimed the talks had failed"), 0.9)
+    inner = (sp("the minister"), sp("claimed"), sp("the talks had failed"), 0.9)
+    assert _drop_nested_repeats([outer, inner]) == [outer, inner]

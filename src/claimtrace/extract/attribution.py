@@ -963,6 +963,33 @@ def _covered(span: tuple[int, int], spans: Sequence[Span]) -> bool:
     )
 
 
+def _inside(spans: Sequence[Span], region: Sequence[Span]) -> bool:
+    return bool(spans) and all(
+        any(r.start <= s.start and s.end <= r.end for r in region) for s in spans
+    )
+
+
+def _drop_nested_repeats(raw: list) -> list:
+    """Drop an attribution nested in another's content that adds no source of its own.
+
+    When a cue and its content lie inside another claim's content and the inner one has
+    no source, or the outer one's, it is the outer claim's hedge or a repetition of it
+    ("X said troops are reportedly deployed" is one claim of X, hedged), as PolNeAR's
+    outermost-only scheme has it. An inner claim with a different source stays.
+    """
+    kept = []
+    for i, (source, cue, content, conf) in enumerate(raw):
+        nested = any(
+            j != i
+            and _inside((*cue, *content), outer[2])
+            and (not source or tuple(source) == tuple(outer[0]))
+            for j, outer in enumerate(raw)
+        )
+        if not nested:
+            kept.append((source, cue, content, conf))
+    return kept
+
+
 def extract_attributions(
     text: str,
     *,
@@ -1049,7 +1076,7 @@ def extract_attributions(
                     hedge_confidence,
                 )
             )
-    raw = [r for r in raw if r[1] or r[2]]
+    raw = _drop_nested_repeats([r for r in raw if r[1] or r[2]])
     raw.sort(key=lambda r: (_claim_order((*r[0], *r[1], *r[2])), r[1][0].start if r[1] else 0))
     claims = []
     for i, (source, cue, content, conf) in enumerate(raw, 1):
