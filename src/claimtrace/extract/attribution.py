@@ -48,6 +48,20 @@ class RoleSpan:
     sent_end: int  # sentence of the last token
     score: float = 1.0
 
+    @classmethod
+    def of(cls, label: str, span, sent_of: Sequence[int], score: float = 1.0) -> RoleSpan:
+        """The role fragment covering a non-empty spaCy ``span``."""
+        return cls(
+            label,
+            span.start_char,
+            span.end_char,
+            span.start,
+            span.end,
+            sent_of[span.start],
+            sent_of[span.end - 1],
+            score,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
@@ -214,17 +228,7 @@ def roles_from_doc(doc) -> list[RoleSpan]:
     for ent in doc.ents:
         if ent.label_ not in ROLE_LABELS:
             continue
-        out.append(
-            RoleSpan(
-                ent.label_,
-                ent.start_char,
-                ent.end_char,
-                ent.start,
-                ent.end,
-                sent_of[ent.start],
-                sent_of[ent.end - 1],
-            )
-        )
+        out.append(RoleSpan.of(ent.label_, ent, sent_of))
     return out
 
 
@@ -342,16 +346,7 @@ def quote_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
         span = doc.char_span(lo, hi, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        return RoleSpan(
-            label,
-            span.start_char,
-            span.end_char,
-            span.start,
-            span.end,
-            sent_of[span.start],
-            sent_of[span.end - 1],
-            score=0.5,
-        )
+        return RoleSpan.of(label, span, sent_of, score=0.5)
 
     candidates = []
     for rx in _AFTER_QUOTE:
@@ -414,16 +409,7 @@ def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpa
         if cue is None or content is None or not len(cue) or not len(content):
             continue
         for span, label in ((cue, CUE), (content, CONTENT)):
-            role = RoleSpan(
-                label,
-                span.start_char,
-                span.end_char,
-                span.start,
-                span.end,
-                sent_of[span.start],
-                sent_of[span.end - 1],
-                score=0.5,
-            )
+            role = RoleSpan.of(label, span, sent_of, score=0.5)
             out.append(role)
             taken.append(role)
     for m in _strong_cue_regex().finditer(text):
@@ -432,18 +418,7 @@ def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpa
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or not len(span):
             continue
-        out.append(
-            RoleSpan(
-                CUE,
-                span.start_char,
-                span.end_char,
-                span.start,
-                span.end,
-                sent_of[span.start],
-                sent_of[span.end - 1],
-                score=0.5,
-            )
-        )
+        out.append(RoleSpan.of(CUE, span, sent_of, score=0.5))
     return out
 
 
@@ -649,26 +624,8 @@ def split_swallowed_sources(text: str, doc, roles: Sequence[RoleSpan]) -> list[R
             continue
         j = out.index(prev)
         out[j : j + 1] = [
-            RoleSpan(
-                CONTENT,
-                head.start_char,
-                head.end_char,
-                head.start,
-                head.end,
-                sent_of[head.start],
-                sent_of[head.end - 1],
-                score=prev.score,
-            ),
-            RoleSpan(
-                SOURCE,
-                src.start_char,
-                src.end_char,
-                src.start,
-                src.end,
-                sent_of[src.start],
-                sent_of[src.end - 1],
-                score=0.5,
-            ),
+            RoleSpan.of(CONTENT, head, sent_of, score=prev.score),
+            RoleSpan.of(SOURCE, src, sent_of, score=0.5),
         ]
     return out
 
