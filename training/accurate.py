@@ -51,7 +51,7 @@ def main():
     ap.add_argument("--out", type=Path, default=default_out())
     ap.add_argument("--no-gum", action="store_true")
     ap.add_argument("--no-gmb", action="store_true")
-    ap.add_argument("--max-steps", type=int, default=6000)
+    ap.add_argument("--max-steps", type=int, default=2000)
     ap.add_argument(
         "--max-minutes", type=float, default=0, help="stop training after this wall-clock time"
     )
