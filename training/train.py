@@ -98,6 +98,7 @@ def package(model_best, out, tier, use_gum, use_gmb, extra_meta=None):
     saved_card = card.read_text() if card.exists() else None
     if out.exists():
         shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     if saved_card:
         card.write_text(saved_card)
