@@ -103,7 +103,7 @@ def read_iob2(path):
 def iob_spans(tags):
     """[(start, end, label)] from IOB2 tags (tolerates I- without B-)."""
     spans, start, label = [], None, None
-    for i, t in enumerate(tags + ["O"]):
+    for i, t in enumerate([*tags, "O"]):
         if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != label):
             if start is not None:
                 spans.append((start, i, label))
@@ -158,7 +158,8 @@ def sents_to_doc(vocab, sents, ents_per_sent=None, mapper=map_uner, set_ents=Tru
     )
     if ents_per_sent is not None and set_ents:
         doc.ents = [
-            doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=l) for s, e, l in ents
+            doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab)
+            for s, e, lab in ents
         ]
     return doc
 
@@ -186,7 +187,7 @@ def ewt_docs(vocab, conllu, iob2, mapper=map_uner, stats=None):
             if (
                 toks is None
                 or len(toks) != len(words)
-                or any(t[0] != w["form"] for t, w in zip(toks, words))
+                or any(t[0] != w["form"] for t, w in zip(toks, words, strict=False))
             ):
                 if stats is not None:
                     stats["uner_mismatch"] = stats.get("uner_mismatch", 0) + 1
@@ -253,7 +254,7 @@ def gmb_docs(vocab, path, max_sents=10):
                 if lab == "per":
                     from labels import strip_titles
 
-                    s2, e2 = strip_titles(ws, 0, len(ws))
+                    s2, _e2 = strip_titles(ws, 0, len(ws))
                     s, ws = s + s2, ws[s2:]
                 new = map_gmb(lab, ws, [x[1] for x in sent[s:e]])
                 if new:
@@ -261,7 +262,8 @@ def gmb_docs(vocab, path, max_sents=10):
         spaces[-1] = False
         doc = Doc(vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts)
         doc.ents = [
-            doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=l) for s, e, l in ents
+            doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab)
+            for s, e, lab in ents
         ]
         yield doc
 

@@ -87,7 +87,7 @@ def syntax_scores(nlp, refs, gold_tok=False):
     else:
         preds = [nlp.make_doc(r.text) for r in refs]
     preds = list(nlp.pipe(preds, batch_size=256))
-    exs = [Example(p, r) for p, r in zip(preds, refs)]
+    exs = [Example(p, r) for p, r in zip(preds, refs, strict=False)]
     sc = Scorer(nlp)
     s = sc.score(exs)
     tok = Scorer.score_tokenization(exs)
@@ -112,7 +112,7 @@ def reported_clauses(refs, preds_gold_tok):
     c = Counter()
     head_ok = 0
     n = 0
-    for r, p in zip(refs, preds_gold_tok):
+    for r, p in zip(refs, preds_gold_tok, strict=False):
         for t in r:
             if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_ in SAY and t.head.i != t.i:
                 n += 1
@@ -122,7 +122,7 @@ def reported_clauses(refs, preds_gold_tok):
                     head_ok += 1
     # "The plan failed, he said": UD makes the speech verb a parataxis dependent of the quote
     c2, ok2, n2 = Counter(), 0, 0
-    for r, p in zip(refs, preds_gold_tok):
+    for r, p in zip(refs, preds_gold_tok, strict=False):
         for t in r:
             if t.lemma_ in SAY and t.dep_ == "parataxis":
                 n2 += 1
@@ -144,7 +144,7 @@ def reported_clauses(refs, preds_gold_tok):
 def uner_scores(nlp, refs):
     preds = list(nlp.pipe([r.text for r in refs], batch_size=256))
     exs = []
-    for p, r in zip(preds, refs):
+    for p, r in zip(preds, refs, strict=False):
         ents = [
             Span(p, e.start, e.end, label=to_uner(e.label_)) for e in p.ents if to_uner(e.label_)
         ]
@@ -168,7 +168,7 @@ def ents_own_labels(nlp, refs):
     preds = list(nlp.pipe([r.text for r in refs], batch_size=256))
     for p in preds:
         p.ents = [e for e in p.ents if e.label_ != "NORP"]
-    exs = [Example(p, r) for p, r in zip(preds, refs)]
+    exs = [Example(p, r) for p, r in zip(preds, refs, strict=False)]
     s = Scorer.score_spans(exs, "ents")
     return {
         "P": s["ents_p"] * 100,

@@ -34,7 +34,7 @@ def mine(nlp, train_path, min_count=3, purity=0.9, coverage=0.6):
     for d in docs:
         if not d.has_annotation("ENT_IOB"):
             continue
-        for mid, s, e in matcher(d):
+        for mid, _start, _end in matcher(d):
             occ[nlp.vocab.strings[mid]] += 1
     patterns = []
     for t, c in cands.items():

@@ -33,3 +33,13 @@ def test_saved_pipeline_loads_in_a_fresh_process_through_entry_points(tmp_path):
         check=True,
     ).stdout
     assert "claimtrace_link" in out
+
+
+def test_accurate_tier_encoder_is_found_by_spacy_through_an_entry_point():
+    """spacy.load of the accurate tier needs its encoder architecture without our import."""
+    code = (
+        "import spacy; "
+        "print(spacy.registry.architectures.get('claimtrace.MiniLMTok2Vec.v1').__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "MiniLMTok2Vec"
