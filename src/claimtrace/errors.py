@@ -8,8 +8,13 @@ class ClaimtraceError(Exception):
 
     code = "CT000"
 
+    @property
+    def message(self) -> str:
+        """The explanation without the code prefix (the code travels separately)."""
+        return super().__str__()
+
     def __str__(self) -> str:
-        return f"[{self.code}] {super().__str__()}"
+        return f"[{self.code}] {self.message}"
 
 
 class ModelNotFound(ClaimtraceError):

@@ -174,3 +174,12 @@ def test_jsonl_streams_past_a_badly_encoded_line(tmp_path):
     items = read(tmp_path, "mixed.jsonl", data)
     assert [type(i).__name__ for i in items] == ["Article", "Failure", "Article"]
     assert items[1].origin.endswith(":2")
+
+
+def test_failure_reason_carries_the_message_and_the_code_separately():
+    from claimtrace.errors import AddressRefused
+    from claimtrace.ingest.readers import failure_from
+
+    failure = failure_from(AddressRefused("127.0.0.1 is a loopback address"), "http://x")
+    assert failure.reason == "127.0.0.1 is a loopback address"
+    assert failure.code == "CT031" and failure.stage == "ingest"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from claimtrace.errors import InputError, InputTooLarge, MalformedInput
-from claimtrace.ingest.readers import READERS, Draft, read_jsonl_lines
+from claimtrace.ingest.readers import READERS, Draft, failure_from, read_jsonl_lines
 from claimtrace.ingest.validate import MAX_CHARS, check_text
 from claimtrace.model import Article, Failure, article_id
 
@@ -126,13 +126,13 @@ def _read_source(source: str, input_format: str | None) -> Iterator[Draft | Fail
     if source == "-":
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         name, size, meta = "stdin", len(data), {}
+        fmt = input_format or detect_format(data, name)
     else:
         path = Path(source)
         if path.is_dir():
             raise InputError("is a directory (pass the files inside it)")
         with path.open("rb") as handle:
-            head = handle.read(4096)
-        fmt = input_format or detect_format(head, source)
+            fmt = input_format or detect_format(handle.read(4096), source)
         if fmt == "jsonl":  # streams: an archive may be far larger than memory
             with path.open("rb") as handle:
                 yield from read_jsonl_lines(handle, source)
@@ -145,7 +145,6 @@ def _read_source(source: str, input_format: str | None) -> Iterator[Draft | Fail
             name, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB", InputTooLarge.code
         )
         return
-    fmt = input_format or detect_format(data, name)
     for item in READERS[fmt](data, name):
         if isinstance(item, Draft):
             item.meta = {**meta, **item.meta}
@@ -193,7 +192,7 @@ def _finish(
             require_english=require_english,
         )
     except InputError as exc:
-        return Failure(draft.origin, str(exc).split("] ", 1)[-1], exc.code)
+        return failure_from(exc, draft.origin)
 
 
 __all__ = ["FORMATS", "detect_format", "make_article", "parse_date", "read_inputs"]

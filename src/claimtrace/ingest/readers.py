@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimtrace.errors import EmptyInput, InputError, MalformedInput
+from claimtrace.errors import ClaimtraceError, EmptyInput, InputError, MalformedInput
 from claimtrace.ingest.validate import decode
 from claimtrace.model import Failure
 
@@ -32,16 +32,16 @@ class Draft:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def _failure(exc: InputError, origin: str) -> Failure:
-    message = str(exc).split("] ", 1)[-1]
-    return Failure(origin=origin, reason=message, code=exc.code, stage="ingest")
+def failure_from(exc: ClaimtraceError, origin: str) -> Failure:
+    """The Failure record of a refused input item."""
+    return Failure(origin=origin, reason=exc.message, code=exc.code, stage="ingest")
 
 
 def read_text(data: bytes, origin: str) -> Iterator[Draft | Failure]:
     try:
         yield Draft(decode(data, origin=origin), origin)
     except InputError as exc:
-        yield _failure(exc, origin)
+        yield failure_from(exc, origin)
 
 
 def html_to_draft(html: str, origin: str) -> Draft:
@@ -72,7 +72,7 @@ def read_html(data: bytes, origin: str) -> Iterator[Draft | Failure]:
     try:
         yield html_to_draft(decode(data, origin=origin), origin)
     except InputError as exc:
-        yield _failure(exc, origin)
+        yield failure_from(exc, origin)
 
 
 def read_feed(data: bytes, origin: str) -> Iterator[Draft | Failure]:
@@ -141,7 +141,7 @@ def read_jsonl_lines(lines: Iterable[bytes], origin: str) -> Iterator[Draft | Fa
         try:
             record = json.loads(decode(raw, origin=line_origin))
         except InputError as exc:
-            yield _failure(exc, line_origin)
+            yield failure_from(exc, line_origin)
             continue
         except json.JSONDecodeError as exc:
             reason = f"invalid JSON: {exc.msg} (column {exc.colno})"

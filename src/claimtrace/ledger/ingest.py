@@ -177,12 +177,13 @@ def read_analyzed(source: str) -> Iterator[Item]:
 
 def _read_url(url: str, *, allow_private: bool, input_format: str | None) -> Iterator[Item]:
     from claimtrace.ingest import read_inputs
+    from claimtrace.ingest.readers import failure_from
     from claimtrace.ingest.url import fetch_url
 
     try:
         fetched = fetch_url(url, allow_private=allow_private)
     except ClaimtraceError as exc:
-        yield Failure(url, str(exc), exc.code, "ingest")
+        yield failure_from(exc, url)
         return
     with tempfile.TemporaryDirectory(prefix="claimtrace-url-") as tmp:
         path = Path(tmp) / f"fetched{fetched.suffix}"
