@@ -64,3 +64,6 @@ def test_errors_are_clean(runner):
     assert bad.exit_code == 2 and "CT040" in bad.output
     nothing = runner.invoke(main, ["ingest"])
     assert nothing.exit_code == 2 and "SOURCE" in nothing.output
+    unknown = runner.invoke(main, ["ingest", "story.txt", "--input-format", "docx"])
+    assert unknown.exit_code == 2 and "'docx' is not one of" in unknown.output
+    assert "Traceback" not in unknown.output

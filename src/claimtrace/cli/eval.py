@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from claimtrace.cli.options import model_option
+
 
 @click.group(name="eval")
 def eval_group() -> None:
@@ -139,11 +141,7 @@ def _pipeline(model: str | None, components: tuple[str, ...]):
     show_default=True,
     help="Which part of the gold set to score.",
 )
-@click.option(
-    "--model",
-    default=None,
-    help="Base pipeline: fast, blank, a path ... (default: the shipped fast tier, else blank).",
-)
+@model_option
 @click.option(
     "--predictions",
     type=click.Path(dir_okay=False),
@@ -183,11 +181,7 @@ def eval_quantities(gold: str, split: str, model: str | None, predictions: str |
     help="PolNeAR dev.jsonl holding the article texts "
     "(default: ../shared/corpora/polnear/dev.jsonl).",
 )
-@click.option(
-    "--model",
-    default=None,
-    help="Base pipeline: fast, blank, a path ... (default: the shipped fast tier, else blank).",
-)
+@model_option
 @click.option(
     "--predictions",
     type=click.Path(dir_okay=False),

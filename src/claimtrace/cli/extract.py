@@ -9,8 +9,9 @@ import click
 from rich.console import Console
 
 from claimtrace.api import analyze_articles
+from claimtrace.cli.options import input_format_option, model_option
 from claimtrace.export.jsonio import write_json, write_jsonl
-from claimtrace.ingest import FORMATS, parse_date, read_inputs
+from claimtrace.ingest import parse_date, read_inputs
 from claimtrace.ingest.validate import MAX_CHARS
 from claimtrace.model import Article, Failure
 
@@ -77,21 +78,12 @@ def run_extract(
     help="json: one object per article; jsonl: a stream; table.",
 )
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="Same as --format jsonl.")
-@click.option(
-    "--input-format",
-    type=click.Choice(FORMATS),
-    default=None,
-    help="Override detection by content and extension.",
-)
+@input_format_option
 @click.option("--published", callback=_published, help="Publication date, YYYY-MM-DD.")
 @click.option("--outlet", help="Outlet name, e.g. Reuters.")
 @click.option("--url", help="Article URL.")
 @click.option("--title", help="Article title.")
-@click.option(
-    "--model",
-    default=None,
-    help="fast (default), accurate, blank, an en_core_web_* package or a directory.",
-)
+@model_option
 @click.option(
     "--max-chars",
     type=int,
@@ -147,7 +139,7 @@ def example_path() -> str:
 @click.option(
     "--format", "output", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True
 )
-@click.option("--model", default=None, help="As for extract.")
+@model_option
 def demo(output: str, model: str | None) -> None:
     """Analyse the reference article shipped with claimtrace.
 

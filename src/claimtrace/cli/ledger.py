@@ -16,6 +16,8 @@ from typing import Any
 
 import click
 
+from claimtrace.cli.options import input_format_option, model_option
+
 FORMATS = click.Choice(["table", "json", "csv"])
 
 db_option = click.option(
@@ -85,8 +87,8 @@ def _emit(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str, title: s
     "store them as they are, without running the pipeline.",
 )
 @click.option("--reanalyze", is_flag=True, help="Analyse articles already stored again.")
-@click.option("--model", default=None, help="Pipeline to analyse with (name or path).")
-@click.option("--input-format", default=None, help="Force the input format (see extract).")
+@model_option
+@input_format_option
 @click.option(
     "--allow-private",
     is_flag=True,

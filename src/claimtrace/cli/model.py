@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from claimtrace.cli.options import model_option
 from claimtrace.nlp.pipeline import CLAIMTRACE_COMPONENTS, load_base, resolve_model
 
 
@@ -19,7 +20,7 @@ def model_group() -> None:
 
 
 @model_group.command("path")
-@click.option("--model", default=None, help="fast (default), accurate, a package or a path.")
+@model_option
 def path(model: str | None) -> None:
     """Print the directory of the pipeline in use, loadable by spacy.load.
 
@@ -38,7 +39,7 @@ def path(model: str | None) -> None:
 
 
 @model_group.command("info")
-@click.option("--model", default=None, help="As for path.")
+@model_option
 def info(model: str | None) -> None:
     """Print the pipeline's name, version, components and labels as JSON."""
     nlp = load_base(model)
