@@ -631,9 +631,20 @@ def split_swallowed_sources(text: str, doc, roles: Sequence[RoleSpan]) -> list[R
 
 
 def load_tagger(path):
-    """Load the role tagger saved at ``path`` (a spaCy pipeline with a ``ner`` labelled
-    SOURCE / CUE / CONTENT) and append a rule sentencizer for the grouping step."""
+    """Load the role tagger saved at ``path`` and return something that maps a text to a
+    Doc whose ``ents`` are the role spans, with sentences for the grouping step: a spaCy
+    pipeline with a ``ner`` labelled SOURCE / CUE / CONTENT (the shipped CNN tagger, to
+    which a rule sentencizer is appended), or the fine-tuned transformer tagger
+    (:mod:`claimtrace.extract.attribution_transformer`, needs the ``accurate`` extra)."""
     import spacy
+
+    from claimtrace.extract.attribution_transformer import (
+        TransformerRoleTagger,
+        is_transformer_tagger,
+    )
+
+    if is_transformer_tagger(path):
+        return TransformerRoleTagger.load(path)
 
     import claimtrace.extract.attribution_model  # noqa: F401  (registers the architecture)
 

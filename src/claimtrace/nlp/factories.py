@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimtrace.errors import ModelNotFound
 from claimtrace.extract.attribution import extract_attributions, load_tagger
 from claimtrace.extract.dates import TextSentences, find_timexes, said_on_for
 from claimtrace.extract.docview import DocView
@@ -36,6 +38,9 @@ from claimtrace.nlp.extensions import published_date, records, register_extensio
 
 register_extensions()
 log = logging.getLogger(__name__)
+
+#: Directory name of the accurate attribution tagger under the models home.
+ATTRIBUTION_ACCURATE = "attribution_accurate"
 
 
 class LinkComponent:
@@ -124,20 +129,41 @@ class AttributionComponent:
 
     def from_disk(self, path, *, exclude=()) -> AttributionComponent:
         tagger_dir = Path(path) / "tagger"
-        if (tagger_dir / "config.cfg").is_file():
+        if _is_tagger_dir(tagger_dir):
             self._tagger = load_tagger(tagger_dir)
             self._loaded = True
         return self
 
 
+def _is_tagger_dir(path: Path) -> bool:
+    from claimtrace.extract.attribution_transformer import is_transformer_tagger
+
+    return (path / "config.cfg").is_file() or is_transformer_tagger(path)
+
+
 def _tagger_path(model: str) -> Path | None:
+    """The directory of the role tagger named ``model``: "default" (the shipped CNN tagger,
+    or the one named by $CLAIMTRACE_TAGGER), "accurate" (the fine-tuned transformer, built
+    by ``training/attribution/transformer.py`` into the models home), "rules" (none: the
+    rule fallback) or a path."""
+    from claimtrace.nlp.pipeline import models_home
+
+    if model in ("", "default") and os.environ.get("CLAIMTRACE_TAGGER"):
+        model = os.environ["CLAIMTRACE_TAGGER"]
     if model in ("", "default"):
         path = Path(__file__).resolve().parent.parent / "models" / "attribution_tagger"
     elif model == "rules":
         return None
+    elif model == "accurate":
+        path = models_home() / ATTRIBUTION_ACCURATE
+        if not _is_tagger_dir(path):
+            raise ModelNotFound(
+                f"the accurate attribution tagger is not built ({path}): run "
+                "`python training/attribution/transformer.py` (see training/attribution/README.md)"
+            )
     else:
         path = Path(model).expanduser()
-    return path if (path / "config.cfg").is_file() else None
+    return path if _is_tagger_dir(path) else None
 
 
 @Language.factory(

