@@ -33,6 +33,10 @@ TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in ("B", "I")))
 WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
 STRIDE = 192  # word pieces between window starts
 TAGGER_FILE = "claimtrace_tagger.json"
+LICENCE = (
+    "research-only: fine-tuned on PolNeAR (copyrighted news text, no licence; cite Newell, "
+    "Margolin & Ruths, LREC 2018); base encoder all-MiniLM-L6-v2 (Apache-2.0)"
+)
 
 
 def is_transformer_tagger(path: str | Path) -> bool:
@@ -175,7 +179,12 @@ class TransformerRoleTagger:
         encoder.save_pretrained(path / "encoder")
         self.tokenizer.save_pretrained(path / "encoder")
         torch.save(self.head.state_dict(), path / "head.pt")
-        meta = {"kind": "transformer", "tags": list(TAGS), "trained_on": trained_on}
+        meta = {
+            "kind": "transformer",
+            "tags": list(TAGS),
+            "trained_on": trained_on,
+            "licence": LICENCE,
+        }
         (path / TAGGER_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
     def to_disk(self, path: str | Path) -> None:
