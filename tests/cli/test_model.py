@@ -22,6 +22,13 @@ def test_model_info_lists_components(tmp_path):
     result = CliRunner().invoke(main, ["model", "info", "--model", "blank"])
     info = json.loads(result.stdout)
     assert "claimtrace_link" in info["claimtrace_components"]
+    assert info["attribution_tagger"].endswith("attribution_tagger")  # the shipped CNN one
+
+
+def test_model_info_names_the_tagger_chosen_by_the_environment(monkeypatch):
+    monkeypatch.setenv("CLAIMTRACE_TAGGER", "rules")
+    result = CliRunner().invoke(main, ["model", "info", "--model", "blank"])
+    assert json.loads(result.stdout)["attribution_tagger"].startswith("rules")
 
 
 def test_missing_accurate_tier_says_how_to_build_it(tmp_path, monkeypatch):

@@ -136,7 +136,7 @@ def test_saved_tagger_loads_by_path_and_tags_roles(tiny_tagger):
 
 
 def test_saved_tagger_loads_through_the_component_by_name(tiny_tagger, monkeypatch):
-    from claimtrace.nlp.factories import _tagger_path
+    from claimtrace.nlp.factories import tagger_path
 
     home = tiny_tagger.parent / "home"
     home.mkdir(exist_ok=True)
@@ -144,15 +144,15 @@ def test_saved_tagger_loads_through_the_component_by_name(tiny_tagger, monkeypat
     if not target.exists():
         target.symlink_to(tiny_tagger, target_is_directory=True)
     monkeypatch.setenv("CLAIMTRACE_MODELS", str(home))
-    assert _tagger_path("accurate") == target
+    assert tagger_path("accurate") == target
     monkeypatch.setenv("CLAIMTRACE_TAGGER", "accurate")
-    assert _tagger_path("default") == target
+    assert tagger_path("default") == target
 
 
 def test_accurate_tagger_missing_is_a_clear_error(tmp_path, monkeypatch):
     from claimtrace.errors import ModelNotFound
-    from claimtrace.nlp.factories import _tagger_path
+    from claimtrace.nlp.factories import tagger_path
 
     monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
     with pytest.raises(ModelNotFound, match=r"transformer\.py"):
-        _tagger_path("accurate")
+        tagger_path("accurate")

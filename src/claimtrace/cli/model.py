@@ -42,8 +42,11 @@ def path(model: str | None) -> None:
 @model_option
 def info(model: str | None) -> None:
     """Print the pipeline's name, version, components and labels as JSON."""
+    from claimtrace.nlp.factories import tagger_path
+
     nlp = load_base(model)
     meta = nlp.meta
+    tagger = tagger_path("default")  # honours $CLAIMTRACE_TAGGER
     click.echo(
         json.dumps(
             {
@@ -53,6 +56,7 @@ def info(model: str | None) -> None:
                 "claimtrace_components": list(CLAIMTRACE_COMPONENTS),
                 "labels": meta.get("labels", {}),
                 "sources": meta.get("sources", []),
+                "attribution_tagger": str(tagger) if tagger else "rules (no tagger found)",
             },
             indent=2,
         )

@@ -88,7 +88,7 @@ class AttributionComponent:
     def tagger(self):
         if not self._loaded:
             self._loaded = True
-            path = _tagger_path(self.model)
+            path = tagger_path(self.model)
             if path is None:
                 log.warning(
                     "attribution tagger %r not found: using the rule fallback (weak)", self.model
@@ -141,7 +141,7 @@ def _is_tagger_dir(path: Path) -> bool:
     return (path / "config.cfg").is_file() or is_transformer_tagger(path)
 
 
-def _tagger_path(model: str) -> Path | None:
+def tagger_path(model: str) -> Path | None:
     """The directory of the role tagger named ``model``: "default" (the shipped CNN tagger,
     or the one named by $CLAIMTRACE_TAGGER), "accurate" (the fine-tuned transformer, built
     by ``training/attribution/transformer.py`` into the models home), "rules" (none: the
