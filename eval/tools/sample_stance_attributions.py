@@ -9,7 +9,7 @@ filtering). An article goes to the held-out test part when md5(doc_id) % 5 < 2.
 with the roles marked, for the annotator: [S ...] source, [C ...] cue, {...} content.
 
 Usage: python eval/tools/sample_stance_attributions.py \
-           ../shared/corpora/polnear/dev.jsonl [--show|--enriched|--fresh]
+           ../shared/corpora/polnear/dev.jsonl [--show|--enriched|--fresh|--b4]
 """
 
 from __future__ import annotations
@@ -157,7 +157,63 @@ def pick_fresh(path: str, n: int = 150) -> list[tuple[dict, dict]]:
     return chosen
 
 
+EARLIER_BATCHES = frozenset(["stance-b1", "stance-b2", "stance-b3"])
+
+
+def _annotated(gold: str) -> tuple[set[str], set[tuple[str, str]]]:
+    """(articles that gave dev-split attributions to the development batches b1/b2,
+    every (doc_id, attr_id) already in the gold file)."""
+    rows = [json.loads(line) for line in Path(gold).read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r["batch"] in EARLIER_BATCHES]  # reproducible once b4 is in
+    developed = {
+        r["doc_id"]
+        for r in rows
+        if r["split"] == "dev" and r["batch"] in ("stance-b1", "stance-b2")
+    }
+    return developed, {(r["doc_id"], r["attr_id"]) for r in rows}
+
+
+def pick_b4(
+    path: str, gold: str = "eval/gold/stance-polnear-dev.jsonl", n_enriched: int = 132
+) -> list[tuple[dict, dict]]:
+    """Batch 4, drawn after the session-2 rules were frozen, to make the held-out figure less
+    noisy. PolNeAR dev has only 10 articles that no earlier batch touched (78 attributions),
+    so the batch is (a) every attribution of those 10 articles (natural distribution) plus
+    (b) ``n_enriched`` attributions drawn at random among the not yet annotated attributions
+    with a non-plain cue (the batch-2 criterion, :data:`PLAIN_CUE_WORDS`) of the articles that
+    only held-out batches used (never an article whose attributions served to develop rules).
+    The criterion reads only the cue's words, nothing of the stance lexicon or the model."""
+    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    developed, annotated = _annotated(gold)
+    used = {doc_id for doc_id, _ in annotated}
+    whole, pool = [], []
+    for d in sorted(docs, key=lambda d: d["doc_id"]):
+        if d["doc_id"] in developed:
+            continue
+        for a in d["attributions"]:
+            if (d["doc_id"], a["id"]) in annotated:
+                continue
+            if d["doc_id"] not in used:
+                whole.append((d, a))
+                continue
+            cue = " ".join(d["text"][s:e] for s, e in a["cue"]).lower()
+            words = set(cue.replace(":", " : ").split())
+            if words and not words <= PLAIN_CUE_WORDS:
+                pool.append((d, a))
+    rng = random.Random(20261129)
+    rng.shuffle(pool)
+    chosen = whole + pool[:n_enriched]
+    chosen.sort(key=lambda da: (da[0]["doc_id"], window(da[1])[0]))
+    return chosen
+
+
 if __name__ == "__main__":
+    if "--b4" in sys.argv:
+        last = None
+        for d, a in pick_b4(sys.argv[1]):
+            show(d, [a], header=d["doc_id"] != last)
+            last = d["doc_id"]
+        sys.exit(0)
     if "--enriched" in sys.argv or "--fresh" in sys.argv:
         last = None
         picker = pick_fresh if "--fresh" in sys.argv else pick_enriched

@@ -134,6 +134,259 @@ def test_stance(text, source, cue, content, stance):
     assert classify_stance(text, claim(text, source, cue, content)) == stance
 
 
+def _stance(text: str, source: str | None, cue: str, content: str) -> Stance:
+    return classify_stance(text, claim(text, source, cue, content))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "stance"),
+    [
+        # a negated or refused deny/downplay cue is not a denial
+        (
+            "The aide did not deny that he met the donor.",
+            "The aide",
+            "did not deny",
+            "that he met the donor",
+            Stance.ASSERT,
+        ),
+        (
+            "The senator has never disputed the figures.",
+            "The senator",
+            "has never disputed",
+            "the figures",
+            Stance.ASSERT,
+        ),
+        (
+            "The mayor did not dismiss the warnings.",
+            "The mayor",
+            "did not dismiss",
+            "the warnings",
+            Stance.ASSERT,
+        ),
+        # a noun "dispute" describes a quarrel, it is not a cue of denial
+        (
+            "The two towns are in a bitter dispute over the water rights.",
+            "The two towns",
+            "are in a bitter dispute over",
+            "the water rights",
+            Stance.ASSERT,
+        ),
+        # disavow/repudiate/take issue with deny only a claim, not a person or a plan
+        (
+            "The candidate disavowed the remarks of his adviser.",
+            "The candidate",
+            "disavowed",
+            "the remarks of his adviser",
+            Stance.DENY,
+        ),
+        (
+            "The candidate disavowed the militia.",
+            "The candidate",
+            "disavowed",
+            "the militia",
+            Stance.ASSERT,
+        ),
+        (
+            "The union took issue with the prediction of layoffs.",
+            "The union",
+            "took issue with",
+            "the prediction of layoffs",
+            Stance.DENY,
+        ),
+        (
+            "The union took issue with the new board.",
+            "The union",
+            "took issue with",
+            "the new board",
+            Stance.ASSERT,
+        ),
+        # the source denies what its words were taken to mean
+        (
+            "The governor said he was not talking about the teachers.",
+            "The governor",
+            "said",
+            "he was not talking about the teachers",
+            Stance.DENY,
+        ),
+        (
+            "The coach said his remarks had been taken out of context.",
+            "The coach",
+            "said",
+            "his remarks had been taken out of context",
+            Stance.DENY,
+        ),
+        (
+            "The banker has pleaded not guilty.",
+            "The banker",
+            "has pleaded",
+            "not guilty",
+            Stance.DENY,
+        ),
+        # a concession is not a denial even when the content says "inaccurate"
+        (
+            "The author admitted that the date in his book was inaccurate.",
+            "The author",
+            "admitted",
+            "that the date in his book was inaccurate",
+            Stance.ASSERT,
+        ),
+    ],
+)
+def test_denials(text, source, cue, content, stance):
+    assert _stance(text, source, cue, content) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "stance"),
+    [
+        (
+            "The agency waved off the delay as a formality.",
+            "The agency",
+            "waved off",
+            "the delay",
+            Stance.DOWNPLAY,
+        ),
+        (
+            "The minister called the outbreak a routine seasonal problem.",
+            "The minister",
+            "called",
+            "the outbreak a routine seasonal problem",
+            Stance.DOWNPLAY,
+        ),
+        (
+            "The campaign called the story bogus.",
+            "The campaign",
+            "called",
+            "the story bogus",
+            Stance.DOWNPLAY,
+        ),
+        (
+            '"Is it a big deal? No," the mayor said.',
+            "the mayor",
+            "said",
+            '"Is it a big deal? No,"',
+            Stance.DOWNPLAY,
+        ),
+        # calling or dismissing a person is an attack, not a downplay
+        (
+            "The doctor called Smith a fake and a quack.",
+            "The doctor",
+            "called",
+            "Smith a fake and a quack",
+            Stance.ASSERT,
+        ),
+        (
+            "Critics dismissed him as a lightweight.",
+            "Critics",
+            "dismissed",
+            "him as a lightweight",
+            Stance.ASSERT,
+        ),
+        # "dismissed" of an employee or a court case
+        (
+            "The anchor was dismissed on Monday.",
+            "The anchor",
+            "was dismissed on Monday",
+            "",
+            Stance.ASSERT,
+        ),
+        # "called for" is a demand, not a naming
+        (
+            "The group called for common rules.",
+            "The group",
+            "called for",
+            "common rules",
+            Stance.ASSERT,
+        ),
+    ],
+)
+def test_downplays(text, source, cue, content, stance):
+    assert _stance(text, source, cue, content) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "stance"),
+    [
+        (
+            "The ministry has remained silent on the talks.",
+            "The ministry",
+            "has remained silent on",
+            "the talks",
+            Stance.NO_COMMENT,
+        ),
+        (
+            "The senator sidestepped questions about the loan.",
+            "The senator",
+            "sidestepped",
+            "questions about the loan",
+            Stance.NO_COMMENT,
+        ),
+        (
+            "The aide declined to speculate on the outcome.",
+            "The aide",
+            "declined",
+            "to speculate on the outcome",
+            Stance.NO_COMMENT,
+        ),
+        (
+            "She declined to delay the vote or even to address the critics.",
+            "She",
+            "declined",
+            "to delay the vote or even to address the critics",
+            Stance.NO_COMMENT,
+        ),
+        # the refused act is the verb after the cue, not a word deep in the content
+        (
+            "The board refused to fund schools that break state rules.",
+            "The board",
+            "refused",
+            "to fund schools that break state rules",
+            Stance.ASSERT,
+        ),
+    ],
+)
+def test_refusals(text, source, cue, content, stance):
+    assert _stance(text, source, cue, content) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "stance"),
+    [
+        (
+            "Investors should consider what would happen if rates rose.",
+            "Investors",
+            "should consider",
+            "what would happen if rates rose",
+            Stance.QUESTION,
+        ),
+        (
+            "The pastor puzzled about what the candidate believed.",
+            "The pastor",
+            "puzzled about",
+            "what the candidate believed",
+            Stance.QUESTION,
+        ),
+        (
+            "Asked to explain the delay, the official said the forms were late.",
+            None,
+            "Asked",
+            "to explain the delay",
+            Stance.QUESTION,
+        ),
+        # a relative pronoun before the cue is not an embedded question
+        (
+            "It was a loan which the bank considered too risky.",
+            "the bank",
+            "considered",
+            "which",
+            Stance.ASSERT,
+        ),
+    ],
+)
+def test_questions(text, source, cue, content, stance):
+    assert _stance(text, source, cue, content) == stance
+
+
 def test_hedges_in_the_content_are_the_sources():
     text = "Officials said the fire may have been set deliberately."
     (h,) = find_hedges(text, claim(text, "Officials", "said", "the fire may have been set"))

@@ -173,7 +173,7 @@ def eval_quantities(gold: str, split: str, model: str | None, predictions: str |
 @click.option(
     "--batch",
     default=None,
-    help="Only this annotation batch (stance-b1, stance-b2, stance-b3).",
+    help="Only this annotation batch (stance-b1 ... stance-b4).",
 )
 @click.option(
     "--corpus",

@@ -29,7 +29,7 @@ from claimtrace.evaluation.shared import shared_dir
 from claimtrace.model import Claim, Span, to_dict
 
 #: Batches drawn and annotated after the rules were frozen: wholly held out.
-FRESH_BATCHES = frozenset(["stance-b3"])
+FRESH_BATCHES = frozenset(["stance-b3", "stance-b4"])
 
 
 def _in_split(row: dict[str, Any], split: str) -> bool:

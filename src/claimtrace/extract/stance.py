@@ -51,7 +51,49 @@ CONTINUATIONS = frozenset(
 CLAIM_NOUNS = re.compile(
     r"\b(claims?|allegations?|accusations?|reports?|arguments?|characteri[sz]ations?|"
     r"assertions?|ideas?|notions?|suggestions?|charges?|stor(y|ies)|premise|assessments?|"
-    r"findings?|conclusions?|account|version|narrative|rumou?rs?|speculation)\b"
+    r"findings?|conclusions?|account|version|narrative|rumou?rs?|speculation|criticism|"
+    r"predictions?|comments?|remarks?|statements?|points?|implications?|theor(y|ies))\b"
+)
+NEGATED_CUE = re.compile(
+    r"(\bnot|n't|\bnever|\bno longer|\brefus\w*|\bdeclin\w*|\bfail\w*)\s+(\w+\s+)?$"
+)
+#: deny cues that deny only when their object is a claim ("rejected the idea"), not a plan
+#: or a person ("rejected the bill", "disavowed the KKK")
+OBJECT_DENY_CUES = re.compile(r"\b(reject|disavow|repudiat|contradict|t[ao]\w* issue)\w*")
+CONCESSION_CUES = re.compile(r"\b(admit\w*|acknowledg\w*|conced\w*|confess\w*|accus\w*)\b")
+NOUN_DISPUTE = re.compile(
+    r"\b(an?|the|in|heated|legal|bitter|long-running)\s+(dispute|contest)s?\b"
+)
+#: "was dismissed on Monday" (fired), "dismiss the lawsuit" (a court): not a downplay
+NON_DOWNPLAY_DISMISS = re.compile(
+    r"\b(was|were|been|be|being)\s+dismissed\b(?!\s+as)"
+    r"|\bdismiss\w*\s+(the\s+|a\s+)?(case|cases|lawsuit|suit|charges?|complaint|appeal|jurors?)\b"
+)
+#: the object of a naming verb that is a person: "called Oz a quack", "dismissed him as"
+PERSON_OBJECT = re.compile(
+    r"^(him|her|them|me|us|you|himself|herself|themselves)\b"
+    r"|^(?!(it|this|that|these|those|the|his|her|their|its)\b)[A-Z][\w.-]*(\s+[A-Z][\w.-]*){0,2}"
+    r"(?!['’]s)(\s+(as\b|an?\s|[\"“‘'])|\s*$)",
+)
+#: the source denies what its own words were taken to mean: "I was not talking about him"
+DENIED_MEANING = re.compile(
+    r"\b(i|we|he|she|they)\s*(am|'m|are|'re|is|'s|was|were)\s*(not|n't)\s+(only\s+)?"
+    r"(talking|speaking|referring)\b"
+    r"|\b(i|we|he|she|they)\s+(did\s+not|didn't|never)\s+(mean|meant|say|said)\b"
+)
+NAMING_CUES = re.compile(
+    r"\b(call|called|calls|calling|describ\w*|label\w*|dub\w*|term\w*|brand\w*|dismiss\w*)\b"
+    r"(?!\s+(for|on|upon|out)\b)"
+)
+#: "is it a big deal? No." -- a significance question answered in the negative
+RHETORICAL_MINIMISER = re.compile(
+    r"\b(big|huge|major|serious)\s+(deal|problem|issue|thing)\s*\?\W*no\b"
+)
+#: "asked to explain the delay" with no source: the (unnamed) asker puts a question
+ASKED_TO_SAY = re.compile(
+    r"^to\s+(describe|explain|say|name|comment|clarify|address|respond|elaborate|identify|"
+    r"specify|detail|discuss|assess|define|answer|evaluate|characteri[sz]e|predict|estimate|"
+    r"confirm|weigh in)\b"
 )
 NOT_CLEAR = re.compile(
     r"\b(?:not|n't|nor is it|nor was it|never)\s+(?:entirely\s+|yet\s+)?(clear)\b"
@@ -204,39 +246,99 @@ def classify_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     if lex["no_comment_phrases_rx"].search(near):
         return Stance.NO_COMMENT
     refusal = re.search(r"\b(declin\w*|refus\w*|avoid\w*|stopp?(ed|s)? short of)\b", cue)
-    if refusal and lex["refuse_objects_rx"].search(
-        f"{cue} {_content_head(claim, 10)}"[refusal.end() :]
-    ):
-        return Stance.NO_COMMENT
+    if refusal:
+        after = f"{cue} {_content_head(claim, 10)}"[refusal.end() :]
+        found = lex["refuse_objects_rx"].search(after)
+        # the refused act is the verb right after the cue ("declined to comment", "refused,
+        # through a spokesman, to say"), not any word of the content ("to punish state schools")
+        gap = after[: found.start()] if found else ""
+        if found and (
+            len(re.findall(r"[\w']+", gap)) <= 4
+            or re.search(r"\b(or|and|nor)\s+((even|\w+ly)\s+)*(to\s+)?$", gap)
+        ):
+            return Stance.NO_COMMENT  # "declined to threaten Moscow or even directly declare"
     # question: an interrogative content, or "asked whether ..."
     first = words[1] if words[:1] == ["that"] and len(words) > 1 else (words[0] if words else "")
     if content and _ends_with_question(content):
         return Stance.QUESTION
     if re.search(r"\b(was|were|being|when|if)?\s*asked about\b", cue) and not claim.source:
         return Stance.QUESTION  # "Asked about the report, the minister said ..."
+    if (
+        re.search(r"\basked\s*$", cue)
+        and not claim.source
+        and ASKED_TO_SAY.match(" ".join(words[:3]))
+    ):
+        return Stance.QUESTION  # "Asked to explain the delay, he said ..."
+    follows = bool(claim.content and claim.cue) and claim.content[0].start >= claim.cue[0].end
     if lex["question_cues_rx"].search(cue) and (
-        first in lex["wh_words"] or any(_ends_with_question(s.text) for s in claim.content)
+        (first in lex["wh_words"] and follows)  # "which he considered" is a relative clause
+        or any(_ends_with_question(s.text) for s in claim.content)
     ):
         return Stance.QUESTION
-    deny = lex["deny_cues_rx"].search(cue)
-    if deny and (
-        not deny.group(0).startswith("reject")
-        or words[:1] == ["that"]
-        or CLAIM_NOUNS.search(" ".join(words[:6]))
-    ):
+    if _is_denial(cue, words):
         return Stance.DENY
-    if lex["deny_content_rx"].search(_norm(" ".join(words[:20]))) and len(words) <= 30:
-        return Stance.DENY
-    if lex["downplay_cues_rx"].search(cue):
+    if _is_downplay(cue, content, words):
         return Stance.DOWNPLAY
-    if lex["call_cues_rx"].search(cue):
-        says = re.search(r"\b(say|says|said|saying)\b", cue) is not None
-        scope = _first_clause(content) if says else _norm(content)
-        if lex["downplay_content_rx"].search(scope) and (not says or len(words) <= 25):
-            return Stance.DOWNPLAY
     if content and _is_conditional(content):
         return Stance.CONDITIONAL
     return Stance.ASSERT
+
+
+def _negated(cue: str, m: re.Match[str]) -> bool:
+    """The cue word of ``m`` is negated or refused: "did not deny", "has never disavowed"."""
+    return NEGATED_CUE.search(cue[: m.start()]) is not None
+
+
+def _is_denial(cue: str, words: list[str]) -> bool:
+    """A deny cue on a claim ("denied that ...", "rejected the notion"), or a content whose
+    point is that something alleged is untrue ("that's not true", "I was not talking about")."""
+    lex = lexicon()
+    for m in lex["deny_cues_rx"].finditer(cue):
+        if _negated(cue, m) or NOUN_DISPUTE.search(cue[max(0, m.start() - 20) : m.end()]):
+            continue
+        if OBJECT_DENY_CUES.match(m.group(0)) and not (
+            words[:1] == ["that"] or CLAIM_NOUNS.search(" ".join(words[:6]))
+        ):
+            continue
+        return True
+    if re.search(r"\bplead\w*", cue) and words[:2] == ["not", "guilty"]:
+        return True
+    if CONCESSION_CUES.search(cue) or len(words) > 30:
+        return False  # "admitted that the name was inaccurate": a concession, not a denial
+    head = _norm(" ".join(words[:20]))
+    return (
+        lex["deny_content_rx"].search(head) is not None or DENIED_MEANING.search(head) is not None
+    )
+
+
+def _is_downplay(cue: str, content: str, words: list[str]) -> bool:
+    """A minimising cue ("brushed off", "played down"), or a naming/saying cue whose content
+    calls a claim, report or issue fake, overblown or routine (docs/guidelines-stance.md)."""
+    lex = lexicon()
+    naming = NAMING_CUES.search(cue) is not None
+    person_object = PERSON_OBJECT.search(content.strip(" \"'“”")) is not None
+    person = naming and person_object
+    for m in lex["downplay_cues_rx"].finditer(cue):
+        if _negated(cue, m) and not re.search(r"\bnot\s+only\s+$", cue[: m.start()]):
+            continue
+        if NON_DOWNPLAY_DISMISS.search(f"{cue} {' '.join(words[:3])}"):
+            continue
+        if person_object and m.group(0).startswith("dismiss"):
+            continue  # "dismissed him as a lightweight": an attack on a person
+        return True
+    if RHETORICAL_MINIMISER.search(_norm(content)):
+        return True
+    if not lex["call_cues_rx"].search(cue):
+        return False
+    says = re.search(r"\b(say|says|said|saying)\b", cue) is not None
+    scope = _first_clause(content) if says else _norm(content)
+    found = lex["downplay_content_rx"].search(scope)
+    if found and (not says or len(words) <= 25):
+        # calling a *person* a fake or a joke is an attack, not a downplay
+        return not (person and lex["person_insults_rx"].search(scope))
+    if naming and not says and not person and len(words) <= 12:
+        return lex["minimising_content_rx"].search(_first_clause(content)) is not None
+    return False
 
 
 # --------------------------------------------------------------------------- hedges
