@@ -40,7 +40,7 @@ def one(text: str, anchor: dt.date | None = ANCHOR):
         ("The vote was held in June.", "June", "DATE", "2023-06"),
         ("The bridge reopened on January 12, 2021.", "January 12, 2021", "DATE", "2021-01-12"),
         ("Talks resume next month in Geneva.", "next month", "DATE", "2024-04"),
-        ("Sales fell in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
+        ("Sales will fall in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
         ("The strike lasted several weeks.", "several weeks", "DURATION", "PXW"),
         ("The trial lasted the past two months.", "the past two months", "DURATION", "P2M"),
         (
@@ -218,3 +218,44 @@ def test_text_sentences_find_the_sentence_of_an_offset() -> None:
     assert text[slice(*sentences.bounds(text.index("she")))] == '"Yes," she said.'
     assert text[slice(*sentences.bounds(0))] == "He spoke."
     assert text[slice(*sentences.bounds(text.index("more")))] == "Then 3 more came!"
+
+
+# --------------------------------------------------------------------------- clause tense
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the modal governs the month even when a passive participle stands nearer to it
+        ("She will be named commander of the shuttle for a mission in December.", "2024-12"),
+        # a past verb after the month dates it backwards when no verb precedes it
+        ("In May, the company brought in a new chief executive.", "2023-05"),
+        ("The talks are supposed to conclude by September.", "2024-09"),
+        # a closing expected in a month to come
+        ("The sale, which is expected in October, needs approval.", "2024-10"),
+    ],
+)
+def test_clause_tense_resolves_a_bare_month(text: str, value: str) -> None:
+    found = [t for t in find_timexes(text, anchor=ANCHOR) if t.type is TimexType.DATE]
+    assert [t.value for t in found] == [value]
+
+
+def test_clause_tense_cues() -> None:
+    from claimtrace.extract.timex_rules import clause_tense
+
+    def tense(text: str, target: str) -> str | None:
+        i = text.index(target)
+        return clause_tense(text, i, i + len(target))
+
+    assert tense("The king met Bush on Monday.", "Monday") == "past"
+    assert tense("The monarch will meet Bush on Thursday in Maine.", "Thursday") == "future"
+    # the clause ends at the full stop: the previous sentence's verb does not count
+    assert tense("Prices rose. Delivery in June is likely.", "June") is None
+    # "until"/"through" + date: a past verb does not put the end point in the past
+    assert tense("The bank extended the loans through January.", "January") is None
+
+
+def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
+    # said in March 2024: a fourth quarter already reported on is 2023's
+    tx = one("The company announced a drop in profits for the fourth quarter.")
+    assert (tx.span.text, tx.value) == ("the fourth quarter", "2023-Q4")

@@ -255,23 +255,67 @@ def shift(anchor: dt.date, n: float, unit: str) -> str:
     return str(anchor.year + n_int)
 
 
+_IRREGULAR_PAST = (
+    "said|told|met|went|came|began|took|made|gave|saw|held|left|sent|won|lost|fell|rose|"
+    "got|found|knew|thought|brought|bought|sold|paid|spent|kept|led|ran|stood|became|"
+    "wrote|spoke|broke|chose|drove|flew|grew|threw|struck|fought|caught|taught|sought|"
+    "heard|felt|meant|built|shot|fled|hung|swore|stole|woke|ate|drew|forgot|hid|wore|"
+    "withdrew|arose|dealt|sank|shook|spread|beat|fed|bid|laid|since"
+)
+#: tense cues of a clause: future ones (modals, "is to", "plans to", "scheduled") are
+#: tried first at each position, so "expected to" is not taken for a past "-ed" verb; a
+#: participle after "be"/"been" is passive and leaves the tense to its auxiliary ("will be
+#: named" is future, "was named" past)
+_TENSE_CUES = re.compile(
+    r"\b(?:(?P<f>will|shall|would|wo\s*n't|going\s+to|(?:plans?|planned|intends?|aims?|"
+    r"hopes?|is|are|am)\s+to\b|to\s+be|expect(?:s|ed)?|scheduled|due\s+(?:to|for)|set\s+to|"
+    r"supposed\s+to|upcoming|next)|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    rf"(?P<p>was|were|had|did|ago|last|{_IRREGULAR_PAST}|[a-z]{{3,}}ed))\b|(?P<f2>'ll)\b",
+    re.I,
+)
+#: where a clause ends: a strong punctuation mark (not the dot of "Mr." or "Nov.")
+_CLAUSE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))"
+    r"(?<!\b(?:Mrs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Gov|Sen|Rep|Gen|Col))"
+    r"(?<!\b(?:Sept|Corp|Prof))[.;!?]|\n"
+)
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """ "past", "future" or None: the tense of the clause around ``text[start:end]``, by
+    the tense cue nearest to it (a modal or "plans to" for the future, a past auxiliary,
+    an irregular past form or an "-ed" verb for the past). The way TimeML annotators and
+    HeidelTime resolve an underspecified date ("on Friday", "in May"): forwards in a
+    clause about what is to come, backwards in one about what happened."""
+    left_at = max(0, start - 200)
+    ends = list(_CLAUSE_END.finditer(text, left_at, start))
+    left_at = ends[-1].end() if ends else left_at
+    stop = _CLAUSE_END.search(text, end, min(len(text), end + 200))
+    right_at = stop.start() if stop else min(len(text), end + 200)
+    left: tuple[int, str] | None = None
+    right: tuple[int, str] | None = None
+    for m in _TENSE_CUES.finditer(text, left_at, right_at):
+        kind = "past" if m["p"] else "future"
+        if m.end() <= start:
+            left = (start - m.end(), kind)  # the last one before wins
+        elif m.start() >= end and right is None:
+            right = (m.start() - end, kind)
+    # the verb before the expression governs it; one after it only when none is before
+    tense = left[1] if left else right[1] if right else None
+    if tense == "past" and re.search(r"\b(?:until|till|through|by)\s+$", text[left_at:start], re.I):
+        return None  # "extended the loans through January": up to a date, maybe to come
+    return tense
+
+
 def _looks_future(ctx: _Ctx) -> bool:
     """Whether the clause around the expression talks about what is still to come."""
-    left = ctx.text[max(0, ctx.start - 70) : ctx.start]
-    left = re.split(r"[.;!?]\s", left)[-1]
-    right = ctx.text[ctx.end : ctx.end + 25]
-    right = re.split(r"[.;!?]\s", right)[0]
-    return bool(FUTURE_CUES.search(left)) or bool(re.match(r"\s*(will|is to|are to)\b", right))
-
-
-_PAST_CUES = re.compile(r"\b(?:was|were|had|did|ago|last)\b|\b[a-z]{3,}ed\b")
+    return clause_tense(ctx.text, ctx.start, ctx.end) == "future"
 
 
 def _looks_past(ctx: _Ctx) -> bool:
-    """Whether the clause before the expression is in the past tense ("was held in June")."""
-    left = ctx.text[max(0, ctx.start - 50) : ctx.start]
-    left = re.split(r"[.;!?,]\s", left)[-1]
-    return bool(_PAST_CUES.search(left)) and not _looks_future(ctx)
+    """Whether the clause around the expression is in the past tense ("was held in June")."""
+    return clause_tense(ctx.text, ctx.start, ctx.end) == "past"
 
 
 def weekday_date(anchor: dt.date, weekday: int, *, future: bool) -> dt.date:
@@ -297,8 +341,11 @@ def month_year(anchor: dt.date, month: int, *, future: bool, past: bool = False)
     return anchor.year - (1 if month > anchor.month else 0)
 
 
-def nearest_day(anchor: dt.date, month: int, day: int, *, future: bool) -> dt.date | None:
-    """The date with this month and day nearest the anchor (on or after it when ``future``)."""
+def nearest_day(
+    anchor: dt.date, month: int, day: int, *, future: bool, past: bool = False
+) -> dt.date | None:
+    """The date with this month and day nearest the anchor (on or after it when ``future``,
+    on or before it when ``past``)."""
     options = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -307,6 +354,8 @@ def nearest_day(anchor: dt.date, month: int, day: int, *, future: bool) -> dt.da
             continue
     if future:
         options = [d for d in options if d >= anchor] or options
+    elif past:
+        options = [d for d in options if d <= anchor] or options
     if not options:
         return None
     # past dates are preferred: a future date must be twice as close to win
@@ -362,6 +411,8 @@ def _month_day(m: re.Match, ctx: _Ctx):
     if m["y"]:
         y = int(m["y"][1:]) + 1900 if m["y"].startswith("'") else int(m["y"])
     elif ctx.anchor:
+        # a day is dated by distance, the past preferred: a clause's past tense is too
+        # weak a cue ("the reduced dividend is payable Dec. 1") to overrule it
         near = nearest_day(ctx.anchor, month, day, future=_looks_future(ctx))
         if near is None:
             return None
@@ -764,6 +815,8 @@ def _quarter(m: re.Match, ctx: _Ctx):
             y = ctx.anchor.year + (
                 -1 if rel.startswith("last") else 1 if rel.startswith("next") else 0
             )
+            if not rel and q > quarter_of(ctx.anchor) and _looks_past(ctx):
+                y -= 1  # "profits fell in the fourth quarter", said in January
     return D, (f"{y}-Q{q}" if y else None), None
 
 
