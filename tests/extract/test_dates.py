@@ -259,3 +259,34 @@ def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")
     assert (tx.span.text, tx.value) == ("the fourth quarter", "2023-Q4")
+
+
+# --------------------------------------------------------------------------- anaphora
+
+
+def test_the_following_month_counts_from_the_texts_last_month() -> None:
+    found = find_timexes(
+        "In March 2021 a group urged a sale. The following month, the company put itself up "
+        "for sale.",
+        anchor=ANCHOR,
+    )
+    assert [(t.span.text, t.value) for t in found] == [
+        ("March 2021", "2021-03"),
+        ("The following month", "2021-04"),
+    ]
+
+
+def test_the_previous_weekday_counts_from_the_texts_last_day() -> None:
+    # Friday 1 March 2024 is the text's reference day; the Friday before it is 23 February
+    found = find_timexes(
+        "The index closed down on Friday, 4.5% lower than the previous Friday.", anchor=ANCHOR
+    )
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Friday", "2024-03-01"),
+        ("the previous Friday", "2024-02-23"),
+    ]
+
+
+def test_anaphoric_expression_without_antecedent_counts_from_publication_date() -> None:
+    tx = one("The following week, talks resume.")
+    assert (tx.span.text, tx.value) == ("The following week", "2024-W11")

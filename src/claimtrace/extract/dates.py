@@ -31,6 +31,7 @@ from claimtrace.extract.timex_rules import (
     duration_value,
     iso_week,
     number_value,
+    shift,
 )
 from claimtrace.model import Claim, Span, TimeExpr, TimexType
 
@@ -80,24 +81,44 @@ def _select(cands: list) -> list:
 QUARTER_CONTEXT_CHARS = 600
 
 
-def _anaphoric_value(value: str, last_day: str | None, last_year: int | None) -> str | None:
-    """ "&+1day" (the following day) from the previous day-level date; "&-1year" (the
-    previous year) from the previous date's year. None when the text has no such date."""
-    m = re.fullmatch(r"&([+-]\d+)(day|year)", value)
-    if m is None:
-        return None
-    step = int(m.group(1))
-    if m.group(2) == "day":
+def _anaphoric_value(
+    value: str, last_day: str | None, last_month: str | None, last_year: int | None
+) -> str | None:
+    """The value of an anaphoric expression, from the reference time the text has set.
+
+    ``value`` is ``&STEPUNIT|FALLBACK`` ("&+1day|2024-03-07": the following day) or
+    ``&±wdN|FALLBACK`` (the previous/following weekday N): counted from the text's last
+    day-level date (day, week, weekday), month-level date (month) or date (year); the
+    fallback (counted from the publication date, or empty) when the text has set none.
+    """
+    code, _, fallback = value.partition("|")
+    m = re.fullmatch(r"&([+-])wd(\d)", code)
+    if m:
         if last_day is None:
-            return None
-        return (dt.date.fromisoformat(last_day) + dt.timedelta(days=step)).isoformat()
-    return None if last_year is None else str(last_year + step)
+            return fallback or None
+        day = dt.date.fromisoformat(last_day)
+        wd = int(m.group(2))
+        if m.group(1) == "+":
+            return (day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)).isoformat()
+        return (day - dt.timedelta(days=(day.weekday() - wd) % 7 or 7)).isoformat()
+    m = re.fullmatch(r"&([+-]\d+)(day|week|month|year)", code)
+    if m is None:
+        return fallback or None
+    step, unit = int(m.group(1)), m.group(2)
+    if unit in ("day", "week") and last_day is not None:
+        return shift(dt.date.fromisoformat(last_day), step, unit)
+    if unit == "month" and last_month is not None:
+        return shift(dt.date.fromisoformat(last_month + "-01"), step, unit)
+    if unit == "year" and last_year is not None:
+        return str(last_year + step)
+    return fallback or None
 
 
 def _contextual_values(text: str, chosen: list) -> list:
     """Refine values that depend on other timexes: "a year ago" in a quarterly report."""
     out = []
     last_day: str | None = None
+    last_month: str | None = None
     last_year: int | None = None
     unresolved_date = False
     last_quarter: str | None = None
@@ -127,9 +148,11 @@ def _contextual_values(text: str, chosen: list) -> list:
                     duration_value(float(m.group(2)) if m else None, m.group(3) if m else "day"),
                 )
         if value and value.startswith("&"):
-            value = _anaphoric_value(value, last_day, last_year)
+            value = _anaphoric_value(value, last_day, last_month, last_year)
         if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             last_day = value
+        if value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
+            last_month = value[:7]
         if value and re.match(r"\d{4}", value):
             last_year = int(value[:4])
         elif value is None and typ is TimexType.DATE:

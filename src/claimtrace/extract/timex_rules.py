@@ -779,18 +779,50 @@ def _relative_to_previous(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    r"(?P<w>the\s+(?:next|following|previous|same)\s+(?P<u>day|year)|that\s+(?P<u2>day|year)|"
-    r"the\s+day\s+before)(?!\s+(?:after|before|yesterday|tomorrow))",
+    r"(?P<w>the\s+(?:next|following|previous|preceding|prior|same)\s+(?P<u>day|week|month|year)|"
+    r"that\s+(?P<u2>day|week|month|year)|the\s+day\s+before)"
+    r"(?!\s+(?:after|before|yesterday|tomorrow))",
     4,
 )
 def _anaphoric(m: re.Match, ctx: _Ctx):
-    # "the following day", "that year": counted from the previous date of the text
+    # TimeML: "the following day", "the previous month", "that year" are anaphoric, counted
+    # from the reference time the text has set (its last date fine enough for the unit),
+    # where "next month" is deictic (from the publication date); the publication date is
+    # the reference time of "the following ..." while the text has set none
     w = re.sub(r"\s+", " ", m["w"].lower())
     unit = m["u"] or m["u2"] or "day"
     step = (
-        1 if ("next" in w or "following" in w) else -1 if ("previous" in w or "before" in w) else 0
+        1
+        if ("next" in w or "following" in w)
+        else -1
+        if ("previous" in w or "before" in w or "preceding" in w or "prior" in w)
+        else 0
     )
-    return D, f"&{step:+d}{unit}", None
+    # "that day" points away from the present: without an antecedent it stays unknown
+    fallback = shift(ctx.anchor, step, unit) if ctx.anchor and step else ""
+    return D, f"&{step:+d}{unit}|{fallback}", None
+
+
+@rule(
+    rf"the\s+(?P<rel>following|previous|preceding|prior)\s+(?P<wd>{WEEKDAY})(?!\s+{PART_OF_DAY})",
+    4,
+    re.I,
+)
+def _anaphoric_weekday(m: re.Match, ctx: _Ctx):
+    """ "the previous Friday": the Friday before the text's last day-level date."""
+    if not m["wd"][0].isupper() or m["wd"].lower().endswith("s"):
+        return None
+    wd = _weekday(m["wd"])
+    sign = "+" if m["rel"].lower() == "following" else "-"
+    fallback = ""
+    if ctx.anchor:
+        delta = (
+            ((wd - ctx.anchor.weekday()) % 7 or 7)
+            if sign == "+"
+            else -((ctx.anchor.weekday() - wd) % 7 or 7)
+        )
+        fallback = (ctx.anchor + dt.timedelta(days=delta)).isoformat()
+    return D, f"&{sign}wd{wd}|{fallback}", None
 
 
 # --------------------------------------------------------------------------- quarters, fiscal
