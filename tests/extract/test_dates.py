@@ -290,3 +290,25 @@ def test_the_previous_weekday_counts_from_the_texts_last_day() -> None:
 def test_anaphoric_expression_without_antecedent_counts_from_publication_date() -> None:
     tx = one("The following week, talks resume.")
     assert (tx.span.text, tx.value) == ("The following week", "2024-W11")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value", "mod"),
+    [
+        # a fiscal year named by its closing date is a stretch of one year
+        ("Revenue was $9 million for the year ended June 30.", "the year", "DURATION", "P1Y", None),
+        (
+            "Sales rose in the fiscal year ended Jan. 31.",
+            "the fiscal year",
+            "DURATION",
+            "P1Y",
+            None,
+        ),
+        # otherwise "the year/week" is the one of the publication date
+        ("For the week, the index dropped 3.8%.", "the week", "DATE", "2024-W10", None),
+        ("The goal is a cut by the end of the year.", "the end of the year", "DATE", "2024", "END"),
+    ],
+)
+def test_the_unit(text: str, span: str, typ: str, value: str, mod: str | None) -> None:
+    found = [t for t in find_timexes(text, anchor=ANCHOR) if t.span.text == span]
+    assert [(t.type, t.value, t.mod) for t in found] == [(TimexType(typ), value, mod)]

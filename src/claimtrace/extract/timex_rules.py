@@ -896,6 +896,26 @@ def _year_end(m: re.Match, ctx: _Ctx):
     return D, f"{ctx.anchor.year}-12-31", None
 
 
+@rule(
+    r"(?P<pos>the\s+(?:beginning|start|middle|end)\s+of\s+)?"
+    r"the\s+(?:(?:fiscal|financial|calendar)\s+)?(?P<u>year|month|week)"
+    r"(?!-|\s+(?:before|after|earlier|ago|following|later|or|and)\b)",
+    2,
+)
+def _the_unit(m: re.Match, ctx: _Ctx):
+    """ "the year ended Sept. 30" (a stretch of one year: DURATION) and "for the year",
+    "the week's gains", "by the end of the month" (the year, week, month of the
+    publication date)."""
+    u = m["u"].lower()
+    pos = _position_mod(m["pos"])
+    after = ctx.text[ctx.end : ctx.end + 20]
+    if not pos and re.match(r"\s+(?:that\s+|which\s+)?(?:ended|ending)\b", after):
+        return DUR, duration_value(1, u), None
+    if not ctx.anchor:
+        return D, None, pos
+    return D, shift(ctx.anchor, 0, u), pos
+
+
 @rule(r"(?:the\s+)?(?:current|this)\s+(?:fiscal\s+)?year|the\s+(?:full|fiscal|calendar)\s+year", 1)
 def _this_year(m: re.Match, ctx: _Ctx):
     if not ctx.anchor:
