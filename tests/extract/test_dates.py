@@ -312,3 +312,32 @@ def test_anaphoric_expression_without_antecedent_counts_from_publication_date() 
 def test_the_unit(text: str, span: str, typ: str, value: str, mod: str | None) -> None:
     found = [t for t in find_timexes(text, anchor=ANCHOR) if t.span.text == span]
     assert [(t.type, t.value, t.mod) for t in found] == [(TimexType(typ), value, mod)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("The ad ran for a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("The meeting lasted an hour and a half.", "an hour and a half", "DURATION", "PT1H30M"),
+        # a range is one expression
+        ("Shipments resume within two to three weeks.", "two to three weeks", "DURATION", "P2W"),
+        (
+            "Prices may rise over the next two years or so.",
+            "the next two years or so",
+            "DURATION",
+            "P2Y",
+        ),
+        # bare plural units: an unknown number of them
+        ("Troops will arrive within weeks.", "weeks", "DURATION", "PXW"),
+        ("Sales grew for the first time in years.", "years", "DURATION", "PXY"),
+        ("Over the years the plan changed.", "the years", "DURATION", "PXY"),
+        # centuries and spelled decades (TimeML: "19", "199")
+        ("It is a 20th century idea.", "20th century", "DATE", "19"),
+        ("Visitors flock to the 11th-century temple.", "the 11th-century", "DATE", "10"),
+        ("Numbers dropped through the nineties.", "the nineties", "DATE", "199"),
+        ("Growth in the twenties has been slow.", "the twenties", "DATE", "202"),
+    ],
+)
+def test_durations_ranges_and_centuries(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)

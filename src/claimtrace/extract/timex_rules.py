@@ -191,6 +191,11 @@ def duration_value(number: float | None, unit: str) -> str:
         and not float(number).is_integer()
     ):
         return f"P{int(number)}Y6M"  # "2 1/2 years"
+    if number is not None and not float(number).is_integer() and u in ("hour", "minute"):
+        # "an hour and a half" -> PT1H30M, "a minute and a half" -> PT1M30S
+        smaller = "M" if u == "hour" else "S"
+        whole, part = int(number), round((number - int(number)) * 60)
+        return f"PT{whole}{code}{part}{smaller}" if whole else f"PT{part}{smaller}"
     if number is not None and not float(number).is_integer() and code in ("Y", "M", "W", "D"):
         # "half a year" -> P6M, "a day and a half" -> P36H ... keep it simple: one level down
         lower = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H")}[code]
@@ -589,6 +594,44 @@ def _decade(m: re.Match, ctx: _Ctx):
 @rule(r"(?P<pos>(?:the\s+)?(?:early|mid|late)[-\s]?)?(?:the\s+)?'(?P<dec>\d)0s", 2)
 def _short_decade(m: re.Match, ctx: _Ctx):
     return D, "19" + m["dec"], _position_mod(m["pos"])
+
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+_ORDINAL_WORDS = {
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+}  # fmt: skip
+
+
+@rule(
+    r"(?P<pos>(?:the\s+)?(?:early|mid|late)[-\s]?)?the\s+(?P<c>nineteen[-\s]?)?"
+    r"(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+    2,
+)
+def _spelled_decade(m: re.Match, ctx: _Ctx):
+    """ "the nineties" -> "199": the decade of the publication date's century when it has
+    begun, else of the century before (in 2024 "the twenties" are the 2020s)."""
+    dec = _DECADE_WORDS[m["dec"].lower()]
+    century = 19
+    if not m["c"] and ctx.anchor and ctx.anchor.year >= 2000 and dec <= ctx.anchor.year % 100 // 10:
+        century = ctx.anchor.year // 100
+    return D, f"{century}{dec}", _position_mod(m["pos"])
+
+
+@rule(
+    r"(?P<pos>(?:the\s+)?(?:early|mid|late)[-\s]?)?(?:the\s+)?"
+    r"(?:(?P<n>1\d|2\d|[1-9])(?:st|nd|rd|th)|(?P<w>" + _alt(list(_ORDINAL_WORDS)) + r"))"
+    r"[-\s]+century",
+    3,
+)
+def _ordinal_century(m: re.Match, ctx: _Ctx):
+    """ "the 20th century" -> "19" (TimeML: the century's first two digits)."""
+    n = int(m["n"]) if m["n"] else _ORDINAL_WORDS[m["w"].lower().replace(" ", "-")]
+    return D, f"{n - 1:02d}", _position_mod(m["pos"])
 
 
 @rule(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", 5)
@@ -1068,8 +1111,9 @@ def _noon(m: re.Match, ctx: _Ctx):
 @rule(
     rf"(?P<pre>{APPROX_PREFIX}\s+)?(?:the\s+(?:(?:first|last|past|next|previous|coming|"
     rf"following|latest|final|preceding|ensuing|same|entire)\s+)?)?(?P<n>{NUMBER})(?:\s+and\s+a\s+half)?"
-    rf"(?:\s+or\s+(?:so|more|\w+))?\s+(?P<adj>(?:long|full|straight|consecutive|more|additional|"
-    rf"previous|fiscal|calendar)\s+)?(?P<u>{UNIT})s?",
+    rf"(?:\s+or\s+(?:so|more|\w+)|\s*(?:to|-)\s*(?:\d+|{_WORDNUM}))?\s+"
+    r"(?P<adj>(?:long|full|straight|consecutive|more|additional|previous|fiscal|calendar)\s+)?"
+    rf"(?P<u>{UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more|less|two|three))?",
     2,
 )
 def _duration(m: re.Match, ctx: _Ctx):
@@ -1079,7 +1123,7 @@ def _duration(m: re.Match, ctx: _Ctx):
         return None  # "the 1988 quarter": a year, not 1988 quarters
     words = m.group(0).lower()
     if "and a half" in words and n is not None:
-        n += 0.5
+        n += 0.5  # "two and a half years", "a minute and a half"
     if m["n"].lower() in ("a", "an") and u == "year":
         # "$5 a year": a rate
         before = ctx.text[max(0, ctx.start - 20) : ctx.start]
@@ -1114,8 +1158,15 @@ def _duration_adj(m: re.Match, ctx: _Ctx):
     return DUR, duration_value(n, m["u"]), None
 
 
-@rule(r"(?<=for\s)(?P<u>years|months|weeks|decades|centuries|days|hours)", 1)
+@rule(
+    r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bover\s)the\s+)"
+    r"(?P<u>years|months|weeks|decades|centuries|days|hours)"
+    r"(?:\s+or\s+(?:years|months|weeks|decades|days|hours))?",
+    1,
+)
 def _vague_duration(m: re.Match, ctx: _Ctx):
+    """A bare plural unit after "for", "in", "within", "after" ("the first time in
+    years", "within weeks") or "over the": an unspecified number of them."""
     return DUR, duration_value(None, m["u"]), None
 
 
