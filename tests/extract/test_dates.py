@@ -341,3 +341,32 @@ def test_the_unit(text: str, span: str, typ: str, value: str, mod: str | None) -
 def test_durations_ranges_and_centuries(text: str, span: str, typ: str, value: str) -> None:
     tx = one(text)
     assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("Rates may fall in coming weeks.", "coming weeks", "DURATION", "PXW"),
+        ("Funds face pressure in the months ahead.", "the months ahead", "DURATION", "PXM"),
+        ("We see challenges in the near term.", "the near term", "DATE", "FUTURE_REF"),
+        # seasons after "into"/"over", but not "fall" as a decline
+        ("Problems lasted well into the summer.", "the summer", "DATE", "2023-SU"),
+    ],
+)
+def test_vague_stretches_and_seasons(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)
+
+
+def test_the_fall_in_prices_is_no_season() -> None:
+    assert find_timexes("Traders blamed the fall in prices on rates.", anchor=ANCHOR) == []
+
+
+def test_in_the_morning_is_part_of_the_reference_day() -> None:
+    found = find_timexes(
+        "Shares fell on Friday. Dealers placed buy orders in the morning.", anchor=ANCHOR
+    )
+    assert [(t.span.text, t.type, t.value) for t in found] == [
+        ("Friday", TimexType.DATE, "2024-03-01"),
+        ("the morning", TimexType.TIME, "2024-03-01TMO"),
+    ]

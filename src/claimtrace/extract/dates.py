@@ -87,7 +87,8 @@ def _anaphoric_value(
     """The value of an anaphoric expression, from the reference time the text has set.
 
     ``value`` is ``&STEPUNIT|FALLBACK`` ("&+1day|2024-03-07": the following day) or
-    ``&±wdN|FALLBACK`` (the previous/following weekday N): counted from the text's last
+    ``&±wdN|FALLBACK`` (the previous/following weekday N), ``&+0dayTMO|FALLBACK`` (a part
+    of the reference day: "in the morning"): counted from the text's last
     day-level date (day, week, weekday), month-level date (month) or date (year); the
     fallback (counted from the publication date, or empty) when the text has set none.
     """
@@ -101,12 +102,12 @@ def _anaphoric_value(
         if m.group(1) == "+":
             return (day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)).isoformat()
         return (day - dt.timedelta(days=(day.weekday() - wd) % 7 or 7)).isoformat()
-    m = re.fullmatch(r"&([+-]\d+)(day|week|month|year)", code)
+    m = re.fullmatch(r"&([+-]\d+)(day|week|month|year)(T[A-Z]{2})?", code)
     if m is None:
         return fallback or None
     step, unit = int(m.group(1)), m.group(2)
     if unit in ("day", "week") and last_day is not None:
-        return shift(dt.date.fromisoformat(last_day), step, unit)
+        return shift(dt.date.fromisoformat(last_day), step, unit) + (m.group(3) or "")
     if unit == "month" and last_month is not None:
         return shift(dt.date.fromisoformat(last_month + "-01"), step, unit)
     if unit == "year" and last_year is not None:

@@ -993,8 +993,16 @@ def _season(m: re.Match, ctx: _Ctx):
     if m["y"]:
         year = m["y"] if m["y"].isdigit() else spelled_year(m["y"])
         return D, f"{year}-{code}", _position_mod(m["pos"])
-    before = ctx.text[max(0, ctx.start - 8) : ctx.start].lower()
-    if not re.search(r"\b(in|the|this|last|next|during|since|by|until)\s+$", before):
+    before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
+    # a season only after a preposition or determiner ("prices fall", "the spring rains"
+    # are no seasons), and "fall" not as the noun of "the fall in prices"
+    if not re.search(
+        r"\b(in|the|this|last|next|during|since|by|until|into|over|through|throughout|"
+        r"of|for|from|before|after)\s+$",
+        before,
+    ):
+        return None
+    if code == "FA" and re.match(r"\s+(?:in|of|from|to)\b", ctx.text[ctx.end : ctx.end + 6]):
         return None
     if not ctx.anchor:
         return D, None, _position_mod(m["pos"])
@@ -1042,6 +1050,31 @@ def _past(m: re.Match, ctx: _Ctx):
         # "recent weeks": an unspecified stretch up to now
         return DUR, duration_value(None, w.split()[-1]), None
     return D, "PAST_REF", None
+
+
+@rule(
+    r"(?:the\s+)?coming\s+(?P<u>days|weeks|months|years|quarters)|"
+    r"the\s+(?P<u2>days|weeks|months|years)\s+ahead",
+    1,
+)
+def _coming(m: re.Match, ctx: _Ctx):
+    """ "in coming weeks", "the months ahead": an unspecified stretch from now on (the
+    counterpart of "recent weeks")."""
+    return DUR, duration_value(None, m["u"] or m["u2"]), None
+
+
+@rule(r"the\s+(?:near|short|long)\s+term", 1)
+def _term(m: re.Match, ctx: _Ctx):
+    return D, "FUTURE_REF", None
+
+
+@rule(r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s))the\s+(?P<p>morning|afternoon|evening|night)", 1)
+def _the_part_of_day(m: re.Match, ctx: _Ctx):
+    """ "in the morning": that part of the text's reference day (its last day-level date,
+    else the publication date)."""
+    code = PARTS_OF_DAY[m["p"].lower()]
+    fallback = f"{ctx.anchor.isoformat()}T{code}" if ctx.anchor else ""
+    return T, f"&+0dayT{code}|{fallback}", None
 
 
 @rule(r"the\s+(?:near\s+|foreseeable\s+|distant\s+)?future", 0)
