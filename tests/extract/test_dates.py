@@ -370,3 +370,22 @@ def test_in_the_morning_is_part_of_the_reference_day() -> None:
         ("Friday", TimexType.DATE, "2024-03-01"),
         ("the morning", TimexType.TIME, "2024-03-01TMO"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("He hopes he will one day fly to Mars.", "one day", "DATE", "FUTURE_REF"),
+        ("They will have to live without power for a while.", "a while", "DURATION", "PXX"),
+        # a day's length stays a duration
+        ("The strike lasted one day.", "one day", "DURATION", "P1D"),
+    ],
+)
+def test_indefinite_times(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)
+
+
+def test_ages_are_not_durations() -> None:
+    found = find_timexes("Mr. Reupke, 52 years old, resigned on Monday.", anchor=ANCHOR)
+    assert [t.span.text for t in found] == ["Monday"]

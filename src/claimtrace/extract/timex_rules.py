@@ -1063,6 +1063,29 @@ def _coming(m: re.Match, ctx: _Ctx):
     return DUR, duration_value(None, m["u"] or m["u2"]), None
 
 
+@rule(r"one\s+day|some\s*day", 3)
+def _indefinite_day(m: re.Match, ctx: _Ctx):
+    """ "he hopes to one day fly", "someday": an indefinite time, not a day's length
+    (FUTURE_REF, or PAST_REF in a past clause: "One day, he walked in")."""
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    before = ctx.text[max(0, ctx.start - 12) : ctx.start]
+    indefinite = w != "one day" or re.search(
+        r"(?:\b(?:will|would|could|may|might|can|should|must|to|he|she|they|we|I|you|it)\s+|"
+        r"(?:^|[.!?\n]\s*))$",
+        before,
+    )
+    if not indefinite or (
+        w == "one day" and re.match(r"\s*(?:of|a|per|or|and|to)\b", ctx.text[ctx.end : ctx.end + 5])
+    ):
+        return None
+    return D, ("PAST_REF" if _looks_past(ctx) else "FUTURE_REF"), None
+
+
+@rule(r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bafter\s))a\s+(?:long\s+)?while", 1)
+def _a_while(m: re.Match, ctx: _Ctx):
+    return DUR, "PXX", None
+
+
 @rule(r"the\s+(?:near|short|long)\s+term", 1)
 def _term(m: re.Match, ctx: _Ctx):
     return D, "FUTURE_REF", None
@@ -1154,6 +1177,8 @@ def _duration(m: re.Match, ctx: _Ctx):
     u = m["u"].lower()
     if re.fullmatch(r"(?:1[89]|20)\d\d", m["n"]) and not m.group(0).lower().endswith("s"):
         return None  # "the 1988 quarter": a year, not 1988 quarters
+    if re.match(r"\s+old\b", ctx.text[ctx.end : ctx.end + 5]):
+        return None  # an age ("52 years old"), as "a 52-year-old man": not a TIMEX3
     words = m.group(0).lower()
     if "and a half" in words and n is not None:
         n += 0.5  # "two and a half years", "a minute and a half"
