@@ -389,3 +389,18 @@ def test_indefinite_times(text: str, span: str, typ: str, value: str) -> None:
 def test_ages_are_not_durations() -> None:
     found = find_timexes("Mr. Reupke, 52 years old, resigned on Monday.", anchor=ANCHOR)
     assert [t.span.text for t in found] == ["Monday"]
+
+
+def test_a_second_noun_is_an_ordinal_not_a_duration() -> None:
+    assert find_timexes("A second blast hit the port.", anchor=ANCHOR) == []
+    assert one("It took a second or two.").value == "PT1S"
+
+
+def test_last_as_a_verb_is_no_relative_marker() -> None:
+    tx = one("The trial could last several months.")
+    assert (tx.span.text, tx.type, tx.value) == ("several months", TimexType.DURATION, "PXM")
+
+
+def test_frequency_word_belongs_to_the_set() -> None:
+    tx = one("The group publishes a newsletter twice a week.")
+    assert (tx.span.text, tx.type, tx.value) == ("twice a week", TimexType.SET, "P1W")

@@ -868,6 +868,16 @@ def _anaphoric_weekday(m: re.Match, ctx: _Ctx):
     return D, f"&{sign}wd{wd}|{fallback}", None
 
 
+@rule(
+    rf"(?P<f>once|twice|thrice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+"
+    r"(?P<u>second|minute|hour|day|week|month|quarter|year|decade)",
+    5,
+)
+def _times_per(m: re.Match, ctx: _Ctx):
+    """ "twice a week": a SET, the frequency word included (TimeML freq="2X")."""
+    return S, duration_value(1, m["u"]), None
+
+
 # --------------------------------------------------------------------------- quarters, fiscal
 
 
@@ -1179,6 +1189,16 @@ def _duration(m: re.Match, ctx: _Ctx):
         return None  # "the 1988 quarter": a year, not 1988 quarters
     if re.match(r"\s+old\b", ctx.text[ctx.end : ctx.end + 5]):
         return None  # an age ("52 years old"), as "a 52-year-old man": not a TIMEX3
+    if (
+        u == "second"
+        and m["n"].lower() in ("a", "one")
+        and re.match(
+            r"\s+(?!or\b|and\b|of\b|to\b|in\b|later\b|earlier\b|ago\b|before\b|after\b|"
+            r"longer\b|more\b|less\b)[a-z]",
+            ctx.text[ctx.end : ctx.end + 12],
+        )
+    ):
+        return None  # "a second blast": the ordinal
     words = m.group(0).lower()
     if "and a half" in words and n is not None:
         n += 0.5  # "two and a half years", "a minute and a half"
@@ -1230,6 +1250,11 @@ def _vague_duration(m: re.Match, ctx: _Ctx):
 
 @rule(r"(?:the\s+)?(?:past|last|next|coming)\s+(?P<n>several|few)\s+(?P<u>" + UNIT + ")s", 3)
 def _past_few(m: re.Match, ctx: _Ctx):
+    if not m.group(0).lower().startswith("the") and re.search(
+        r"\b(?:will|would|could|may|might|can|should|must|to|did|does|do|not|n't)\s+$",
+        ctx.text[max(0, ctx.start - 10) : ctx.start],
+    ):
+        return None  # "could last several months": the verb "last"
     return DUR, duration_value(None, m["u"]), None
 
 
