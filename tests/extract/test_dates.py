@@ -404,3 +404,35 @@ def test_last_as_a_verb_is_no_relative_marker() -> None:
 def test_frequency_word_belongs_to_the_set() -> None:
     tx = one("The group publishes a newsletter twice a week.")
     assert (tx.span.text, tx.type, tx.value) == ("twice a week", TimexType.SET, "P1W")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("He will be home for Christmas.", "Christmas", "2024-12-25"),
+        ("Shops closed on New Year's Day.", "New Year's Day", "2024-01-01"),
+        ("Easter 2024 came early.", "Easter 2024", "2024-03-31"),
+        ("The parade is held on Thanksgiving Day 1998.", "Thanksgiving Day 1998", "1998-11-26"),
+        (
+            "The launch is planned for the spring of next year.",
+            "the spring of next year",
+            "2025-SP",
+        ),
+    ],
+)
+def test_holidays_and_relative_seasons(text: str, span: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType.DATE, value)
+
+
+def test_christmas_tree_is_no_date() -> None:
+    assert find_timexes("They bought a Christmas tree.", anchor=ANCHOR) == []
+
+
+def test_year_ranges_and_unit_long() -> None:
+    found = find_timexes("From 1990 to 1995 a month-long strike recurred.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("1990", "1990"),
+        ("1995", "1995"),
+        ("month-long", "P1M"),
+    ]

@@ -357,14 +357,68 @@ def nearest_day(
             options.append(dt.date(y, month, day))
         except ValueError:
             continue
+    return nearest_of(anchor, options, future=future, past=past)
+
+
+def nearest_of(
+    anchor: dt.date, options: Sequence[dt.date], *, future: bool, past: bool = False
+) -> dt.date | None:
+    """The one of ``options`` (a yearly date in the years around the anchor) nearest the
+    anchor: on or after it when ``future``, on or before it when ``past``, and otherwise
+    the past one unless a future one is more than twice as close."""
     if future:
         options = [d for d in options if d >= anchor] or options
     elif past:
         options = [d for d in options if d <= anchor] or options
     if not options:
         return None
-    # past dates are preferred: a future date must be twice as close to win
     return min(options, key=lambda d: (d - anchor).days * 2 if d > anchor else (anchor - d).days)
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return dt.date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (n < 0: from the end) given weekday of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-n - 1))
+
+
+#: holidays by the date they fall on in a given year (fixed or movable; the US ones as US
+#: wire copy names them)
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "boxing day": lambda y: dt.date(y, 12, 26),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "st. patrick's day": lambda y: dt.date(y, 3, 17),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "bastille day": lambda y: dt.date(y, 7, 14),
+    "easter": easter,
+    "easter sunday": easter,
+    "easter monday": lambda y: easter(y) + dt.timedelta(days=1),
+    "good friday": lambda y: easter(y) - dt.timedelta(days=2),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+}
 
 
 def _month(word: str) -> int:
@@ -526,7 +580,11 @@ def _year(m: re.Match, ctx: _Ctx):
     # a year, not an amount: "1,990" never gets here; refuse "1990 shares"
     after = ctx.text[ctx.end : ctx.end + 14].lower()
     if (
-        re.match(r"\s*(?:to\s+\d|shares|people|troops|units|tons|km|miles|meters|votes)", after)
+        re.match(
+            r"\s*(?:to\s+(?!(?:1[89]|20)\d\d\b)\d|shares|people|troops|units|tons|km|miles|"
+            r"meters|votes)",
+            after,
+        )
         and not m["pos"]
     ):
         return None
@@ -649,6 +707,36 @@ def _us_date(m: re.Match, ctx: _Ctx):
         return D, dt.date(y, int(m["m"]), int(m["d"])).isoformat(), None
     except ValueError:
         return None
+
+
+@rule(
+    r"(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|"
+    r"Valentine['’]s\s+Day|St\.\s+Patrick['’]s\s+Day|Halloween|Bastille\s+Day|"
+    r"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day|"
+    r"Labor\s+Day)(?:,?\s+(?P<y>" + YEAR + r"))?",
+    3,
+    0,
+)
+def _holiday(m: re.Match, ctx: _Ctx):
+    """A holiday: the day it falls on in the year given, else in the year around the
+    publication date that the clause points to (as a month and day without a year)."""
+    name = re.sub(r"\s+", " ", m.group(0).split(",")[0]).replace("’", "'").lower()
+    if m["y"]:
+        name = name[: -len(m["y"])].strip()
+    if re.match(
+        r"\s+(?:trees?|cards?|carols?|lights|music|songs?|presents?|gifts?|"
+        r"decorations?|ornaments?|bonus(?:es)?|Island)\b",
+        ctx.text[ctx.end : ctx.end + 14],
+    ):
+        return None  # "Christmas tree": not the day
+    day_of = HOLIDAYS[name]
+    if m["y"]:
+        return D, day_of(int(m["y"])).isoformat(), None
+    if not ctx.anchor:
+        return D, None, None
+    years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+    day = nearest_of(ctx.anchor, [day_of(y) for y in years], future=_looks_future(ctx))
+    return D, (day.isoformat() if day else None), None
 
 
 # --------------------------------------------------------------------------- weekdays, deictic days
@@ -995,13 +1083,18 @@ def _half_year(m: re.Match, ctx: _Ctx):
 
 @rule(
     rf"(?:the\s+)?(?P<pos>(?:early|late|mid-?)\s*)?(?P<s>spring|summer|fall|autumn|winter)"
-    rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR}))?",
+    rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR}|{SPELLED_YEAR})|(?P<rel>last|this|next)\s+year))?",
     1,
 )
 def _season(m: re.Match, ctx: _Ctx):
     code = SEASONS[m["s"].lower()]
     if m["y"]:
         year = m["y"] if m["y"].isdigit() else spelled_year(m["y"])
+        return D, f"{year}-{code}", _position_mod(m["pos"])
+    if m["rel"]:  # "the spring of next year"
+        if not ctx.anchor:
+            return D, None, _position_mod(m["pos"])
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
         return D, f"{year}-{code}", _position_mod(m["pos"])
     before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
     # a season only after a preposition or determiner ("prices fall", "the spring rains"
@@ -1234,6 +1327,12 @@ def _duration_adj(m: re.Match, ctx: _Ctx):
     ):
         return None
     return DUR, duration_value(n, m["u"]), None
+
+
+@rule(r"(?P<u>hour|day|week|month|year|decade)-long", 3)
+def _unit_long(m: re.Match, ctx: _Ctx):
+    """ "a month-long strike": a stretch of one unit."""
+    return DUR, duration_value(1, m["u"]), None
 
 
 @rule(
