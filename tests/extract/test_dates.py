@@ -436,3 +436,17 @@ def test_year_ranges_and_unit_long() -> None:
         ("1995", "1995"),
         ("month-long", "P1M"),
     ]
+
+
+def test_wire_clock_times_take_the_day_named_after_their_aside() -> None:
+    found = find_timexes("The bomb went off at 10:35 a.m. (0735 GMT) Friday.", anchor=ANCHOR)
+    assert [(t.span.text, t.type, t.value) for t in found] == [
+        ("10:35 a.m.", TimexType.TIME, "2024-03-01T10:35"),
+        ("0735 GMT", TimexType.TIME, "2024-03-01T07:35"),
+        ("Friday", TimexType.DATE, "2024-03-01"),
+    ]
+
+
+def test_another_unit_is_a_duration() -> None:
+    tx = one("They plan to stay another two years.")
+    assert (tx.span.text, tx.type, tx.value) == ("another two years", TimexType.DURATION, "P2Y")

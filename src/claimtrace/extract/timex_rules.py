@@ -1240,9 +1240,49 @@ def _clock(m: re.Match, ctx: _Ctx):
         day = ctx.anchor + dt.timedelta(
             days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
         )
+    elif ctx.anchor:
+        day = _day_after_aside(ctx) or day
     if day is None:
         return T, f"XXXX-XX-XXT{h:02d}:{mi}", None
     return T, f"{day.isoformat()}T{h:02d}:{mi}", None
+
+
+_ASIDE_THEN_DAY = re.compile(
+    rf"(?:\s*\([^()]{{1,30}}\))?\)?\s*,?\s*(?:on\s+)?(?P<wd>{WEEKDAY})\b|"
+    r"(?:\s*\([^()]{1,30}\))?\)?\s*,?\s*(?P<w2>today|yesterday|tomorrow)\b"
+)
+
+
+def _day_after_aside(ctx: _Ctx) -> dt.date | None:
+    """The day named right after a clock time and its aside: "10:35 a.m. (0735 GMT)
+    Friday", "(1600 GMT) Saturday"."""
+    m = _ASIDE_THEN_DAY.match(ctx.text, ctx.end)
+    if m is None or ctx.anchor is None:
+        return None
+    if m["wd"]:
+        if not m["wd"][0].isupper() or m["wd"].lower().endswith("s"):
+            return None
+        return weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
+    return ctx.anchor + dt.timedelta(
+        days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
+    )
+
+
+@rule(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:GMT|UTC)", 4, 0)
+def _clock_24h(m: re.Match, ctx: _Ctx):
+    """A 24-hour clock time with its zone, as wire copy gives it: "(0735 GMT)"."""
+    day = (_day_after_aside(ctx) or ctx.anchor) if ctx.anchor else None
+    stamp = f"T{m['h']}:{m['mi']}"
+    return T, (f"{day.isoformat()}{stamp}" if day else f"XXXX-XX-XX{stamp}"), None
+
+
+@rule(rf"another\s+(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT})s?", 2)
+def _another(m: re.Match, ctx: _Ctx):
+    """ "another decade", "another two years": a further stretch (DURATION)."""
+    n = number_value(m["n"]) if m["n"] else 1
+    if m["n"] is None and m.group(0).lower().endswith("s"):
+        return None
+    return DUR, duration_value(n, m["u"]), None
 
 
 @rule(
