@@ -450,3 +450,10 @@ def test_wire_clock_times_take_the_day_named_after_their_aside() -> None:
 def test_another_unit_is_a_duration() -> None:
     tx = one("They plan to stay another two years.")
     assert (tx.span.text, tx.type, tx.value) == ("another two years", TimexType.DURATION, "P2Y")
+
+
+def test_one_day_after_an_event_stays_a_length_and_titles_are_no_dates() -> None:
+    tx = one("One day after the attack, police came.")
+    assert (tx.type, tx.value) == (TimexType.DURATION, "P1D")
+    assert one("One day, he walked in.").value == "PAST_REF"
+    assert find_timexes("She was named Person of the Year.", anchor=ANCHOR) == []

@@ -1047,6 +1047,8 @@ def _the_unit(m: re.Match, ctx: _Ctx):
     """ "the year ended Sept. 30" (a stretch of one year: DURATION) and "for the year",
     "the week's gains", "by the end of the month" (the year, week, month of the
     publication date)."""
+    if not m["u"].islower():
+        return None  # "Person of the Year": a title
     u = m["u"].lower()
     pos = _position_mod(m["pos"])
     after = ctx.text[ctx.end : ctx.end + 20]
@@ -1172,14 +1174,18 @@ def _indefinite_day(m: re.Match, ctx: _Ctx):
     (FUTURE_REF, or PAST_REF in a past clause: "One day, he walked in")."""
     w = re.sub(r"\s+", " ", m.group(0).lower())
     before = ctx.text[max(0, ctx.start - 12) : ctx.start]
-    indefinite = w != "one day" or re.search(
-        r"(?:\b(?:will|would|could|may|might|can|should|must|to|he|she|they|we|I|you|it)\s+|"
-        r"(?:^|[.!?\n]\s*))$",
-        before,
+    after = ctx.text[ctx.end : ctx.end + 2]
+    # "one day" is indefinite between a modal or subject and its verb ("he will one day
+    # fly"), or opening a sentence as an adverbial ("One day, ..."); else a length
+    indefinite = (
+        w != "one day"
+        or re.search(
+            r"\b(?:will|would|could|may|might|can|should|must|to|he|she|they|we|I|you|it)\s+$",
+            before,
+        )
+        or (re.search(r"(?:^|[.!?\n]\s*)$", before) and after.startswith(","))
     )
-    if not indefinite or (
-        w == "one day" and re.match(r"\s*(?:of|a|per|or|and|to)\b", ctx.text[ctx.end : ctx.end + 5])
-    ):
+    if not indefinite:
         return None
     return D, ("PAST_REF" if _looks_past(ctx) else "FUTURE_REF"), None
 
