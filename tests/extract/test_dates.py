@@ -457,3 +457,12 @@ def test_one_day_after_an_event_stays_a_length_and_titles_are_no_dates() -> None
     assert (tx.type, tx.value) == (TimexType.DURATION, "P1D")
     assert one("One day, he walked in.").value == "PAST_REF"
     assert find_timexes("She was named Person of the Year.", anchor=ANCHOR) == []
+
+
+def test_earlier_in_the_year_and_later_that_day() -> None:
+    assert one("Shares fell earlier in the year.").value == "2024"
+    found = find_timexes("Troops left on Friday. Later that day, rebels attacked.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Friday", "2024-03-01"),
+        ("Later that day", "2024-03-01"),
+    ]

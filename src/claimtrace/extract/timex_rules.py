@@ -860,8 +860,16 @@ def _rel_unit(m: re.Match, ctx: _Ctx):
 )
 def _earlier_this(m: re.Match, ctx: _Ctx):
     u = m["u"].lower()
-    if m["rel"].lower() != "this":
-        return D, None, None
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel != "this" and not (rel == "in the" and u in ("week", "month", "year")):
+        # "earlier that day", "later in the day": within the text's reference day ("in
+        # the" falls back on the publication date, "that" on nothing); "earlier in the
+        # year" is the publication date's year, as "earlier this year"
+        typ, unit, part = (T, "day", f"T{PARTS_OF_DAY[u]}") if u in PARTS_OF_DAY else (D, u, "")
+        fallback = ""
+        if rel == "in the" and ctx.anchor:
+            fallback = shift(ctx.anchor, 0, unit) + part
+        return typ, f"&+0{unit}{part}|{fallback}", None
     if not ctx.anchor:
         return (T if u in PARTS_OF_DAY else D), None, None
     if u in ("morning", "afternoon", "evening"):
