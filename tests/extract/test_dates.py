@@ -466,3 +466,8 @@ def test_earlier_in_the_year_and_later_that_day() -> None:
         ("Friday", "2024-03-01"),
         ("Later that day", "2024-03-01"),
     ]
+
+
+def test_now_that_is_still_present_ref() -> None:
+    tx = one("Aqaba is the only outlet now that the noose has tightened.")
+    assert (tx.span.text, tx.value) == ("now", "PRESENT_REF")

@@ -1132,9 +1132,7 @@ def _season(m: re.Match, ctx: _Ctx):
 
 @rule(r"now|currently|nowadays|at\s+present|presently|the\s+present|right\s+now|these\s+days", 1)
 def _present(m: re.Match, ctx: _Ctx):
-    w = m.group(0).lower()
-    if w == "now" and re.match(r"\s*(that|on)\b", ctx.text[ctx.end : ctx.end + 6], re.I):
-        return None
+    # "now that ...", "from now on" still refer to the present (TimeML: PRESENT_REF)
     return D, "PRESENT_REF", None
 
 
