@@ -471,3 +471,17 @@ def test_earlier_in_the_year_and_later_that_day() -> None:
 def test_now_that_is_still_present_ref() -> None:
     tx = one("Aqaba is the only outlet now that the noose has tightened.")
     assert (tx.span.text, tx.value) == ("now", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("The index fell for eight trading days.", "eight trading days", "DURATION", "P8D"),
+        ("It ended a several-year slump.", "several-year", "DURATION", "PXY"),
+        ("Terms will be set at a later date.", "a later date", "DATE", "FUTURE_REF"),
+        ("By mid afternoon the shelling had stopped.", "mid afternoon", "TIME", "2024-03-06TAF"),
+    ],
+)
+def test_more_durations_and_vague_dates(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)

@@ -1038,7 +1038,7 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx):
     return D, str(ctx.anchor.year - 1), None
 
 
-@rule(r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?year[-\s]end", 1)
+@rule(r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?year(?:[-\s]|['’]s\s+)end", 1)
 def _year_end(m: re.Match, ctx: _Ctx):
     if not ctx.anchor:
         return D, None, "END"
@@ -1201,6 +1201,12 @@ def _a_while(m: re.Match, ctx: _Ctx):
     return DUR, "PXX", None
 
 
+@rule(r"(?<=\bat\s)(?:a|an|some)\s+(?P<w>later|earlier|future)\s+(?:date|time|stage|point)", 1)
+def _later_date(m: re.Match, ctx: _Ctx):
+    """ "at a later date", "at an earlier stage": an unspecified time to come or gone."""
+    return D, ("PAST_REF" if m["w"].lower() == "earlier" else "FUTURE_REF"), None
+
+
 @rule(r"the\s+(?:near|short|long)\s+term", 1)
 def _term(m: re.Match, ctx: _Ctx):
     return D, "FUTURE_REF", None
@@ -1298,7 +1304,7 @@ def _another(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    rf"(?P<w>noon|midnight|mid-?afternoon|mid-?morning)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?",
+    rf"(?P<w>noon|midnight|mid[-\s]?afternoon|mid[-\s]?morning)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?",
     2,
 )
 def _noon(m: re.Match, ctx: _Ctx):
@@ -1323,7 +1329,8 @@ def _noon(m: re.Match, ctx: _Ctx):
     rf"(?P<pre>{APPROX_PREFIX}\s+)?(?:the\s+(?:(?:first|last|past|next|previous|coming|"
     rf"following|latest|final|preceding|ensuing|same|entire)\s+)?)?(?P<n>{NUMBER})(?:\s+and\s+a\s+half)?"
     rf"(?:\s+or\s+(?:so|more|\w+)|\s*(?:to|-)\s*(?:\d+|{_WORDNUM}))?\s+"
-    r"(?P<adj>(?:long|full|straight|consecutive|more|additional|previous|fiscal|calendar)\s+)?"
+    r"(?P<adj>(?:long|full|straight|consecutive|more|additional|previous|fiscal|calendar|"
+    r"trading|business|working|school)\s+)?"
     rf"(?P<u>{UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more|less|two|three))?",
     2,
 )
@@ -1360,7 +1367,7 @@ def _duration(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    rf"(?P<n>\d+|{_WORDNUM}|half)[-\s](?P<u>second|minute|hour|day|week|month|year|decade)"
+    rf"(?P<n>\d+|{_WORDNUM}|half|several|few|many)[-\s](?P<u>second|minute|hour|day|week|month|year|decade)"
     r"(?=[-\s](?:old|long)?\s*[a-z])",
     3,
 )
