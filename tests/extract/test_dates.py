@@ -485,3 +485,22 @@ def test_now_that_is_still_present_ref() -> None:
 def test_more_durations_and_vague_dates(text: str, span: str, typ: str, value: str) -> None:
     tx = one(text)
     assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)
+
+
+def test_approximator_belongs_to_a_point_in_time() -> None:
+    tx = one("The deal should close around Nov. 1, he said.")
+    assert (tx.span.text, tx.value, tx.mod) == ("around Nov. 1", "2024-11-01", "APPROX")
+    # "about" also means "concerning": left out
+    assert one("They talked about Monday's vote.").span.text == "Monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Growth slowed over the last decade.", "the last decade"),
+        ("More recently it has tracked militias.", "More recently"),
+        ("The plant will close over the next year or so.", "the next year or so"),
+    ],
+)
+def test_extents_with_modifiers(text: str, span: str) -> None:
+    assert one(text).span.text == span

@@ -175,13 +175,32 @@ def _contextual_values(text: str, chosen: list) -> list:
     return out
 
 
+#: an approximator or "sometime" before a point in time belongs to its extent (TimeML:
+#: "around Nov. 1" with mod APPROX); "about" is left out, as it also means "concerning"
+_APPROX_BEFORE = re.compile(
+    r"(?:\b(?P<a>around|approximately|roughly|circa)|\b(?P<s>sometime))\s+$", re.I
+)
+
+
+def _with_approximator(text: str, chosen: list) -> list:
+    out = []
+    for start, end, prio, typ, value, mod in chosen:
+        if typ in (TimexType.DATE, TimexType.TIME) and value and not value.endswith("_REF"):
+            m = _APPROX_BEFORE.search(text, max(0, start - 16), start)
+            if m and (not out or out[-1][1] <= m.start()):
+                start = m.start()
+                mod = mod or ("APPROX" if m["a"] else None)
+        out.append((start, end, prio, typ, value, mod))
+    return out
+
+
 def find_timexes(text: str, *, anchor: dt.date | None = None, prefix: str = "t") -> list[TimeExpr]:
     """All TIMEX3 expressions in ``text``, normalised against ``anchor`` (publication date).
 
     Without an anchor, values that depend on it are None; absolute ones ("June 3, 2024")
     are still given. Ids are ``t1``, ``t2``... in text order.
     """
-    chosen = _contextual_values(text, _select(_candidates(text, anchor)))
+    chosen = _with_approximator(text, _contextual_values(text, _select(_candidates(text, anchor))))
     return [
         TimeExpr(id=f"{prefix}{i}", span=Span.of(text, start, end), type=typ, value=value, mod=mod)
         for i, (start, end, _p, typ, value, mod) in enumerate(chosen, 1)

@@ -274,7 +274,7 @@ _IRREGULAR_PAST = (
 _TENSE_CUES = re.compile(
     r"\b(?:(?P<f>will|shall|would|wo\s*n't|going\s+to|(?:plans?|planned|intends?|aims?|"
     r"hopes?|is|are|am)\s+to\b|to\s+be|expect(?:s|ed)?|scheduled|due\s+(?:to|for)|set\s+to|"
-    r"supposed\s+to|upcoming|next)|"
+    r"supposed\s+to|upcoming|next|should)|"
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
     rf"(?P<p>was|were|had|did|ago|last|{_IRREGULAR_PAST}|[a-z]{{3,}}ed))\b|(?P<f2>'ll)\b",
     re.I,
@@ -807,6 +807,7 @@ def _deictic_day(m: re.Match, ctx: _Ctx):
 @rule(
     r"(?P<pos>(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
     r"the\s+middle\s+of|mid-)\s*)?(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|"
+    r"the\s+last|"
     r"the\s+previous|the\s+coming|"
     r"the\s+following|the\s+current|the\s+latest|the\s+prior|the\s+same)\s+"
     r"(?P<u>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
@@ -827,6 +828,7 @@ def _rel_unit(m: re.Match, ctx: _Ctx):
         "the same": 0,
         "last": -1,
         "the past": -1,
+        "the last": -1,
         "the previous": -1,
         "the prior": -1,
         "next": 1,
@@ -920,7 +922,7 @@ def _relative_to_previous(m: re.Match, ctx: _Ctx):
 @rule(
     r"(?P<w>the\s+(?:next|following|previous|preceding|prior|same)\s+(?P<u>day|week|month|year)|"
     r"that\s+(?P<u2>day|week|month|year)|the\s+day\s+before)"
-    r"(?!\s+(?:after|before|yesterday|tomorrow))",
+    r"(?!\s+(?:after|before|yesterday|tomorrow))(?:\s+or\s+so)?",
     4,
 )
 def _anaphoric(m: re.Match, ctx: _Ctx):
@@ -1136,7 +1138,9 @@ def _present(m: re.Match, ctx: _Ctx):
     return D, "PRESENT_REF", None
 
 
-@rule(r"recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|lately", 0)
+@rule(
+    r"(?:(?:more|most)\s+)?recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|lately", 0
+)
 def _past(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m.group(0).lower())
     if w == "earlier":
