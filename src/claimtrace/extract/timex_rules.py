@@ -265,9 +265,10 @@ _IRREGULAR_PAST = (
     "got|found|knew|thought|brought|bought|sold|paid|spent|kept|led|ran|stood|became|"
     "wrote|spoke|broke|chose|drove|flew|grew|threw|struck|fought|caught|taught|sought|"
     "heard|felt|meant|built|shot|fled|hung|swore|stole|woke|ate|drew|forgot|hid|wore|"
-    "withdrew|arose|dealt|sank|shook|spread|beat|fed|bid|laid|since"
+    "withdrew|arose|dealt|sank|shook|spread|beat|fed|bid|laid"
 )
-#: tense cues of a clause: future ones (modals, "is to", "plans to", "scheduled") are
+#: tense cues of a clause: future ones (modals, "is to", "plans to", "scheduled") and past
+#: ones (auxiliaries, past forms, "ago", "since": "on patrol since March"); future ones are
 #: tried first at each position, so "expected to" is not taken for a past "-ed" verb; a
 #: participle after "be"/"been" is passive and leaves the tense to its auxiliary ("will be
 #: named" is future, "was named" past)
@@ -276,7 +277,7 @@ _TENSE_CUES = re.compile(
     r"hopes?|is|are|am)\s+to\b|to\s+be|expect(?:s|ed)?|scheduled|due\s+(?:to|for)|set\s+to|"
     r"supposed\s+to|upcoming|next|should)|"
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
-    rf"(?P<p>was|were|had|did|ago|last|{_IRREGULAR_PAST}|[a-z]{{3,}}ed))\b|(?P<f2>'ll)\b",
+    rf"(?P<p>was|were|had|did|ago|last|since|{_IRREGULAR_PAST}|[a-z]{{3,}}ed))\b|(?P<f2>'ll)\b",
     re.I,
 )
 #: where a clause ends: a strong punctuation mark (not the dot of "Mr." or "Nov.")
