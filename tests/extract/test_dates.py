@@ -504,3 +504,9 @@ def test_approximator_belongs_to_a_point_in_time() -> None:
 )
 def test_extents_with_modifiers(text: str, span: str) -> None:
     assert one(text).span.text == span
+
+
+def test_the_year_with_a_number_or_complement() -> None:
+    tx = one("By the year 2000, costs will double.")
+    assert (tx.span.text, tx.value) == ("the year 2000", "2000")
+    assert find_timexes("It was the year of the dragon.", anchor=ANCHOR) == []

@@ -573,7 +573,7 @@ def _rel_month(m: re.Match, ctx: _Ctx):
 
 @rule(
     rf"(?P<pos>{POSITION})?(?:(?:the\s+)?(?:fiscal|calendar|financial|model|school)\s+(?:year\s+)?)?"
-    rf"(?:the\s+(?=\d{{4}}\s+(?:period|quarter|fiscal)))?(?P<y>{YEAR})"
+    rf"(?:the\s+(?=\d{{4}}\s+(?:period|quarter|fiscal))|the\s+year\s+)?(?P<y>{YEAR})"
     r"(?P<per>\s+period|\s+quarter|\s+fiscal\s+year)?",
     1,
 )
@@ -1051,7 +1051,7 @@ def _year_end(m: re.Match, ctx: _Ctx):
 @rule(
     r"(?P<pos>the\s+(?:beginning|start|middle|end)\s+of\s+)?"
     r"the\s+(?:(?:fiscal|financial|calendar)\s+)?(?P<u>year|month|week)"
-    r"(?!-|\s+(?:before|after|earlier|ago|following|later|or|and)\b)",
+    r"(?!-|\s+(?:before|after|earlier|ago|following|later|or|and)\b|\s+of\s+[A-Za-z]|\s+\d)",
     2,
 )
 def _the_unit(m: re.Match, ctx: _Ctx):
