@@ -510,3 +510,18 @@ def test_the_year_with_a_number_or_complement() -> None:
     tx = one("By the year 2000, costs will double.")
     assert (tx.span.text, tx.value) == ("the year 2000", "2000")
     assert find_timexes("It was the year of the dragon.", anchor=ANCHOR) == []
+
+
+def test_year_ranges_with_a_dash_and_the_century() -> None:
+    found = find_timexes("During the plan period (1996-2000), output grew.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [("1996", "1996"), ("2000", "2000")]
+    tx = one("Output should double by the end of the century.")
+    assert (tx.span.text, tx.value, tx.mod) == ("the end of the century", "20", "END")
+
+
+def test_the_day_after_on_its_own_is_anaphoric() -> None:
+    found = find_timexes("The vote was on Friday. The day after, protests began.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Friday", "2024-03-01"),
+        ("The day after", "2024-03-02"),
+    ]

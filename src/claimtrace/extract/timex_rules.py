@@ -595,6 +595,16 @@ def _year(m: re.Match, ctx: _Ctx):
     return D, m["y"], _position_mod(m["pos"])
 
 
+def _range_year(m: re.Match, ctx: _Ctx):
+    """Either year of a range written with a dash: "(1996-2000)" -> 1996, 2000."""
+    return D, m["y"], None
+
+
+# not registered with :func:`rule`: its boundaries refuse the dash these need
+_RULES.append((re.compile(rf"(?<![\w$£€-])(?P<y>{YEAR})(?=[-–]{YEAR}(?![\w%-]))"), _range_year, 2))
+_RULES.append((re.compile(rf"(?<=(?<![\w$£€-]){YEAR}[-–])(?P<y>{YEAR})(?![\w%-])"), _range_year, 2))
+
+
 _TENS = {
     "ten": 10,
     "twenty": 20,
@@ -922,7 +932,8 @@ def _relative_to_previous(m: re.Match, ctx: _Ctx):
 
 @rule(
     r"(?P<w>the\s+(?:next|following|previous|preceding|prior|same)\s+(?P<u>day|week|month|year)|"
-    r"that\s+(?P<u2>day|week|month|year)|the\s+day\s+before)"
+    r"that\s+(?P<u2>day|week|month|year)|"
+    r"the\s+day\s+(?:before|after)(?=\s*(?:[,.;:!?)]|$)))"
     r"(?!\s+(?:after|before|yesterday|tomorrow))(?:\s+or\s+so)?",
     4,
 )
@@ -935,7 +946,7 @@ def _anaphoric(m: re.Match, ctx: _Ctx):
     unit = m["u"] or m["u2"] or "day"
     step = (
         1
-        if ("next" in w or "following" in w)
+        if ("next" in w or "following" in w or w.endswith("after"))
         else -1
         if ("previous" in w or "before" in w or "preceding" in w or "prior" in w)
         else 0
@@ -1050,7 +1061,7 @@ def _year_end(m: re.Match, ctx: _Ctx):
 
 @rule(
     r"(?P<pos>the\s+(?:beginning|start|middle|end)\s+of\s+)?"
-    r"the\s+(?:(?:fiscal|financial|calendar)\s+)?(?P<u>year|month|week)"
+    r"the\s+(?:(?:fiscal|financial|calendar)\s+)?(?P<u>year|month|week|decade|century)"
     r"(?!-|\s+(?:before|after|earlier|ago|following|later|or|and)\b|\s+of\s+[A-Za-z]|\s+\d)",
     2,
 )
