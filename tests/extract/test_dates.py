@@ -525,3 +525,8 @@ def test_the_day_after_on_its_own_is_anaphoric() -> None:
         ("Friday", "2024-03-01"),
         ("The day after", "2024-03-02"),
     ]
+
+
+def test_the_year_in_which_and_on_another_day_are_not_timexes() -> None:
+    found = find_timexes("1983 was the year in which he won; we met on another day.", anchor=ANCHOR)
+    assert [t.span.text for t in found] == ["1983"]

@@ -1062,7 +1062,8 @@ def _year_end(m: re.Match, ctx: _Ctx):
 @rule(
     r"(?P<pos>the\s+(?:beginning|start|middle|end)\s+of\s+)?"
     r"the\s+(?:(?:fiscal|financial|calendar)\s+)?(?P<u>year|month|week|decade|century)"
-    r"(?!-|\s+(?:before|after|earlier|ago|following|later|or|and)\b|\s+of\s+[A-Za-z]|\s+\d)",
+    r"(?!-|\s+(?:before|after|earlier|ago|following|later|or|and|when|in\s+which)\b|"
+    r"\s+of\s+[A-Za-z]|\s+\d)",
     2,
 )
 def _the_unit(m: re.Match, ctx: _Ctx):
@@ -1316,6 +1317,8 @@ def _another(m: re.Match, ctx: _Ctx):
     n = number_value(m["n"]) if m["n"] else 1
     if m["n"] is None and m.group(0).lower().endswith("s"):
         return None
+    if re.search(r"\b(?:on|at)\s+$", ctx.text[max(0, ctx.start - 4) : ctx.start]):
+        return None  # "on another day": some other date, not a stretch
     return DUR, duration_value(n, m["u"]), None
 
 
