@@ -530,3 +530,14 @@ def test_the_day_after_on_its_own_is_anaphoric() -> None:
 def test_the_year_in_which_and_on_another_day_are_not_timexes() -> None:
     found = find_timexes("1983 was the year in which he won; we met on another day.", anchor=ANCHOR)
     assert [t.span.text for t in found] == ["1983"]
+
+
+def test_clock_time_without_a_day_takes_its_sentences_day() -> None:
+    found = find_timexes("The bomb exploded Friday at 10:35 a.m., police said.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Friday", "2024-03-01"),
+        ("10:35 a.m.", "2024-03-01T10:35"),
+    ]
+    # in the next sentence it is the publication date's time again
+    found = find_timexes("Rebels attacked on Friday. At noon the shelling stopped.", anchor=ANCHOR)
+    assert [t.value for t in found] == ["2024-03-01", "2024-03-06T12:00"]

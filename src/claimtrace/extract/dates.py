@@ -119,6 +119,7 @@ def _contextual_values(text: str, chosen: list) -> list:
     """Refine values that depend on other timexes: "a year ago" in a quarterly report."""
     out = []
     last_day: str | None = None
+    last_day_end = 0
     last_month: str | None = None
     last_year: int | None = None
     unresolved_date = False
@@ -150,8 +151,13 @@ def _contextual_values(text: str, chosen: list) -> list:
                 )
         if value and value.startswith("&"):
             value = _anaphoric_value(value, last_day, last_month, last_year)
+        if value and value.startswith("%"):
+            # a clock time without a day: on the day its sentence has named, if any
+            stamp, _, fallback = value[1:].partition("|")
+            same_sentence = last_day is not None and not _SENT_END.search(text, last_day_end, start)
+            value = f"{last_day}{stamp}" if same_sentence else fallback
         if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-            last_day = value
+            last_day, last_day_end = value, end
         if value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
             last_month = value[:7]
         if value and re.match(r"\d{4}", value):

@@ -1276,7 +1276,12 @@ def _clock(m: re.Match, ctx: _Ctx):
             days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
         )
     elif ctx.anchor:
-        day = _day_after_aside(ctx) or day
+        aside = _day_after_aside(ctx)
+        if aside is None:
+            # no day of its own: the day its sentence names ("Friday at 10 a.m."), else
+            # the publication date
+            return T, f"%T{h:02d}:{mi}|{ctx.anchor.isoformat()}T{h:02d}:{mi}", None
+        day = aside
     if day is None:
         return T, f"XXXX-XX-XXT{h:02d}:{mi}", None
     return T, f"{day.isoformat()}T{h:02d}:{mi}", None
@@ -1306,9 +1311,13 @@ def _day_after_aside(ctx: _Ctx) -> dt.date | None:
 @rule(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:GMT|UTC)", 4, 0)
 def _clock_24h(m: re.Match, ctx: _Ctx):
     """A 24-hour clock time with its zone, as wire copy gives it: "(0735 GMT)"."""
-    day = (_day_after_aside(ctx) or ctx.anchor) if ctx.anchor else None
     stamp = f"T{m['h']}:{m['mi']}"
-    return T, (f"{day.isoformat()}{stamp}" if day else f"XXXX-XX-XX{stamp}"), None
+    if ctx.anchor is None:
+        return T, f"XXXX-XX-XX{stamp}", None
+    day = _day_after_aside(ctx)
+    if day is None:  # the day its sentence names, else the publication date
+        return T, f"%{stamp}|{ctx.anchor.isoformat()}{stamp}", None
+    return T, f"{day.isoformat()}{stamp}", None
 
 
 @rule(rf"another\s+(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT})s?", 2)
@@ -1338,6 +1347,8 @@ def _noon(m: re.Match, ctx: _Ctx):
             day = weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
     if day is None:
         return T, None, None
+    if not m["wd"]:  # the day its sentence names, else the publication date
+        return T, f"%T{code}|{day.isoformat()}T{code}", None
     return T, f"{day.isoformat()}T{code}", None
 
 
