@@ -7,6 +7,12 @@ article's publication date (the *anchor*). Without an anchor, expressions whose 
 depends on it ("last week", "on Thursday") keep their span and type and get ``value=None``:
 they are never guessed.
 
+An underspecified date ("on Friday", "in May", "the fourth quarter") is resolved forwards
+or backwards by the tense of its clause (:func:`claimtrace.extract.timex_rules.clause_tense`);
+anaphoric ones ("the following month", "the previous Friday", "later that day") are counted
+from the reference time the text has set (its last date of the right granularity), falling
+back on the publication date.
+
 Conventions follow the TimeML/TimeBank guidelines: the span includes determiners and
 modifiers ("the past two months", "nearly four years"), but not the preposition ("on
 Friday" -> "Friday"); weeks are ISO weeks ("2024-W42"); quarters "2024-Q3"; seasons
@@ -116,7 +122,9 @@ def _anaphoric_value(
 
 
 def _contextual_values(text: str, chosen: list) -> list:
-    """Refine values that depend on other timexes: "a year ago" in a quarterly report."""
+    """Refine values that depend on other timexes, in text order: "a year ago" in a
+    quarterly report, anaphoric ones (``&...``: "the following month"), a clock time
+    without a day (``%T10:35|FALLBACK``: on the day its sentence has named)."""
     out = []
     last_day: str | None = None
     last_day_end = 0
