@@ -40,7 +40,7 @@ def one(text: str, anchor: dt.date | None = ANCHOR):
         ("The vote was held in June.", "June", "DATE", "2023-06"),
         ("The bridge reopened on January 12, 2021.", "January 12, 2021", "DATE", "2021-01-12"),
         ("Talks resume next month in Geneva.", "next month", "DATE", "2024-04"),
-        ("Sales fell in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
+        ("Sales will fall in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
         ("The strike lasted several weeks.", "several weeks", "DURATION", "PXW"),
         ("The trial lasted the past two months.", "the past two months", "DURATION", "P2M"),
         (
@@ -218,3 +218,326 @@ def test_text_sentences_find_the_sentence_of_an_offset() -> None:
     assert text[slice(*sentences.bounds(text.index("she")))] == '"Yes," she said.'
     assert text[slice(*sentences.bounds(0))] == "He spoke."
     assert text[slice(*sentences.bounds(text.index("more")))] == "Then 3 more came!"
+
+
+# --------------------------------------------------------------------------- clause tense
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the modal governs the month even when a passive participle stands nearer to it
+        ("She will be named commander of the shuttle for a mission in December.", "2024-12"),
+        # a past verb after the month dates it backwards when no verb precedes it
+        ("In May, the company brought in a new chief executive.", "2023-05"),
+        ("The talks are supposed to conclude by September.", "2024-09"),
+        # a closing expected in a month to come
+        ("The sale, which is expected in October, needs approval.", "2024-10"),
+    ],
+)
+def test_clause_tense_resolves_a_bare_month(text: str, value: str) -> None:
+    found = [t for t in find_timexes(text, anchor=ANCHOR) if t.type is TimexType.DATE]
+    assert [t.value for t in found] == [value]
+
+
+def test_clause_tense_cues() -> None:
+    from claimtrace.extract.timex_rules import clause_tense
+
+    def tense(text: str, target: str) -> str | None:
+        i = text.index(target)
+        return clause_tense(text, i, i + len(target))
+
+    assert tense("The king met Bush on Monday.", "Monday") == "past"
+    assert tense("The monarch will meet Bush on Thursday in Maine.", "Thursday") == "future"
+    # the clause ends at the full stop: the previous sentence's verb does not count
+    assert tense("Prices rose. Delivery in June is likely.", "June") is None
+    # "until"/"through" + date: a past verb does not put the end point in the past
+    assert tense("The bank extended the loans through January.", "January") is None
+
+
+def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
+    # said in March 2024: a fourth quarter already reported on is 2023's
+    tx = one("The company announced a drop in profits for the fourth quarter.")
+    assert (tx.span.text, tx.value) == ("the fourth quarter", "2023-Q4")
+
+
+# --------------------------------------------------------------------------- anaphora
+
+
+def test_the_following_month_counts_from_the_texts_last_month() -> None:
+    found = find_timexes(
+        "In March 2021 a group urged a sale. The following month, the company put itself up "
+        "for sale.",
+        anchor=ANCHOR,
+    )
+    assert [(t.span.text, t.value) for t in found] == [
+        ("March 2021", "2021-03"),
+        ("The following month", "2021-04"),
+    ]
+
+
+def test_the_previous_weekday_counts_from_the_texts_last_day() -> None:
+    # Friday 1 March 2024 is the text's reference day; the Friday before it is 23 February
+    found = find_timexes(
+        "The index closed down on Friday, 4.5% lower than the previous Friday.", anchor=ANCHOR
+    )
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Friday", "2024-03-01"),
+        ("the previous Friday", "2024-02-23"),
+    ]
+
+
+def test_anaphoric_expression_without_antecedent_counts_from_publication_date() -> None:
+    tx = one("The following week, talks resume.")
+    assert (tx.span.text, tx.value) == ("The following week", "2024-W11")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value", "mod"),
+    [
+        # a fiscal year named by its closing date is a stretch of one year
+        ("Revenue was $9 million for the year ended June 30.", "the year", "DURATION", "P1Y", None),
+        (
+            "Sales rose in the fiscal year ended Jan. 31.",
+            "the fiscal year",
+            "DURATION",
+            "P1Y",
+            None,
+        ),
+        # otherwise "the year/week" is the one of the publication date
+        ("For the week, the index dropped 3.8%.", "the week", "DATE", "2024-W10", None),
+        ("The goal is a cut by the end of the year.", "the end of the year", "DATE", "2024", "END"),
+    ],
+)
+def test_the_unit(text: str, span: str, typ: str, value: str, mod: str | None) -> None:
+    found = [t for t in find_timexes(text, anchor=ANCHOR) if t.span.text == span]
+    assert [(t.type, t.value, t.mod) for t in found] == [(TimexType(typ), value, mod)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("The ad ran for a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("The meeting lasted an hour and a half.", "an hour and a half", "DURATION", "PT1H30M"),
+        # a range is one expression
+        ("Shipments resume within two to three weeks.", "two to three weeks", "DURATION", "P2W"),
+        (
+            "Prices may rise over the next two years or so.",
+            "the next two years or so",
+            "DURATION",
+            "P2Y",
+        ),
+        # bare plural units: an unknown number of them
+        ("Troops will arrive within weeks.", "weeks", "DURATION", "PXW"),
+        ("Sales grew for the first time in years.", "years", "DURATION", "PXY"),
+        ("Over the years the plan changed.", "the years", "DURATION", "PXY"),
+        # centuries and spelled decades (TimeML: "19", "199")
+        ("It is a 20th century idea.", "20th century", "DATE", "19"),
+        ("Visitors flock to the 11th-century temple.", "the 11th-century", "DATE", "10"),
+        ("Numbers dropped through the nineties.", "the nineties", "DATE", "199"),
+        ("Growth in the twenties has been slow.", "the twenties", "DATE", "202"),
+    ],
+)
+def test_durations_ranges_and_centuries(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("Rates may fall in coming weeks.", "coming weeks", "DURATION", "PXW"),
+        ("Funds face pressure in the months ahead.", "the months ahead", "DURATION", "PXM"),
+        ("We see challenges in the near term.", "the near term", "DATE", "FUTURE_REF"),
+        # seasons after "into"/"over", but not "fall" as a decline
+        ("Problems lasted well into the summer.", "the summer", "DATE", "2023-SU"),
+    ],
+)
+def test_vague_stretches_and_seasons(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)
+
+
+def test_the_fall_in_prices_is_no_season() -> None:
+    assert find_timexes("Traders blamed the fall in prices on rates.", anchor=ANCHOR) == []
+
+
+def test_in_the_morning_is_part_of_the_reference_day() -> None:
+    found = find_timexes(
+        "Shares fell on Friday. Dealers placed buy orders in the morning.", anchor=ANCHOR
+    )
+    assert [(t.span.text, t.type, t.value) for t in found] == [
+        ("Friday", TimexType.DATE, "2024-03-01"),
+        ("the morning", TimexType.TIME, "2024-03-01TMO"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("He hopes he will one day fly to Mars.", "one day", "DATE", "FUTURE_REF"),
+        ("They will have to live without power for a while.", "a while", "DURATION", "PXX"),
+        # a day's length stays a duration
+        ("The strike lasted one day.", "one day", "DURATION", "P1D"),
+    ],
+)
+def test_indefinite_times(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)
+
+
+def test_ages_are_not_durations() -> None:
+    found = find_timexes("Mr. Reupke, 52 years old, resigned on Monday.", anchor=ANCHOR)
+    assert [t.span.text for t in found] == ["Monday"]
+
+
+def test_a_second_noun_is_an_ordinal_not_a_duration() -> None:
+    assert find_timexes("A second blast hit the port.", anchor=ANCHOR) == []
+    assert one("It took a second or two.").value == "PT1S"
+
+
+def test_last_as_a_verb_is_no_relative_marker() -> None:
+    tx = one("The trial could last several months.")
+    assert (tx.span.text, tx.type, tx.value) == ("several months", TimexType.DURATION, "PXM")
+
+
+def test_frequency_word_belongs_to_the_set() -> None:
+    tx = one("The group publishes a newsletter twice a week.")
+    assert (tx.span.text, tx.type, tx.value) == ("twice a week", TimexType.SET, "P1W")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("He will be home for Christmas.", "Christmas", "2024-12-25"),
+        ("Shops closed on New Year's Day.", "New Year's Day", "2024-01-01"),
+        ("Easter 2024 came early.", "Easter 2024", "2024-03-31"),
+        ("The parade is held on Thanksgiving Day 1998.", "Thanksgiving Day 1998", "1998-11-26"),
+        (
+            "The launch is planned for the spring of next year.",
+            "the spring of next year",
+            "2025-SP",
+        ),
+    ],
+)
+def test_holidays_and_relative_seasons(text: str, span: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType.DATE, value)
+
+
+def test_christmas_tree_is_no_date() -> None:
+    assert find_timexes("They bought a Christmas tree.", anchor=ANCHOR) == []
+
+
+def test_year_ranges_and_unit_long() -> None:
+    found = find_timexes("From 1990 to 1995 a month-long strike recurred.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("1990", "1990"),
+        ("1995", "1995"),
+        ("month-long", "P1M"),
+    ]
+
+
+def test_wire_clock_times_take_the_day_named_after_their_aside() -> None:
+    found = find_timexes("The bomb went off at 10:35 a.m. (0735 GMT) Friday.", anchor=ANCHOR)
+    assert [(t.span.text, t.type, t.value) for t in found] == [
+        ("10:35 a.m.", TimexType.TIME, "2024-03-01T10:35"),
+        ("0735 GMT", TimexType.TIME, "2024-03-01T07:35"),
+        ("Friday", TimexType.DATE, "2024-03-01"),
+    ]
+
+
+def test_another_unit_is_a_duration() -> None:
+    tx = one("They plan to stay another two years.")
+    assert (tx.span.text, tx.type, tx.value) == ("another two years", TimexType.DURATION, "P2Y")
+
+
+def test_one_day_after_an_event_stays_a_length_and_titles_are_no_dates() -> None:
+    tx = one("One day after the attack, police came.")
+    assert (tx.type, tx.value) == (TimexType.DURATION, "P1D")
+    assert one("One day, he walked in.").value == "PAST_REF"
+    assert find_timexes("She was named Person of the Year.", anchor=ANCHOR) == []
+
+
+def test_earlier_in_the_year_and_later_that_day() -> None:
+    assert one("Shares fell earlier in the year.").value == "2024"
+    found = find_timexes("Troops left on Friday. Later that day, rebels attacked.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Friday", "2024-03-01"),
+        ("Later that day", "2024-03-01"),
+    ]
+
+
+def test_now_that_is_still_present_ref() -> None:
+    tx = one("Aqaba is the only outlet now that the noose has tightened.")
+    assert (tx.span.text, tx.value) == ("now", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("The index fell for eight trading days.", "eight trading days", "DURATION", "P8D"),
+        ("It ended a several-year slump.", "several-year", "DURATION", "PXY"),
+        ("Terms will be set at a later date.", "a later date", "DATE", "FUTURE_REF"),
+        ("By mid afternoon the shelling had stopped.", "mid afternoon", "TIME", "2024-03-06TAF"),
+    ],
+)
+def test_more_durations_and_vague_dates(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)
+
+
+def test_approximator_belongs_to_a_point_in_time() -> None:
+    tx = one("The deal should close around Nov. 1, he said.")
+    assert (tx.span.text, tx.value, tx.mod) == ("around Nov. 1", "2024-11-01", "APPROX")
+    # "about" also means "concerning": left out
+    assert one("They talked about Monday's vote.").span.text == "Monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Growth slowed over the last decade.", "the last decade"),
+        ("More recently it has tracked militias.", "More recently"),
+        ("The plant will close over the next year or so.", "the next year or so"),
+    ],
+)
+def test_extents_with_modifiers(text: str, span: str) -> None:
+    assert one(text).span.text == span
+
+
+def test_the_year_with_a_number_or_complement() -> None:
+    tx = one("By the year 2000, costs will double.")
+    assert (tx.span.text, tx.value) == ("the year 2000", "2000")
+    assert find_timexes("It was the year of the dragon.", anchor=ANCHOR) == []
+
+
+def test_year_ranges_with_a_dash_and_the_century() -> None:
+    found = find_timexes("During the plan period (1996-2000), output grew.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [("1996", "1996"), ("2000", "2000")]
+    tx = one("Output should double by the end of the century.")
+    assert (tx.span.text, tx.value, tx.mod) == ("the end of the century", "20", "END")
+
+
+def test_the_day_after_on_its_own_is_anaphoric() -> None:
+    found = find_timexes("The vote was on Friday. The day after, protests began.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Friday", "2024-03-01"),
+        ("The day after", "2024-03-02"),
+    ]
+
+
+def test_the_year_in_which_and_on_another_day_are_not_timexes() -> None:
+    found = find_timexes("1983 was the year in which he won; we met on another day.", anchor=ANCHOR)
+    assert [t.span.text for t in found] == ["1983"]
+
+
+def test_clock_time_without_a_day_takes_its_sentences_day() -> None:
+    found = find_timexes("The bomb exploded Friday at 10:35 a.m., police said.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Friday", "2024-03-01"),
+        ("10:35 a.m.", "2024-03-01T10:35"),
+    ]
+    # in the next sentence it is the publication date's time again
+    found = find_timexes("Rebels attacked on Friday. At noon the shelling stopped.", anchor=ANCHOR)
+    assert [t.value for t in found] == ["2024-03-01", "2024-03-06T12:00"]

@@ -7,6 +7,12 @@ article's publication date (the *anchor*). Without an anchor, expressions whose 
 depends on it ("last week", "on Thursday") keep their span and type and get ``value=None``:
 they are never guessed.
 
+An underspecified date ("on Friday", "in May", "the fourth quarter") is resolved forwards
+or backwards by the tense of its clause (:func:`claimtrace.extract.timex_rules.clause_tense`);
+anaphoric ones ("the following month", "the previous Friday", "later that day") are counted
+from the reference time the text has set (its last date of the right granularity), falling
+back on the publication date.
+
 Conventions follow the TimeML/TimeBank guidelines: the span includes determiners and
 modifiers ("the past two months", "nearly four years"), but not the preposition ("on
 Friday" -> "Friday"); weeks are ISO weeks ("2024-W42"); quarters "2024-Q3"; seasons
@@ -31,6 +37,7 @@ from claimtrace.extract.timex_rules import (
     duration_value,
     iso_week,
     number_value,
+    shift,
 )
 from claimtrace.model import Claim, Span, TimeExpr, TimexType
 
@@ -80,24 +87,48 @@ def _select(cands: list) -> list:
 QUARTER_CONTEXT_CHARS = 600
 
 
-def _anaphoric_value(value: str, last_day: str | None, last_year: int | None) -> str | None:
-    """ "&+1day" (the following day) from the previous day-level date; "&-1year" (the
-    previous year) from the previous date's year. None when the text has no such date."""
-    m = re.fullmatch(r"&([+-]\d+)(day|year)", value)
-    if m is None:
-        return None
-    step = int(m.group(1))
-    if m.group(2) == "day":
+def _anaphoric_value(
+    value: str, last_day: str | None, last_month: str | None, last_year: int | None
+) -> str | None:
+    """The value of an anaphoric expression, from the reference time the text has set.
+
+    ``value`` is ``&STEPUNIT|FALLBACK`` ("&+1day|2024-03-07": the following day) or
+    ``&±wdN|FALLBACK`` (the previous/following weekday N), ``&+0dayTMO|FALLBACK`` (a part
+    of the reference day: "in the morning"): counted from the text's last
+    day-level date (day, week, weekday), month-level date (month) or date (year); the
+    fallback (counted from the publication date, or empty) when the text has set none.
+    """
+    code, _, fallback = value.partition("|")
+    m = re.fullmatch(r"&([+-])wd(\d)", code)
+    if m:
         if last_day is None:
-            return None
-        return (dt.date.fromisoformat(last_day) + dt.timedelta(days=step)).isoformat()
-    return None if last_year is None else str(last_year + step)
+            return fallback or None
+        day = dt.date.fromisoformat(last_day)
+        wd = int(m.group(2))
+        if m.group(1) == "+":
+            return (day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)).isoformat()
+        return (day - dt.timedelta(days=(day.weekday() - wd) % 7 or 7)).isoformat()
+    m = re.fullmatch(r"&([+-]\d+)(day|week|month|year)(T[A-Z]{2})?", code)
+    if m is None:
+        return fallback or None
+    step, unit = int(m.group(1)), m.group(2)
+    if unit in ("day", "week") and last_day is not None:
+        return shift(dt.date.fromisoformat(last_day), step, unit) + (m.group(3) or "")
+    if unit == "month" and last_month is not None:
+        return shift(dt.date.fromisoformat(last_month + "-01"), step, unit)
+    if unit == "year" and last_year is not None:
+        return str(last_year + step)
+    return fallback or None
 
 
 def _contextual_values(text: str, chosen: list) -> list:
-    """Refine values that depend on other timexes: "a year ago" in a quarterly report."""
+    """Refine values that depend on other timexes, in text order: "a year ago" in a
+    quarterly report, anaphoric ones (``&...``: "the following month"), a clock time
+    without a day (``%T10:35|FALLBACK``: on the day its sentence has named)."""
     out = []
     last_day: str | None = None
+    last_day_end = 0
+    last_month: str | None = None
     last_year: int | None = None
     unresolved_date = False
     last_quarter: str | None = None
@@ -127,9 +158,16 @@ def _contextual_values(text: str, chosen: list) -> list:
                     duration_value(float(m.group(2)) if m else None, m.group(3) if m else "day"),
                 )
         if value and value.startswith("&"):
-            value = _anaphoric_value(value, last_day, last_year)
+            value = _anaphoric_value(value, last_day, last_month, last_year)
+        if value and value.startswith("%"):
+            # a clock time without a day: on the day its sentence has named, if any
+            stamp, _, fallback = value[1:].partition("|")
+            same_sentence = last_day is not None and not _SENT_END.search(text, last_day_end, start)
+            value = f"{last_day}{stamp}" if same_sentence else fallback
         if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-            last_day = value
+            last_day, last_day_end = value, end
+        if value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
+            last_month = value[:7]
         if value and re.match(r"\d{4}", value):
             last_year = int(value[:4])
         elif value is None and typ is TimexType.DATE:
@@ -151,13 +189,32 @@ def _contextual_values(text: str, chosen: list) -> list:
     return out
 
 
+#: an approximator or "sometime" before a point in time belongs to its extent (TimeML:
+#: "around Nov. 1" with mod APPROX); "about" is left out, as it also means "concerning"
+_APPROX_BEFORE = re.compile(
+    r"(?:\b(?P<a>around|approximately|roughly|circa)|\b(?P<s>sometime))\s+$", re.I
+)
+
+
+def _with_approximator(text: str, chosen: list) -> list:
+    out = []
+    for start, end, prio, typ, value, mod in chosen:
+        if typ in (TimexType.DATE, TimexType.TIME) and value and not value.endswith("_REF"):
+            m = _APPROX_BEFORE.search(text, max(0, start - 16), start)
+            if m and (not out or out[-1][1] <= m.start()):
+                start = m.start()
+                mod = mod or ("APPROX" if m["a"] else None)
+        out.append((start, end, prio, typ, value, mod))
+    return out
+
+
 def find_timexes(text: str, *, anchor: dt.date | None = None, prefix: str = "t") -> list[TimeExpr]:
     """All TIMEX3 expressions in ``text``, normalised against ``anchor`` (publication date).
 
     Without an anchor, values that depend on it are None; absolute ones ("June 3, 2024")
     are still given. Ids are ``t1``, ``t2``... in text order.
     """
-    chosen = _contextual_values(text, _select(_candidates(text, anchor)))
+    chosen = _with_approximator(text, _contextual_values(text, _select(_candidates(text, anchor))))
     return [
         TimeExpr(id=f"{prefix}{i}", span=Span.of(text, start, end), type=typ, value=value, mod=mod)
         for i, (start, end, _p, typ, value, mod) in enumerate(chosen, 1)

@@ -191,6 +191,11 @@ def duration_value(number: float | None, unit: str) -> str:
         and not float(number).is_integer()
     ):
         return f"P{int(number)}Y6M"  # "2 1/2 years"
+    if number is not None and not float(number).is_integer() and u in ("hour", "minute"):
+        # "an hour and a half" -> PT1H30M, "a minute and a half" -> PT1M30S
+        smaller = "M" if u == "hour" else "S"
+        whole, part = int(number), round((number - int(number)) * 60)
+        return f"PT{whole}{code}{part}{smaller}" if whole else f"PT{part}{smaller}"
     if number is not None and not float(number).is_integer() and code in ("Y", "M", "W", "D"):
         # "half a year" -> P6M, "a day and a half" -> P36H ... keep it simple: one level down
         lower = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H")}[code]
@@ -255,23 +260,68 @@ def shift(anchor: dt.date, n: float, unit: str) -> str:
     return str(anchor.year + n_int)
 
 
+_IRREGULAR_PAST = (
+    "said|told|met|went|came|began|took|made|gave|saw|held|left|sent|won|lost|fell|rose|"
+    "got|found|knew|thought|brought|bought|sold|paid|spent|kept|led|ran|stood|became|"
+    "wrote|spoke|broke|chose|drove|flew|grew|threw|struck|fought|caught|taught|sought|"
+    "heard|felt|meant|built|shot|fled|hung|swore|stole|woke|ate|drew|forgot|hid|wore|"
+    "withdrew|arose|dealt|sank|shook|spread|beat|fed|bid|laid"
+)
+#: tense cues of a clause: future ones (modals, "is to", "plans to", "scheduled") and past
+#: ones (auxiliaries, past forms, "ago", "since": "on patrol since March"); future ones are
+#: tried first at each position, so "expected to" is not taken for a past "-ed" verb; a
+#: participle after "be"/"been" is passive and leaves the tense to its auxiliary ("will be
+#: named" is future, "was named" past)
+_TENSE_CUES = re.compile(
+    r"\b(?:(?P<f>will|shall|would|wo\s*n't|going\s+to|(?:plans?|planned|intends?|aims?|"
+    r"hopes?|is|are|am)\s+to\b|to\s+be|expect(?:s|ed)?|scheduled|due\s+(?:to|for)|set\s+to|"
+    r"supposed\s+to|upcoming|next|should)|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    rf"(?P<p>was|were|had|did|ago|last|since|{_IRREGULAR_PAST}|[a-z]{{3,}}ed))\b|(?P<f2>'ll)\b",
+    re.I,
+)
+#: where a clause ends: a strong punctuation mark (not the dot of "Mr." or "Nov.")
+_CLAUSE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))"
+    r"(?<!\b(?:Mrs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Gov|Sen|Rep|Gen|Col))"
+    r"(?<!\b(?:Sept|Corp|Prof))[.;!?]|\n"
+)
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """ "past", "future" or None: the tense of the clause around ``text[start:end]``, by
+    the tense cue nearest to it (a modal or "plans to" for the future, a past auxiliary,
+    an irregular past form or an "-ed" verb for the past). The way TimeML annotators and
+    HeidelTime resolve an underspecified date ("on Friday", "in May"): forwards in a
+    clause about what is to come, backwards in one about what happened."""
+    left_at = max(0, start - 200)
+    ends = list(_CLAUSE_END.finditer(text, left_at, start))
+    left_at = ends[-1].end() if ends else left_at
+    stop = _CLAUSE_END.search(text, end, min(len(text), end + 200))
+    right_at = stop.start() if stop else min(len(text), end + 200)
+    left: tuple[int, str] | None = None
+    right: tuple[int, str] | None = None
+    for m in _TENSE_CUES.finditer(text, left_at, right_at):
+        kind = "past" if m["p"] else "future"
+        if m.end() <= start:
+            left = (start - m.end(), kind)  # the last one before wins
+        elif m.start() >= end and right is None:
+            right = (m.start() - end, kind)
+    # the verb before the expression governs it; one after it only when none is before
+    tense = left[1] if left else right[1] if right else None
+    if tense == "past" and re.search(r"\b(?:until|till|through|by)\s+$", text[left_at:start], re.I):
+        return None  # "extended the loans through January": up to a date, maybe to come
+    return tense
+
+
 def _looks_future(ctx: _Ctx) -> bool:
     """Whether the clause around the expression talks about what is still to come."""
-    left = ctx.text[max(0, ctx.start - 70) : ctx.start]
-    left = re.split(r"[.;!?]\s", left)[-1]
-    right = ctx.text[ctx.end : ctx.end + 25]
-    right = re.split(r"[.;!?]\s", right)[0]
-    return bool(FUTURE_CUES.search(left)) or bool(re.match(r"\s*(will|is to|are to)\b", right))
-
-
-_PAST_CUES = re.compile(r"\b(?:was|were|had|did|ago|last)\b|\b[a-z]{3,}ed\b")
+    return clause_tense(ctx.text, ctx.start, ctx.end) == "future"
 
 
 def _looks_past(ctx: _Ctx) -> bool:
-    """Whether the clause before the expression is in the past tense ("was held in June")."""
-    left = ctx.text[max(0, ctx.start - 50) : ctx.start]
-    left = re.split(r"[.;!?,]\s", left)[-1]
-    return bool(_PAST_CUES.search(left)) and not _looks_future(ctx)
+    """Whether the clause around the expression is in the past tense ("was held in June")."""
+    return clause_tense(ctx.text, ctx.start, ctx.end) == "past"
 
 
 def weekday_date(anchor: dt.date, weekday: int, *, future: bool) -> dt.date:
@@ -297,20 +347,79 @@ def month_year(anchor: dt.date, month: int, *, future: bool, past: bool = False)
     return anchor.year - (1 if month > anchor.month else 0)
 
 
-def nearest_day(anchor: dt.date, month: int, day: int, *, future: bool) -> dt.date | None:
-    """The date with this month and day nearest the anchor (on or after it when ``future``)."""
+def nearest_day(
+    anchor: dt.date, month: int, day: int, *, future: bool, past: bool = False
+) -> dt.date | None:
+    """The date with this month and day nearest the anchor (on or after it when ``future``,
+    on or before it when ``past``)."""
     options = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             options.append(dt.date(y, month, day))
         except ValueError:
             continue
+    return nearest_of(anchor, options, future=future, past=past)
+
+
+def nearest_of(
+    anchor: dt.date, options: Sequence[dt.date], *, future: bool, past: bool = False
+) -> dt.date | None:
+    """The one of ``options`` (a yearly date in the years around the anchor) nearest the
+    anchor: on or after it when ``future``, on or before it when ``past``, and otherwise
+    the past one unless a future one is more than twice as close."""
     if future:
         options = [d for d in options if d >= anchor] or options
+    elif past:
+        options = [d for d in options if d <= anchor] or options
     if not options:
         return None
-    # past dates are preferred: a future date must be twice as close to win
     return min(options, key=lambda d: (d - anchor).days * 2 if d > anchor else (anchor - d).days)
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return dt.date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (n < 0: from the end) given weekday of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-n - 1))
+
+
+#: holidays by the date they fall on in a given year (fixed or movable; the US ones as US
+#: wire copy names them)
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "boxing day": lambda y: dt.date(y, 12, 26),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "st. patrick's day": lambda y: dt.date(y, 3, 17),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "bastille day": lambda y: dt.date(y, 7, 14),
+    "easter": easter,
+    "easter sunday": easter,
+    "easter monday": lambda y: easter(y) + dt.timedelta(days=1),
+    "good friday": lambda y: easter(y) - dt.timedelta(days=2),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+}
 
 
 def _month(word: str) -> int:
@@ -362,6 +471,8 @@ def _month_day(m: re.Match, ctx: _Ctx):
     if m["y"]:
         y = int(m["y"][1:]) + 1900 if m["y"].startswith("'") else int(m["y"])
     elif ctx.anchor:
+        # a day is dated by distance, the past preferred: a clause's past tense is too
+        # weak a cue ("the reduced dividend is payable Dec. 1") to overrule it
         near = nearest_day(ctx.anchor, month, day, future=_looks_future(ctx))
         if near is None:
             return None
@@ -462,7 +573,7 @@ def _rel_month(m: re.Match, ctx: _Ctx):
 
 @rule(
     rf"(?P<pos>{POSITION})?(?:(?:the\s+)?(?:fiscal|calendar|financial|model|school)\s+(?:year\s+)?)?"
-    rf"(?:the\s+(?=\d{{4}}\s+(?:period|quarter|fiscal)))?(?P<y>{YEAR})"
+    rf"(?:the\s+(?=\d{{4}}\s+(?:period|quarter|fiscal))|the\s+year\s+)?(?P<y>{YEAR})"
     r"(?P<per>\s+period|\s+quarter|\s+fiscal\s+year)?",
     1,
 )
@@ -470,7 +581,11 @@ def _year(m: re.Match, ctx: _Ctx):
     # a year, not an amount: "1,990" never gets here; refuse "1990 shares"
     after = ctx.text[ctx.end : ctx.end + 14].lower()
     if (
-        re.match(r"\s*(?:to\s+\d|shares|people|troops|units|tons|km|miles|meters|votes)", after)
+        re.match(
+            r"\s*(?:to\s+(?!(?:1[89]|20)\d\d\b)\d|shares|people|troops|units|tons|km|miles|"
+            r"meters|votes)",
+            after,
+        )
         and not m["pos"]
     ):
         return None
@@ -478,6 +593,16 @@ def _year(m: re.Match, ctx: _Ctx):
         last = add_months(ctx.anchor, -3) if ctx.anchor else None
         return D, (f"{m['y']}-Q{quarter_of(last)}" if last else m["y"]), None
     return D, m["y"], _position_mod(m["pos"])
+
+
+def _range_year(m: re.Match, ctx: _Ctx):
+    """Either year of a range written with a dash: "(1996-2000)" -> 1996, 2000."""
+    return D, m["y"], None
+
+
+# not registered with :func:`rule`: its boundaries refuse the dash these need
+_RULES.append((re.compile(rf"(?<![\w$£€-])(?P<y>{YEAR})(?=[-–]{YEAR}(?![\w%-]))"), _range_year, 2))
+_RULES.append((re.compile(rf"(?<=(?<![\w$£€-]){YEAR}[-–])(?P<y>{YEAR})(?![\w%-])"), _range_year, 2))
 
 
 _TENS = {
@@ -540,6 +665,44 @@ def _short_decade(m: re.Match, ctx: _Ctx):
     return D, "19" + m["dec"], _position_mod(m["pos"])
 
 
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+_ORDINAL_WORDS = {
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+}  # fmt: skip
+
+
+@rule(
+    r"(?P<pos>(?:the\s+)?(?:early|mid|late)[-\s]?)?the\s+(?P<c>nineteen[-\s]?)?"
+    r"(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+    2,
+)
+def _spelled_decade(m: re.Match, ctx: _Ctx):
+    """ "the nineties" -> "199": the decade of the publication date's century when it has
+    begun, else of the century before (in 2024 "the twenties" are the 2020s)."""
+    dec = _DECADE_WORDS[m["dec"].lower()]
+    century = 19
+    if not m["c"] and ctx.anchor and ctx.anchor.year >= 2000 and dec <= ctx.anchor.year % 100 // 10:
+        century = ctx.anchor.year // 100
+    return D, f"{century}{dec}", _position_mod(m["pos"])
+
+
+@rule(
+    r"(?P<pos>(?:the\s+)?(?:early|mid|late)[-\s]?)?(?:the\s+)?"
+    r"(?:(?P<n>1\d|2\d|[1-9])(?:st|nd|rd|th)|(?P<w>" + _alt(list(_ORDINAL_WORDS)) + r"))"
+    r"[-\s]+century",
+    3,
+)
+def _ordinal_century(m: re.Match, ctx: _Ctx):
+    """ "the 20th century" -> "19" (TimeML: the century's first two digits)."""
+    n = int(m["n"]) if m["n"] else _ORDINAL_WORDS[m["w"].lower().replace(" ", "-")]
+    return D, f"{n - 1:02d}", _position_mod(m["pos"])
+
+
 @rule(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", 5)
 def _iso_date(m: re.Match, ctx: _Ctx):
     try:
@@ -555,6 +718,36 @@ def _us_date(m: re.Match, ctx: _Ctx):
         return D, dt.date(y, int(m["m"]), int(m["d"])).isoformat(), None
     except ValueError:
         return None
+
+
+@rule(
+    r"(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|"
+    r"Valentine['’]s\s+Day|St\.\s+Patrick['’]s\s+Day|Halloween|Bastille\s+Day|"
+    r"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day|"
+    r"Labor\s+Day)(?:,?\s+(?P<y>" + YEAR + r"))?",
+    3,
+    0,
+)
+def _holiday(m: re.Match, ctx: _Ctx):
+    """A holiday: the day it falls on in the year given, else in the year around the
+    publication date that the clause points to (as a month and day without a year)."""
+    name = re.sub(r"\s+", " ", m.group(0).split(",")[0]).replace("’", "'").lower()
+    if m["y"]:
+        name = name[: -len(m["y"])].strip()
+    if re.match(
+        r"\s+(?:trees?|cards?|carols?|lights|music|songs?|presents?|gifts?|"
+        r"decorations?|ornaments?|bonus(?:es)?|Island)\b",
+        ctx.text[ctx.end : ctx.end + 14],
+    ):
+        return None  # "Christmas tree": not the day
+    day_of = HOLIDAYS[name]
+    if m["y"]:
+        return D, day_of(int(m["y"])).isoformat(), None
+    if not ctx.anchor:
+        return D, None, None
+    years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+    day = nearest_of(ctx.anchor, [day_of(y) for y in years], future=_looks_future(ctx))
+    return D, (day.isoformat() if day else None), None
 
 
 # --------------------------------------------------------------------------- weekdays, deictic days
@@ -625,6 +818,7 @@ def _deictic_day(m: re.Match, ctx: _Ctx):
 @rule(
     r"(?P<pos>(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
     r"the\s+middle\s+of|mid-)\s*)?(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|"
+    r"the\s+last|"
     r"the\s+previous|the\s+coming|"
     r"the\s+following|the\s+current|the\s+latest|the\s+prior|the\s+same)\s+"
     r"(?P<u>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
@@ -645,6 +839,7 @@ def _rel_unit(m: re.Match, ctx: _Ctx):
         "the same": 0,
         "last": -1,
         "the past": -1,
+        "the last": -1,
         "the previous": -1,
         "the prior": -1,
         "next": 1,
@@ -678,8 +873,16 @@ def _rel_unit(m: re.Match, ctx: _Ctx):
 )
 def _earlier_this(m: re.Match, ctx: _Ctx):
     u = m["u"].lower()
-    if m["rel"].lower() != "this":
-        return D, None, None
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel != "this" and not (rel == "in the" and u in ("week", "month", "year")):
+        # "earlier that day", "later in the day": within the text's reference day ("in
+        # the" falls back on the publication date, "that" on nothing); "earlier in the
+        # year" is the publication date's year, as "earlier this year"
+        typ, unit, part = (T, "day", f"T{PARTS_OF_DAY[u]}") if u in PARTS_OF_DAY else (D, u, "")
+        fallback = ""
+        if rel == "in the" and ctx.anchor:
+            fallback = shift(ctx.anchor, 0, unit) + part
+        return typ, f"&+0{unit}{part}|{fallback}", None
     if not ctx.anchor:
         return (T if u in PARTS_OF_DAY else D), None, None
     if u in ("morning", "afternoon", "evening"):
@@ -728,18 +931,61 @@ def _relative_to_previous(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    r"(?P<w>the\s+(?:next|following|previous|same)\s+(?P<u>day|year)|that\s+(?P<u2>day|year)|"
-    r"the\s+day\s+before)(?!\s+(?:after|before|yesterday|tomorrow))",
+    r"(?P<w>the\s+(?:next|following|previous|preceding|prior|same)\s+(?P<u>day|week|month|year)|"
+    r"that\s+(?P<u2>day|week|month|year)|"
+    r"the\s+day\s+(?:before|after)(?=\s*(?:[,.;:!?)]|$)))"
+    r"(?!\s+(?:after|before|yesterday|tomorrow))(?:\s+or\s+so)?",
     4,
 )
 def _anaphoric(m: re.Match, ctx: _Ctx):
-    # "the following day", "that year": counted from the previous date of the text
+    # TimeML: "the following day", "the previous month", "that year" are anaphoric, counted
+    # from the reference time the text has set (its last date fine enough for the unit),
+    # where "next month" is deictic (from the publication date); the publication date is
+    # the reference time of "the following ..." while the text has set none
     w = re.sub(r"\s+", " ", m["w"].lower())
     unit = m["u"] or m["u2"] or "day"
     step = (
-        1 if ("next" in w or "following" in w) else -1 if ("previous" in w or "before" in w) else 0
+        1
+        if ("next" in w or "following" in w or w.endswith("after"))
+        else -1
+        if ("previous" in w or "before" in w or "preceding" in w or "prior" in w)
+        else 0
     )
-    return D, f"&{step:+d}{unit}", None
+    # "that day" points away from the present: without an antecedent it stays unknown
+    fallback = shift(ctx.anchor, step, unit) if ctx.anchor and step else ""
+    return D, f"&{step:+d}{unit}|{fallback}", None
+
+
+@rule(
+    rf"the\s+(?P<rel>following|previous|preceding|prior)\s+(?P<wd>{WEEKDAY})(?!\s+{PART_OF_DAY})",
+    4,
+    re.I,
+)
+def _anaphoric_weekday(m: re.Match, ctx: _Ctx):
+    """ "the previous Friday": the Friday before the text's last day-level date."""
+    if not m["wd"][0].isupper() or m["wd"].lower().endswith("s"):
+        return None
+    wd = _weekday(m["wd"])
+    sign = "+" if m["rel"].lower() == "following" else "-"
+    fallback = ""
+    if ctx.anchor:
+        delta = (
+            ((wd - ctx.anchor.weekday()) % 7 or 7)
+            if sign == "+"
+            else -((ctx.anchor.weekday() - wd) % 7 or 7)
+        )
+        fallback = (ctx.anchor + dt.timedelta(days=delta)).isoformat()
+    return D, f"&{sign}wd{wd}|{fallback}", None
+
+
+@rule(
+    rf"(?P<f>once|twice|thrice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+"
+    r"(?P<u>second|minute|hour|day|week|month|quarter|year|decade)",
+    5,
+)
+def _times_per(m: re.Match, ctx: _Ctx):
+    """ "twice a week": a SET, the frequency word included (TimeML freq="2X")."""
+    return S, duration_value(1, m["u"]), None
 
 
 # --------------------------------------------------------------------------- quarters, fiscal
@@ -764,6 +1010,8 @@ def _quarter(m: re.Match, ctx: _Ctx):
             y = ctx.anchor.year + (
                 -1 if rel.startswith("last") else 1 if rel.startswith("next") else 0
             )
+            if not rel and q > quarter_of(ctx.anchor) and _looks_past(ctx):
+                y -= 1  # "profits fell in the fourth quarter", said in January
     return D, (f"{y}-Q{q}" if y else None), None
 
 
@@ -804,11 +1052,34 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx):
     return D, str(ctx.anchor.year - 1), None
 
 
-@rule(r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?year[-\s]end", 1)
+@rule(r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?year(?:[-\s]|['’]s\s+)end", 1)
 def _year_end(m: re.Match, ctx: _Ctx):
     if not ctx.anchor:
         return D, None, "END"
     return D, f"{ctx.anchor.year}-12-31", None
+
+
+@rule(
+    r"(?P<pos>the\s+(?:beginning|start|middle|end)\s+of\s+)?"
+    r"the\s+(?:(?:fiscal|financial|calendar)\s+)?(?P<u>year|month|week|decade|century)"
+    r"(?!-|\s+(?:before|after|earlier|ago|following|later|or|and|when|in\s+which)\b|"
+    r"\s+of\s+[A-Za-z]|\s+\d)",
+    2,
+)
+def _the_unit(m: re.Match, ctx: _Ctx):
+    """ "the year ended Sept. 30" (a stretch of one year: DURATION) and "for the year",
+    "the week's gains", "by the end of the month" (the year, week, month of the
+    publication date)."""
+    if not m["u"].islower():
+        return None  # "Person of the Year": a title
+    u = m["u"].lower()
+    pos = _position_mod(m["pos"])
+    after = ctx.text[ctx.end : ctx.end + 20]
+    if not pos and re.match(r"\s+(?:that\s+|which\s+)?(?:ended|ending)\b", after):
+        return DUR, duration_value(1, u), None
+    if not ctx.anchor:
+        return D, None, pos
+    return D, shift(ctx.anchor, 0, u), pos
 
 
 @rule(r"(?:the\s+)?(?:current|this)\s+(?:fiscal\s+)?year|the\s+(?:full|fiscal|calendar)\s+year", 1)
@@ -837,7 +1108,7 @@ def _half_year(m: re.Match, ctx: _Ctx):
 
 @rule(
     rf"(?:the\s+)?(?P<pos>(?:early|late|mid-?)\s*)?(?P<s>spring|summer|fall|autumn|winter)"
-    rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}|{SPELLED_YEAR}))?",
+    rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR}|{SPELLED_YEAR})|(?P<rel>last|this|next)\s+year))?",
     1,
 )
 def _season(m: re.Match, ctx: _Ctx):
@@ -845,8 +1116,21 @@ def _season(m: re.Match, ctx: _Ctx):
     if m["y"]:
         year = m["y"] if m["y"].isdigit() else spelled_year(m["y"])
         return D, f"{year}-{code}", _position_mod(m["pos"])
-    before = ctx.text[max(0, ctx.start - 8) : ctx.start].lower()
-    if not re.search(r"\b(in|the|this|last|next|during|since|by|until)\s+$", before):
+    if m["rel"]:  # "the spring of next year"
+        if not ctx.anchor:
+            return D, None, _position_mod(m["pos"])
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+        return D, f"{year}-{code}", _position_mod(m["pos"])
+    before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
+    # a season only after a preposition or determiner ("prices fall", "the spring rains"
+    # are no seasons), and "fall" not as the noun of "the fall in prices"
+    if not re.search(
+        r"\b(in|the|this|last|next|during|since|by|until|into|over|through|throughout|"
+        r"of|for|from|before|after)\s+$",
+        before,
+    ):
+        return None
+    if code == "FA" and re.match(r"\s+(?:in|of|from|to)\b", ctx.text[ctx.end : ctx.end + 6]):
         return None
     if not ctx.anchor:
         return D, None, _position_mod(m["pos"])
@@ -863,13 +1147,13 @@ def _season(m: re.Match, ctx: _Ctx):
 
 @rule(r"now|currently|nowadays|at\s+present|presently|the\s+present|right\s+now|these\s+days", 1)
 def _present(m: re.Match, ctx: _Ctx):
-    w = m.group(0).lower()
-    if w == "now" and re.match(r"\s*(that|on)\b", ctx.text[ctx.end : ctx.end + 6], re.I):
-        return None
+    # "now that ...", "from now on" still refer to the present (TimeML: PRESENT_REF)
     return D, "PRESENT_REF", None
 
 
-@rule(r"recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|lately", 0)
+@rule(
+    r"(?:(?:more|most)\s+)?recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|lately", 0
+)
 def _past(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m.group(0).lower())
     if w == "earlier":
@@ -894,6 +1178,64 @@ def _past(m: re.Match, ctx: _Ctx):
         # "recent weeks": an unspecified stretch up to now
         return DUR, duration_value(None, w.split()[-1]), None
     return D, "PAST_REF", None
+
+
+@rule(
+    r"(?:the\s+)?coming\s+(?P<u>days|weeks|months|years|quarters)|"
+    r"the\s+(?P<u2>days|weeks|months|years)\s+ahead",
+    1,
+)
+def _coming(m: re.Match, ctx: _Ctx):
+    """ "in coming weeks", "the months ahead": an unspecified stretch from now on (the
+    counterpart of "recent weeks")."""
+    return DUR, duration_value(None, m["u"] or m["u2"]), None
+
+
+@rule(r"one\s+day|some\s*day", 3)
+def _indefinite_day(m: re.Match, ctx: _Ctx):
+    """ "he hopes to one day fly", "someday": an indefinite time, not a day's length
+    (FUTURE_REF, or PAST_REF in a past clause: "One day, he walked in")."""
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    before = ctx.text[max(0, ctx.start - 12) : ctx.start]
+    after = ctx.text[ctx.end : ctx.end + 2]
+    # "one day" is indefinite between a modal or subject and its verb ("he will one day
+    # fly"), or opening a sentence as an adverbial ("One day, ..."); else a length
+    indefinite = (
+        w != "one day"
+        or re.search(
+            r"\b(?:will|would|could|may|might|can|should|must|to|he|she|they|we|I|you|it)\s+$",
+            before,
+        )
+        or (re.search(r"(?:^|[.!?\n]\s*)$", before) and after.startswith(","))
+    )
+    if not indefinite:
+        return None
+    return D, ("PAST_REF" if _looks_past(ctx) else "FUTURE_REF"), None
+
+
+@rule(r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bafter\s))a\s+(?:long\s+)?while", 1)
+def _a_while(m: re.Match, ctx: _Ctx):
+    return DUR, "PXX", None
+
+
+@rule(r"(?<=\bat\s)(?:a|an|some)\s+(?P<w>later|earlier|future)\s+(?:date|time|stage|point)", 1)
+def _later_date(m: re.Match, ctx: _Ctx):
+    """ "at a later date", "at an earlier stage": an unspecified time to come or gone."""
+    return D, ("PAST_REF" if m["w"].lower() == "earlier" else "FUTURE_REF"), None
+
+
+@rule(r"the\s+(?:near|short|long)\s+term", 1)
+def _term(m: re.Match, ctx: _Ctx):
+    return D, "FUTURE_REF", None
+
+
+@rule(r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s))the\s+(?P<p>morning|afternoon|evening|night)", 1)
+def _the_part_of_day(m: re.Match, ctx: _Ctx):
+    """ "in the morning": that part of the text's reference day (its last day-level date,
+    else the publication date)."""
+    code = PARTS_OF_DAY[m["p"].lower()]
+    fallback = f"{ctx.anchor.isoformat()}T{code}" if ctx.anchor else ""
+    return T, f"&+0dayT{code}|{fallback}", None
 
 
 @rule(r"the\s+(?:near\s+|foreseeable\s+|distant\s+)?future", 0)
@@ -933,13 +1275,64 @@ def _clock(m: re.Match, ctx: _Ctx):
         day = ctx.anchor + dt.timedelta(
             days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
         )
+    elif ctx.anchor:
+        aside = _day_after_aside(ctx)
+        if aside is None:
+            # no day of its own: the day its sentence names ("Friday at 10 a.m."), else
+            # the publication date
+            return T, f"%T{h:02d}:{mi}|{ctx.anchor.isoformat()}T{h:02d}:{mi}", None
+        day = aside
     if day is None:
         return T, f"XXXX-XX-XXT{h:02d}:{mi}", None
     return T, f"{day.isoformat()}T{h:02d}:{mi}", None
 
 
+_ASIDE_THEN_DAY = re.compile(
+    rf"(?:\s*\([^()]{{1,30}}\))?\)?\s*,?\s*(?:on\s+)?(?P<wd>{WEEKDAY})\b|"
+    r"(?:\s*\([^()]{1,30}\))?\)?\s*,?\s*(?P<w2>today|yesterday|tomorrow)\b"
+)
+
+
+def _day_after_aside(ctx: _Ctx) -> dt.date | None:
+    """The day named right after a clock time and its aside: "10:35 a.m. (0735 GMT)
+    Friday", "(1600 GMT) Saturday"."""
+    m = _ASIDE_THEN_DAY.match(ctx.text, ctx.end)
+    if m is None or ctx.anchor is None:
+        return None
+    if m["wd"]:
+        if not m["wd"][0].isupper() or m["wd"].lower().endswith("s"):
+            return None
+        return weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
+    return ctx.anchor + dt.timedelta(
+        days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
+    )
+
+
+@rule(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:GMT|UTC)", 4, 0)
+def _clock_24h(m: re.Match, ctx: _Ctx):
+    """A 24-hour clock time with its zone, as wire copy gives it: "(0735 GMT)"."""
+    stamp = f"T{m['h']}:{m['mi']}"
+    if ctx.anchor is None:
+        return T, f"XXXX-XX-XX{stamp}", None
+    day = _day_after_aside(ctx)
+    if day is None:  # the day its sentence names, else the publication date
+        return T, f"%{stamp}|{ctx.anchor.isoformat()}{stamp}", None
+    return T, f"{day.isoformat()}{stamp}", None
+
+
+@rule(rf"another\s+(?:(?P<n>{NUMBER})\s+)?(?P<u>{UNIT})s?", 2)
+def _another(m: re.Match, ctx: _Ctx):
+    """ "another decade", "another two years": a further stretch (DURATION)."""
+    n = number_value(m["n"]) if m["n"] else 1
+    if m["n"] is None and m.group(0).lower().endswith("s"):
+        return None
+    if re.search(r"\b(?:on|at)\s+$", ctx.text[max(0, ctx.start - 4) : ctx.start]):
+        return None  # "on another day": some other date, not a stretch
+    return DUR, duration_value(n, m["u"]), None
+
+
 @rule(
-    rf"(?P<w>noon|midnight|mid-?afternoon|mid-?morning)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?",
+    rf"(?P<w>noon|midnight|mid[-\s]?afternoon|mid[-\s]?morning)(?:\s+(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?",
     2,
 )
 def _noon(m: re.Match, ctx: _Ctx):
@@ -954,6 +1347,8 @@ def _noon(m: re.Match, ctx: _Ctx):
             day = weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
     if day is None:
         return T, None, None
+    if not m["wd"]:  # the day its sentence names, else the publication date
+        return T, f"%T{code}|{day.isoformat()}T{code}", None
     return T, f"{day.isoformat()}T{code}", None
 
 
@@ -963,8 +1358,10 @@ def _noon(m: re.Match, ctx: _Ctx):
 @rule(
     rf"(?P<pre>{APPROX_PREFIX}\s+)?(?:the\s+(?:(?:first|last|past|next|previous|coming|"
     rf"following|latest|final|preceding|ensuing|same|entire)\s+)?)?(?P<n>{NUMBER})(?:\s+and\s+a\s+half)?"
-    rf"(?:\s+or\s+(?:so|more|\w+))?\s+(?P<adj>(?:long|full|straight|consecutive|more|additional|"
-    rf"previous|fiscal|calendar)\s+)?(?P<u>{UNIT})s?",
+    rf"(?:\s+or\s+(?:so|more|\w+)|\s*(?:to|-)\s*(?:\d+|{_WORDNUM}))?\s+"
+    r"(?P<adj>(?:long|full|straight|consecutive|more|additional|previous|fiscal|calendar|"
+    r"trading|business|working|school)\s+)?"
+    rf"(?P<u>{UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more|less|two|three))?",
     2,
 )
 def _duration(m: re.Match, ctx: _Ctx):
@@ -972,9 +1369,21 @@ def _duration(m: re.Match, ctx: _Ctx):
     u = m["u"].lower()
     if re.fullmatch(r"(?:1[89]|20)\d\d", m["n"]) and not m.group(0).lower().endswith("s"):
         return None  # "the 1988 quarter": a year, not 1988 quarters
+    if re.match(r"\s+old\b", ctx.text[ctx.end : ctx.end + 5]):
+        return None  # an age ("52 years old"), as "a 52-year-old man": not a TIMEX3
+    if (
+        u == "second"
+        and m["n"].lower() in ("a", "one")
+        and re.match(
+            r"\s+(?!or\b|and\b|of\b|to\b|in\b|later\b|earlier\b|ago\b|before\b|after\b|"
+            r"longer\b|more\b|less\b)[a-z]",
+            ctx.text[ctx.end : ctx.end + 12],
+        )
+    ):
+        return None  # "a second blast": the ordinal
     words = m.group(0).lower()
     if "and a half" in words and n is not None:
-        n += 0.5
+        n += 0.5  # "two and a half years", "a minute and a half"
     if m["n"].lower() in ("a", "an") and u == "year":
         # "$5 a year": a rate
         before = ctx.text[max(0, ctx.start - 20) : ctx.start]
@@ -988,7 +1397,7 @@ def _duration(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    rf"(?P<n>\d+|{_WORDNUM}|half)[-\s](?P<u>second|minute|hour|day|week|month|year|decade)"
+    rf"(?P<n>\d+|{_WORDNUM}|half|several|few|many)[-\s](?P<u>second|minute|hour|day|week|month|year|decade)"
     r"(?=[-\s](?:old|long)?\s*[a-z])",
     3,
 )
@@ -1009,13 +1418,31 @@ def _duration_adj(m: re.Match, ctx: _Ctx):
     return DUR, duration_value(n, m["u"]), None
 
 
-@rule(r"(?<=for\s)(?P<u>years|months|weeks|decades|centuries|days|hours)", 1)
+@rule(r"(?P<u>hour|day|week|month|year|decade)-long", 3)
+def _unit_long(m: re.Match, ctx: _Ctx):
+    """ "a month-long strike": a stretch of one unit."""
+    return DUR, duration_value(1, m["u"]), None
+
+
+@rule(
+    r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bover\s)the\s+)"
+    r"(?P<u>years|months|weeks|decades|centuries|days|hours)"
+    r"(?:\s+or\s+(?:years|months|weeks|decades|days|hours))?",
+    1,
+)
 def _vague_duration(m: re.Match, ctx: _Ctx):
+    """A bare plural unit after "for", "in", "within", "after" ("the first time in
+    years", "within weeks") or "over the": an unspecified number of them."""
     return DUR, duration_value(None, m["u"]), None
 
 
 @rule(r"(?:the\s+)?(?:past|last|next|coming)\s+(?P<n>several|few)\s+(?P<u>" + UNIT + ")s", 3)
 def _past_few(m: re.Match, ctx: _Ctx):
+    if not m.group(0).lower().startswith("the") and re.search(
+        r"\b(?:will|would|could|may|might|can|should|must|to|did|does|do|not|n't)\s+$",
+        ctx.text[max(0, ctx.start - 10) : ctx.start],
+    ):
+        return None  # "could last several months": the verb "last"
     return DUR, duration_value(None, m["u"]), None
 
 
