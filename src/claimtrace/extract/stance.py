@@ -234,7 +234,17 @@ def _is_conditional(content: str) -> bool:
 
 
 def classify_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
-    """The stance of the claim's source toward its content (docs/guidelines-stance.md)."""
+    """The stance of the claim's source toward its content (docs/guidelines-stance.md):
+    the rules' label, or, where the rules find nothing but ``assert``, a non-assert label of
+    the learned model (:mod:`claimtrace.extract.stance_model`) when it is confident."""
+    from claimtrace.extract.stance_model import combine, predict_proba
+
+    rule = rule_stance(doc_or_text, claim)
+    return combine(rule, predict_proba(claim, rule))
+
+
+def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
+    """The stance decided by the rules alone (docs/guidelines-stance.md)."""
     lex = lexicon()
     cue = _norm(_joined(claim.cue))
     content = _joined(claim.content)
@@ -751,4 +761,5 @@ __all__ = [
     "find_hedges",
     "lexicon",
     "quantity_modality",
+    "rule_stance",
 ]

@@ -1,0 +1,191 @@
+"""A small learned stance signal that backs up the stance rules.
+
+The rules of :mod:`claimtrace.extract.stance` are precise but miss many non-assert stances
+worded in ways their lexicons do not list ("beat back the whisper campaign", "declined to
+concur with that assessment"). This module holds a multinomial logistic regression over
+sparse, general features of the attribution -- the cue's words and stems, a negation or
+refusal in the cue, the first words of the content, a question mark, conditional and
+denial markers -- and the rules' own label. It needs no third-party package at run time:
+the weights are a small JSON file (``claimtrace/data/stance_model.json``) written by
+``training/stance/train_stance_model.py`` from hand-labelled PolNeAR *train* attributions
+(``training/stance/stance-polnear-train.jsonl``).
+
+:func:`combine` decides: a non-assert label of the rules is kept; when the rules say
+``assert``, the model's best non-assert label replaces it only if its probability reaches
+the shipped threshold (chosen by cross-validation on the training labels and checked on the
+gold dev split).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any
+
+from claimtrace.model import Claim, Span, Stance
+
+MODEL_FILE = "stance_model.json"
+HEAD_WORDS = 8  # content words whose identity is a feature
+NEGATION = re.compile(r"\b(not|n't|never|no|nor|neither|without)\b|n't\b")
+REFUSAL = re.compile(r"\b(declin|refus|avoid|reject|resist|decli)\w*")
+CONDITIONAL = re.compile(r"\b(if|unless|as long as|provided that|only if|even if|otherwise)\b")
+UNTRUE = re.compile(
+    r"\b(not true|untrue|false|falsely|a lie|lies|lying|never happened|no evidence|myth|"
+    r"fiction|nonsense|ridiculous|absurd|baseless|unfounded|wrong|incorrect|inaccurate)\b"
+)
+#: nouns that make the object of a cue a claim ("rejected the notion", "challenged the assertion")
+CLAIM_NOUN = re.compile(
+    r"\b(claims?|allegations?|accusations?|reports?|assertions?|ideas?|notions?|suggestions?|"
+    r"implications?|charges?|stor(y|ies)|rumou?rs?|speculation|criticism|critiques?|labels?|"
+    r"terms?|characteri[sz]ations?|arguments?|theor(y|ies)|narrative|premise|assessments?|"
+    r"remarks?|comments?|statements?|attacks?)\b"
+)
+#: verbs of telling, explaining or disclosing (a negated one is a refusal to state)
+TELLING = re.compile(
+    r"\b(say|said|says|explain\w*|disclos\w*|releas\w*|respon\w*|repl\w*|comment\w*|"
+    r"answer\w*|reveal\w*|provid\w*|identif\w*|name|named|elaborat\w*|discuss\w*|confirm\w*|"
+    r"specif\w*|detail\w*|apologi\w*|acknowledg\w*|return\w*)\b"
+)
+WH = frozenset(
+    ["what", "why", "how", "when", "where", "who", "whom", "whose", "which", "whether", "if"]
+)
+
+
+def _norm(text: str) -> str:
+    return (
+        text.lower()
+        .replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
+
+
+def _joined(spans: Iterable[Span]) -> str:
+    return " ".join(s.text for s in spans)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?|[?!]", _norm(text))
+
+
+def _stem(word: str) -> str:
+    """A crude suffix stripper: declined/declines/declining -> declin."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _ends_with_question(text: str) -> bool:
+    return text.rstrip(" \n\"'”’),.—-").endswith("?")
+
+
+def stance_features(claim: Claim, rule: Stance | None = None) -> list[str]:
+    """The sparse features of one attribution (names only; every feature has value 1)."""
+    cue_text = _norm(_joined(claim.cue))
+    content_text = _joined(claim.content)
+    cue = _words(cue_text)
+    content = _words(content_text)
+    head = content[:HEAD_WORDS]
+    feats = ["bias"]
+    if rule is not None:
+        feats.append(f"rule={rule.value}")
+    for w in cue:
+        feats.append(f"cw={w}")
+        feats.append(f"cs={_stem(w)}")
+    if cue:
+        feats.append(f"clast={_stem(cue[-1])}")
+        if len(cue) <= 4:
+            feats.append(f"cue={' '.join(cue)}")
+    if NEGATION.search(cue_text):
+        feats.append("cue_neg")
+    if REFUSAL.search(cue_text):
+        feats.append("cue_refusal")
+    if TELLING.search(cue_text) and (NEGATION.search(cue_text) or REFUSAL.search(cue_text)):
+        feats.append("cue_not_telling")
+    if not claim.source:
+        feats.append("no_source")
+    if claim.cue and claim.content and claim.content[0].start < claim.cue[0].start:
+        feats.append("content_first")
+    for k, w in enumerate(head):
+        feats.append(f"hw={w}")
+        if k < 2:
+            feats.append(f"h{k}={w}")
+    if head[:1] and head[0] in WH:
+        feats.append("head_wh")
+    elif any(w in WH for w in head[1:3]):
+        feats.append("near_wh")
+    if len(head) > 1:
+        feats.append(f"h01={head[0]} {head[1]}")
+    if CLAIM_NOUN.search(" ".join(head[:4])):
+        feats.append("claim_noun_head")
+    if head[:1] == ["to"]:
+        feats.append("head_to")
+    if _ends_with_question(content_text):
+        feats.append("ends_q")
+    elif "?" in content_text:
+        feats.append("has_q")
+    head_text = " ".join(content[:20])
+    if CONDITIONAL.search(head_text):
+        feats.append("cond_head")
+    if NEGATION.search(head_text):
+        feats.append("neg_head")
+    if UNTRUE.search(head_text):
+        feats.append("untrue_head")
+    n = len(content)
+    feats.append(
+        "len<=3" if n <= 3 else "len<=12" if n <= 12 else "len<=30" if n <= 30 else "len>30"
+    )
+    return feats
+
+
+@functools.cache
+def load_model() -> dict[str, Any] | None:
+    """The shipped weights, or None when the data file is absent."""
+    try:
+        raw = resources.files("claimtrace.data").joinpath(MODEL_FILE).read_text()
+    except (FileNotFoundError, OSError):
+        return None
+    model: dict[str, Any] = json.loads(raw)
+    return model
+
+
+def predict_proba(
+    claim: Claim, rule: Stance | None = None, model: dict[str, Any] | None = None
+) -> dict[str, float]:
+    """The model's probability for each stance label (empty when no model is shipped)."""
+    model = model if model is not None else load_model()
+    if not model:
+        return {}
+    labels: list[str] = model["labels"]
+    weights: dict[str, list[float]] = model["weights"]
+    scores = list(model["intercept"])
+    for f in stance_features(claim, rule if model.get("uses_rule") else None):
+        w = weights.get(f)
+        if w is not None:
+            scores = [s + x for s, x in zip(scores, w, strict=True)]
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return {label: e / total for label, e in zip(labels, exps, strict=True)}
+
+
+def combine(rule: Stance, probs: dict[str, float], threshold: float | None = None) -> Stance:
+    """The rules' label, unless they say assert and the model is confident of another."""
+    if rule is not Stance.ASSERT or not probs:
+        return rule
+    if threshold is None:
+        model = load_model()
+        threshold = float(model["threshold"]) if model else 1.0
+    label, p = max(
+        ((k, v) for k, v in probs.items() if k != Stance.ASSERT.value), key=lambda kv: kv[1]
+    )
+    return Stance(label) if p >= threshold else rule
+
+
+__all__ = ["combine", "load_model", "predict_proba", "stance_features"]

@@ -1,0 +1,165 @@
+"""Train the learned stance signal (claimtrace/extract/stance_model.py) and write its weights.
+
+Data: the hand-labelled PolNeAR *train* attributions in
+``training/stance/stance-polnear-train.jsonl`` (see README.md there); texts from
+``../shared/corpora/polnear/train.jsonl``. Nothing of the stance gold (eval/gold) is used.
+
+The regularisation strength C, the minimum feature count and the threshold at which the
+model may replace an ``assert`` of the rules are chosen by repeated stratified 5-fold
+cross-validation on these labels, maximising the macro-F1 of the *combination* (rules, then
+the model where the rules say assert). The final model is fitted on all the labels.
+
+Usage (single-threaded, a few seconds):
+  PYTHONPATH=src OMP_NUM_THREADS=1 python training/stance/train_stance_model.py \
+      [--corpus ../shared/corpora/polnear/train.jsonl] [--out src/claimtrace/data/stance_model.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold
+
+from claimtrace.evaluation.shared import shared_dir
+from claimtrace.evaluation.stance import claim_of
+from claimtrace.extract.stance import rule_stance
+from claimtrace.extract.stance_model import combine, stance_features
+
+HERE = Path(__file__).resolve().parent
+LABELS_FILE = HERE / "stance-polnear-train.jsonl"
+
+
+def default_corpus() -> Path:
+    shared = shared_dir()
+    return (shared or Path("../shared")) / "corpora" / "polnear" / "train.jsonl"
+
+
+CS = (1.0, 3.0, 10.0, 30.0, 100.0)
+MIN_COUNTS = (1, 2)
+THRESHOLDS = tuple(round(0.3 + 0.05 * k, 2) for k in range(13))  # 0.30 ... 0.90
+SEEDS = (1, 2, 3)
+CLASS_WEIGHT: str | None = None
+
+
+def load(corpus: Path) -> tuple[list[list[str]], list[str], list[str]]:
+    rows = [json.loads(line) for line in LABELS_FILE.read_text(encoding="utf-8").splitlines()]
+    wanted = {r["doc_id"] for r in rows}
+    texts = {}
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        if d["doc_id"] in wanted:
+            texts[d["doc_id"]] = d["text"]
+    feats, gold, rules = [], [], []
+    for r in rows:
+        claim = claim_of(r, texts[r["doc_id"]])
+        rule = rule_stance(texts[r["doc_id"]], claim)
+        feats.append(stance_features(claim, rule))
+        gold.append(r["stance"])
+        rules.append(rule.value)
+    return feats, gold, rules
+
+
+def _vectorise(train: list[list[str]], min_count: int) -> DictVectorizer:
+    counts = Counter(f for fs in train for f in set(fs))
+    vec = DictVectorizer()
+    vec.fit([{f: 1 for f in fs if counts[f] >= min_count} for fs in train])
+    return vec
+
+
+def _fit(feats: list[list[str]], gold: list[str], c: float, min_count: int):
+    vec = _vectorise(feats, min_count)
+    x = vec.transform([{f: 1 for f in fs} for fs in feats])
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight=CLASS_WEIGHT)
+    clf.fit(x, gold)
+    return vec, clf
+
+
+def _combined(rules: list[str], probs: np.ndarray, classes: list[str], t: float) -> list[str]:
+    from claimtrace.model import Stance
+
+    out = []
+    for rule, row in zip(rules, probs, strict=True):
+        p = {k: float(v) for k, v in zip(classes, row, strict=True)}
+        out.append(combine(Stance(rule), p, t).value)
+    return out
+
+
+def cross_validate(feats, gold, rules) -> dict[tuple[float, int, float], float]:
+    """Mean macro-F1 of the combination for every (C, min_count, threshold)."""
+    scores: dict[tuple[float, int, float], list[float]] = {}
+    y = np.array(gold)
+    for seed in SEEDS:
+        folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+        for c in CS:
+            for mc in MIN_COUNTS:
+                oof: dict[int, dict[str, float]] = {}
+                for tr, te in folds.split(np.zeros(len(y)), y):
+                    vec, clf = _fit([feats[i] for i in tr], [gold[i] for i in tr], c, mc)
+                    pr = clf.predict_proba(vec.transform([{f: 1 for f in feats[i]} for i in te]))
+                    for i, row in zip(te, pr, strict=True):
+                        oof[int(i)] = dict(zip(clf.classes_, row, strict=True))
+                classes = sorted({k for p in oof.values() for k in p})
+                probs = np.array([[oof[i].get(k, 0.0) for k in classes] for i in range(len(y))])
+                for t in THRESHOLDS:
+                    pred = _combined(rules, probs, classes, t)
+                    scores.setdefault((c, mc, t), []).append(
+                        f1_score(gold, pred, average="macro", zero_division=0)
+                    )
+    return {k: float(np.mean(v)) for k, v in scores.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, default=None)
+    ap.add_argument(
+        "--out", type=Path, default=HERE.parents[1] / "src/claimtrace/data/stance_model.json"
+    )
+    args = ap.parse_args()
+    feats, gold, rules = load(args.corpus or default_corpus())
+    print(f"{len(gold)} labelled attributions: {dict(Counter(gold))}")
+    rules_f1 = f1_score(gold, rules, average="macro", zero_division=0)
+    print(f"rules alone on the training labels: macro-F1 {rules_f1:.3f}")
+    cv = cross_validate(feats, gold, rules)
+    best = max(cv, key=lambda k: (round(cv[k], 4), k[2]))  # ties: the higher threshold
+    c, mc, t = best
+    print(f"best CV combination: C={c} min_count={mc} threshold={t}: macro-F1 {cv[best]:.3f}")
+    for k in sorted(cv):
+        if k[0] == c and k[1] == mc:
+            print(f"  threshold {k[2]:.2f}: {cv[k]:.3f}")
+    vec, clf = _fit(feats, gold, c, mc)
+    names = vec.get_feature_names_out()
+    weights = {
+        str(name): [round(float(w), 4) for w in clf.coef_[:, j]]
+        for j, name in enumerate(names)
+        if np.abs(clf.coef_[:, j]).max() >= 1e-3
+    }
+    digest = hashlib.sha256(LABELS_FILE.read_bytes()).hexdigest()[:16]
+    model = {
+        "about": "Stance backup model; see claimtrace/extract/stance_model.py and "
+        "training/stance/README.md. Trained on hand-labelled PolNeAR train attributions "
+        "(research-only corpus).",
+        "trained_on": f"training/stance/stance-polnear-train.jsonl ({len(gold)} rows, "
+        f"sha256 {digest})",
+        "cv_macro_f1": round(cv[best], 4),
+        "C": c,
+        "min_count": mc,
+        "threshold": t,
+        "uses_rule": True,
+        "labels": [str(x) for x in clf.classes_],
+        "intercept": [round(float(b), 4) for b in clf.intercept_],
+        "weights": weights,
+    }
+    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(weights)} features)")
+
+
+if __name__ == "__main__":
+    main()
