@@ -10,7 +10,9 @@ Three strata, drawn with a fixed seed (at most 3 attributions per article per st
 - ``other``: non-plain cues without such a hint;
 - ``plain``: plain reporting cues (the bulk of real text);
 - ``rare``: then, from what is left (any cue), a narrower hint of a denial, dismissal,
-  refusal or condition in the cue or content head (:data:`RARE_HINT`), at most 2 per article.
+  refusal or condition in the cue or content head (:data:`RARE_HINT`), at most 2 per article;
+- ``more`` (a second labelling round): from what is still left, the rare hint or a question
+  hint (:data:`QUESTION_HINT`), at most 2 per article counting the ``rare`` ones.
 
 ``--show`` prints each item for the annotator (``[S ...]`` source, ``[C ...]`` cue,
 ``{...}`` content) with its key ``doc_id#attr_id``.
@@ -81,6 +83,9 @@ RARE_HINT = re.compile(
     re.I,
 )
 RARE_SIZE = 130
+#: a third draw (``more``), after the first labelling round: the rare hint or a question hint
+QUESTION_HINT = re.compile(r"\?|\b(ask\w*|wonder\w*|whether|question\w*|unclear|puzzl\w*)\b", re.I)
+MORE_SIZE = 200
 
 
 def _cue(doc: dict, a: dict) -> str:
@@ -138,6 +143,24 @@ def pick(path: str) -> list[tuple[dict, dict, str]]:
         per_doc[d["doc_id"]] += 1
         chosen.append((d, a, "rare"))
         if per_doc.total() >= RARE_SIZE:
+            break
+    taken = {(d["doc_id"], a["id"]) for d, a, _ in chosen}
+    more = []
+    for d, a in rare + [da for name in SIZES for da in pools[name]]:
+        key = (d["doc_id"], a["id"])
+        text = f"{_cue(d, a)} {' '.join(_content(d, a).split()[:15])} {_content(d, a)[-3:]}"
+        if key not in taken and (RARE_HINT.search(text) or QUESTION_HINT.search(text)):
+            taken.add(key)
+            more.append((d, a))
+    more.sort(key=lambda da: (da[0]["doc_id"], da[1]["id"]))
+    random.Random(20261129).shuffle(more)
+    per_doc = Counter(d["doc_id"] for d, _, name in chosen if name == "rare")
+    for d, a in more:
+        if per_doc[d["doc_id"]] >= 2:
+            continue
+        per_doc[d["doc_id"]] += 1
+        chosen.append((d, a, "more"))
+        if sum(1 for *_, name in chosen if name == "more") >= MORE_SIZE:
             break
     return chosen
 

@@ -50,6 +50,32 @@ TELLING = re.compile(
     r"answer\w*|reveal\w*|provid\w*|identif\w*|name|named|elaborat\w*|discuss\w*|confirm\w*|"
     r"specif\w*|detail\w*|apologi\w*|acknowledg\w*|return\w*)\b"
 )
+#: cue words with no stance of their own ("went on about", "talk of")
+FUNCTION_WORDS = frozenset(
+    [
+        "about",
+        "on",
+        "of",
+        "to",
+        "for",
+        "with",
+        "in",
+        "at",
+        "by",
+        "the",
+        "a",
+        "an",
+        "that",
+        "this",
+        "over",
+        "from",
+        "into",
+        "up",
+        "out",
+        "as",
+    ]
+)
+DETERMINERS = frozenset(["the", "a", "an", "any", "his", "her", "their", "its", "such"])
 WH = frozenset(
     ["what", "why", "how", "when", "where", "who", "whom", "whose", "which", "whether", "if"]
 )
@@ -96,12 +122,14 @@ def stance_features(claim: Claim, rule: Stance | None = None) -> list[str]:
     if rule is not None:
         feats.append(f"rule={rule.value}")
     for w in cue:
-        feats.append(f"cw={w}")
-        feats.append(f"cs={_stem(w)}")
-    if cue:
-        feats.append(f"clast={_stem(cue[-1])}")
-        if len(cue) <= 4:
-            feats.append(f"cue={' '.join(cue)}")
+        if w not in FUNCTION_WORDS:  # "asked about" is kept whole in ``cue=`` below
+            feats.append(f"cw={w}")
+            feats.append(f"cs={_stem(w)}")
+    content_words = [w for w in cue if w not in FUNCTION_WORDS]
+    if content_words:
+        feats.append(f"clast={_stem(content_words[-1])}")
+    if 0 < len(cue) <= 4:
+        feats.append(f"cue={' '.join(cue)}")
     if NEGATION.search(cue_text):
         feats.append("cue_neg")
     if REFUSAL.search(cue_text):
@@ -122,7 +150,7 @@ def stance_features(claim: Claim, rule: Stance | None = None) -> list[str]:
         feats.append("near_wh")
     if len(head) > 1:
         feats.append(f"h01={head[0]} {head[1]}")
-    if CLAIM_NOUN.search(" ".join(head[:4])):
+    if CLAIM_NOUN.search(" ".join(head[:3] if head[:1] and head[0] in DETERMINERS else head[:2])):
         feats.append("claim_noun_head")
     if head[:1] == ["to"]:
         feats.append("head_to")
