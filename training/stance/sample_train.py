@@ -12,7 +12,10 @@ Three strata, drawn with a fixed seed (at most 3 attributions per article per st
 - ``rare``: then, from what is left (any cue), a narrower hint of a denial, dismissal,
   refusal or condition in the cue or content head (:data:`RARE_HINT`), at most 2 per article;
 - ``more`` (a second labelling round): from what is still left, the rare hint or a question
-  hint (:data:`QUESTION_HINT`), at most 2 per article counting the ``rare`` ones.
+  hint (:data:`QUESTION_HINT`), at most 2 per article counting the ``rare`` ones;
+- ``rebut`` (a third round): from what is still left, a rebutting or minimising cue
+  (:data:`REBUT_CUE`) or a content head calling something untrue or trivial
+  (:data:`UNTRUE_HEAD`), at most 2 per article.
 
 ``--show`` prints each item for the annotator (``[S ...]`` source, ``[C ...]`` cue,
 ``{...}`` content) with its key ``doc_id#attr_id``.
@@ -86,6 +89,22 @@ RARE_SIZE = 130
 #: a third draw (``more``), after the first labelling round: the rare hint or a question hint
 QUESTION_HINT = re.compile(r"\?|\b(ask\w*|wonder\w*|whether|question\w*|unclear|puzzl\w*)\b", re.I)
 MORE_SIZE = 200
+#: a fourth draw (``rebut``, third labelling round) for the stances still rarest in the labels:
+#: a rebutting or minimising cue, or a content head that calls something untrue or trivial
+REBUT_CUE = re.compile(
+    r"\b(insist\w*|contend\w*|maintain\w*|counter\w*|respond\w*|rebut\w*|push\w* back|"
+    r"fir\w* back|hit\w* back|dismiss\w*|deni\w*|deny\w*|reject\w*|disput\w*|refut\w*|"
+    r"challeng\w*|contradict\w*|defend\w*|brush\w*|shrug\w*|wav\w* off|laugh\w*|scoff\w*|"
+    r"mock\w*|ridicul\w*|downplay\w*|play\w* down|minimi[sz]\w*|belittl\w*)\b",
+    re.I,
+)
+UNTRUE_HEAD = re.compile(
+    r"\b(not true|untrue|false|lie|lies|lying|nonsense|ridiculous|absurd|no evidence|never|"
+    r"fake|hoax|overblown|exaggerat\w*|no big deal|distraction|baseless|myth|wrong|silly|"
+    r"crazy|not a problem|no problem|nothing to do with)\b",
+    re.I,
+)
+REBUT_SIZE = 120
 
 
 def _cue(doc: dict, a: dict) -> str:
@@ -161,6 +180,25 @@ def pick(path: str) -> list[tuple[dict, dict, str]]:
         per_doc[d["doc_id"]] += 1
         chosen.append((d, a, "more"))
         if sum(1 for *_, name in chosen if name == "more") >= MORE_SIZE:
+            break
+    taken = {(d["doc_id"], a["id"]) for d, a, _ in chosen}
+    rebut = []
+    for name in SIZES:
+        for d, a in pools[name]:
+            head = " ".join(_content(d, a).split()[:12])
+            if (d["doc_id"], a["id"]) not in taken and (
+                REBUT_CUE.search(_cue(d, a)) or UNTRUE_HEAD.search(head)
+            ):
+                rebut.append((d, a))
+    rebut.sort(key=lambda da: (da[0]["doc_id"], da[1]["id"]))
+    random.Random(20261130).shuffle(rebut)
+    per_doc = Counter()
+    for d, a in rebut:
+        if per_doc[d["doc_id"]] >= 2:
+            continue
+        per_doc[d["doc_id"]] += 1
+        chosen.append((d, a, "rebut"))
+        if per_doc.total() >= REBUT_SIZE:
             break
     return chosen
 

@@ -73,6 +73,7 @@ FUNCTION_WORDS = frozenset(
         "up",
         "out",
         "as",
+        "against",
     ]
 )
 DETERMINERS = frozenset(["the", "a", "an", "any", "his", "her", "their", "its", "such"])
@@ -109,6 +110,18 @@ def _stem(word: str) -> str:
 
 def _ends_with_question(text: str) -> bool:
     return text.rstrip(" \n\"'”’),.—-").endswith("?")
+
+
+def _claim_object(head: list[str]) -> bool:
+    """The content opens with a claim noun as the cue's object: "the notion", "that
+    assessment", "Trump's remarks", "the false accusations" (not "recommending charges")."""
+    if not head:
+        return False
+    first = head[0]
+    if first in DETERMINERS or first in ("that", "this", "these", "those") or first.endswith("'s"):
+        # a determiner, then the noun or one adjective and the noun
+        return any(CLAIM_NOUN.fullmatch(w) for w in head[1:3])
+    return CLAIM_NOUN.fullmatch(first) is not None
 
 
 def stance_features(claim: Claim, rule: Stance | None = None) -> list[str]:
@@ -150,7 +163,7 @@ def stance_features(claim: Claim, rule: Stance | None = None) -> list[str]:
         feats.append("near_wh")
     if len(head) > 1:
         feats.append(f"h01={head[0]} {head[1]}")
-    if CLAIM_NOUN.search(" ".join(head[:3] if head[:1] and head[0] in DETERMINERS else head[:2])):
+    if _claim_object(head):
         feats.append("claim_noun_head")
     if head[:1] == ["to"]:
         feats.append("head_to")
