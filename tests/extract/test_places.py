@@ -170,3 +170,22 @@ def test_outlet_prior_settles_local_homonyms() -> None:
     assert prior.town is not None
     town = find_places("The Springfield council approved the plan.", outlet=prior)[0]
     assert (town.country, round(town.lat)) == ("US", 40)
+
+
+def test_counties_are_placed_among_their_towns() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    madison = {e.admin1: e for e in gaz.lookup("Madison County") if e.fcode == "ADM2"}
+    # Madison County, Illinois lies around Edwardsville, not at a town called Madison
+    il = madison["IL"]
+    assert il.lat is not None and km(il.lat, il.lon, 38.81, -89.95) < 60
+    # its population is that of its towns: it outranks the small Madison County of Idaho
+    assert il.population > madison["ID"].population > 0
+
+
+def test_a_bare_county_is_placed_in_the_article_state() -> None:
+    text = "Texas officials met in Lamar County on Monday."
+    county = next(p for p in find_places(text) if p.span.text == "Lamar County")
+    assert county.kind is PlaceKind.ADMIN and county.lat is not None
+    assert km(county.lat, county.lon, 33.66, -95.55) < 80  # Paris, Texas, its seat

