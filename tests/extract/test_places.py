@@ -189,3 +189,21 @@ def test_a_bare_county_is_placed_in_the_article_state() -> None:
     county = next(p for p in find_places(text) if p.span.text == "Lamar County")
     assert county.kind is PlaceKind.ADMIN and county.lat is not None
     assert km(county.lat, county.lon, 33.66, -95.55) < 80  # Paris, Texas, its seat
+
+
+def test_a_town_that_says_something_stays_a_place() -> None:
+    text = "About 55 Gainesville residents marched. Organisers said Gainesville says no to it."
+    assert [p.span.text for p in find_places(text)] == ["Gainesville", "Gainesville"]
+
+
+def test_two_town_names_in_a_row_are_a_person() -> None:
+    text = "Micanopy resident Troy Blakely held a sign. Blakely said he would vote."
+    found = {p.span.text for p in find_places(text)}
+    assert not found & {"Troy", "Blakely"}
+    # joined by "and", or with a comma, they stay two places
+    text = "In Connecticut, fires burned in Weston and Glastonbury."
+    assert {p.span.text for p in find_places(text)} == {"Connecticut", "Weston", "Glastonbury"}
+
+
+def test_an_institution_word_alone_is_not_a_town() -> None:
+    assert find_places("The man crashed in the far north. Police said he was hurt.") == []

@@ -274,6 +274,7 @@ NEVER_PLACES = frozenset(
         "Creek",
         "Gulf",
         "Superior",
+        "Grand",
     ]
 )
 
@@ -389,9 +390,32 @@ def _state_after(gaz: Gazetteer, text: str, end: int) -> tuple[str | None, str |
     return None
 
 
+def _towns_only(entries: Iterable[GazEntry]) -> bool:
+    """Every feature is a town (not a capital, state or country): the name may be a person's."""
+    entries = tuple(entries)
+    return bool(entries) and all(e.fcode.startswith("PPL") and e.fcode != "PPLC" for e in entries)
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _name_pair(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Two tokens that read as a person's given name and surname ("Troy Blakely"): plain
+    capitalised words one space apart, neither an institution word ("Metro", "Superior")."""
+    if text[left[1] : right[0]] != " ":
+        return False
+    words = (text[left[0] : left[1]], text[right[0] : right[1]])
+    return all(
+        _NAME_WORD.fullmatch(w) and w not in NEVER_PLACES and w.lower() not in ORG_WORDS
+        for w in words
+    )
+
+
 def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     surnames: set[str] = set()  # town names this article uses as people's names
+    full_names: set[str] = set()  # town names seen after a first name ("Carla Modena")
+    speakers: set[str] = set()  # town names before a speech verb ("Modena said")
     for run in _capitalised_runs(text):
         i = 0
         while i < len(run):
@@ -411,15 +435,19 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             before_tokens = run[:i]
             after_tokens = run[j + 1 :]
             reject = False
-            towns_only = bool(entries) and all(
-                e.fcode.startswith("PPL") and e.fcode != "PPLC" for e in entries
-            )
+            towns_only = _towns_only(entries)
             if before_tokens and towns_only:
                 # "Chiquita Raquel Henry": a surname, not a place; but "Rapides Parish" is fine
                 prev = text[before_tokens[-1][0] : before_tokens[-1][1]]
                 prev_entries, prev_dem, _ = _match(gaz, prev)
-                if not (prev_entries or prev_dem) and prev.lower().rstrip(".") not in ("the",):
+                # two town names in a row are a person's names ("Troy Blakely")
+                first_name = _towns_only(prev_entries) and _name_pair(
+                    text, before_tokens[-1], run[i]
+                )
+                unplaced = not (prev_entries or prev_dem) or first_name
+                if unplaced and prev.lower().rstrip(".") != "the":
                     reject = True
+                    full_names.add(name_key(surface))
             if after_tokens and not reject and not demonym:
                 nxt = text[after_tokens[0][0] : after_tokens[0][1]]
                 if surface in gaz.needs_context:
@@ -427,17 +455,21 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     reject = True
                 elif towns_only and nxt.rstrip(".").lower() not in ORG_WORDS:
                     nxt_entries, nxt_dem, _ = _match(gaz, nxt)
-                    # "Vladimir Putin": a first name, not a town
-                    reject = not (nxt_entries or nxt_dem)
+                    # "Vladimir Putin", "Troy Blakely": a first name, not a town
+                    reject = not (nxt_entries or nxt_dem) or (
+                        _towns_only(nxt_entries) and _name_pair(text, run[j], after_tokens[0])
+                    )
             if surface.rstrip(".") in NEVER_PLACES:
                 reject = True
+            if towns_only and surface.lower() in ORG_WORDS:
+                reject = True  # "Police said", "the Chamber": an institution word, not a town
             word_before = _word_before(text, start)
             if word_before in TITLES:
                 reject = True
                 if towns_only:
                     surnames.add(name_key(surface))
             if towns_only and _SPEECH_AFTER.match(text[end : end + 14]):
-                surnames.add(name_key(surface))  # "Trapani said": a person
+                speakers.add(name_key(surface))  # "Trapani said": a person, if named as one
             if not reject:
                 mention = Mention(start, end, surface, entries, adjectival=demonym is not None)
                 if demonym:
@@ -492,7 +524,10 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 if mention.entries:
                     mentions.append(mention)
             i = j + 1
-    # "Andrew Trapani ... Trapani's film": once a person, the name is a person throughout
+    # "Andrew Trapani ... Trapani said ... Trapani's film": once a person (after a title, or
+    # a speaker also named with a first name), the name is a person throughout; a town that
+    # "says" something without ever being a full name is a place ("Gainesville says no")
+    surnames |= speakers & full_names
     return [
         m
         for m in mentions
