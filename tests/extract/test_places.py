@@ -207,3 +207,9 @@ def test_two_town_names_in_a_row_are_a_person() -> None:
 
 def test_an_institution_word_alone_is_not_a_town() -> None:
     assert find_places("The man crashed in the far north. Police said he was hurt.") == []
+
+
+def test_a_part_of_a_country_keeps_the_country_id() -> None:
+    place = find_places("Heavy snow fell in southwest Kansas.")[0]
+    assert (place.span.text, place.kind) == ("southwest Kansas", PlaceKind.REGION)
+    assert place.geonameid == 4273857  # Kansas: the whole the region is part of

@@ -414,7 +414,9 @@ def find_places(
         if lat is None and e.fcode == "ADM2":
             lat, lon = _estimate_county(e, mentions, gaz)
         if m.region_of and not m.adjectival:
-            kind, name, gid = PlaceKind.REGION, f"{m.region_of} {e.name}", None
+            # "western Russia": a part of a feature keeps the GeoNames id of the whole (the
+            # convention of the LGL-scheme corpora), the most precise id the gazetteer has
+            kind, name = PlaceKind.REGION, f"{m.region_of} {e.name}"
         elif m.designator and e.fcode.startswith("PPL"):
             kind, name, gid = PlaceKind.ADMIN, f"{e.name} {m.designator}", None
         use = place_use(text, m.start, m.end, e, adjectival=m.adjectival)
