@@ -217,3 +217,16 @@ def test_a_part_of_a_country_keeps_the_country_id() -> None:
     place = find_places("Heavy snow fell in southwest Kansas.")[0]
     assert (place.span.text, place.kind) == ("southwest Kansas", PlaceKind.REGION)
     assert place.geonameid == 4273857  # Kansas: the whole the region is part of
+
+
+def test_the_outlet_home_town_outranks_its_namesakes() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    texts = ["Texas lawmakers met on the bridge plan.", "Ohio and Kentucky roads were closed."]
+    prior = outlet_prior(texts, domain="theparisexample.com")
+    assert prior.town_id is not None
+    # a Tennessee neighbour in the article does not pull "Paris" away from the paper's town
+    text = "Paris firefighters drove trucks bought in Memphis, Tenn., and Jackson, Tenn."
+    paris = find_places(text, outlet=prior)[0]
+    assert (paris.span.text, paris.geonameid) == ("Paris", prior.town_id)
+    assert km(paris.lat, paris.lon, 33.66, -95.56) < 20

@@ -106,11 +106,12 @@ class PlacePrior:
     countries: dict[str, float] = field(default_factory=dict)
     admin1: dict[tuple[str, str], float] = field(default_factory=dict)
     town: tuple[float, float] | None = None  # the outlet's home town, if its domain names one
+    town_id: int | None = None  # its GeoNames id
 
 
 def _domain_town(
     domain: str | None, admin1: dict[tuple[str, str], float], gaz: Gazetteer
-) -> tuple[float, float] | None:
+) -> GazEntry | None:
     """The town a local outlet's web domain is named after ("parisbeacon.com" -> the Paris
     in the state its articles name most), if its articles support one."""
     if not domain:
@@ -129,7 +130,7 @@ def _domain_town(
                 key = (share, e.population, e)
                 if best is None or key[:2] > best[:2]:
                     best = key
-    return (best[2].lat, best[2].lon) if best else None
+    return best[2] if best else None
 
 
 def outlet_prior(
@@ -168,8 +169,12 @@ def outlet_prior(
     if not n:
         return PlacePrior()
     shares = {k: v / n for k, v in admin1.items()}
+    town = _domain_town(domain, shares, gaz)
     return PlacePrior(
-        {k: v / n for k, v in countries.items()}, shares, _domain_town(domain, shares, gaz)
+        {k: v / n for k, v in countries.items()},
+        shares,
+        (town.lat, town.lon) if town is not None and town.lat is not None else None,
+        town.geonameid if town is not None else None,
     )
 
 
@@ -182,6 +187,8 @@ class _Context:
     outlet: PlacePrior | None = None
 
 
+#: how much the outlet's home town outranks its namesakes ("Paris" in theparisnews.com)
+HOME_TOWN_BONUS = 8.0
 #: the most that local evidence (state, neighbours, outlet's state) adds to a candidate
 LOCAL_CAP = 10.0
 
@@ -227,6 +234,8 @@ def _score(m: Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter
             local += 3.0
         elif 1 <= near < 300:
             local += 1.5
+    if ctx.outlet is not None and e.geonameid and e.geonameid == ctx.outlet.town_id:
+        s += HOME_TOWN_BONUS  # "Paris" in the Paris (Texas) News is that Paris
     return s + min(local, LOCAL_CAP)
 
 
