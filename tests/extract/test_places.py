@@ -230,3 +230,12 @@ def test_the_outlet_home_town_outranks_its_namesakes() -> None:
     paris = find_places(text, outlet=prior)[0]
     assert (paris.span.text, paris.geonameid) == ("Paris", prior.town_id)
     assert km(paris.lat, paris.lon, 33.66, -95.56) < 20
+
+
+def test_an_american_article_does_not_make_a_country_a_small_town() -> None:
+    text = (
+        "Officials in Springfield, Mass., and Dallas, Texas, met on Friday. "
+        "Galileo was born in Italy around 1564."
+    )
+    italy = next(p for p in find_places(text) if p.span.text == "Italy")
+    assert (italy.kind, italy.country) == (PlaceKind.COUNTRY, "IT")

@@ -211,12 +211,20 @@ def _score(m: Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter
             s += 15.0
         elif e.country == qc:
             s += 4.0
-    if e.country:
+    # country-level evidence (the article's and the outlet's countries) does not make a
+    # small town out of a country or region of the same name: "Italy" in an American paper
+    # is still Italy, not Italy, Texas; only local evidence (below) can do that
+    rival = (
+        e.fcode.startswith("PPL")
+        and e.population < 100_000
+        and any(x.fcode in DOMINANT and x.country != e.country for x in m.entries)
+    )
+    if e.country and not rival:
         s += 2.5 * min(ctx.countries[e.country] - own[e.country], 3)
-    if e.country and e.country == ctx.home:
-        s += 1.5
-    if ctx.outlet is not None and e.country:
-        s += 3.0 * ctx.outlet.countries.get(e.country, 0.0)
+        if e.country == ctx.home:
+            s += 1.5
+        if ctx.outlet is not None:
+            s += 3.0 * ctx.outlet.countries.get(e.country, 0.0)
     # local evidence (same state, nearby places, the outlet's state) is capped, so that a
     # large city is not beaten by a hamlet of the same name just because the article is local
     local = 0.0
