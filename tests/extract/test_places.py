@@ -239,3 +239,17 @@ def test_an_american_article_does_not_make_a_country_a_small_town() -> None:
     )
     italy = next(p for p in find_places(text) if p.span.text == "Italy")
     assert (italy.kind, italy.country) == (PlaceKind.COUNTRY, "IT")
+
+
+def test_names_before_counties_are_counties() -> None:
+    text = "In Kansas, roofs collapsed in Harvey, Harper and Kingman counties."
+    found = {p.span.text: p for p in find_places(text)}
+    assert {found[n].name for n in ("Harvey", "Harper", "Kingman")} == {
+        "Harvey County",
+        "Harper County",
+        "Kingman County",
+    }
+    assert all(found[n].kind is PlaceKind.ADMIN and found[n].country == "US" for n in found)
+    # "In Barrow": the county is the longest tail of the words before "and" that names one
+    barrow = find_places("In Barrow and Jackson counties, Georgia, schools closed.")[0]
+    assert (barrow.span.text, barrow.name) == ("Barrow", "Barrow County")

@@ -528,7 +528,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     # a speaker also named with a first name), the name is a person throughout; a town that
     # "says" something without ever being a full name is a place ("Gainesville says no")
     surnames |= speakers & full_names
-    return [
+    kept = [
         m
         for m in mentions
         if m.qualifier
@@ -536,6 +536,38 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         or name_key(_strip_possessive(m.text)) not in surnames
         or any(e.fcode in DOMINANT for e in m.entries)
     ]
+    return _county_lists(text, gaz, kept)
+
+
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
+#: "Harvey, Harper and Kingman counties": names sharing a plural designator
+_COUNTY_LIST = re.compile(
+    rf"({_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME})\s+(counties|parishes)\b"
+)
+
+
+def _county_lists(text: str, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Each name of a list before "counties" / "parishes" is a county ("Jackson and Barrow
+    counties": Barrow County, not Barrow-in-Furness); it replaces overlapping mentions."""
+    found: list[Mention] = []
+    for m in _COUNTY_LIST.finditer(text):
+        designator = "County" if m.group(2) == "counties" else "Parish"
+        for name in re.finditer(_NAME, m.group(1)):
+            words = name.group(0).split(" ")
+            for i in range(len(words)):  # "In Barrow": the longest tail that is a county
+                tail = " ".join(words[i:])
+                entries = tuple(e for e in gaz.lookup(f"{tail} {designator}") if e.fcode == "ADM2")
+                if entries:
+                    start = m.start(1) + name.end() - len(tail)
+                    county = Mention(start, start + len(tail), tail, entries, supported=True)
+                    county.primary = {id(e) for e in entries}
+                    found.append(county)
+                    break
+    if not found:
+        return mentions
+    spans = [(c.start, c.end) for c in found]
+    rest = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(rest + found, key=lambda m: m.start)
 
 
 def _strip_possessive(surface: str) -> str:
