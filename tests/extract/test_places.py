@@ -264,3 +264,10 @@ def test_names_before_counties_are_counties() -> None:
     # "In Barrow": the county is the longest tail of the words before "and" that names one
     barrow = find_places("In Barrow and Jackson counties, Georgia, schools closed.")[0]
     assert (barrow.span.text, barrow.name) == ("Barrow", "Barrow County")
+
+
+def test_a_town_ending_a_sentence_is_still_a_place() -> None:
+    text = "The Dallas Cowboys opened a stadium in Arlington. The clubs will tour Texas."
+    assert "Arlington" in {p.span.text for p in find_places(text)}
+    # an abbreviation does not end the name: "St. Louis", "W. Va."
+    assert "St. Louis" in {p.span.text for p in find_places("He moved to St. Louis in May.")}

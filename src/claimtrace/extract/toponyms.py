@@ -307,8 +307,14 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: a word with a full stop that ends a sentence ("in Arlington. The clubs"), not an
+#: abbreviation ("St. Louis", "W. Va.", "Tenn.")
+_SENTENCE_END = re.compile(r"[A-Z][a-z]{4,}\.")
+
+
 def _capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of capitalised tokens, joined by single spaces, hyphens or joiner words."""
+    """Runs of capitalised tokens, joined by single spaces, hyphens or joiner words; a
+    sentence ends a run."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for start, end in _tokens(text):
@@ -317,7 +323,7 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
             ok = gap in (" ", "-", " - ") or (
                 gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _JOINERS
             )
-            if not ok:
+            if not ok or _SENTENCE_END.fullmatch(text[current[-1][0] : current[-1][1]]):
                 runs.append(current)
                 current = []
         current.append((start, end))
