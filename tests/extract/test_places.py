@@ -271,3 +271,19 @@ def test_a_town_ending_a_sentence_is_still_a_place() -> None:
     assert "Arlington" in {p.span.text for p in find_places(text)}
     # an abbreviation does not end the name: "St. Louis", "W. Va."
     assert "St. Louis" in {p.span.text for p in find_places("He moved to St. Louis in May.")}
+
+
+def test_a_town_name_in_a_street_name_is_not_the_town() -> None:
+    text = "The fire at 6016 Dublin Road in Alexandria, La., was set with a lighter."
+    assert [p.span.text for p in find_places(text)] == ["Alexandria", "La."]
+
+
+def test_a_town_after_of_an_article_or_a_direction_is_no_surname() -> None:
+    texts = {
+        "He heads the University of Cincinnati, in Ohio.": "Cincinnati",
+        "An Alexandria man was hurt in Minnesota.": "Alexandria",
+        "A road sign in East Oxford was damaged, England's police said.": "Oxford",
+        "Texas firms saw Gainesville's business grow.": "Gainesville",
+    }
+    for text, town in texts.items():
+        assert town in {p.span.text for p in find_places(text)}, text

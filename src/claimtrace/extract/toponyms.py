@@ -77,7 +77,8 @@ TITLES = frozenset(
         "dame",
     ]
 )
-#: capitalised words after a town's name that keep it a toponym ("Paris Public Library")
+#: capitalised words after a town's name that keep it a toponym ("Paris Public Library");
+#: street words are not among them: "Dublin Road", "Nokomis Street" name streets, not towns
 ORG_WORDS = frozenset(
     [
         "public",
@@ -104,16 +105,6 @@ ORG_WORDS = frozenset(
         "community",
         "memorial",
         "airport",
-        "street",
-        "st",
-        "road",
-        "rd",
-        "avenue",
-        "ave",
-        "drive",
-        "boulevard",
-        "lane",
-        "highway",
         "park",
         "center",
         "centre",
@@ -161,6 +152,45 @@ ORG_WORDS = frozenset(
         "south",
         "east",
         "west",
+    ]
+)
+#: words after a place name that make the whole a street's name
+STREET_WORDS = frozenset(
+    {
+        "street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd",
+        "lane", "highway", "hwy", "pike", "parkway", "pkwy", "turnpike",
+    }
+)  # fmt: skip
+#: capitalised words before a town's name that do not make it a surname ("East Oxford")
+PLACE_MODIFIERS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "metropolitan",
+        "metro",
+        "downtown",
+        "historic",
+        "old",
+        "new",
+        "suburban",
+        "rural",
+        "urban",
+        "inner",
+        "outer",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
     ]
 )
 _SPEECH_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|explained|wrote|asked)\b")
@@ -307,12 +337,22 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return out
 
 
-#: a word with a full stop that ends a sentence ("in Arlington. The clubs"), not an
-#: abbreviation ("St. Louis", "W. Va.", "Tenn.")
-_SENTENCE_END = re.compile(r"[A-Z][a-z]{4,}\.")
+#: abbreviations with a full stop that do not end a sentence ("Cox Inc. of Atlanta")
+ABBREVIATIONS = frozenset(["inc", "corp", "ltd", "co", "jr", "sr", "bros", "ave", "blvd", "no"])
 
 
-def _capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
+def _ends_sentence(token: str, gaz: Gazetteer) -> bool:
+    """A word with a full stop that ends a sentence ("in Arlington. The clubs"), not an
+    abbreviation ("St. Louis", "W. Va.", "Tenn.", "Gov.")."""
+    stem = token[:-1]
+    if not token.endswith(".") or "." in stem or len(stem) <= 2:
+        return False
+    if stem.lower() in TITLES or stem.lower() in ABBREVIATIONS:
+        return False
+    return not (gaz.lookup(token) and not gaz.lookup(stem))  # "Tenn." names Tennessee
+
+
+def _capitalised_runs(text: str, gaz: Gazetteer) -> list[list[tuple[int, int]]]:
     """Runs of capitalised tokens, joined by single spaces, hyphens or joiner words; a
     sentence ends a run."""
     runs: list[list[tuple[int, int]]] = []
@@ -323,7 +363,7 @@ def _capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
             ok = gap in (" ", "-", " - ") or (
                 gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _JOINERS
             )
-            if not ok or _SENTENCE_END.fullmatch(text[current[-1][0] : current[-1][1]]):
+            if not ok or _ends_sentence(text[current[-1][0] : current[-1][1]], gaz):
                 runs.append(current)
                 current = []
         current.append((start, end))
@@ -422,7 +462,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     surnames: set[str] = set()  # town names this article uses as people's names
     full_names: set[str] = set()  # town names seen after a first name ("Carla Modena")
     speakers: set[str] = set()  # town names before a speech verb ("Modena said")
-    for run in _capitalised_runs(text):
+    for run in _capitalised_runs(text, gaz):
         i = 0
         while i < len(run):
             found = None
@@ -451,7 +491,14 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     text, before_tokens[-1], run[i]
                 )
                 unplaced = not (prev_entries or prev_dem) or first_name
-                if unplaced and prev.lower().rstrip(".") != "the":
+                # only a name right before it ("Raquel Henry"), not "University of Cincinnati",
+                # "An Alexandria man", "East Oxford", "Metropolitan Atlanta"
+                given = (
+                    text[before_tokens[-1][1] : start] == " "
+                    and prev.rstrip(".") not in NEVER_PLACES
+                    and prev.lower().rstrip(".") not in PLACE_MODIFIERS
+                )
+                if unplaced and given:
                     reject = True
                     full_names.add(name_key(surface))
             if after_tokens and not reject and not demonym:
@@ -459,7 +506,12 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 if surface in gaz.needs_context:
                     # "Jordan Smith", "Lincoln Memorial": an ambiguous word inside another name
                     reject = True
-                elif towns_only and nxt.rstrip(".").lower() not in ORG_WORDS:
+                elif (
+                    towns_only
+                    and nxt.rstrip(".").lower() not in ORG_WORDS
+                    # "Gainesville's VFW": a possessive is no first name
+                    and text[end : run[j][1]] not in ("'s", "’s", "'", "’")
+                ):
                     nxt_entries, nxt_dem, _ = _match(gaz, nxt)
                     # "Vladimir Putin", "Troy Blakely": a first name, not a town
                     reject = not (nxt_entries or nxt_dem) or (
@@ -467,6 +519,16 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     )
             if surface.rstrip(".") in NEVER_PLACES:
                 reject = True
+            if after_tokens and text[end : after_tokens[0][0]] == " ":
+                street = text[after_tokens[0][0] : after_tokens[0][1]].rstrip(".").lower()
+                # "Dublin Road": a street, not the town; but "Florida Highway Patrol" is
+                # the state's
+                named_org = len(after_tokens) > 1 and (
+                    text[after_tokens[0][1] : after_tokens[1][0]] == " "
+                )
+                town = any(e.fcode.startswith("PPL") for e in entries)
+                if street in STREET_WORDS and town and not named_org:
+                    reject = True
             if towns_only and surface.lower() in ORG_WORDS:
                 reject = True  # "Police said", "the Chamber": an institution word, not a town
             word_before = _word_before(text, start)
