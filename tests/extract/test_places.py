@@ -287,3 +287,10 @@ def test_a_town_after_of_an_article_or_a_direction_is_no_surname() -> None:
     }
     for text, town in texts.items():
         assert town in {p.span.text for p in find_places(text)}, text
+
+
+def test_a_name_qualified_once_keeps_its_place() -> None:
+    text = "A 25-year-old Paris, Missouri, man was hurt. His passenger, 31, of Paris, was ejected."
+    paris = [p for p in find_places(text) if p.span.text == "Paris"]
+    assert len(paris) == 2 and paris[0].geonameid == paris[1].geonameid
+    assert paris[1].country == "US" and km(paris[1].lat, paris[1].lon, 39.48, -92.0) < 30

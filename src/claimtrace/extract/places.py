@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimtrace.extract.dates import TextSentences
-from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
 from claimtrace.extract.toponyms import (
     DOMINANT,
     Mention,
@@ -303,6 +303,17 @@ def _resolve(mentions: list[Mention], home: str | None, outlet: PlacePrior | Non
             ctx = _context(others, home, outlet)
             empty: Counter = Counter()
             m.choice = max(m.entries, key=lambda e, m=m, ctx=ctx: _score(m, e, ctx, empty, empty))
+    # one sense per article: a name the article qualifies once ("Paris, Missouri") means
+    # that place wherever else it stands alone ("of Paris")
+    settled = {
+        name_key(m.text): m.choice
+        for m in mentions
+        if m.choice is not None and _qualified(m, m.choice)
+    }
+    for m in mentions:
+        choice = settled.get(name_key(m.text))
+        if choice is not None and not m.qualifier and any(e is choice for e in m.entries):
+            m.choice = choice
 
 
 # --------------------------------------------------------------------------- use
