@@ -294,3 +294,17 @@ def test_a_name_qualified_once_keeps_its_place() -> None:
     paris = [p for p in find_places(text) if p.span.text == "Paris"]
     assert len(paris) == 2 and paris[0].geonameid == paris[1].geonameid
     assert paris[1].country == "US" and km(paris[1].lat, paris[1].lon, 39.48, -92.0) < 30
+
+
+def test_a_wire_dateline_names_the_prominent_place() -> None:
+    text = (
+        "WASHINGTON (AP) - Evangelical leaders praised the plan. Farmers in Tyler, Texas, "
+        "and Waco, Texas, and ranchers near Dallas, Texas, agreed."
+    )
+    dateline = find_places(text)[0]
+    assert (dateline.span.text, dateline.name, dateline.kind) == (
+        "WASHINGTON",
+        "Washington",
+        PlaceKind.CITY,
+    )
+    assert km(dateline.lat, dateline.lon, 38.9, -77.04) < 20  # the capital, not a Texas town

@@ -297,8 +297,8 @@ def _resolve(mentions: list[Mention], home: str | None, outlet: PlacePrior | Non
     ids = [{id(e) for e in m.entries} for m in mentions]
     for _ in range(2):
         for i, m in enumerate(mentions):
-            if len(m.entries) == 1:
-                continue
+            if len(m.entries) == 1 or m.dateline:
+                continue  # a wire dateline names the prominent place: the prior's choice
             others = [x for j, x in enumerate(mentions) if not (ids[j] & ids[i])]
             ctx = _context(others, home, outlet)
             empty: Counter = Counter()

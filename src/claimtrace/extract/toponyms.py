@@ -322,6 +322,7 @@ class Mention:
     region_of: str | None = None  # "western Russia": the direction word
     designator: str | None = None  # "Kursk region"
     choice: GazEntry | None = None
+    dateline: bool = False  # "WASHINGTON (AP) -": a wire dateline without a state
 
 
 # --------------------------------------------------------------------------- recognition
@@ -434,6 +435,17 @@ def _state_after(gaz: Gazetteer, text: str, end: int) -> tuple[str | None, str |
                 if e.fcode == "ADM1":
                     return e.country, None, end + m.start(1) + len(cand) - dropped
     return None
+
+
+_DATELINE = re.compile(r"\s*\((?:AP|Reuters|AFP|UPI|CNN|RNS|Bloomberg)\)")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A wire-service dateline with no state ("WASHINGTON (AP) —") at the start of a line or
+    sentence: wire style names only prominent cities alone ("CINCINNATI (AP)")."""
+    before = text[max(0, start - 3) : start]
+    starts = start == 0 or before.endswith("\n") or re.search(r"[.!?]\s+$", before) is not None
+    return starts and _DATELINE.match(text, end) is not None
 
 
 def _towns_only(entries: Iterable[GazEntry]) -> bool:
@@ -590,6 +602,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                         mention.primary = {id(e) for e in table}
                         mention.designator = mention.region_of = None
                 if mention.entries:
+                    mention.dateline = _is_dateline(text, mention.start, mention.end)
                     mentions.append(mention)
             i = j + 1
     # "Andrew Trapani ... Trapani said ... Trapani's film": once a person (after a title, or
