@@ -297,14 +297,12 @@ def test_a_name_qualified_once_keeps_its_place() -> None:
 
 
 def test_a_wire_dateline_names_the_prominent_place() -> None:
-    text = (
-        "WASHINGTON (AP) - Evangelical leaders praised the plan. Farmers in Tyler, Texas, "
-        "and Waco, Texas, and ranchers near Dallas, Texas, agreed."
-    )
-    dateline = find_places(text)[0]
-    assert (dateline.span.text, dateline.name, dateline.kind) == (
-        "WASHINGTON",
-        "Washington",
-        PlaceKind.CITY,
-    )
-    assert km(dateline.lat, dateline.lon, 38.9, -77.04) < 20  # the capital, not a Texas town
+    from claimtrace.extract.places import outlet_prior
+
+    texts = ["Illinois lawmakers met in Peoria, Ill.", "Pekin, Ill., and Morton, Ill., closed."]
+    prior = outlet_prior(texts, domain="peoriaexample.com")
+    text = "WASHINGTON (AP) - Farmers in Peoria, Ill., Pekin, Ill., and Morton, Ill., agreed."
+    dateline = find_places(text, outlet=prior)[0]
+    assert (dateline.span.text, dateline.kind) == ("WASHINGTON", PlaceKind.CITY)
+    # the capital, not Washington, Illinois, next to the article's towns
+    assert km(dateline.lat, dateline.lon, 38.9, -77.04) < 20
