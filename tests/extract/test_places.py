@@ -306,3 +306,14 @@ def test_a_wire_dateline_names_the_prominent_place() -> None:
     assert (dateline.span.text, dateline.kind) == ("WASHINGTON", PlaceKind.CITY)
     # the capital, not Washington, Illinois, next to the article's towns
     assert km(dateline.lat, dateline.lon, 38.9, -77.04) < 20
+
+
+def test_a_town_named_as_a_surname_is_a_person_throughout() -> None:
+    text = (
+        "Chiquita Raquel Henry, 19, of Alexandria, La., was arrested. The fire led to "
+        "Henry's arrest. Detectives traced the woman to Henry."
+    )
+    assert "Henry" not in {p.span.text for p in find_places(text)}
+    # a capitalised word that starts a sentence is no given name
+    text = "Sales fell in Texas. Another Gainesville business moved. Sales in Gainesville rose."
+    assert [p.span.text for p in find_places(text)].count("Gainesville") == 1

@@ -193,7 +193,6 @@ PLACE_MODIFIERS = frozenset(
         "southwest",
     ]
 )
-_SPEECH_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|explained|wrote|asked)\b")
 
 #: words that place a following name ("in Paris", "near Kursk")
 PLACE_PREPOSITIONS = frozenset(
@@ -457,6 +456,16 @@ def _towns_only(entries: Iterable[GazEntry]) -> bool:
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
 
 
+def _given_name(text: str, token: tuple[int, int]) -> bool:
+    """A token that reads as a given name or initial ("Raquel", "J."): a plain capitalised
+    word that does not start a sentence ("Another Gainesville", "Overall Edmonton")."""
+    word = text[token[0] : token[1]]
+    if not (_NAME_WORD.fullmatch(word) or re.fullmatch(r"[A-Z]\.", word)):
+        return False
+    before = text[max(0, token[0] - 3) : token[0]]
+    return not (token[0] == 0 or "\n" in before or re.search(r"[.!?\"”:]\s*$", before))
+
+
 def _name_pair(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
     """Two tokens that read as a person's given name and surname ("Troy Blakely"): plain
     capitalised words one space apart, neither an institution word ("Metro", "Superior")."""
@@ -472,8 +481,7 @@ def _name_pair(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool
 def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     surnames: set[str] = set()  # town names this article uses as people's names
-    full_names: set[str] = set()  # town names seen after a first name ("Carla Modena")
-    speakers: set[str] = set()  # town names before a speech verb ("Modena said")
+    full_names: set[str] = set()  # town names seen after a given name ("Carla Modena")
     for run in _capitalised_runs(text, gaz):
         i = 0
         while i < len(run):
@@ -512,7 +520,8 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 )
                 if unplaced and given:
                     reject = True
-                    full_names.add(name_key(surface))
+                    if _given_name(text, before_tokens[-1]):
+                        full_names.add(name_key(surface))
             if after_tokens and not reject and not demonym:
                 nxt = text[after_tokens[0][0] : after_tokens[0][1]]
                 if surface in gaz.needs_context:
@@ -548,8 +557,6 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 reject = True
                 if towns_only:
                     surnames.add(name_key(surface))
-            if towns_only and _SPEECH_AFTER.match(text[end : end + 14]):
-                speakers.add(name_key(surface))  # "Trapani said": a person, if named as one
             if not reject:
                 mention = Mention(start, end, surface, entries, adjectival=demonym is not None)
                 if demonym:
@@ -605,10 +612,10 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     mention.dateline = _is_dateline(text, mention.start, mention.end)
                     mentions.append(mention)
             i = j + 1
-    # "Andrew Trapani ... Trapani said ... Trapani's film": once a person (after a title, or
-    # a speaker also named with a first name), the name is a person throughout; a town that
-    # "says" something without ever being a full name is a place ("Gainesville says no")
-    surnames |= speakers & full_names
+    # "Andrew Trapani ... Trapani said ... Trapani's film": once a person (after a title or
+    # a given name), the name is a person throughout; a town that "says" something without
+    # ever being a full name is a place ("Gainesville says no")
+    surnames |= full_names
     kept = [
         m
         for m in mentions
