@@ -317,3 +317,10 @@ def test_a_town_named_as_a_surname_is_a_person_throughout() -> None:
     # a capitalised word that starts a sentence is no given name
     text = "Sales fell in Texas. Another Gainesville business moved. Sales in Gainesville rose."
     assert [p.span.text for p in find_places(text)].count("Gainesville") == 1
+
+
+def test_capitalised_common_words_and_titles_are_not_towns() -> None:
+    text = "Driver safety matters, the instructor said. Every driver learns it in Ohio."
+    assert "Driver" not in {p.span.text for p in find_places(text)}
+    text = "U.S. Sens. Robert Byrd and Jay Rockefeller of West Virginia agreed."
+    assert {p.span.text for p in find_places(text)} == {"U.S.", "West Virginia"}

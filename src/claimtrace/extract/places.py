@@ -346,6 +346,17 @@ def home_country(outlet: str | None = None, url: str | None = None) -> str | Non
     return None
 
 
+def _common_word(m: Mention, text: str) -> bool:
+    """A one-word town name the article also writes in lower case ("Driver safety ... the
+    driver", "Pace yourself ... the pace") is a capitalised common word, not a town."""
+    word = m.text.strip()
+    if " " in word or not word.isalpha() or not all(e.fcode.startswith("PPL") for e in m.entries):
+        return False
+    if any(e.population >= 100_000 for e in m.entries):
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
 def _keep(m: Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Counter) -> bool:
     e = m.choice
     if e is None:
@@ -353,6 +364,8 @@ def _keep(m: Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Count
     if m.supported or m.adjectival:
         return True
     if m.text in gaz.needs_context:
+        return False
+    if _common_word(m, text):
         return False
     if not e.fcode.startswith("PPL") or e.population >= SMALL_CITY or " " in m.text.strip():
         return True

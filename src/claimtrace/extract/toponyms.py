@@ -29,8 +29,10 @@ TITLES = frozenset(
         "gov",
         "governor",
         "sen",
+        "sens",
         "senator",
         "rep",
+        "reps",
         "representative",
         "president",
         "judge",
@@ -520,7 +522,10 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 )
                 if unplaced and given:
                     reject = True
-                    if _given_name(text, before_tokens[-1]):
+                    nxt_word = text[slice(*after_tokens[0])].lower() if after_tokens else ""
+                    if _given_name(text, before_tokens[-1]) and (
+                        nxt_word.rstrip(".") not in STREET_WORDS
+                    ):  # ("Old Alton Edwardsville Road" is a road, not a person)
                         full_names.add(name_key(surface))
             if after_tokens and not reject and not demonym:
                 nxt = text[after_tokens[0][0] : after_tokens[0][1]]
@@ -550,8 +555,9 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 town = any(e.fcode.startswith("PPL") for e in entries)
                 if street in STREET_WORDS and town and not named_org:
                     reject = True
-            if towns_only and surface.lower() in ORG_WORDS:
-                reject = True  # "Police said", "the Chamber": an institution word, not a town
+            if towns_only and surface.lower().rstrip(".") in ORG_WORDS | TITLES:
+                # "Police said", "the Chamber", "Sens. Byrd": an institution word or a title
+                reject = True
             word_before = _word_before(text, start)
             if word_before in TITLES:
                 reject = True
