@@ -324,3 +324,21 @@ def test_capitalised_common_words_and_titles_are_not_towns() -> None:
     assert [p.span.text for p in find_places(text)] == ["Florida"]
     text = "U.S. Sens. Robert Byrd and Jay Rockefeller of West Virginia agreed."
     assert {p.span.text for p in find_places(text)} == {"U.S.", "West Virginia"}
+
+
+def test_a_small_town_abroad_is_weak_context() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+    from claimtrace.extract.places import _context, _resolve
+    from claimtrace.extract.toponyms import gazetteer_mentions
+
+    text = (
+        "Fog across Britain hit Heathrow. Crews at Heathrow, Heathrow and Heathrow will "
+        "strike, and flights from Edinburgh, Glasgow, London and Manchester were late."
+    )
+    mentions = gazetteer_mentions(text, load_gazetteer())
+    _resolve(mentions, None, None)
+    heathrow = next(m for m in mentions if m.text == "Heathrow").choice
+    assert heathrow.country == "US"  # the gazetteer's only Heathrow: a small Florida town
+    ctx = _context(mentions, None)
+    # four mentions of it count as little evidence for Florida in a British story
+    assert ctx.admin1[("US", heathrow.admin1)] < 2 < ctx.countries["GB"]

@@ -264,11 +264,24 @@ def _context(
     countries: Counter = Counter()
     admin1: Counter = Counter()
     points = []
+    # the article's main country: a small town abroad that merely has a unique name
+    # ("Heathrow", Florida, in a British story) is weak evidence
+    main = Counter(
+        m.choice.country for m in mentions if m.choice is not None and m.choice.country
+    ).most_common(1)
+    main_country = main[0][0] if main else None
     for m in mentions:
         e = m.choice
         if e is None:
             continue
         weight = 1.0 if (reliable(m) or e.population >= 100_000) else 0.3
+        if (
+            e.fcode.startswith("PPL")
+            and e.population < SMALL_CITY
+            and not m.qualifier
+            and e.country != main_country
+        ):
+            weight = 0.3
         if e.country:
             countries[e.country] += weight
         if e.country and e.admin1 and e.fcode != "PCLI":
