@@ -342,3 +342,12 @@ def test_a_small_town_abroad_is_weak_context() -> None:
     ctx = _context(mentions, None)
     # four mentions of it count as little evidence for Florida in a British story
     assert ctx.admin1[("US", heathrow.admin1)] < 2 < ctx.countries["GB"]
+
+
+def test_city_before_an_institution_word_is_not_part_of_the_name() -> None:
+    text = "In Ohio, Dublin City Council met. Dublin officials and Columbus, Ohio, agreed."
+    dublin = find_places(text)[1]
+    assert (dublin.span.text, dublin.country) == ("Dublin", "US")
+    # alone, "Quebec City" is the city, not the province
+    quebec = find_places("Flights to Quebec City resumed.")[0]
+    assert (quebec.span.text, quebec.kind) == ("Quebec City", PlaceKind.CITY)

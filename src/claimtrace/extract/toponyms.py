@@ -449,6 +449,16 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     return starts and _DATELINE.match(text, end) is not None
 
 
+def _city_alias_only(surface: str, entries: Iterable[GazEntry]) -> bool:
+    """ "Dublin City" matched only as an alternate name of one city (Dublin, Ireland): before
+    an institution word the word "City" belongs to it ("Dublin City Council"), not to the
+    name ("Quebec City" alone stays the city)."""
+    words = surface.split()
+    if words[-1] != "City":
+        return False
+    return all(name_key(e.name) != name_key(surface) for e in entries)
+
+
 def _towns_only(entries: Iterable[GazEntry]) -> bool:
     """Every feature is a town (not a capital, state or country): the name may be a person's."""
     entries = tuple(entries)
@@ -491,6 +501,14 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             for j in range(min(len(run), i + MAX_NGRAM) - 1, i - 1, -1):
                 surface = text[run[i][0] : run[j][1]]
                 entries, demonym, dropped = _match(gaz, surface)
+                if (
+                    entries
+                    and j > i
+                    and j + 1 < len(run)
+                    and text[slice(*run[j + 1])].lower() in ORG_WORDS
+                    and _city_alias_only(surface, entries)
+                ):
+                    continue  # "Dublin City Council": Dublin's city council (any Dublin)
                 if entries or demonym:
                     found = (j, entries, demonym, dropped)
                     break
