@@ -351,3 +351,12 @@ def test_city_before_an_institution_word_is_not_part_of_the_name() -> None:
     # alone, "Quebec City" is the city, not the province
     quebec = find_places("Flights to Quebec City resumed.")[0]
     assert (quebec.span.text, quebec.kind) == ("Quebec City", PlaceKind.CITY)
+
+
+def test_without_context_the_most_populous_county_wins() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+
+    county = find_places("Franklin County officials met on Monday.")[0]
+    counties = [e for e in load_gazetteer().lookup("Franklin County") if e.fcode == "ADM2"]
+    assert county.geonameid == max(counties, key=lambda e: e.population).geonameid
+    assert county.country == "US" and round(county.lat) == 40  # around Columbus, Ohio

@@ -87,8 +87,8 @@ def prior(entry: GazEntry) -> float:
         return 8.0
     if entry.fcode == "ADM1":
         return 8.5 if entry.country == "US" else 7.5
-    if entry.fcode == "ADM2":
-        return 6.0
+    if entry.fcode == "ADM2":  # among same-named counties, the more populous one
+        return 5.0 + 0.5 * math.log10(entry.population + 1)
     score = 1.2 * math.log10(entry.population + 1)
     if entry.fcode == "PPLC":
         score += 2.0
