@@ -360,3 +360,26 @@ def test_without_context_the_most_populous_county_wins() -> None:
     counties = [e for e in load_gazetteer().lookup("Franklin County") if e.fcode == "ADM2"]
     assert county.geonameid == max(counties, key=lambda e: e.population).geonameid
     assert county.country == "US" and round(county.lat) == 40  # around Columbus, Ohio
+
+
+def test_hyphenated_compounds_split_into_their_places() -> None:
+    text = "Russia-Turkey ties and Seattle-based Starbucks, said a Canada-wide group."
+    assert [p.span.text for p in find_places(text)] == ["Russia", "Turkey", "Seattle", "Canada"]
+    text = "She moved from Winston-Salem to Stratford-upon-Avon. Sen. Byrd, D-W. Va., agreed."
+    assert [p.span.text for p in find_places(text)] == [
+        "Winston-Salem",
+        "Stratford-upon-Avon",
+        "W. Va.",
+    ]
+
+
+def test_capitals_and_holidays_are_not_towns() -> None:
+    text = "AS the cold set in over Christmas, the agency IRNA reported snow in Iran."
+    assert [p.span.text for p in find_places(text)] == ["Iran"]
+    dateline = find_places("DETROIT The U.S. Transportation Department acted.")[0]
+    assert (dateline.span.text, dateline.name) == ("DETROIT", "Detroit")
+
+
+def test_the_white_house_is_not_a_town() -> None:
+    text = "The plan was condemned by the White House and by officials in Tennessee."
+    assert [p.span.text for p in find_places(text)] == ["Tennessee"]

@@ -233,7 +233,7 @@ _DIRECTION = re.compile(
     r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|"
     r"north-?eastern|south-?western|south-?eastern|northwest|northeast|southwest|southeast)",
 )
-_TOKEN = re.compile(r"[A-Z][A-Za-z'’.\-]*[A-Za-z.]|[A-Z]")
+_TOKEN = re.compile(r"[A-Z][A-Za-z'’.]*[A-Za-z.]|[A-Z]")  # "Russia-Turkey": two tokens
 _JOINERS = frozenset({"of", "de", "del", "la", "upon", "and", "on", "el", "al", "es", "du"})
 _DESIGNATORS = re.compile(r"\s+(region|oblast|province|governorate|prefecture|district|krai)\b")
 MAX_NGRAM = 6
@@ -306,6 +306,10 @@ NEVER_PLACES = frozenset(
         "Gulf",
         "Superior",
         "Grand",
+        "None",
+        "Christmas",
+        "Easter",
+        "Thanksgiving",
     ]
 )
 
@@ -330,13 +334,7 @@ class Mention:
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        start = m.start()
-        if re.match(r"[DRI]-[A-Z]", m.group(0)):
-            start += 2  # "D-W. Va.": party and state
-        out.append((start, m.end()))
-    return out
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 #: abbreviations with a full stop that do not end a sentence ("Cox Inc. of Atlanta")
@@ -363,8 +361,8 @@ def _capitalised_runs(text: str, gaz: Gazetteer) -> list[list[tuple[int, int]]]:
         if current:
             gap = text[current[-1][1] : start]
             ok = gap in (" ", "-", " - ") or (
-                gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _JOINERS
-            )
+                gap[:1] == gap[-1:] and gap[:1] in " -" and gap.strip(" -") in _JOINERS
+            )  # "Stratford-upon-Avon", "Isle of Wight"
             if not ok or _ends_sentence(text[current[-1][0] : current[-1][1]], gaz):
                 runs.append(current)
                 current = []
@@ -457,6 +455,14 @@ def _city_alias_only(surface: str, entries: Iterable[GazEntry]) -> bool:
     if words[-1] != "City":
         return False
     return all(name_key(e.name) != name_key(surface) for e in entries)
+
+
+def _capitals_not_a_name(surface: str, entries: Iterable[GazEntry]) -> bool:
+    """An all-capitals word that is a short word or an acronym rather than a town's own
+    name written in capitals ("AS the temperature", "IRNA"; but "DETROIT")."""
+    if not surface.isupper():
+        return False
+    return len(surface) <= 3 or all(name_key(e.name) != name_key(surface) for e in entries)
 
 
 def _towns_only(entries: Iterable[GazEntry]) -> bool:
@@ -553,6 +559,8 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 elif (
                     towns_only
                     and nxt.rstrip(".").lower() not in ORG_WORDS
+                    and nxt.rstrip(".") not in NEVER_PLACES  # "DETROIT The U.S. ...": a dateline
+                    and not surface.isupper()
                     # "Gainesville's VFW": a possessive is no first name
                     and text[end : run[j][1]] not in ("'s", "’s", "'", "’")
                 ):
@@ -562,6 +570,8 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                         _towns_only(nxt_entries) and _name_pair(text, run[j], after_tokens[0])
                     )
             if surface.rstrip(".") in NEVER_PLACES:
+                reject = True
+            if towns_only and _capitals_not_a_name(surface, entries):
                 reject = True
             if after_tokens and text[end : after_tokens[0][0]] == " ":
                 street = text[after_tokens[0][0] : after_tokens[0][1]].rstrip(".").lower()
