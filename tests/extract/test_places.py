@@ -383,3 +383,19 @@ def test_capitals_and_holidays_are_not_towns() -> None:
 def test_the_white_house_is_not_a_town() -> None:
     text = "The plan was condemned by the White House and by officials in Tennessee."
     assert [p.span.text for p in find_places(text)] == ["Tennessee"]
+
+
+def test_the_outlet_home_town_is_kept_without_other_support() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    texts = ["Tennessee roads closed near Paris.", "Kentucky and Texas schools met."]
+    prior = outlet_prior(texts, domain="parisexample.net")
+    assert prior.town_id is not None
+    text = "A Paris man was arrested Sunday. Paris police said he had a gun."
+    found = [p for p in find_places(text, outlet=prior) if p.span.text == "Paris"]
+    assert len(found) == 2 and {p.geonameid for p in found} == {prior.town_id}
+
+
+def test_the_second_half_of_a_hyphenated_name_is_not_a_town() -> None:
+    text = "Photo: Dean Curtis / News-Leader. Rep. Bobby Harrell, R-Charleston, agreed."
+    assert [p.span.text for p in find_places(text)] == ["Charleston"]

@@ -376,6 +376,8 @@ def _keep(m: Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Count
         return False
     if m.supported or m.adjectival:
         return True
+    if ctx.outlet is not None and e.geonameid and e.geonameid == ctx.outlet.town_id:
+        return True  # the paper's own town ("A Paris man" in the Paris Post-Intelligencer)
     if m.text in gaz.needs_context:
         return False
     if _common_word(m, text):

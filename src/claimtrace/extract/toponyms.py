@@ -544,6 +544,11 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     and prev.rstrip(".") not in NEVER_PLACES
                     and prev.lower().rstrip(".") not in PLACE_MODIFIERS
                 )
+                hyphen = text[before_tokens[-1][1] : start] == "-"
+                if hyphen and not (prev_entries or prev_dem or prev.isupper()):
+                    # "News-Leader": the second half of a hyphenated name (but a party's
+                    # "D-Charleston", "DFL-Minneapolis" is the member's home town)
+                    reject = True
                 if unplaced and given:
                     reject = True
                     nxt_word = text[slice(*after_tokens[0])].lower() if after_tokens else ""
