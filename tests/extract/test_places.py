@@ -399,3 +399,8 @@ def test_the_outlet_home_town_is_kept_without_other_support() -> None:
 def test_the_second_half_of_a_hyphenated_name_is_not_a_town() -> None:
     text = "Photo: Dean Curtis / News-Leader. Rep. Bobby Harrell, R-Charleston, agreed."
     assert [p.span.text for p in find_places(text)] == ["Charleston"]
+
+
+def test_a_title_word_ending_a_sentence_does_not_title_the_next_name() -> None:
+    text = "The university will name an interim president. CINCINNATI - Trustees met in Ohio."
+    assert [p.span.text for p in find_places(text)] == ["CINCINNATI", "Ohio"]

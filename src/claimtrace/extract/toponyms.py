@@ -412,8 +412,15 @@ DOMINANT = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
 
 
 def _word_before(text: str, start: int) -> str:
+    """The word before a name, lower case, without its full stop; "" after a sentence end
+    ("... interim president. CINCINNATI": no title before Cincinnati)."""
     m = re.search(r"([A-Za-z.]+)\s*$", text[max(0, start - 25) : start])
-    return m.group(1).lower().rstrip(".") if m else ""
+    if not m:
+        return ""
+    word = m.group(1)
+    if word.endswith(".") and len(word.strip(".")) >= 5 and "." not in word.strip("."):
+        return ""  # a full word and a full stop: the sentence ended
+    return word.lower().rstrip(".")
 
 
 def _state_after(gaz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None, int] | None:
