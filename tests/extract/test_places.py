@@ -404,3 +404,11 @@ def test_the_second_half_of_a_hyphenated_name_is_not_a_town() -> None:
 def test_a_title_word_ending_a_sentence_does_not_title_the_next_name() -> None:
     text = "The university will name an interim president. CINCINNATI - Trustees met in Ohio."
     assert [p.span.text for p in find_places(text)] == ["CINCINNATI", "Ohio"]
+
+
+def test_an_acronym_before_a_town_is_no_given_name() -> None:
+    text = "The cousin told CBC Toronto the family was in shock, Ontario police said."
+    assert [p.span.text for p in find_places(text)] == ["Toronto", "Ontario"]
+    # but an initial is part of a person's name
+    text = "Boyd J. Jones and Marsha J. Moore of Columbia, S.C., spoke."
+    assert "Jones" not in {p.span.text for p in find_places(text)}

@@ -550,6 +550,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     text[before_tokens[-1][1] : start] == " "
                     and prev.rstrip(".") not in NEVER_PLACES
                     and prev.lower().rstrip(".") not in PLACE_MODIFIERS
+                    and not (prev.isalpha() and prev.isupper() and len(prev) > 1)  # "CBC Toronto"
                 )
                 hyphen = text[before_tokens[-1][1] : start] == "-"
                 if hyphen and not (prev_entries or prev_dem or prev.isupper()):
