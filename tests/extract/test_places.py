@@ -412,3 +412,19 @@ def test_an_acronym_before_a_town_is_no_given_name() -> None:
     # but an initial is part of a person's name
     text = "Boyd J. Jones and Marsha J. Moore of Columbia, S.C., spoke."
     assert "Jones" not in {p.span.text for p in find_places(text)}
+
+
+def test_a_designated_division_takes_its_geonames_id() -> None:
+    from claimtrace.extract.gazetteer import division_key, load_gazetteer
+
+    gaz = load_gazetteer()
+    idlib = gaz.divisions[division_key("SY", "Idlib")]
+    assert gaz.divisions[division_key("TR", "Aydın")] == gaz.divisions[division_key("TR", "Aydin")]
+    text = "Rebels shelled two villages in Idlib province, Syrian state media said."
+    province = next(p for p in find_places(text) if p.span.text.startswith("Idlib"))
+    assert (province.span.text, province.kind, province.geonameid) == (
+        "Idlib province",
+        PlaceKind.ADMIN,
+        idlib,
+    )
+    assert idlib != gaz.lookup("Idlib")[0].geonameid  # the province, not its capital

@@ -24,17 +24,22 @@ import functools
 import gc
 import gzip
 import importlib.util
+import io
 import json
 import math
 import re
+import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrace.model import PlaceKind
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv.gz"
+#: first-level divisions outside the US by name, for designated mentions ("Idlib province")
+DIVISIONS_NAME = "divisions.tsv.gz"
 TABLE_PATH = DATA_DIR / "places.json"
 
 #: GeoNames feature codes -> claimtrace place kinds
@@ -169,6 +174,20 @@ def _same_place_name(alt: str, name: str) -> bool:
     words = {w for w in name_key(name).replace(".", " ").split() if w not in _ADMIN_WORDS}
     alt_words = {w for w in name_key(alt).replace(".", " ").split() if w not in _ADMIN_WORDS}
     return bool(alt) and name_key(alt) != name_key(name) and bool(words & alt_words)
+
+
+def _admin1_names() -> dict[int, tuple[str, str]]:
+    """(country, name) of each first-level division in ``carmen``'s table, by GeoNames id."""
+    path = _package_file("carmen", "data", "geonames_locations_combined.json")
+    if path is None:
+        return {}
+    out: dict[int, tuple[str, str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["state"] and not row["county"] and not row["city"] and row["statecode"]:
+                out.setdefault(int(row["id"]), (row["countrycode"], row["state"]))
+    return out
 
 
 def admin1_ids() -> dict[tuple[str, str], tuple[int, str]]:
@@ -346,13 +365,43 @@ def build_rows() -> list[tuple]:
     return rows
 
 
+#: letters that Unicode decomposition does not fold to ASCII
+_UNFOLDED = str.maketrans(
+    {"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss"}
+)
+
+
+def division_key(country: str, name: str) -> str:
+    """The lookup key of a first-level division: country and accent-folded name."""
+    folded = unicodedata.normalize("NFKD", name.translate(_UNFOLDED))
+    folded = folded.encode("ascii", "ignore").decode()
+    return f"{country}:{name_key(folded)}"
+
+
 def build_gazetteer(path: Path = GAZETTEER_PATH) -> int:
-    """Write the compact gazetteer file; returns the number of rows."""
+    """Write the compact gazetteer file (and, beside it, the divisions file); returns the
+    number of gazetteer rows."""
     rows = build_rows()
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-        for row in rows:
-            fh.write("\t".join("" if v is None else str(v) for v in row) + "\n")
+    _write_gz(path, ("\t".join("" if v is None else str(v) for v in row) for row in rows))
+    _write_gz(
+        path.with_name(DIVISIONS_NAME),
+        (
+            f"{gid}\t{country}\t{name}"
+            for gid, (country, name) in sorted(_admin1_names().items())
+            if country != "US"  # (US states are in the gazetteer itself)
+        ),
+    )
     return len(rows)
+
+
+def _write_gz(path: Path, lines: Iterable[str]) -> None:
+    """Write lines to a gzip file byte for byte reproducibly (no timestamp in the header)."""
+    with (
+        gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw,
+        io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as fh,
+    ):
+        for line in lines:
+            fh.write(line + "\n")
 
 
 # --------------------------------------------------------------------------- load
@@ -365,6 +414,7 @@ class Gazetteer:
     countries: dict[str, GazEntry]  # ISO code -> the country's entry
     us_states: dict[str, GazEntry]  # postal code -> the state's entry
     needs_context: frozenset[str]
+    divisions: dict[str, int] = field(default_factory=dict)  # division_key -> GeoNames id
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
         return self.index.get(name_key(name), ())
@@ -428,7 +478,19 @@ def _load(path: Path) -> Gazetteer:
         countries=countries,
         us_states=states,
         needs_context=frozenset(table["needs_context"]),
+        divisions=_load_divisions(path.with_name(DIVISIONS_NAME)),
     )
+
+
+def _load_divisions(path: Path) -> dict[str, int]:
+    if not path.is_file():
+        return {}
+    out: dict[str, int] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            gid, country, name = line.rstrip("\n").split("\t")
+            out.setdefault(division_key(country, name), int(gid))
+    return out
 
 
 if __name__ == "__main__":  # pragma: no cover - a build step

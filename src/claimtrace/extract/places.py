@@ -30,7 +30,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimtrace.extract.dates import TextSentences
-from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
+from claimtrace.extract.gazetteer import (
+    GazEntry,
+    Gazetteer,
+    division_key,
+    load_gazetteer,
+    name_key,
+)
 from claimtrace.extract.toponyms import (
     DOMINANT,
     Mention,
@@ -474,7 +480,13 @@ def find_places(
             # convention of the LGL-scheme corpora), the most precise id the gazetteer has
             kind, name = PlaceKind.REGION, f"{m.region_of} {e.name}"
         elif m.designator and e.fcode.startswith("PPL"):
-            kind, name, gid = PlaceKind.ADMIN, f"{e.name} {m.designator}", None
+            # "Idlib province": the division named after the town, with its GeoNames id
+            # where the gazetteer knows it
+            kind, name = PlaceKind.ADMIN, f"{e.name} {m.designator}"
+            stem = re.sub(rf"\s+{m.designator}$", "", m.text, flags=re.I)
+            gid = gaz.divisions.get(division_key(e.country or "", stem)) or gaz.divisions.get(
+                division_key(e.country or "", e.name)
+            )
         use = place_use(text, m.start, m.end, e, adjectival=m.adjectival)
         places.append(
             Place(
