@@ -428,3 +428,10 @@ def test_a_designated_division_takes_its_geonames_id() -> None:
         idlib,
     )
     assert idlib != gaz.lookup("Idlib")[0].geonameid  # the province, not its capital
+
+
+def test_initials_and_sentence_final_surnames_keep_names_personal() -> None:
+    text = "She was the wife of Harvey A. Rittle, of Lebanon, Pa., for 56 years."
+    assert "Harvey" not in {p.span.text for p in find_places(text)}
+    text = "No roads closed in Kansas, said Emergency Management Director Troy Collins."
+    assert [p.span.text for p in find_places(text)] == ["Kansas"]

@@ -496,7 +496,7 @@ def _name_pair(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool
     capitalised words one space apart, neither an institution word ("Metro", "Superior")."""
     if text[left[1] : right[0]] != " ":
         return False
-    words = (text[left[0] : left[1]], text[right[0] : right[1]])
+    words = (text[left[0] : left[1]], text[right[0] : right[1]].rstrip("."))
     return all(
         _NAME_WORD.fullmatch(w) and w not in NEVER_PLACES and w.lower() not in ORG_WORDS
         for w in words
@@ -572,7 +572,8 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 elif (
                     towns_only
                     and nxt.rstrip(".").lower() not in ORG_WORDS
-                    and nxt.rstrip(".") not in NEVER_PLACES  # "DETROIT The U.S. ...": a dateline
+                    # "DETROIT The U.S. ...": a dateline; but "Harvey A. Rittle": an initial
+                    and (nxt.rstrip(".") not in NEVER_PLACES or re.fullmatch(r"[A-Z]\.", nxt))
                     and not surface.isupper()
                     # "Gainesville's VFW": a possessive is no first name
                     and text[end : run[j][1]] not in ("'s", "’s", "'", "’")
