@@ -435,3 +435,8 @@ def test_initials_and_sentence_final_surnames_keep_names_personal() -> None:
     assert "Harvey" not in {p.span.text for p in find_places(text)}
     text = "No roads closed in Kansas, said Emergency Management Director Troy Collins."
     assert [p.span.text for p in find_places(text)] == ["Kansas"]
+
+
+def test_of_after_an_institution_does_not_support_an_ambiguous_name() -> None:
+    text = "The Arlington Chamber of Commerce met in Texas."
+    assert "Commerce" not in {p.span.text for p in find_places(text)}

@@ -481,6 +481,20 @@ def _towns_only(entries: Iterable[GazEntry]) -> bool:
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
 
 
+_OF_AN_INSTITUTION = re.compile(r"\b([A-Z][a-z]+)\s+of\s+$")
+#: words before "of" that keep the name after it a place ("City of Clinton")
+_PLACE_HEADS = frozenset(
+    ["city", "town", "village", "county", "township", "state", "province", "district", "borough"]
+)
+
+
+def _of_an_institution(text: str, start: int) -> bool:
+    """ "Chamber of Commerce": "of" after a capitalised institution word is no preposition
+    of place for an ambiguous name (``needs_context``); "City of Clinton" still is."""
+    m = _OF_AN_INSTITUTION.search(text[max(0, start - 30) : start])
+    return m is not None and m.group(1).lower() not in _PLACE_HEADS
+
+
 def _given_name(text: str, token: tuple[int, int]) -> bool:
     """A token that reads as a given name or initial ("Raquel", "J."): a plain capitalised
     word that does not start a sentence ("Another Gainesville", "Overall Edmonton")."""
@@ -611,7 +625,9 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     country = gaz.countries.get(demonym)
                     mention.entries = (country,) if country else ()
                 mention.primary = {id(e) for e in entries if name_key(e.name) == name_key(surface)}
-                mention.supported = word_before in PLACE_PREPOSITIONS
+                mention.supported = word_before in PLACE_PREPOSITIONS and not (
+                    surface in gaz.needs_context and _of_an_institution(text, start)
+                )
                 q = _state_after(gaz, text, end)
                 if q and not demonym:
                     mention.qualifier = (q[0], q[1])
