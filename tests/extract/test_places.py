@@ -170,3 +170,273 @@ def test_outlet_prior_settles_local_homonyms() -> None:
     assert prior.town is not None
     town = find_places("The Springfield council approved the plan.", outlet=prior)[0]
     assert (town.country, round(town.lat)) == ("US", 40)
+
+
+def test_counties_are_placed_among_their_towns() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    madison = {e.admin1: e for e in gaz.lookup("Madison County") if e.fcode == "ADM2"}
+    # Madison County, Illinois lies around Edwardsville, not at a town called Madison
+    il = madison["IL"]
+    assert il.lat is not None and km(il.lat, il.lon, 38.81, -89.95) < 60
+    # its population is that of its towns: it outranks the small Madison County of Idaho
+    assert il.population > madison["ID"].population > 0
+    # every county has its own GeoNames id
+    ids = {e.geonameid for e in madison.values()}
+    assert None not in ids and len(ids) == len(madison) >= 19
+    assert gaz.lookup("Saint Clair County") == gaz.lookup("St. Clair County")
+
+
+def test_table_regions_take_first_level_division_ids() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for name, country in [("West Bank", "PS"), ("Donetsk Oblast", "UA"), ("Yukon", "CA")]:
+        entry = next(e for e in gaz.lookup(name) if e.fcode in ("ADM1", "RGN"))
+        assert entry.country == country and entry.geonameid and entry.admin1
+    # not a division: no id to take
+    assert next(e for e in gaz.lookup("Middle East") if e.fcode == "RGN").geonameid is None
+
+
+def test_a_bare_county_is_placed_in_the_article_state() -> None:
+    text = "Texas officials met in Lamar County on Monday."
+    county = next(p for p in find_places(text) if p.span.text == "Lamar County")
+    assert county.kind is PlaceKind.ADMIN and county.lat is not None
+    assert km(county.lat, county.lon, 33.66, -95.55) < 80  # Paris, Texas, its seat
+
+
+def test_a_town_that_says_something_stays_a_place() -> None:
+    text = "About 55 Gainesville residents marched. Organisers said Gainesville says no to it."
+    assert [p.span.text for p in find_places(text)] == ["Gainesville", "Gainesville"]
+
+
+def test_two_town_names_in_a_row_are_a_person() -> None:
+    text = "Micanopy resident Troy Blakely held a sign. Blakely said he would vote."
+    found = {p.span.text for p in find_places(text)}
+    assert not found & {"Troy", "Blakely"}
+    # joined by "and", or with a comma, they stay two places
+    text = "In Connecticut, fires burned in Weston and Glastonbury."
+    assert {p.span.text for p in find_places(text)} == {"Connecticut", "Weston", "Glastonbury"}
+
+
+def test_an_institution_word_alone_is_not_a_town() -> None:
+    assert find_places("The man crashed in the far north. Police said he was hurt.") == []
+
+
+def test_a_part_of_a_country_keeps_the_country_id() -> None:
+    place = find_places("Heavy snow fell in southwest Kansas.")[0]
+    assert (place.span.text, place.kind) == ("southwest Kansas", PlaceKind.REGION)
+    assert place.geonameid == 4273857  # Kansas: the whole the region is part of
+
+
+def test_the_outlet_home_town_outranks_its_namesakes() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    texts = ["Texas lawmakers met on the bridge plan.", "Ohio and Kentucky roads were closed."]
+    prior = outlet_prior(texts, domain="theparisexample.com")
+    assert prior.town_id is not None
+    # a Tennessee neighbour in the article does not pull "Paris" away from the paper's town
+    text = "Paris firefighters drove trucks bought in Memphis, Tenn., and Jackson, Tenn."
+    paris = find_places(text, outlet=prior)[0]
+    assert (paris.span.text, paris.geonameid) == ("Paris", prior.town_id)
+    assert km(paris.lat, paris.lon, 33.66, -95.56) < 20
+
+
+def test_an_american_article_does_not_make_a_country_a_small_town() -> None:
+    text = (
+        "Officials in Springfield, Mass., and Dallas, Texas, met on Friday. "
+        "Galileo was born in Italy around 1564."
+    )
+    italy = next(p for p in find_places(text) if p.span.text == "Italy")
+    assert (italy.kind, italy.country) == (PlaceKind.COUNTRY, "IT")
+
+
+def test_names_before_counties_are_counties() -> None:
+    text = "In Kansas, roofs collapsed in Harvey, Harper and Kingman counties."
+    found = {p.span.text: p for p in find_places(text)}
+    assert {found[n].name for n in ("Harvey", "Harper", "Kingman")} == {
+        "Harvey County",
+        "Harper County",
+        "Kingman County",
+    }
+    assert all(found[n].kind is PlaceKind.ADMIN and found[n].country == "US" for n in found)
+    # "In Barrow": the county is the longest tail of the words before "and" that names one
+    barrow = find_places("In Barrow and Jackson counties, Georgia, schools closed.")[0]
+    assert (barrow.span.text, barrow.name) == ("Barrow", "Barrow County")
+
+
+def test_a_town_ending_a_sentence_is_still_a_place() -> None:
+    text = "The Dallas Cowboys opened a stadium in Arlington. The clubs will tour Texas."
+    assert "Arlington" in {p.span.text for p in find_places(text)}
+    # an abbreviation does not end the name: "St. Louis", "W. Va."
+    assert "St. Louis" in {p.span.text for p in find_places("He moved to St. Louis in May.")}
+
+
+def test_a_town_name_in_a_street_name_is_not_the_town() -> None:
+    text = "The fire at 6016 Dublin Road in Alexandria, La., was set with a lighter."
+    assert [p.span.text for p in find_places(text)] == ["Alexandria", "La."]
+
+
+def test_a_town_after_of_an_article_or_a_direction_is_no_surname() -> None:
+    texts = {
+        "He heads the University of Cincinnati, in Ohio.": "Cincinnati",
+        "An Alexandria man was hurt in Minnesota.": "Alexandria",
+        "A road sign in East Oxford was damaged, England's police said.": "Oxford",
+        "Texas firms saw Gainesville's business grow.": "Gainesville",
+    }
+    for text, town in texts.items():
+        assert town in {p.span.text for p in find_places(text)}, text
+
+
+def test_a_name_qualified_once_keeps_its_place() -> None:
+    text = "A 25-year-old Paris, Missouri, man was hurt. His passenger, 31, of Paris, was ejected."
+    paris = [p for p in find_places(text) if p.span.text == "Paris"]
+    assert len(paris) == 2 and paris[0].geonameid == paris[1].geonameid
+    assert paris[1].country == "US" and km(paris[1].lat, paris[1].lon, 39.48, -92.0) < 30
+
+
+def test_a_wire_dateline_names_the_prominent_place() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    texts = ["Illinois lawmakers met in Peoria, Ill.", "Pekin, Ill., and Morton, Ill., closed."]
+    prior = outlet_prior(texts, domain="peoriaexample.com")
+    text = "WASHINGTON (AP) - Farmers in Peoria, Ill., Pekin, Ill., and Morton, Ill., agreed."
+    dateline = find_places(text, outlet=prior)[0]
+    assert (dateline.span.text, dateline.kind) == ("WASHINGTON", PlaceKind.CITY)
+    # the capital, not Washington, Illinois, next to the article's towns
+    assert km(dateline.lat, dateline.lon, 38.9, -77.04) < 20
+
+
+def test_a_town_named_as_a_surname_is_a_person_throughout() -> None:
+    text = (
+        "Chiquita Raquel Henry, 19, of Alexandria, La., was arrested. The fire led to "
+        "Henry's arrest. Detectives traced the woman to Henry."
+    )
+    assert "Henry" not in {p.span.text for p in find_places(text)}
+    # a capitalised word that starts a sentence is no given name
+    text = "Sales fell in Texas. Another Gainesville business moved. Sales in Gainesville rose."
+    assert [p.span.text for p in find_places(text)].count("Gainesville") == 1
+
+
+def test_capitalised_common_words_and_titles_are_not_towns() -> None:
+    text = "Pace yourself at the party in Florida. The pace of drinking matters."
+    assert [p.span.text for p in find_places(text)] == ["Florida"]
+    text = "U.S. Sens. Robert Byrd and Jay Rockefeller of West Virginia agreed."
+    assert {p.span.text for p in find_places(text)} == {"U.S.", "West Virginia"}
+
+
+def test_a_small_town_abroad_is_weak_context() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+    from claimtrace.extract.places import _context, _resolve
+    from claimtrace.extract.toponyms import gazetteer_mentions
+
+    text = (
+        "Fog across Britain hit Heathrow. Crews at Heathrow, Heathrow and Heathrow will "
+        "strike, and flights from Edinburgh, Glasgow, London and Manchester were late."
+    )
+    mentions = gazetteer_mentions(text, load_gazetteer())
+    _resolve(mentions, None, None)
+    heathrow = next(m for m in mentions if m.text == "Heathrow").choice
+    assert heathrow.country == "US"  # the gazetteer's only Heathrow: a small Florida town
+    ctx = _context(mentions, None)
+    # four mentions of it count as little evidence for Florida in a British story
+    assert ctx.admin1[("US", heathrow.admin1)] < 2 < ctx.countries["GB"]
+
+
+def test_city_before_an_institution_word_is_not_part_of_the_name() -> None:
+    text = "In Ohio, Dublin City Council met. Dublin officials and Columbus, Ohio, agreed."
+    dublin = find_places(text)[1]
+    assert (dublin.span.text, dublin.country) == ("Dublin", "US")
+    # alone, "Quebec City" is the city, not the province
+    quebec = find_places("Flights to Quebec City resumed.")[0]
+    assert (quebec.span.text, quebec.kind) == ("Quebec City", PlaceKind.CITY)
+
+
+def test_without_context_the_most_populous_county_wins() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+
+    county = find_places("Franklin County officials met on Monday.")[0]
+    counties = [e for e in load_gazetteer().lookup("Franklin County") if e.fcode == "ADM2"]
+    assert county.geonameid == max(counties, key=lambda e: e.population).geonameid
+    assert county.country == "US" and round(county.lat) == 40  # around Columbus, Ohio
+
+
+def test_hyphenated_compounds_split_into_their_places() -> None:
+    text = "Russia-Turkey ties and Seattle-based Starbucks, said a Canada-wide group."
+    assert [p.span.text for p in find_places(text)] == ["Russia", "Turkey", "Seattle", "Canada"]
+    text = "She moved from Winston-Salem to Stratford-upon-Avon. Sen. Byrd, D-W. Va., agreed."
+    assert [p.span.text for p in find_places(text)] == [
+        "Winston-Salem",
+        "Stratford-upon-Avon",
+        "W. Va.",
+    ]
+
+
+def test_capitals_and_holidays_are_not_towns() -> None:
+    text = "AS the cold set in over Christmas, the agency IRNA reported snow in Iran."
+    assert [p.span.text for p in find_places(text)] == ["Iran"]
+    dateline = find_places("DETROIT The U.S. Transportation Department acted.")[0]
+    assert (dateline.span.text, dateline.name) == ("DETROIT", "Detroit")
+
+
+def test_the_white_house_is_not_a_town() -> None:
+    text = "The plan was condemned by the White House and by officials in Tennessee."
+    assert [p.span.text for p in find_places(text)] == ["Tennessee"]
+
+
+def test_the_outlet_home_town_is_kept_without_other_support() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    texts = ["Tennessee roads closed near Paris.", "Kentucky and Texas schools met."]
+    prior = outlet_prior(texts, domain="parisexample.net")
+    assert prior.town_id is not None
+    text = "A Paris man was arrested Sunday. Paris police said he had a gun."
+    found = [p for p in find_places(text, outlet=prior) if p.span.text == "Paris"]
+    assert len(found) == 2 and {p.geonameid for p in found} == {prior.town_id}
+
+
+def test_the_second_half_of_a_hyphenated_name_is_not_a_town() -> None:
+    text = "Photo: Dean Curtis / News-Leader. Rep. Bobby Harrell, R-Charleston, agreed."
+    assert [p.span.text for p in find_places(text)] == ["Charleston"]
+
+
+def test_a_title_word_ending_a_sentence_does_not_title_the_next_name() -> None:
+    text = "The university will name an interim president. CINCINNATI - Trustees met in Ohio."
+    assert [p.span.text for p in find_places(text)] == ["CINCINNATI", "Ohio"]
+
+
+def test_an_acronym_before_a_town_is_no_given_name() -> None:
+    text = "The cousin told CBC Toronto the family was in shock, Ontario police said."
+    assert [p.span.text for p in find_places(text)] == ["Toronto", "Ontario"]
+    # but an initial is part of a person's name
+    text = "Boyd J. Jones and Marsha J. Moore of Columbia, S.C., spoke."
+    assert "Jones" not in {p.span.text for p in find_places(text)}
+
+
+def test_a_designated_division_takes_its_geonames_id() -> None:
+    from claimtrace.extract.gazetteer import division_key, load_gazetteer
+
+    gaz = load_gazetteer()
+    idlib = gaz.divisions[division_key("SY", "Idlib")]
+    assert gaz.divisions[division_key("TR", "Aydın")] == gaz.divisions[division_key("TR", "Aydin")]
+    text = "Rebels shelled two villages in Idlib province, Syrian state media said."
+    province = next(p for p in find_places(text) if p.span.text.startswith("Idlib"))
+    assert (province.span.text, province.kind, province.geonameid) == (
+        "Idlib province",
+        PlaceKind.ADMIN,
+        idlib,
+    )
+    assert idlib != gaz.lookup("Idlib")[0].geonameid  # the province, not its capital
+
+
+def test_initials_and_sentence_final_surnames_keep_names_personal() -> None:
+    text = "She was the wife of Harvey A. Rittle, of Lebanon, Pa., for 56 years."
+    assert "Harvey" not in {p.span.text for p in find_places(text)}
+    text = "No roads closed in Kansas, said Emergency Management Director Troy Collins."
+    assert [p.span.text for p in find_places(text)] == ["Kansas"]
+
+
+def test_of_after_an_institution_does_not_support_an_ambiguous_name() -> None:
+    text = "The Arlington Chamber of Commerce met in Texas."
+    assert "Commerce" not in {p.span.text for p in find_places(text)}

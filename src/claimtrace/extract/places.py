@@ -30,7 +30,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimtrace.extract.dates import TextSentences
-from claimtrace.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from claimtrace.extract.gazetteer import (
+    GazEntry,
+    Gazetteer,
+    division_key,
+    load_gazetteer,
+    name_key,
+)
 from claimtrace.extract.toponyms import (
     DOMINANT,
     Mention,
@@ -87,8 +93,8 @@ def prior(entry: GazEntry) -> float:
         return 8.0
     if entry.fcode == "ADM1":
         return 8.5 if entry.country == "US" else 7.5
-    if entry.fcode == "ADM2":
-        return 6.0
+    if entry.fcode == "ADM2":  # among same-named counties, the more populous one
+        return 5.0 + 0.5 * math.log10(entry.population + 1)
     score = 1.2 * math.log10(entry.population + 1)
     if entry.fcode == "PPLC":
         score += 2.0
@@ -106,11 +112,12 @@ class PlacePrior:
     countries: dict[str, float] = field(default_factory=dict)
     admin1: dict[tuple[str, str], float] = field(default_factory=dict)
     town: tuple[float, float] | None = None  # the outlet's home town, if its domain names one
+    town_id: int | None = None  # its GeoNames id
 
 
 def _domain_town(
     domain: str | None, admin1: dict[tuple[str, str], float], gaz: Gazetteer
-) -> tuple[float, float] | None:
+) -> GazEntry | None:
     """The town a local outlet's web domain is named after ("parisbeacon.com" -> the Paris
     in the state its articles name most), if its articles support one."""
     if not domain:
@@ -129,7 +136,7 @@ def _domain_town(
                 key = (share, e.population, e)
                 if best is None or key[:2] > best[:2]:
                     best = key
-    return (best[2].lat, best[2].lon) if best else None
+    return best[2] if best else None
 
 
 def outlet_prior(
@@ -168,8 +175,12 @@ def outlet_prior(
     if not n:
         return PlacePrior()
     shares = {k: v / n for k, v in admin1.items()}
+    town = _domain_town(domain, shares, gaz)
     return PlacePrior(
-        {k: v / n for k, v in countries.items()}, shares, _domain_town(domain, shares, gaz)
+        {k: v / n for k, v in countries.items()},
+        shares,
+        (town.lat, town.lon) if town is not None and town.lat is not None else None,
+        town.geonameid if town is not None else None,
     )
 
 
@@ -182,6 +193,8 @@ class _Context:
     outlet: PlacePrior | None = None
 
 
+#: how much the outlet's home town outranks its namesakes ("Paris" in theparisnews.com)
+HOME_TOWN_BONUS = 8.0
 #: the most that local evidence (state, neighbours, outlet's state) adds to a candidate
 LOCAL_CAP = 10.0
 
@@ -204,12 +217,20 @@ def _score(m: Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter
             s += 15.0
         elif e.country == qc:
             s += 4.0
-    if e.country:
+    # country-level evidence (the article's and the outlet's countries) does not make a
+    # small town out of a country or region of the same name: "Italy" in an American paper
+    # is still Italy, not Italy, Texas; only local evidence (below) can do that
+    rival = (
+        e.fcode.startswith("PPL")
+        and e.population < 100_000
+        and any(x.fcode in DOMINANT and x.country != e.country for x in m.entries)
+    )
+    if e.country and not rival:
         s += 2.5 * min(ctx.countries[e.country] - own[e.country], 3)
-    if e.country and e.country == ctx.home:
-        s += 1.5
-    if ctx.outlet is not None and e.country:
-        s += 3.0 * ctx.outlet.countries.get(e.country, 0.0)
+        if e.country == ctx.home:
+            s += 1.5
+        if ctx.outlet is not None:
+            s += 3.0 * ctx.outlet.countries.get(e.country, 0.0)
     # local evidence (same state, nearby places, the outlet's state) is capped, so that a
     # large city is not beaten by a hamlet of the same name just because the article is local
     local = 0.0
@@ -227,6 +248,8 @@ def _score(m: Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter
             local += 3.0
         elif 1 <= near < 300:
             local += 1.5
+    if ctx.outlet is not None and e.geonameid and e.geonameid == ctx.outlet.town_id:
+        s += HOME_TOWN_BONUS  # "Paris" in the Paris (Texas) News is that Paris
     return s + min(local, LOCAL_CAP)
 
 
@@ -247,11 +270,24 @@ def _context(
     countries: Counter = Counter()
     admin1: Counter = Counter()
     points = []
+    # the article's main country: a small town abroad that merely has a unique name
+    # ("Heathrow", Florida, in a British story) is weak evidence
+    main = Counter(
+        m.choice.country for m in mentions if m.choice is not None and m.choice.country
+    ).most_common(1)
+    main_country = main[0][0] if main else None
     for m in mentions:
         e = m.choice
         if e is None:
             continue
         weight = 1.0 if (reliable(m) or e.population >= 100_000) else 0.3
+        if (
+            e.fcode.startswith("PPL")
+            and e.population < SMALL_CITY
+            and not m.qualifier
+            and e.country != main_country
+        ):
+            weight = 0.3
         if e.country:
             countries[e.country] += weight
         if e.country and e.admin1 and e.fcode != "PCLI":
@@ -280,12 +316,23 @@ def _resolve(mentions: list[Mention], home: str | None, outlet: PlacePrior | Non
     ids = [{id(e) for e in m.entries} for m in mentions]
     for _ in range(2):
         for i, m in enumerate(mentions):
-            if len(m.entries) == 1:
-                continue
+            if len(m.entries) == 1 or m.dateline:
+                continue  # a wire dateline names the prominent place: the prior's choice
             others = [x for j, x in enumerate(mentions) if not (ids[j] & ids[i])]
             ctx = _context(others, home, outlet)
             empty: Counter = Counter()
             m.choice = max(m.entries, key=lambda e, m=m, ctx=ctx: _score(m, e, ctx, empty, empty))
+    # one sense per article: a name the article qualifies once ("Paris, Missouri") means
+    # that place wherever else it stands alone ("of Paris")
+    settled = {
+        name_key(m.text): m.choice
+        for m in mentions
+        if m.choice is not None and _qualified(m, m.choice)
+    }
+    for m in mentions:
+        choice = settled.get(name_key(m.text))
+        if choice is not None and not m.qualifier and any(e is choice for e in m.entries):
+            m.choice = choice
 
 
 # --------------------------------------------------------------------------- use
@@ -318,13 +365,28 @@ def home_country(outlet: str | None = None, url: str | None = None) -> str | Non
     return None
 
 
+def _common_word(m: Mention, text: str) -> bool:
+    """A one-word town name the article also writes in lower case ("Driver safety ... the
+    driver", "Pace yourself ... the pace") is a capitalised common word, not a town."""
+    word = m.text.strip()
+    if " " in word or not word.isalpha() or not all(e.fcode.startswith("PPL") for e in m.entries):
+        return False
+    if any(e.population >= 100_000 for e in m.entries):
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
 def _keep(m: Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Counter) -> bool:
     e = m.choice
     if e is None:
         return False
     if m.supported or m.adjectival:
         return True
+    if ctx.outlet is not None and e.geonameid and e.geonameid == ctx.outlet.town_id:
+        return True  # the paper's own town ("A Paris man" in the Paris Post-Intelligencer)
     if m.text in gaz.needs_context:
+        return False
+    if _common_word(m, text):
         return False
     if not e.fcode.startswith("PPL") or e.population >= SMALL_CITY or " " in m.text.strip():
         return True
@@ -414,9 +476,17 @@ def find_places(
         if lat is None and e.fcode == "ADM2":
             lat, lon = _estimate_county(e, mentions, gaz)
         if m.region_of and not m.adjectival:
-            kind, name, gid = PlaceKind.REGION, f"{m.region_of} {e.name}", None
+            # "western Russia": a part of a feature keeps the GeoNames id of the whole (the
+            # convention of the LGL-scheme corpora), the most precise id the gazetteer has
+            kind, name = PlaceKind.REGION, f"{m.region_of} {e.name}"
         elif m.designator and e.fcode.startswith("PPL"):
-            kind, name, gid = PlaceKind.ADMIN, f"{e.name} {m.designator}", None
+            # "Idlib province": the division named after the town, with its GeoNames id
+            # where the gazetteer knows it
+            kind, name = PlaceKind.ADMIN, f"{e.name} {m.designator}"
+            stem = re.sub(rf"\s+{m.designator}$", "", m.text, flags=re.I)
+            gid = gaz.divisions.get(division_key(e.country or "", stem)) or gaz.divisions.get(
+                division_key(e.country or "", e.name)
+            )
         use = place_use(text, m.start, m.end, e, adjectival=m.adjectival)
         places.append(
             Place(

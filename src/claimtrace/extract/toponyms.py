@@ -29,8 +29,10 @@ TITLES = frozenset(
         "gov",
         "governor",
         "sen",
+        "sens",
         "senator",
         "rep",
+        "reps",
         "representative",
         "president",
         "judge",
@@ -77,7 +79,8 @@ TITLES = frozenset(
         "dame",
     ]
 )
-#: capitalised words after a town's name that keep it a toponym ("Paris Public Library")
+#: capitalised words after a town's name that keep it a toponym ("Paris Public Library");
+#: street words are not among them: "Dublin Road", "Nokomis Street" name streets, not towns
 ORG_WORDS = frozenset(
     [
         "public",
@@ -104,16 +107,6 @@ ORG_WORDS = frozenset(
         "community",
         "memorial",
         "airport",
-        "street",
-        "st",
-        "road",
-        "rd",
-        "avenue",
-        "ave",
-        "drive",
-        "boulevard",
-        "lane",
-        "highway",
         "park",
         "center",
         "centre",
@@ -163,7 +156,45 @@ ORG_WORDS = frozenset(
         "west",
     ]
 )
-_SPEECH_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|explained|wrote|asked)\b")
+#: words after a place name that make the whole a street's name
+STREET_WORDS = frozenset(
+    {
+        "street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd",
+        "lane", "highway", "hwy", "pike", "parkway", "pkwy", "turnpike",
+    }
+)  # fmt: skip
+#: capitalised words before a town's name that do not make it a surname ("East Oxford")
+PLACE_MODIFIERS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "metropolitan",
+        "metro",
+        "downtown",
+        "historic",
+        "old",
+        "new",
+        "suburban",
+        "rural",
+        "urban",
+        "inner",
+        "outer",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ]
+)
 
 #: words that place a following name ("in Paris", "near Kursk")
 PLACE_PREPOSITIONS = frozenset(
@@ -202,7 +233,7 @@ _DIRECTION = re.compile(
     r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|"
     r"north-?eastern|south-?western|south-?eastern|northwest|northeast|southwest|southeast)",
 )
-_TOKEN = re.compile(r"[A-Z][A-Za-z'’.\-]*[A-Za-z.]|[A-Z]")
+_TOKEN = re.compile(r"[A-Z][A-Za-z'’.]*[A-Za-z.]|[A-Z]")  # "Russia-Turkey": two tokens
 _JOINERS = frozenset({"of", "de", "del", "la", "upon", "and", "on", "el", "al", "es", "du"})
 _DESIGNATORS = re.compile(r"\s+(region|oblast|province|governorate|prefecture|district|krai)\b")
 MAX_NGRAM = 6
@@ -274,6 +305,11 @@ NEVER_PLACES = frozenset(
         "Creek",
         "Gulf",
         "Superior",
+        "Grand",
+        "None",
+        "Christmas",
+        "Easter",
+        "Thanksgiving",
     ]
 )
 
@@ -291,32 +327,43 @@ class Mention:
     region_of: str | None = None  # "western Russia": the direction word
     designator: str | None = None  # "Kursk region"
     choice: GazEntry | None = None
+    dateline: bool = False  # "WASHINGTON (AP) -": a wire dateline without a state
 
 
 # --------------------------------------------------------------------------- recognition
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        start = m.start()
-        if re.match(r"[DRI]-[A-Z]", m.group(0)):
-            start += 2  # "D-W. Va.": party and state
-        out.append((start, m.end()))
-    return out
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _capitalised_runs(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of capitalised tokens, joined by single spaces, hyphens or joiner words."""
+#: abbreviations with a full stop that do not end a sentence ("Cox Inc. of Atlanta")
+ABBREVIATIONS = frozenset(["inc", "corp", "ltd", "co", "jr", "sr", "bros", "ave", "blvd", "no"])
+
+
+def _ends_sentence(token: str, gaz: Gazetteer) -> bool:
+    """A word with a full stop that ends a sentence ("in Arlington. The clubs"), not an
+    abbreviation ("St. Louis", "W. Va.", "Tenn.", "Gov.")."""
+    stem = token[:-1]
+    if not token.endswith(".") or "." in stem or len(stem) <= 2:
+        return False
+    if stem.lower() in TITLES or stem.lower() in ABBREVIATIONS:
+        return False
+    return not (gaz.lookup(token) and not gaz.lookup(stem))  # "Tenn." names Tennessee
+
+
+def _capitalised_runs(text: str, gaz: Gazetteer) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised tokens, joined by single spaces, hyphens or joiner words; a
+    sentence ends a run."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for start, end in _tokens(text):
         if current:
             gap = text[current[-1][1] : start]
             ok = gap in (" ", "-", " - ") or (
-                gap.startswith(" ") and gap.endswith(" ") and gap.strip() in _JOINERS
-            )
-            if not ok:
+                gap[:1] == gap[-1:] and gap[:1] in " -" and gap.strip(" -") in _JOINERS
+            )  # "Stratford-upon-Avon", "Isle of Wight"
+            if not ok or _ends_sentence(text[current[-1][0] : current[-1][1]], gaz):
                 runs.append(current)
                 current = []
         current.append((start, end))
@@ -365,8 +412,15 @@ DOMINANT = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
 
 
 def _word_before(text: str, start: int) -> str:
+    """The word before a name, lower case, without its full stop; "" after a sentence end
+    ("... interim president. CINCINNATI": no title before Cincinnati)."""
     m = re.search(r"([A-Za-z.]+)\s*$", text[max(0, start - 25) : start])
-    return m.group(1).lower().rstrip(".") if m else ""
+    if not m:
+        return ""
+    word = m.group(1)
+    if word.endswith(".") and len(word.strip(".")) >= 5 and "." not in word.strip("."):
+        return ""  # a full word and a full stop: the sentence ended
+    return word.lower().rstrip(".")
 
 
 def _state_after(gaz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None, int] | None:
@@ -389,16 +443,99 @@ def _state_after(gaz: Gazetteer, text: str, end: int) -> tuple[str | None, str |
     return None
 
 
+_DATELINE = re.compile(r"\s*\((?:AP|Reuters|AFP|UPI|CNN|RNS|Bloomberg)\)")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A wire-service dateline with no state ("WASHINGTON (AP) —") at the start of a line or
+    sentence: wire style names only prominent cities alone ("CINCINNATI (AP)")."""
+    before = text[max(0, start - 3) : start]
+    starts = start == 0 or before.endswith("\n") or re.search(r"[.!?]\s+$", before) is not None
+    return starts and _DATELINE.match(text, end) is not None
+
+
+def _city_alias_only(surface: str, entries: Iterable[GazEntry]) -> bool:
+    """ "Dublin City" matched only as an alternate name of one city (Dublin, Ireland): before
+    an institution word the word "City" belongs to it ("Dublin City Council"), not to the
+    name ("Quebec City" alone stays the city)."""
+    words = surface.split()
+    if words[-1] != "City":
+        return False
+    return all(name_key(e.name) != name_key(surface) for e in entries)
+
+
+def _capitals_not_a_name(surface: str, entries: Iterable[GazEntry]) -> bool:
+    """An all-capitals word that is a short word or an acronym rather than a town's own
+    name written in capitals ("AS the temperature", "IRNA"; but "DETROIT")."""
+    if not surface.isupper():
+        return False
+    return len(surface) <= 3 or all(name_key(e.name) != name_key(surface) for e in entries)
+
+
+def _towns_only(entries: Iterable[GazEntry]) -> bool:
+    """Every feature is a town (not a capital, state or country): the name may be a person's."""
+    entries = tuple(entries)
+    return bool(entries) and all(e.fcode.startswith("PPL") and e.fcode != "PPLC" for e in entries)
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+_OF_AN_INSTITUTION = re.compile(r"\b([A-Z][a-z]+)\s+of\s+$")
+#: words before "of" that keep the name after it a place ("City of Clinton")
+_PLACE_HEADS = frozenset(
+    ["city", "town", "village", "county", "township", "state", "province", "district", "borough"]
+)
+
+
+def _of_an_institution(text: str, start: int) -> bool:
+    """ "Chamber of Commerce": "of" after a capitalised institution word is no preposition
+    of place for an ambiguous name (``needs_context``); "City of Clinton" still is."""
+    m = _OF_AN_INSTITUTION.search(text[max(0, start - 30) : start])
+    return m is not None and m.group(1).lower() not in _PLACE_HEADS
+
+
+def _given_name(text: str, token: tuple[int, int]) -> bool:
+    """A token that reads as a given name or initial ("Raquel", "J."): a plain capitalised
+    word that does not start a sentence ("Another Gainesville", "Overall Edmonton")."""
+    word = text[token[0] : token[1]]
+    if not (_NAME_WORD.fullmatch(word) or re.fullmatch(r"[A-Z]\.", word)):
+        return False
+    before = text[max(0, token[0] - 3) : token[0]]
+    return not (token[0] == 0 or "\n" in before or re.search(r"[.!?\"”:]\s*$", before))
+
+
+def _name_pair(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Two tokens that read as a person's given name and surname ("Troy Blakely"): plain
+    capitalised words one space apart, neither an institution word ("Metro", "Superior")."""
+    if text[left[1] : right[0]] != " ":
+        return False
+    words = (text[left[0] : left[1]], text[right[0] : right[1]].rstrip("."))
+    return all(
+        _NAME_WORD.fullmatch(w) and w not in NEVER_PLACES and w.lower() not in ORG_WORDS
+        for w in words
+    )
+
+
 def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     surnames: set[str] = set()  # town names this article uses as people's names
-    for run in _capitalised_runs(text):
+    full_names: set[str] = set()  # town names seen after a given name ("Carla Modena")
+    for run in _capitalised_runs(text, gaz):
         i = 0
         while i < len(run):
             found = None
             for j in range(min(len(run), i + MAX_NGRAM) - 1, i - 1, -1):
                 surface = text[run[i][0] : run[j][1]]
                 entries, demonym, dropped = _match(gaz, surface)
+                if (
+                    entries
+                    and j > i
+                    and j + 1 < len(run)
+                    and text[slice(*run[j + 1])].lower() in ORG_WORDS
+                    and _city_alias_only(surface, entries)
+                ):
+                    continue  # "Dublin City Council": Dublin's city council (any Dublin)
                 if entries or demonym:
                     found = (j, entries, demonym, dropped)
                     break
@@ -411,40 +548,86 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             before_tokens = run[:i]
             after_tokens = run[j + 1 :]
             reject = False
-            towns_only = bool(entries) and all(
-                e.fcode.startswith("PPL") and e.fcode != "PPLC" for e in entries
-            )
+            towns_only = _towns_only(entries)
             if before_tokens and towns_only:
                 # "Chiquita Raquel Henry": a surname, not a place; but "Rapides Parish" is fine
                 prev = text[before_tokens[-1][0] : before_tokens[-1][1]]
                 prev_entries, prev_dem, _ = _match(gaz, prev)
-                if not (prev_entries or prev_dem) and prev.lower().rstrip(".") not in ("the",):
+                # two town names in a row are a person's names ("Troy Blakely")
+                first_name = _towns_only(prev_entries) and _name_pair(
+                    text, before_tokens[-1], run[i]
+                )
+                unplaced = not (prev_entries or prev_dem) or first_name
+                # only a name right before it ("Raquel Henry"), not "University of Cincinnati",
+                # "An Alexandria man", "East Oxford", "Metropolitan Atlanta"
+                given = (
+                    text[before_tokens[-1][1] : start] == " "
+                    and prev.rstrip(".") not in NEVER_PLACES
+                    and prev.lower().rstrip(".") not in PLACE_MODIFIERS
+                    and not (prev.isalpha() and prev.isupper() and len(prev) > 1)  # "CBC Toronto"
+                )
+                hyphen = text[before_tokens[-1][1] : start] == "-"
+                if hyphen and not (prev_entries or prev_dem or prev.isupper()):
+                    # "News-Leader": the second half of a hyphenated name (but a party's
+                    # "D-Charleston", "DFL-Minneapolis" is the member's home town)
                     reject = True
+                if unplaced and given:
+                    reject = True
+                    nxt_word = text[slice(*after_tokens[0])].lower() if after_tokens else ""
+                    if _given_name(text, before_tokens[-1]) and (
+                        nxt_word.rstrip(".") not in STREET_WORDS
+                    ):  # ("Old Alton Edwardsville Road" is a road, not a person)
+                        full_names.add(name_key(surface))
             if after_tokens and not reject and not demonym:
                 nxt = text[after_tokens[0][0] : after_tokens[0][1]]
                 if surface in gaz.needs_context:
                     # "Jordan Smith", "Lincoln Memorial": an ambiguous word inside another name
                     reject = True
-                elif towns_only and nxt.rstrip(".").lower() not in ORG_WORDS:
+                elif (
+                    towns_only
+                    and nxt.rstrip(".").lower() not in ORG_WORDS
+                    # "DETROIT The U.S. ...": a dateline; but "Harvey A. Rittle": an initial
+                    and (nxt.rstrip(".") not in NEVER_PLACES or re.fullmatch(r"[A-Z]\.", nxt))
+                    and not surface.isupper()
+                    # "Gainesville's VFW": a possessive is no first name
+                    and text[end : run[j][1]] not in ("'s", "’s", "'", "’")
+                ):
                     nxt_entries, nxt_dem, _ = _match(gaz, nxt)
-                    # "Vladimir Putin": a first name, not a town
-                    reject = not (nxt_entries or nxt_dem)
+                    # "Vladimir Putin", "Troy Blakely": a first name, not a town
+                    reject = not (nxt_entries or nxt_dem) or (
+                        _towns_only(nxt_entries) and _name_pair(text, run[j], after_tokens[0])
+                    )
             if surface.rstrip(".") in NEVER_PLACES:
+                reject = True
+            if towns_only and _capitals_not_a_name(surface, entries):
+                reject = True
+            if after_tokens and text[end : after_tokens[0][0]] == " ":
+                street = text[after_tokens[0][0] : after_tokens[0][1]].rstrip(".").lower()
+                # "Dublin Road": a street, not the town; but "Florida Highway Patrol" is
+                # the state's
+                named_org = len(after_tokens) > 1 and (
+                    text[after_tokens[0][1] : after_tokens[1][0]] == " "
+                )
+                town = any(e.fcode.startswith("PPL") for e in entries)
+                if street in STREET_WORDS and town and not named_org:
+                    reject = True
+            if towns_only and surface.lower().rstrip(".") in ORG_WORDS | TITLES:
+                # "Police said", "the Chamber", "Sens. Byrd": an institution word or a title
                 reject = True
             word_before = _word_before(text, start)
             if word_before in TITLES:
                 reject = True
                 if towns_only:
                     surnames.add(name_key(surface))
-            if towns_only and _SPEECH_AFTER.match(text[end : end + 14]):
-                surnames.add(name_key(surface))  # "Trapani said": a person
             if not reject:
                 mention = Mention(start, end, surface, entries, adjectival=demonym is not None)
                 if demonym:
                     country = gaz.countries.get(demonym)
                     mention.entries = (country,) if country else ()
                 mention.primary = {id(e) for e in entries if name_key(e.name) == name_key(surface)}
-                mention.supported = word_before in PLACE_PREPOSITIONS
+                mention.supported = word_before in PLACE_PREPOSITIONS and not (
+                    surface in gaz.needs_context and _of_an_institution(text, start)
+                )
                 q = _state_after(gaz, text, end)
                 if q and not demonym:
                     mention.qualifier = (q[0], q[1])
@@ -490,10 +673,14 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                         mention.primary = {id(e) for e in table}
                         mention.designator = mention.region_of = None
                 if mention.entries:
+                    mention.dateline = _is_dateline(text, mention.start, mention.end)
                     mentions.append(mention)
             i = j + 1
-    # "Andrew Trapani ... Trapani's film": once a person, the name is a person throughout
-    return [
+    # "Andrew Trapani ... Trapani said ... Trapani's film": once a person (after a title or
+    # a given name), the name is a person throughout; a town that "says" something without
+    # ever being a full name is a place ("Gainesville says no")
+    surnames |= full_names
+    kept = [
         m
         for m in mentions
         if m.qualifier
@@ -501,6 +688,38 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         or name_key(_strip_possessive(m.text)) not in surnames
         or any(e.fcode in DOMINANT for e in m.entries)
     ]
+    return _county_lists(text, gaz, kept)
+
+
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
+#: "Harvey, Harper and Kingman counties": names sharing a plural designator
+_COUNTY_LIST = re.compile(
+    rf"({_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME})\s+(counties|parishes)\b"
+)
+
+
+def _county_lists(text: str, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Each name of a list before "counties" / "parishes" is a county ("Jackson and Barrow
+    counties": Barrow County, not Barrow-in-Furness); it replaces overlapping mentions."""
+    found: list[Mention] = []
+    for m in _COUNTY_LIST.finditer(text):
+        designator = "County" if m.group(2) == "counties" else "Parish"
+        for name in re.finditer(_NAME, m.group(1)):
+            words = name.group(0).split(" ")
+            for i in range(len(words)):  # "In Barrow": the longest tail that is a county
+                tail = " ".join(words[i:])
+                entries = tuple(e for e in gaz.lookup(f"{tail} {designator}") if e.fcode == "ADM2")
+                if entries:
+                    start = m.start(1) + name.end() - len(tail)
+                    county = Mention(start, start + len(tail), tail, entries, supported=True)
+                    county.primary = {id(e) for e in entries}
+                    found.append(county)
+                    break
+    if not found:
+        return mentions
+    spans = [(c.start, c.end) for c in found]
+    rest = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(rest + found, key=lambda m: m.start)
 
 
 def _strip_possessive(surface: str) -> str:
