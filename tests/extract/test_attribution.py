@@ -377,3 +377,28 @@ def test_nested_attribution_with_a_different_source_stays():
     outer = (sp("The paper"), sp("said"), sp("the minister claimed the talks had failed"), 0.9)
     inner = (sp("the minister"), sp("claimed"), sp("the talks had failed"), 0.9)
     assert _drop_nested_repeats([outer, inner]) == [outer, inner]
+
+
+def test_a_hedge_cue_takes_no_subject_as_its_source():
+    from claimtrace.extract.attribution import _hedge_without_subject_source
+    from claimtrace.model import Span
+
+    text = "The minister reportedly met rebels, a rival was quoted as saying."
+    subject = Span.of(text, 0, 12)
+    cue = Span.of(text, 13, 23)
+    content = Span.of(text, 24, 34)
+    source, _cue, _content, _conf = _hedge_without_subject_source(
+        text, ((subject,), (cue,), (content,), 0.9)
+    )
+    assert cue.text == "reportedly" and source == ()
+
+    text = "Some troops were purported by officials to have fought, a man said."
+    cue = Span.of(text, 12, 26)
+    agent = Span.of(text, 30, 39)
+    after = Span.of(text, 56, 61)
+    assert (cue.text, agent.text, after.text) == ("were purported", "officials", "a man")
+    kept = _hedge_without_subject_source(text, ((agent, after), (cue,), (content,), 0.9))[0]
+    assert kept == (agent,)
+    # an ordinary cue keeps its subject
+    said = Span.of(text, 62, 66)
+    assert _hedge_without_subject_source(text, ((after,), (said,), (content,), 0.9))[0] == (after,)

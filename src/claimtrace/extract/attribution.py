@@ -782,6 +782,29 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+def _is_hedge_cue(cue: str) -> bool:
+    """A cue that is only an evidential hedge: "reportedly", "were purported (to)"."""
+    cue = cue.strip()
+    if _HEDGE_RX.fullmatch(cue):
+        return True
+    return bool(_PASSIVE_RX.fullmatch(cue if cue.endswith(" to") else cue + " to"))
+
+
+def _hedge_without_subject_source(text: str, claim_spans):
+    """A hedge cue ("X reportedly visited", "X were purported to have") has no source in
+    subject position: the subject is what the hedged content is about, and whoever reported
+    it is unnamed. An agent right after the cue ("were reported by X") stays the source."""
+    source, cue, content, conf = claim_spans
+    if not source or not cue or not _is_hedge_cue(" ".join(c.text for c in cue)):
+        return claim_spans
+    kept = tuple(
+        s
+        for s in source
+        if s.start >= cue[0].end and re.search(r"\bby\s*$", text[cue[0].end : s.start])
+    )
+    return (kept, cue, content, conf)
+
+
 def hedge_attributions(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Sourceless hedged claims as (cue, content) spans.
 
@@ -1000,6 +1023,7 @@ def extract_attributions(
         if complete:
             groups = _completed(text, groups, sentence_bounds(doc), roles)
         raw = attributions_to_claims(text, groups, confidence=tagger_confidence)
+        raw = [_hedge_without_subject_source(text, r) for r in raw]
     else:
         for src, cue, content in rule_attributions(text):
             raw.append(
