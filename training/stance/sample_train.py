@@ -32,40 +32,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-PLAIN_CUE_WORDS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tells",
-        "tell",
-        "according",
-        "to",
-        "added",
-        "adds",
-        "adding",
-        "wrote",
-        "writes",
-        "write",
-        "has",
-        "have",
-        "had",
-        "also",
-        "later",
-        "then",
-        "in",
-        "a",
-        "an",
-        "statement",
-        "interview",
-        "reporters",
-        ":",
-        ",",
-        "on",
-    ]
-)
+# the same "plain cue" test as the gold batches (b2, b4)
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval" / "tools"))
+from sample_stance_attributions import PLAIN_CUE_WORDS
+
 HINT = re.compile(
     r"\?|\b(not|n't|never|no|nothing|if|unless|whether|why|how|what|deni\w*|deny\w*|reject\w*|"
     r"refus\w*|declin\w*|dismiss\w*|ask\w*|wonder\w*|question\w*|disput\w*|rebut\w*|"

@@ -22,11 +22,11 @@ import functools
 import json
 import math
 import re
-from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-from claimtrace.model import Claim, Span, Stance
+from claimtrace.extract.stance import _joined, _norm
+from claimtrace.model import Claim, Stance
 
 MODEL_FILE = "stance_model.json"
 HEAD_WORDS = 8  # content words whose identity is a feature
@@ -80,20 +80,6 @@ DETERMINERS = frozenset(["the", "a", "an", "any", "his", "her", "their", "its", 
 WH = frozenset(
     ["what", "why", "how", "when", "where", "who", "whom", "whose", "which", "whether", "if"]
 )
-
-
-def _norm(text: str) -> str:
-    return (
-        text.lower()
-        .replace("\u2019", "'")
-        .replace("\u2018", "'")
-        .replace("\u201c", '"')
-        .replace("\u201d", '"')
-    )
-
-
-def _joined(spans: Iterable[Span]) -> str:
-    return " ".join(s.text for s in spans)
 
 
 def _words(text: str) -> list[str]:
