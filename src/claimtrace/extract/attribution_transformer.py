@@ -132,7 +132,7 @@ def tags_to_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
 class TransformerRoleTagger:
     """Role tagger over a fine-tuned transformer; call it like a spaCy pipeline."""
 
-    def __init__(self, encoder, tokenizer, head, *, threads: int | None = None) -> None:
+    def __init__(self, encoder, tokenizer, head) -> None:
         import spacy
 
         self.encoder = encoder.eval()
@@ -140,7 +140,6 @@ class TransformerRoleTagger:
         self.head = head.eval()
         self.nlp = spacy.blank("en")
         self.nlp.add_pipe("sentencizer")
-        self.threads = threads
         self.source_path = ""  # where it was loaded from, if anywhere
 
     # ----------------------------------------------------------------- persistence
@@ -202,7 +201,8 @@ class TransformerRoleTagger:
         return enc["input_ids"]
 
     def log_probs(self, words: Sequence[str]) -> numpy.ndarray:
-        """Log-probabilities of each tag for each word (rows); space-only words get 'O'."""
+        """Log-probabilities of each tag for each word (rows); a word with no word piece
+        (a character the tokenizer drops) is 'O'."""
         import torch
 
         pieces = self.word_pieces(words)
@@ -231,10 +231,6 @@ class TransformerRoleTagger:
         words = [t.i for t in doc if not t.is_space]
         tags = ["O"] * len(doc)
         if words:
-            if self.threads:
-                import torch
-
-                torch.set_num_threads(self.threads)
             path = bio_viterbi(self.log_probs([doc[i].text for i in words]))
             for i, tag in zip(words, path, strict=True):
                 tags[i] = TAGS[tag]
@@ -243,6 +239,7 @@ class TransformerRoleTagger:
         return self.nlp.get_pipe("sentencizer")(doc)
 
     def pipe(self, texts: Iterable[str], *, batch_size: int = 32) -> Iterator:
+        """Tag texts one by one (``batch_size`` is accepted for spaCy compatibility)."""
         for text in texts:
             yield self(text)
 
