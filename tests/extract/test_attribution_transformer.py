@@ -156,3 +156,25 @@ def test_accurate_tagger_missing_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
     with pytest.raises(ModelNotFound, match=r"transformer\.py"):
         tagger_path("accurate")
+
+
+def test_a_missing_accurate_tagger_stops_the_pipeline_before_any_article(tmp_path, monkeypatch):
+    from claimtrace.errors import ModelNotFound
+    from claimtrace.nlp.pipeline import build_pipeline
+
+    monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
+    monkeypatch.setenv("CLAIMTRACE_TAGGER", "accurate")
+    with pytest.raises(ModelNotFound):
+        build_pipeline("blank")
+
+
+def test_a_tagger_that_fails_to_load_never_falls_back_silently(tmp_path):
+    from claimtrace.nlp.factories import AttributionComponent
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "claimtrace_tagger.json").write_text('{"tags": ["O"]}', encoding="utf-8")
+    component = AttributionComponent(None, "attr", model=str(broken), hedge_rules=True)
+    for _ in range(2):
+        with pytest.raises(ValueError, match="tag set"):
+            component.tagger  # noqa: B018

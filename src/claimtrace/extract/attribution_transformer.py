@@ -28,6 +28,8 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Span
 
+from claimtrace.errors import ModelNotFound
+
 ROLES = ("SOURCE", "CUE", "CONTENT")
 TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in ("B", "I")))
 WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
@@ -146,15 +148,20 @@ class TransformerRoleTagger:
     @classmethod
     def load(cls, path: str | Path) -> TransformerRoleTagger:
         """Load a tagger saved by :meth:`save` (offline: nothing is fetched)."""
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        import torch
-        from transformers import AutoModel, AutoTokenizer
-
         path = Path(path)
         meta = json.loads((path / TAGGER_FILE).read_text(encoding="utf-8"))
         if tuple(meta["tags"]) != TAGS:
             raise ValueError(f"{path}: unexpected tag set {meta['tags']}")
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+        except ImportError as exc:
+            raise ModelNotFound(
+                f"the transformer tagger at {path} needs the accurate extra: "
+                "pip install 'claimtrace[accurate]'"
+            ) from exc
         encoder = AutoModel.from_pretrained(path / "encoder", local_files_only=True)
         encoder = encoder.float()
         tokenizer = AutoTokenizer.from_pretrained(path / "encoder", local_files_only=True)

@@ -83,18 +83,20 @@ class AttributionComponent:
         self.hedge_rules = hedge_rules
         self._tagger = None
         self._loaded = False
+        # resolved now, so a tagger asked for but not built stops the run before any
+        # article is read (ModelNotFound), instead of failing every article one by one
+        self._path = tagger_path(model)
 
     @property
     def tagger(self):
         if not self._loaded:
-            self._loaded = True
-            path = tagger_path(self.model)
-            if path is None:
+            if self._path is None:
                 log.warning(
                     "attribution tagger %r not found: using the rule fallback (weak)", self.model
                 )
-            else:
-                self._tagger = load_tagger(path)
+            else:  # a tagger that fails to load fails every time, never falls back silently
+                self._tagger = load_tagger(self._path)
+            self._loaded = True
         return self._tagger
 
     def __call__(self, doc: Doc) -> Doc:
