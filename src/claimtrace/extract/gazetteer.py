@@ -143,25 +143,34 @@ def _package_file(package: str, *parts: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def us_county_ids() -> dict[tuple[str, str], tuple[int, str]]:
-    """GeoNames ids of US counties by (state postal code, county FIPS code): (id, name).
-
-    Read from ``geonames_locations_combined.json``, the GeoNames-derived location table
-    (GeoNames ids, admin codes; CC BY data) that the ``carmen`` package (BSD-2-Clause)
-    ships (a build-time input only; its code is not used). GeoNames' admin2 code of a US
-    county is its FIPS county code. Empty when that package is not installed.
-    """
+@functools.lru_cache(maxsize=1)
+def _carmen_rows() -> tuple[dict, ...]:
+    """The rows of ``geonames_locations_combined.json``, the GeoNames-derived location table
+    (GeoNames ids, admin codes; CC BY data) that the ``carmen`` package (BSD-2-Clause) ships:
+    a build-time input only (its code is not used), read once per build. Empty when that
+    package is not installed."""
     path = _package_file("carmen", "data", "geonames_locations_combined.json")
     if path is None:
-        return {}
-    out: dict[tuple[str, str], tuple[int, str]] = {}
+        return ()
     with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if '"countrycode":"US"' not in line.replace(" ", ""):
-                continue
-            row = json.loads(line)
-            if row["county"] and not row["city"] and row["countycode"] and row["statecode"]:
-                out[(row["statecode"], row["countycode"])] = (int(row["id"]), row["county"])
+        return tuple(json.loads(line) for line in fh if line.strip())
+
+
+def _is_admin1(row: dict) -> bool:
+    """A first-level division's row in carmen's table (a state, no county, no city)."""
+    return bool(row["state"] and not row["county"] and not row["city"] and row["statecode"])
+
+
+def us_county_ids() -> dict[tuple[str, str], tuple[int, str]]:
+    """GeoNames ids of US counties by (state postal code, county FIPS code): (id, name),
+    from carmen's table (:func:`_carmen_rows`). GeoNames' admin2 code of a US county is its
+    FIPS county code."""
+    out: dict[tuple[str, str], tuple[int, str]] = {}
+    for row in _carmen_rows():
+        if row["countrycode"] != "US":
+            continue
+        if row["county"] and not row["city"] and row["countycode"] and row["statecode"]:
+            out[(row["statecode"], row["countycode"])] = (int(row["id"]), row["county"])
     return out
 
 
@@ -178,31 +187,19 @@ def _same_place_name(alt: str, name: str) -> bool:
 
 def _admin1_names() -> dict[int, tuple[str, str]]:
     """(country, name) of each first-level division in ``carmen``'s table, by GeoNames id."""
-    path = _package_file("carmen", "data", "geonames_locations_combined.json")
-    if path is None:
-        return {}
     out: dict[int, tuple[str, str]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row["state"] and not row["county"] and not row["city"] and row["statecode"]:
-                out.setdefault(int(row["id"]), (row["countrycode"], row["state"]))
+    for row in filter(_is_admin1, _carmen_rows()):
+        out.setdefault(int(row["id"]), (row["countrycode"], row["state"]))
     return out
 
 
 def admin1_ids() -> dict[tuple[str, str], tuple[int, str]]:
     """GeoNames ids and admin1 codes of first-level divisions outside the US, by (ISO
     country code, name key), from the same ``carmen`` table as :func:`us_county_ids`."""
-    path = _package_file("carmen", "data", "geonames_locations_combined.json")
-    if path is None:
-        return {}
     out: dict[tuple[str, str], tuple[int, str]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row["state"] and not row["county"] and not row["city"] and row["statecode"]:
-                key = (row["countrycode"], name_key(row["state"]))
-                out.setdefault(key, (int(row["id"]), row["statecode"]))
+    for row in filter(_is_admin1, _carmen_rows()):
+        key = (row["countrycode"], name_key(row["state"]))
+        out.setdefault(key, (int(row["id"]), row["statecode"]))
     return out
 
 
