@@ -115,6 +115,15 @@ PLAIN_CUE_WORDS = frozenset(
 )
 
 
+def has_plain_cue(doc: dict, att: dict) -> bool:
+    """Whether the attribution's cue is made only of plain reporting words ("said", "told
+    reporters", "according to"): the selection criterion of batches b2 and b4. An empty cue
+    counts as plain."""
+    cue = " ".join(doc["text"][s:e] for s, e in att["cue"]).lower()
+    words = set(cue.replace(":", " : ").split())
+    return not words or words <= PLAIN_CUE_WORDS
+
+
 def pick_enriched(path: str, n: int = 160) -> list[tuple[dict, dict]]:
     """Batch 2: attributions from the other dev articles whose cue is not a plain
     reporting cue (said/told/according to/added/wrote). The filter knows nothing of the
@@ -126,9 +135,7 @@ def pick_enriched(path: str, n: int = 160) -> list[tuple[dict, dict]]:
         if d["doc_id"] in taken:
             continue
         for a in d["attributions"]:
-            cue = " ".join(d["text"][s:e] for s, e in a["cue"]).lower()
-            words = set(cue.replace(":", " : ").split())
-            if words and not words <= PLAIN_CUE_WORDS:
+            if not has_plain_cue(d, a):
                 pool.append((d, a))
     rng = random.Random(20261127)
     rng.shuffle(pool)
@@ -196,9 +203,7 @@ def pick_b4(
             if d["doc_id"] not in used:
                 whole.append((d, a))
                 continue
-            cue = " ".join(d["text"][s:e] for s, e in a["cue"]).lower()
-            words = set(cue.replace(":", " : ").split())
-            if words and not words <= PLAIN_CUE_WORDS:
+            if not has_plain_cue(d, a):
                 pool.append((d, a))
     rng = random.Random(20261129)
     rng.shuffle(pool)

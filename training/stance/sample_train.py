@@ -34,7 +34,7 @@ from pathlib import Path
 
 # the same "plain cue" test as the gold batches (b2, b4)
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval" / "tools"))
-from sample_stance_attributions import PLAIN_CUE_WORDS
+from sample_stance_attributions import has_plain_cue
 
 HINT = re.compile(
     r"\?|\b(not|n't|never|no|nothing|if|unless|whether|why|how|what|deni\w*|deny\w*|reject\w*|"
@@ -86,10 +86,9 @@ def _content(doc: dict, a: dict) -> str:
 
 
 def stratum(doc: dict, a: dict) -> str:
-    cue = _cue(doc, a)
-    words = set(cue.replace(":", " : ").split())
-    if not words or words <= PLAIN_CUE_WORDS:
+    if has_plain_cue(doc, a):
         return "plain"
+    cue = _cue(doc, a)
     head = " ".join(_content(doc, a).split()[:12])
     tail = _content(doc, a).rstrip(" \"'”’)")[-1:]
     return "hint" if HINT.search(f"{cue} {head} {tail}") else "other"
