@@ -34,6 +34,7 @@ from claimtrace.extract.attribution_transformer import (
     TAGS,
     TransformerRoleTagger,
     window_inputs,
+    word_pieces,
     word_windows,
 )
 
@@ -63,7 +64,7 @@ def examples(path: str, tokenizer) -> list[tuple[list[int], list[int]]]:
             if not line.strip():
                 continue
             words, tags = word_tags(doc_from_record(nlp, json.loads(line)))
-            pieces = tokenizer(words, add_special_tokens=False)["input_ids"]
+            pieces = word_pieces(tokenizer, words)
             for first, end in word_windows([len(p) for p in pieces]):
                 ids, firsts = window_inputs(pieces[first:end], tokenizer.cls_token_id,
                                             tokenizer.sep_token_id)

@@ -76,6 +76,12 @@ def word_windows(word_pieces: Sequence[int], window: int = WINDOW, stride: int =
     return out
 
 
+def word_pieces(tokenizer, words: Sequence[str]) -> list[list[int]]:
+    """The word-piece ids of each word, no special tokens: how both training and tagging
+    cut words, so the two always agree."""
+    return tokenizer(list(words), add_special_tokens=False)["input_ids"]
+
+
 def window_inputs(
     pieces: Sequence[Sequence[int]], cls_id: int, sep_id: int
 ) -> tuple[list[int], list[int]]:
@@ -202,17 +208,12 @@ class TransformerRoleTagger:
         self.save(path, trained_on=trained_on)
 
     # ----------------------------------------------------------------- tagging
-    def word_pieces(self, words: Sequence[str]) -> list[list[int]]:
-        """The word-piece ids of each word (no special tokens)."""
-        enc = self.tokenizer(list(words), add_special_tokens=False, is_split_into_words=False)
-        return enc["input_ids"]
-
     def log_probs(self, words: Sequence[str]) -> numpy.ndarray:
         """Log-probabilities of each tag for each word (rows); a word with no word piece
         (a character the tokenizer drops) is 'O'."""
         import torch
 
-        pieces = self.word_pieces(words)
+        pieces = word_pieces(self.tokenizer, words)
         n_pieces = [len(p) for p in pieces]
         out = numpy.full((len(words), len(TAGS)), -1e4, dtype=numpy.float32)
         out[:, 0] = 0.0
