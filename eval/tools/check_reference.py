@@ -11,10 +11,9 @@ Usage: PYTHONPATH=src python eval/tools/check_reference.py [--model blank|PATH]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from claimtrace.evaluation.shared import shared_dir
+from claimtrace.evaluation.shared import reference_article
 from claimtrace.extract.quantities import extract_quantities
 from claimtrace.extract.stance import analyze_claim, find_comment_requests
 from claimtrace.model import Claim, Span
@@ -25,12 +24,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default="blank")
     args = parser.parse_args()
-    root = shared_dir()
-    if root is None:
+    reference = reference_article()
+    if reference is None:
         print("../shared not found", file=sys.stderr)
         return 2
-    text = (root / "examples" / "nk-troops-russia.txt").read_text()
-    gold = json.loads((root / "examples" / "nk-troops-russia.gold.json").read_text())
+    text, gold = reference
     doc = build_pipeline(args.model, components=())(text)
     bad = 0
     found = extract_quantities(doc)

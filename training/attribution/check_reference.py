@@ -11,12 +11,11 @@ kind, entity and via-chain agree.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 
 from claimtrace.evaluation.attribution import attribution_pipeline
-from claimtrace.evaluation.shared import shared_dir
+from claimtrace.evaluation.shared import reference_article
 
 
 def _overlap(a, b) -> bool:
@@ -32,12 +31,11 @@ def main() -> int:
     parser.add_argument("--model", default="blank")
     parser.add_argument("--tagger", default="default")
     args = parser.parse_args()
-    root = shared_dir()
-    if root is None:
+    reference = reference_article()
+    if reference is None:
         print("../shared not found", file=sys.stderr)
         return 2
-    text = (root / "examples" / "nk-troops-russia.txt").read_text()
-    gold = json.loads((root / "examples" / "nk-troops-russia.gold.json").read_text())
+    text, gold = reference
     doc = attribution_pipeline(args.model, tagger=args.tagger)(text)
     claims = doc._.ct_claims
     ok_all = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import sys
 from pathlib import Path
@@ -25,6 +26,18 @@ def shared_dir() -> Path | None:
         if (candidate / "tools").is_dir():
             return candidate
     return None
+
+
+def reference_article() -> tuple[str, dict] | None:
+    """The reference article's text and its hand-made analysis (``shared/examples``), or
+    None when ``../shared`` is not found."""
+    root = shared_dir()
+    if root is None:
+        return None
+    examples = root / "examples"
+    text = (examples / "nk-troops-russia.txt").read_text(encoding="utf-8")
+    gold = json.loads((examples / "nk-troops-russia.gold.json").read_text(encoding="utf-8"))
+    return text, gold
 
 
 def load_scorer(name: str) -> ModuleType:
