@@ -240,6 +240,8 @@ def classify_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     from claimtrace.extract.stance_model import combine, predict_proba
 
     rule = rule_stance(doc_or_text, claim)
+    if rule is not Stance.ASSERT:  # the model may only overturn an assert: no need to ask it
+        return rule
     return combine(rule, predict_proba(claim, rule))
 
 
