@@ -22,11 +22,18 @@ from claimtrace.extract.attribution import (
 from claimtrace.model import QuoteType, SourceKind, Span
 
 
+def _sentencized(text: str):
+    """``text`` as a blank Doc with sentences, tokenized as the role tagger does."""
+    from claimtrace.extract.attribution import split_dashes
+
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    return nlp(text)
+
+
 def _roles(text: str, marks: list[tuple[str, str]]) -> list[RoleSpan]:
     """Role spans from (label, substring) pairs on a sentencized blank Doc."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
+    doc = _sentencized(text)
     ents, pos = [], 0
     for label, sub in marks:
         start = text.index(sub, pos)
@@ -263,8 +270,37 @@ def test_quote_roles_add_the_speaker_of_an_untagged_quotation():
         (CONTENT, '"We are not finished with this yet,"'),
     }
     # a role the tagger already found is left alone
-    taken = roles_from_doc(doc)
-    assert quote_roles(text, doc, _roles(text, [(CUE, "said")])) == [] and taken == []
+    tagged = _roles(text, [(CUE, "said")])
+    assert quote_roles(text, doc, tagged) == tagged
+
+
+def test_quote_roles_read_signed_quotations_in_a_list():
+    """'“...” ― Name' lines: each signature is the cue and speaker of its own line's
+    quotation, also when the quotation opens with a mis-typed ” and when the tagger
+    found only a fragment of the quotation or of the name."""
+    from claimtrace.extract.attribution import group_roles, quote_roles
+
+    text = (
+        "Voters told us what they think.\n\n"
+        "”The plan is a disaster for farmers. Nobody asked us.” ― Ann Lee\n"
+        "“We will vote anyway, whatever happens in the debate.”― Carl Ruiz Diaz\n"
+    )
+    doc = _sentencized(text)
+    tagged = _roles(text, [(CONTENT, "a disaster for farmers"), (SOURCE, "Diaz")])
+    roles = quote_roles(text, doc, tagged)
+    groups = group_roles(roles, text=text)
+    found = [
+        (
+            [text[r.start : r.end] for r in g.source],
+            text[g.cue.start : g.cue.end],
+            [text[r.start : r.end] for r in g.content],
+        )
+        for g in groups
+    ]
+    assert found == [
+        (["Ann Lee"], "―", ["”The plan is a disaster for farmers. Nobody asked us.”"]),
+        (["Carl Ruiz Diaz"], "―", ["“We will vote anyway, whatever happens in the debate.”"]),
+    ]
 
 
 def test_passive_attribution_with_an_agent():

@@ -310,13 +310,31 @@ _BEFORE_QUOTE = re.compile(
 )
 
 
+_OPENERS = "“\"”"  # web text often opens a quotation with a closing mark: ”Fear. I am ...”
+
+
 def _quote_bounds(text: str, close: int) -> int | None:
-    """Start of the quotation that ends with the closing mark at ``close``."""
-    mark = text[close]
-    opener = "“" if mark == "”" else '"'
-    para = text.rfind("\n\n", 0, close)
-    start = text.rfind(opener, max(0, para), close)
-    return start if start >= 0 else None
+    """Start of the quotation that ends with the closing mark at ``close``: scanning back
+    on its line, the first opening mark not matched by a closing one in between (so that
+    'he calls “hell” than' inside the quotation is skipped). A quotation that opens with a
+    mis-typed ” or a straight quote counts when the mark starts a word."""
+    depth = 0
+    for i in range(close - 1, -1, -1):
+        ch = text[i]
+        if ch == "\n":
+            return None
+        if ch not in _OPENERS:
+            continue
+        starts_word = (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—―-") and (
+            i + 1 < len(text) and not text[i + 1].isspace()
+        )
+        if ch == "“" or (starts_word and ch in "”\""):
+            if depth == 0:
+                return i
+            depth -= 1
+        else:
+            depth += 1
+    return None
 
 
 def _closing_quote(text: str, open_at: int) -> int | None:
@@ -330,17 +348,19 @@ def _closing_quote(text: str, open_at: int) -> int | None:
 
 
 def quote_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
-    """Cue, source and content role spans for quotations the tagger gave no cue.
+    """``roles`` with the cue and speaker of quotations the tagger gave no cue.
 
-    '"...," the mayor said' and 'the mayor said: "..."' are attributions in any news
-    text; the spans are added only where they overlap no role the tagger found.
+    '"...," the mayor said', 'the mayor said: "..."' and '"..." ― Jane Roe' are
+    attributions in any news text. The cue is added where it overlaps no role the tagger
+    found; the speaker where it is free (a speaker the tagger tagged as a source stays as
+    it is); the quotation as content where it is free, or in place of content fragments
+    the tagger found inside it.
     """
     sent_of = _sentence_index(doc)
-    taken = [(r.start, r.end) for r in roles]
-    found: list[RoleSpan] = []
+    kept = list(roles)
 
-    def free(lo: int, hi: int) -> bool:
-        return not any(a < hi and lo < b for a, b in taken)
+    def overlapping(lo: int, hi: int) -> list[RoleSpan]:
+        return [r for r in kept if r.start < hi and lo < r.end]
 
     def role(label: str, lo: int, hi: int) -> RoleSpan | None:
         span = doc.char_span(lo, hi, alignment_mode="expand")
@@ -363,16 +383,28 @@ def quote_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
             continue
         c_lo, c_hi = m.span("cue")
         s_lo, s_hi = m.span("src")
-        if not free(c_lo, c_hi) or not free(s_lo, s_hi):
+        if overlapping(c_lo, c_hi):
             continue
-        new = [role(CUE, c_lo, c_hi), role(SOURCE, s_lo, s_hi)]
-        if free(q_lo, q_hi):
+        new = [role(CUE, c_lo, c_hi)]
+        speaker = overlapping(s_lo, s_hi)
+        if any(r.label != SOURCE for r in speaker):
+            continue  # the speaker's words belong to another role: not a speaker tag
+        if not any(r.start <= s_lo and s_hi <= r.end for r in speaker):
+            # untagged, or tagged in part ("Padilla" of "Pamela Padilla"): the whole name
+            lo = min([s_lo, *(r.start for r in speaker)])
+            hi = max([s_hi, *(r.end for r in speaker)])
+            new.append(role(SOURCE, lo, hi))
+        else:
+            speaker = []
+        inside = overlapping(q_lo, q_hi)
+        if all(r.label == CONTENT and q_lo <= r.start and r.end <= q_hi for r in inside):
             new.append(role(CONTENT, q_lo, q_hi))
+        else:
+            inside = []
         if any(r is None for r in new):
             continue
-        found.extend(new)
-        taken.extend((r.start, r.end) for r in new)
-    return found
+        kept = [r for r in kept if r not in inside and r not in speaker] + new
+    return kept
 
 
 @functools.cache
@@ -423,24 +455,40 @@ def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpa
 
 
 def _sentence_index(doc) -> list[int]:
-    if doc.has_annotation("SENT_START"):
-        idx, out = -1, []
-        for token in doc:
-            if token.is_sent_start or token.i == 0:
-                idx += 1
-            out.append(idx)
-        return out
-    idx, out, pending = 0, [], False
+    """The sentence of each token of ``doc``, from its sentence boundaries when it has them,
+    else from a rule: a sentence ends after ``.?!`` (and any closing quote) before an
+    upper-case word or a paragraph break. A line break always ends a sentence: list items,
+    datelines and signatures stand on lines of their own, and no content span of PolNeAR
+    train runs over a line break. Whitespace stays with the sentence before it."""
+    has_starts = doc.has_annotation("SENT_START")
+    idx, out, pending, carry = -1, [], False, False
     for token in doc:
-        if pending and (token.is_title or token.is_upper or token.text.startswith(("\n",))):
-            idx += 1
-            pending = False
+        if has_starts:
+            boundary = bool(token.is_sent_start)
+        else:
+            boundary = pending and (token.is_title or token.is_upper)
+        if boundary and out and _after_dash(doc, token.i):
+            boundary = False  # '“...” ― Jane Roe': a signature belongs to its quotation
+        if token.is_space and token.i > 0:
+            carry = carry or boundary or "\n" in token.text
+        else:
+            if token.i == 0 or boundary or carry:
+                idx += 1
+                pending = carry = False
         out.append(idx)
         if token.text in {".", "?", "!"} or "\n\n" in token.text:
             pending = True
         elif pending and token.text not in QUOTE_CHARS and token.text not in {")", "'", "’"}:
             pending = token.is_space
     return out
+
+
+def _after_dash(doc, i: int) -> bool:
+    """Whether the last non-space token before token ``i`` ends with a dash."""
+    for j in range(i - 1, -1, -1):
+        if not doc[j].is_space:
+            return doc[j].text[-1] in "―—–-"
+    return False
 
 
 def sentence_bounds(doc) -> list[tuple[int, int]]:
@@ -648,9 +696,19 @@ def load_tagger(path):
 
     import claimtrace.extract.attribution_model  # noqa: F401  (registers the architecture)
 
-    nlp = spacy.load(path)
+    nlp = split_dashes(spacy.load(path))
     if not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split_dashes(nlp):
+    """Make a dash glued to a closing quote ('...”― Jane Roe') a token of its own: it is
+    the cue of a signed quotation, not a part of the quotation. Returns ``nlp``."""
+    import spacy
+
+    suffixes = [*nlp.Defaults.suffixes, r"[―—]"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     return nlp
 
 
@@ -1014,7 +1072,7 @@ def extract_attributions(
         doc = tagged if tagged is not None else tagger(text)
         roles = roles_from_doc(doc)
         if quote_rules:
-            roles = roles + quote_roles(text, doc, roles)
+            roles = quote_roles(text, doc, roles)
         if lexicon_cues:
             roles = roles + lexicon_cue_roles(text, doc, roles)
         if complete:
