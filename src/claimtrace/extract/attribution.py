@@ -149,7 +149,7 @@ def group_roles(
             by_cue[best].append(content)
     out = []
     for i, cue in enumerate(cues):
-        content = tuple(by_cue[i])
+        content = tuple(_plausible_contents(cue, by_cue[i], text))
         if not content and not keep_cues_without_content:
             continue
         best_src, best_cost = None, None
@@ -173,6 +173,20 @@ def group_roles(
             best_src = None  # "X said A, and B was mounting": B has no source
         out.append(Attribution(cue=cue, source=(best_src,) if best_src else (), content=content))
     return out
+
+
+def _plausible_contents(
+    cue: RoleSpan, contents: Sequence[RoleSpan], text: str | None
+) -> list[RoleSpan]:
+    """The content fragments a cue keeps. A fragment from another sentence joins a cue
+    that has one in its own sentence only when it is a quotation ('"A," he said. "B."'):
+    in PolNeAR train, 2% of the contents have such a non-quoted fragment, while a
+    tagger's stray fragment would spoil the content it joins."""
+    if not any(sentence_distance(c, cue) == 0 for c in contents):
+        return list(contents)
+    return [
+        c for c in contents if sentence_distance(c, cue) == 0 or _is_quote_start(c, text)
+    ]
 
 
 _SHARED_SOURCE_BEFORE = re.compile(r"(?:\b(?:and|but|also|then|while|before|after)|,)\s*$", re.I)
