@@ -541,3 +541,40 @@ def test_clock_time_without_a_day_takes_its_sentences_day() -> None:
     # in the next sentence it is the publication date's time again
     found = find_timexes("Rebels attacked on Friday. At noon the shelling stopped.", anchor=ANCHOR)
     assert [t.value for t in found] == ["2024-03-01", "2024-03-06T12:00"]
+
+
+def test_a_double_hyphen_is_a_dash_not_a_compound() -> None:
+    found = find_timexes("He was placed on injured reserve Tuesday--another blow.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [("Tuesday", "2024-03-05")]
+    found = find_timexes("The report--released Friday--was late.", anchor=ANCHOR)
+    assert [t.span.text for t in found] == ["Friday"]
+    # a single hyphen still joins a compound that is no timex
+    assert find_timexes("a Tuesday-night game and a 10-year-old", anchor=ANCHOR) == []
+
+
+def test_day_first_numeric_dates() -> None:
+    tx = one("27/09/2013 - Turkmenistan holds its first multi-party election.")
+    assert (tx.span.text, tx.value) == ("27/09/2013", "2013-09-27")
+    # ambiguous: read the US way (month first), as before
+    assert one("The filing of 05/06/2013 was late.").value == "2013-05-06"
+
+
+def test_the_year_or_month_before_on_its_own_is_anaphoric() -> None:
+    found = find_timexes("Sales fell in 2019, 2% lower than the year before.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("2019", "2019"),
+        ("the year before", "2018"),
+    ]
+    # followed by an event it is not counted from the text's last date
+    found = find_timexes("He left the week before the vote.", anchor=ANCHOR)
+    assert "the week before" not in [t.span.text for t in found]
+
+
+def test_ordinal_days_of_an_event() -> None:
+    tx = one("It is the second day of an offensive by the security forces.")
+    assert (tx.span.text, tx.type, tx.value) == ("the second day", TimexType.DATE, "2024-03-06")
+    # in a past-tense clause the day is not known from the text
+    tx = one("On the sixth day of the trial, the prosecutor showed a photograph.")
+    assert (tx.span.text, tx.value) == ("the sixth day", None)
+    # "the first day of May" is a date in May, not an ordinal day of an event
+    assert [t.span.text for t in find_timexes("on the first day of May", anchor=ANCHOR)] == ["May"]

@@ -110,8 +110,9 @@ POSITION = (
     r"(?:the\s+)?(?:early|late)[-\s]|(?:the\s+)?mid-?\s?)"
 )
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
-B = r"(?<![\w$£€-])"  # left boundary: not inside a word or a number/amount
-E = r"(?![\w%-])"  # right boundary
+# a double hyphen is a dash ("injured reserve Tuesday--another blow"), not a compound's hyphen
+B = r"(?<![\w$£€])(?<!(?<!-)-)"  # left boundary: not inside a word or a number/amount
+E = r"(?![\w%]|-(?!-))"  # right boundary
 
 
 SPELLED_YEAR = (
@@ -720,6 +721,16 @@ def _us_date(m: re.Match, ctx: _Ctx):
         return None
 
 
+@rule(r"(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>\d{4})", 5)
+def _day_first_date(m: re.Match, ctx: _Ctx):
+    """ "27/09/2013": day first (the order outside the US), certain when the first number
+    cannot be a month; ambiguous ones ("05/06/2013") are read the US way (:func:`_us_date`)."""
+    try:
+        return D, dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat(), None
+    except ValueError:
+        return None
+
+
 @rule(
     r"(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|"
     r"Valentine['’]s\s+Day|St\.\s+Patrick['’]s\s+Day|Halloween|Bastille\s+Day|"
@@ -933,7 +944,7 @@ def _relative_to_previous(m: re.Match, ctx: _Ctx):
 @rule(
     r"(?P<w>the\s+(?:next|following|previous|preceding|prior|same)\s+(?P<u>day|week|month|year)|"
     r"that\s+(?P<u2>day|week|month|year)|"
-    r"the\s+day\s+(?:before|after)(?=\s*(?:[,.;:!?)]|$)))"
+    r"the\s+(?P<u3>day|week|month|year)\s+(?:before|after)(?=\s*(?:[,.;:!?)]|$)))"
     r"(?!\s+(?:after|before|yesterday|tomorrow))(?:\s+or\s+so)?",
     4,
 )
@@ -943,7 +954,7 @@ def _anaphoric(m: re.Match, ctx: _Ctx):
     # where "next month" is deictic (from the publication date); the publication date is
     # the reference time of "the following ..." while the text has set none
     w = re.sub(r"\s+", " ", m["w"].lower())
-    unit = m["u"] or m["u2"] or "day"
+    unit = m["u"] or m["u2"] or m["u3"].lower()
     step = (
         1
         if ("next" in w or "following" in w or w.endswith("after"))
@@ -954,6 +965,27 @@ def _anaphoric(m: re.Match, ctx: _Ctx):
     # "that day" points away from the present: without an antecedent it stays unknown
     fallback = shift(ctx.anchor, step, unit) if ctx.anchor and step else ""
     return D, f"&{step:+d}{unit}|{fallback}", None
+
+
+_ORDINAL_DAY = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+)
+
+
+@rule(
+    rf"the\s+(?:{_ORDINAL_DAY})\s+(?:(?:straight|consecutive|full)\s+)?(?P<u>day|night)"
+    rf"(?!\s+of\s+(?:{MONTH}|{YEAR}|the\s+(?:week|month|year)))",
+    3,
+)
+def _ordinal_day(m: re.Match, ctx: _Ctx):
+    """ "the second day of an offensive", "for the sixth straight day": a DATE (TimeML)
+    counted from an event; in a clause that is not in the past tense it is the day of the
+    report ("It's the second day ..."), otherwise the day is not known from the text."""
+    if not ctx.anchor or clause_tense(ctx.text, ctx.start, ctx.end) == "past":
+        return D, None, None
+    night = m["u"].lower() == "night"
+    return (T if night else D), ctx.anchor.isoformat() + ("TNI" if night else ""), None
 
 
 @rule(
