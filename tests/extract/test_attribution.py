@@ -242,6 +242,21 @@ def test_complete_content_takes_the_words_after_a_verb_cue():
     assert text[lo:hi] == "on Friday that the strike would go on"
 
 
+def test_only_a_cue_of_saying_gets_the_rest_of_its_sentence():
+    """A tagged "said" without content is completed; a tagged "support" (PolNeAR's
+    broader attributions) is dropped rather than given a guessed content."""
+    from claimtrace.extract.attribution import _completed, group_roles, sentence_bounds
+
+    for cue, kept in (("said", True), ("support", False)):
+        text = f"The mayors {cue} the new plan for the river banks."
+        roles = _roles(text, [(SOURCE, "The mayors"), (CUE, cue)])
+        groups = group_roles(roles, text=text, keep_cues_without_content=True)
+        done = _completed(text, groups, sentence_bounds(_sentencized(text)), roles)
+        assert [text[c.start : c.end] for a in done for c in a.content] == (
+            ["the new plan for the river banks"] if kept else []
+        )
+
+
 def test_cited_as_saying_is_not_the_content():
     from claimtrace.extract.attribution import _repair_cited
 

@@ -968,6 +968,11 @@ def attributions_to_claims(
     return out
 
 
+def _is_speech_cue(cue: str) -> bool:
+    """Whether a cue is a verb or phrase of saying ("said", "has told", "according to")."""
+    return bool(_strong_cue_regex().search(cue) or _CUE_RX.search(cue))
+
+
 def _completed(
     text: str,
     groups: Sequence[Attribution],
@@ -984,6 +989,8 @@ def _completed(
         if att.content:
             out.append(att)
             continue
+        if not _is_speech_cue(text[att.cue.start : att.cue.end]):
+            continue  # a bare "support" or "believe in": too often not an attribution
         found = complete_content(text, att, sentences, roles)
         if found is None:
             continue
