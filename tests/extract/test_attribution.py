@@ -298,7 +298,7 @@ def test_quote_roles_read_signed_quotations_in_a_list():
     text = (
         "Voters told us what they think.\n\n"
         "”The plan is a disaster for farmers. Nobody asked us.” ― Ann Lee\n"
-        "“We will vote anyway, whatever happens in the debate.”― Carl Ruiz Diaz\n"
+        "“We will vote anyway, whatever happens in the debate.”― Carl Ruiz Diaz.\n"
     )
     doc = _sentencized(text)
     tagged = _roles(text, [(CONTENT, "a disaster for farmers"), (SOURCE, "Diaz")])

@@ -397,6 +397,8 @@ def quote_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
             continue
         c_lo, c_hi = m.span("cue")
         s_lo, s_hi = m.span("src")
+        if re.search(r"\w\w\.$", text[s_lo:s_hi]):
+            s_hi -= 1  # the full stop after a signature, not an initial ("Jane Q.")
         if overlapping(c_lo, c_hi):
             continue
         new = [role(CUE, c_lo, c_hi)]
