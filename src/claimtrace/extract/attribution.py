@@ -324,7 +324,8 @@ _BEFORE_QUOTE = re.compile(
 )
 
 
-_OPENERS = "“\"”"  # web text often opens a quotation with a closing mark: ”Fear. I am ...”
+#: How far back a quotation's opening mark is looked for (a paragraph-long quotation).
+MAX_QUOTE_CHARS = 5000
 
 
 def _quote_bounds(text: str, close: int) -> int | None:
@@ -332,13 +333,12 @@ def _quote_bounds(text: str, close: int) -> int | None:
     on its line, the first opening mark not matched by a closing one in between (so that
     'he calls “hell” than' inside the quotation is skipped). A quotation that opens with a
     mis-typed ” or a straight quote counts when the mark starts a word."""
+    line_start = max(text.rfind("\n", 0, close) + 1, close - MAX_QUOTE_CHARS)
+    marks = [m.start() for m in re.finditer(r"[“”\"]", text[line_start:close])]
     depth = 0
-    for i in range(close - 1, -1, -1):
+    for i in reversed(marks):
+        i += line_start
         ch = text[i]
-        if ch == "\n":
-            return None
-        if ch not in _OPENERS:
-            continue
         starts_word = (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—―-") and (
             i + 1 < len(text) and not text[i + 1].isspace()
         )
