@@ -1,9 +1,12 @@
-"""Compare quantities and stances with the hand-made analysis of the reference article.
+"""Compare quantities, stances, dates and places with the hand-made analysis of the
+reference article.
 
 The reference article (../shared/examples/nk-troops-russia.txt) is a spec by example, not
 a test set: no rule or lexicon entry exists for its wording. This prints, for each of its
-gold quantities and claims, what claimtrace finds (claims are given the gold spans, as
-in the PolNeAR stance evaluation), and exits 1 if a value, qualifier, stance or hedge differs.
+gold quantities, claims, dates and places, what claimtrace finds (claims are given the gold
+spans, as in the PolNeAR stance evaluation; dates are normalised against the article's
+publication date), and exits 1 if a value, qualifier, stance, hedge, date value or type,
+or a place's country, kind or GeoNames id differs.
 
 Usage: PYTHONPATH=src python eval/tools/check_reference.py [--model blank|PATH]
 """
@@ -11,9 +14,12 @@ Usage: PYTHONPATH=src python eval/tools/check_reference.py [--model blank|PATH]
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from claimtrace.evaluation.shared import reference_article
+from claimtrace.extract.dates import find_timexes
+from claimtrace.extract.places import find_places
 from claimtrace.extract.quantities import extract_quantities
 from claimtrace.extract.stance import analyze_claim, find_comment_requests
 from claimtrace.model import Claim, Span
@@ -62,7 +68,46 @@ def main() -> int:
             f"comment request: {r.requester[0].text if r.requester else '?'} -> "
             f"{r.target[0].text} (answered={r.answered})"
         )
+    bad += check_dates(text, gold) + check_places(text, gold)
     return 1 if bad else 0
+
+
+def _overlapping(found: list, start: int, end: int):
+    return next((x for x in found if x.span.start < end and start < x.span.end), None)
+
+
+def check_dates(text: str, gold: dict) -> int:
+    """Print each gold date against the TIMEX3 found over it; return how many differ."""
+    published = dt.date.fromisoformat(gold["article"]["published"][:10])
+    found = find_timexes(text, anchor=published)
+    print(f"dates: {len(found)} found, {len(gold['timexes'])} in the reference")
+    bad = 0
+    for g in gold["timexes"]:
+        hit = _overlapping(found, *g["span"])
+        ok = hit is not None and hit.value == g["value"] and hit.type.value == g["type"]
+        bad += not ok
+        got = f"{hit.type.value} {hit.value} {hit.span.text!r}" if hit else "-"
+        print(f"  {'ok ' if ok else 'BAD'} {g['text']!r} {g['type']} {g['value']}: {got}")
+    return bad
+
+
+def check_places(text: str, gold: dict) -> int:
+    """Print each gold place against the place found over it; return how many differ."""
+    found = find_places(text)
+    print(f"places: {len(found)} found, {len(gold['places'])} in the reference")
+    bad = 0
+    for g in gold["places"]:
+        hit = _overlapping(found, *g["span"])
+        ok = (
+            hit is not None
+            and hit.country == g["country"]
+            and hit.kind.value == g["kind"]
+            and (g.get("geonameid") is None or hit.geonameid == g["geonameid"])
+        )
+        bad += not ok
+        got = f"{hit.name} {hit.kind.value} {hit.country} {hit.geonameid}" if hit else "-"
+        print(f"  {'ok ' if ok else 'BAD'} {g['text']!r} {g['kind']} {g['country']}: {got}")
+    return bad
 
 
 if __name__ == "__main__":

@@ -341,7 +341,9 @@ def build_rows() -> list[tuple]:
         fcode = "ADM1" if region["kind"] == "admin" else "RGN"
         gid, admin1 = region.get("geonameid"), region.get("admin1")
         if not gid:  # the first-level division of that name, where GeoNames has one
-            for name in [region["name"], *region.get("aliases", [])]:
+            names = [region["name"], *region.get("aliases", [])]
+            names += [_DESIGNATOR.sub("", n) for n in names if _DESIGNATOR.search(n)]
+            for name in names:
                 hit = divisions.get((region.get("country", ""), name_key(name)))
                 if hit:
                     gid, admin1 = hit[0], admin1 or hit[1]
@@ -361,6 +363,13 @@ def build_rows() -> list[tuple]:
         )
     return rows
 
+
+#: the word that says what kind of division a name is ("Kursk Oblast", "Aleppo province"),
+#: absent from GeoNames' own name of the division ("Kursk")
+_DESIGNATOR = re.compile(
+    r"\s+(?:oblast|region|province|krai|kray|prefecture|governorate|state|territory|okrug)$",
+    re.IGNORECASE,
+)
 
 #: letters that Unicode decomposition does not fold to ASCII
 _UNFOLDED = str.maketrans(
