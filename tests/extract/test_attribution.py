@@ -242,6 +242,41 @@ def test_complete_content_takes_the_words_after_a_verb_cue():
     assert text[lo:hi] == "on Friday that the strike would go on"
 
 
+def test_a_quotation_continued_in_the_next_paragraph_keeps_its_speaker():
+    """A paragraph left without its closing mark continues into the next one, which opens
+    with a quotation mark: that paragraph is the same speaker's, not the next cue's."""
+    from claimtrace.extract.attribution import group_roles
+
+    text = (
+        '"We will not retreat," the minister said. "Our forces are ready.\n\n'
+        '"The people support us and will not be intimidated."\n\n'
+        "Officials in Moscow declined to comment."
+    )
+    first, second, third = (
+        '"We will not retreat,"',
+        '"Our forces are ready.',
+        '"The people support us and will not be intimidated."',
+    )
+    roles = _roles(
+        text,
+        [
+            (CONTENT, first),
+            (SOURCE, "the minister"),
+            (CUE, "said"),
+            (CONTENT, second),
+            (CONTENT, third),
+            (SOURCE, "Officials in Moscow"),
+            (CUE, "declined"),
+            (CONTENT, "to comment"),
+        ],
+    )
+    groups = group_roles(roles, text=text)
+    assert [[text[c.start : c.end] for c in g.content] for g in groups] == [
+        [first, second, third],
+        ["to comment"],
+    ]
+
+
 def test_only_a_cue_of_saying_gets_the_rest_of_its_sentence():
     """A tagged "said" without content is completed; a tagged "support" (PolNeAR's
     broader attributions) is dropped rather than given a guessed content."""

@@ -121,7 +121,16 @@ def group_roles(
     if not cues:
         return []
     by_cue: dict[int, list[RoleSpan]] = {i: [] for i in range(len(cues))}
+    last_quote: tuple[RoleSpan, int] | None = None  # the latest quotation and its cue
     for content in contents:
+        if (
+            text is not None
+            and last_quote is not None
+            and _continues_quotation(text, content, last_quote[0])
+        ):
+            by_cue[last_quote[1]].append(content)
+            last_quote = (content, last_quote[1])
+            continue
         best, best_cost = None, None
         for i, cue in enumerate(cues):
             sdist = sentence_distance(content, cue)
@@ -147,6 +156,8 @@ def group_roles(
                     break
         if best is not None:
             by_cue[best].append(content)
+            if _is_quote_start(content, text):
+                last_quote = (content, best)
     out = []
     for i, cue in enumerate(cues):
         content = tuple(_plausible_contents(cue, by_cue[i], text))
@@ -173,6 +184,27 @@ def group_roles(
             best_src = None  # "X said A, and B was mounting": B has no source
         out.append(Attribution(cue=cue, source=(best_src,) if best_src else (), content=content))
     return out
+
+
+def _continues_quotation(text: str, content: RoleSpan, previous: RoleSpan) -> bool:
+    """Whether ``content`` is the next paragraph of the quotation ``previous``: it opens a
+    paragraph with a quotation mark, and the paragraph before it, where ``previous`` ends,
+    leaves its quotation open (news drops the closing mark at the end of every paragraph
+    of a quotation but the last)."""
+    frag = text[content.start : content.end].lstrip()
+    if not frag or frag[0] not in "“\"":
+        return False
+    line_start = text.rfind("\n", 0, content.start) + 1
+    if line_start == 0 or text[line_start : content.start].strip():
+        return False  # not at the start of a paragraph
+    before = text[:line_start].rstrip()
+    paragraph = before[before.rfind("\n") + 1 :]
+    if not paragraph or previous.end < len(before) - len(paragraph):
+        return False  # the earlier quotation is not in the paragraph just before
+    opened, closed = paragraph.count("“"), paragraph.count("”")
+    if opened or closed:
+        return opened > closed
+    return paragraph.count('"') % 2 == 1
 
 
 def _plausible_contents(
