@@ -292,6 +292,31 @@ def test_only_a_cue_of_saying_gets_the_rest_of_its_sentence():
         )
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "LIMA, Peru (AP) — Rains have killed 40 people since Monday, the agency said on "
+            "Wednesday, as rescuers searched for the missing.",
+            "Rains have killed 40 people since Monday",
+        ),
+        (
+            "In a statement issued late, the agency said on Wednesday that the dam would hold.",
+            "on Wednesday that the dam would hold",
+        ),
+    ],
+)
+def test_a_reporting_clause_after_a_comma_reports_the_clause_before(text, content):
+    """Wire leads put the report first ("X, the agency said on Wednesday, as ..."); an
+    opening phrase before the source ("In a statement, ...") is not what is reported, nor
+    is the dateline."""
+    from claimtrace.extract.attribution import complete_content, sentence_bounds
+
+    roles, (att,) = _att(text, [(SOURCE, "the agency"), (CUE, "said")])
+    lo, hi = complete_content(text, att, sentence_bounds(_sentencized(text)), roles)
+    assert text[lo:hi] == content
+
+
 def test_cited_as_saying_is_not_the_content():
     from claimtrace.extract.attribution import _repair_cited
 

@@ -588,10 +588,14 @@ def complete_content(
         or (
             _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()) and len(before.split()) >= 3
         )
+        or _reported_after_clause(before, after)
     ):
         lo, hi = s_lo, left_end
     else:
         lo, hi = right_start, s_hi
+    dateline = _DATELINE.match(text, lo, hi) if lo == 0 or text[lo - 1] == "\n" else None
+    if dateline:  # "PORTO ALEGRE, Brazil (AP) — Rains killed ...": not part of the claim
+        lo = dateline.end()
     # never overlap another role: keep the part next to the cue
     for r in taken:
         if r.start < hi and lo < r.end and r is not cue and r not in att.source:
@@ -606,6 +610,33 @@ def complete_content(
     if len(text[lo:hi].split()) < 2:
         return None
     return lo, hi
+
+
+#: A wire-story dateline opening a paragraph: "PORTO ALEGRE, Brazil (AP) — ",
+#: "WASHINGTON (Reuters) - ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z][A-Z.'’ -]*(?:,\s+[A-Z][\w.'’ -]*?)?\s*(?:\([A-Za-z .&-]+\))?\s*[—–-]{1,2}\s+"
+)
+_THAT_AFTER_CUE = re.compile(r"^\s*(?:[\w.,'’-]+\s+){0,5}?(?:that|whether|if)\b", re.IGNORECASE)
+_CLAUSE_OPENER = re.compile(
+    r"^\W*(?:in|on|at|after|before|during|when|while|speaking|asked|earlier|later|"
+    r"meanwhile|also|however|but|and)\b",
+    re.IGNORECASE,
+)
+
+
+def _reported_after_clause(before: str, after: str) -> bool:
+    """ "Rains killed 40 people, the agency said on Wednesday, as rescuers searched":
+    a reporting clause set off by a comma after a clause of its own reports that clause,
+    unless a "that" clause follows it or what precedes is only an opening phrase ("In a
+    statement, the agency said ...")."""
+    before = before.rstrip()
+    return (
+        before.endswith(",")
+        and len(before.split()) >= 4
+        and not _CLAUSE_OPENER.match(before)
+        and not _THAT_AFTER_CUE.match(after)
+    )
 
 
 _SOURCE_PHRASE = re.compile(
