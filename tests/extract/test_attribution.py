@@ -277,6 +277,35 @@ def test_a_quotation_continued_in_the_next_paragraph_keeps_its_speaker():
     ]
 
 
+def test_a_that_clause_belongs_to_the_verb_before_it():
+    """ "X told reporters that A and warned that B": A is told, B is warned, even though
+    "warned" is the nearer cue to A."""
+    from claimtrace.extract.attribution import group_roles
+
+    text = (
+        "The governor told reporters in the capital that the damage was severe "
+        "and warned that the toll could rise."
+    )
+    roles = _roles(
+        text,
+        [
+            (SOURCE, "The governor"),
+            (CUE, "told"),
+            (CONTENT, "that the damage was severe"),
+            (CUE, "warned"),
+            (CONTENT, "that the toll could rise"),
+        ],
+    )
+    found = {
+        text[g.cue.start : g.cue.end]: [text[c.start : c.end] for c in g.content]
+        for g in group_roles(roles, text=text)
+    }
+    assert found == {
+        "told": ["that the damage was severe"],
+        "warned": ["that the toll could rise"],
+    }
+
+
 def test_only_a_cue_of_saying_gets_the_rest_of_its_sentence():
     """A tagged "said" without content is completed; a tagged "support" (PolNeAR's
     broader attributions) is dropped rather than given a guessed content."""

@@ -132,6 +132,9 @@ def group_roles(
             last_quote = (content, last_quote[1])
             continue
         best, best_cost = None, None
+        complement = text is not None and bool(
+            _COMPLEMENTIZER.match(text, content.start, content.end)
+        )
         for i, cue in enumerate(cues):
             sdist = sentence_distance(content, cue)
             if sdist > max_content_sentences:
@@ -141,6 +144,8 @@ def group_roles(
                 + SENTENCE_PENALTY * sdist
                 + CROSSED_CUE_PENALTY * _between(content, cue, cues)
             )
+            if complement and cue.tstart >= content.tend:
+                cost += SENTENCE_PENALTY  # a that-clause follows its verb: "told X that A"
             if best_cost is None or cost < best_cost:
                 best, best_cost = i, cost
         if best is None and _is_quote_start(content, text):
@@ -184,6 +189,9 @@ def group_roles(
             best_src = None  # "X said A, and B was mounting": B has no source
         out.append(Attribution(cue=cue, source=(best_src,) if best_src else (), content=content))
     return out
+
+
+_COMPLEMENTIZER = re.compile(r"\s*(?:that|whether)\b", re.IGNORECASE)
 
 
 def _continues_quotation(text: str, content: RoleSpan, previous: RoleSpan) -> bool:
