@@ -306,6 +306,30 @@ def test_a_that_clause_belongs_to_the_verb_before_it():
     }
 
 
+def test_a_source_after_according_to_ends_at_the_comma_before_a_clause():
+    from claimtrace.extract.attribution import split_swallowed_subjects
+
+    text = "According to the agency, some 15,000 people have been forced from their homes."
+    tagged = _roles(
+        text,
+        [
+            (CUE, "According to"),
+            (SOURCE, "the agency, some 15,000 people"),
+            (CONTENT, "have been forced from their homes"),
+        ],
+    )
+    roles = split_swallowed_subjects(text, _sentencized(text), tagged)
+    assert sorted((r.label, text[r.start : r.end]) for r in roles) == [
+        (CONTENT, "some 15,000 people have been forced from their homes"),
+        (CUE, "According to"),
+        (SOURCE, "the agency"),
+    ]
+    # an apposition followed by the reported clause's own subject stays in the source
+    text = "According to John Roe, a spokesman, the talks have failed."
+    tagged = _roles(text, [(CUE, "According to"), (SOURCE, "John Roe, a spokesman")])
+    assert split_swallowed_subjects(text, _sentencized(text), tagged) == tagged
+
+
 def test_only_a_cue_of_saying_gets_the_rest_of_its_sentence():
     """A tagged "said" without content is completed; a tagged "support" (PolNeAR's
     broader attributions) is dropped rather than given a guessed content."""

@@ -765,6 +765,45 @@ def split_swallowed_sources(text: str, doc, roles: Sequence[RoleSpan]) -> list[R
     return out
 
 
+_AUXILIARY_NEXT = re.compile(
+    r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|did|"
+    r"does|do)\b"
+)
+
+
+def split_swallowed_subjects(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
+    """ "According to the agency, some 15,000 people have been forced from their homes":
+    a source after a prepositional cue that runs over a comma into the subject of the
+    reported clause (a verb follows it) ends at the comma; the subject joins the content
+    that follows, if the tagger found one."""
+    sent_of = _sentence_index(doc)
+    ordered = sorted(roles, key=lambda r: r.start)
+    out = list(ordered)
+    for i, src in enumerate(ordered):
+        if src.label != SOURCE or i == 0 or ordered[i - 1].label != CUE:
+            continue
+        cue = ordered[i - 1]
+        if not _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()):
+            continue
+        comma = text.find(", ", src.start, src.end)
+        if comma < 0 or not _AUXILIARY_NEXT.match(text, src.end):
+            continue
+        head = doc.char_span(src.start, comma, alignment_mode="contract")
+        subject = doc.char_span(comma + 2, src.end, alignment_mode="expand")
+        if head is None or subject is None or not len(head) or not len(subject):
+            continue
+        replaced = [RoleSpan.of(SOURCE, head, sent_of, score=src.score)]
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        if after is not None and after.label == CONTENT and after.sent == src.sent_end:
+            content = doc.char_span(comma + 2, after.end, alignment_mode="expand")
+            if content is not None:
+                out.remove(after)
+                replaced.append(RoleSpan.of(CONTENT, content, sent_of, score=after.score))
+        j = out.index(src)
+        out[j : j + 1] = replaced
+    return out
+
+
 def load_tagger(path):
     """Load the role tagger saved at ``path`` and return something that maps a text to a
     Doc whose ``ents`` are the role spans, with sentences for the grouping step: a spaCy
@@ -1171,6 +1210,7 @@ def extract_attributions(
             roles = roles + lexicon_cue_roles(text, doc, roles)
         if complete:
             roles = split_swallowed_sources(text, doc, roles)
+            roles = split_swallowed_subjects(text, doc, roles)
         groups = group_roles(roles, text=text, keep_cues_without_content=complete)
         if complete:
             groups = _completed(text, groups, sentence_bounds(doc), roles)
