@@ -377,11 +377,16 @@ _UNFOLDED = str.maketrans(
 )
 
 
+def ascii_fold(text: str) -> str:
+    """``text`` with accents and other marks taken off its letters ("José Múcio" ->
+    "Jose Mucio", "Łódź" -> "Lodz"); characters with no ASCII form are dropped."""
+    folded = unicodedata.normalize("NFKD", text.translate(_UNFOLDED))
+    return folded.encode("ascii", "ignore").decode()
+
+
 def division_key(country: str, name: str) -> str:
     """The lookup key of a first-level division: country and accent-folded name."""
-    folded = unicodedata.normalize("NFKD", name.translate(_UNFOLDED))
-    folded = folded.encode("ascii", "ignore").decode()
-    return f"{country}:{name_key(folded)}"
+    return f"{country}:{name_key(ascii_fold(name))}"
 
 
 def build_gazetteer(path: Path = GAZETTEER_PATH) -> int:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimtrace.extract.gazetteer import ascii_fold
 from claimtrace.model import Claim, Entity, SourceKind, Span, ViaLink
 
 # --------------------------------------------------------------------------- data
@@ -148,7 +149,9 @@ def metonym_country(text: str) -> Country | None:
 
 
 def slugify(text: str) -> str:
-    text = _norm(text).lower().replace("'s ", " ").replace("&", " and ")
+    """An entity id from a name: lower-case ASCII words joined by hyphens ("José Múcio" ->
+    "jose-mucio")."""
+    text = ascii_fold(_norm(text)).lower().replace("'s ", " ").replace("&", " and ")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unknown"
 
 
@@ -453,6 +456,10 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
 }
 
 
+#: Heads that name a whole government: their antecedent is a country's government.
+_GOVERNMENT_HEADS = frozenset({"government", "administration", "regime"})
+
+
 def _is_person_entity(entity: Entity) -> bool:
     return entity.kind is SourceKind.PERSON or (
         "/" not in entity.id
@@ -496,6 +503,8 @@ def resolve_coreference(
         kinds = {classify_kind(t)} - {SourceKind.OTHER, SourceKind.PERSON}
     for a in reversed(candidates):  # a compatible kind
         if a.entity.kind in kinds and not _is_person_entity(a.entity):
+            if head in _GOVERNMENT_HEADS and not a.entity.id.endswith("/government"):
+                continue  # "the federal government" is not an agency named before it
             return a.entity
     if head in ("statement", "report", "side", "claim") and candidates:
         return candidates[-1].entity
