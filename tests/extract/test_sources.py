@@ -142,6 +142,27 @@ def test_resolve_coreference_of_pronoun_and_nominal():
     assert {e.id for e in entities} >= {"erik-dahl"}
 
 
+def test_a_whole_government_is_not_an_agency_named_before_it():
+    text = (
+        "The state's civil defense agency said 40 people had died. "
+        "The federal government denied that it had delayed help."
+    )
+    claims = [
+        _claim(text, "c1", "The state's civil defense agency", "said", "40 people had died"),
+        _claim(text, "c2", "The federal government", "denied", "that it had delayed help"),
+    ]
+    out, _entities = resolve_sources(text, claims)
+    assert out[0].source_entity != out[1].source_entity
+    assert out[1].source_kind is SourceKind.GOVERNMENT
+
+
+def test_entity_ids_fold_accents():
+    from claimtrace.extract.sources import slugify
+
+    assert slugify("José Múcio") == "jose-mucio"
+    assert slugify("Łukasz Świątek") == "lukasz-swiatek"
+
+
 def test_resolve_fills_via_and_trims_content():
     text = "Italian media quoted a judge as saying the trial would resume."
     claim = _claim(
