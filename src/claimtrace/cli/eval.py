@@ -173,14 +173,15 @@ def eval_quantities(gold: str, split: str, model: str | None, predictions: str |
 @click.option(
     "--batch",
     default=None,
-    help="Only this annotation batch (stance-b1 ... stance-b4).",
+    help="Only this annotation batch (stance-b1 ... stance-b5).",
 )
 @click.option(
     "--corpus",
     type=click.Path(dir_okay=False),
     default=None,
-    help="PolNeAR dev.jsonl holding the article texts "
-    "(default: ../shared/corpora/polnear/dev.jsonl).",
+    help="File holding the article texts: a PolNeAR dev.jsonl (default: "
+    "../shared/corpora/polnear/dev.jsonl) or, for records with corpus=fnc1, the FNC-1 "
+    "train_bodies.csv (default: ../shared/corpora/fnc1/train_bodies.csv).",
 )
 @model_option
 @click.option(
@@ -189,6 +190,12 @@ def eval_quantities(gold: str, split: str, model: str | None, predictions: str |
     default=None,
     help="Write the predicted claims here (JSONL).",
 )
+@click.option(
+    "--rules-only",
+    is_flag=True,
+    default=False,
+    help="Score the stance of the rules alone, without the learned backup model.",
+)
 def eval_stance(
     gold: str,
     split: str,
@@ -196,10 +203,13 @@ def eval_stance(
     corpus: str | None,
     model: str | None,
     predictions: str | None,
+    rules_only: bool,
 ) -> None:
-    """Stance macro-F1, hedge F1, basis and modality on gold PolNeAR attributions.
+    """Stance macro-F1, hedge F1, basis and modality on gold attributions.
 
     The gold source/cue/content spans are given; only stance and hedging are predicted.
+    Records without a corpus field are PolNeAR dev; records with corpus=fnc1 are FNC-1
+    bodies (doc_id = Body ID).
 
     Example: claimtrace eval stance eval/gold/stance-polnear-dev.jsonl --split test
     """
@@ -207,6 +217,12 @@ def eval_stance(
 
     nlp = _pipeline(model, ())
     _scores, text = evaluate(
-        gold, nlp, corpus=corpus, split=split, batch=batch, predictions=predictions
+        gold,
+        nlp,
+        corpus=corpus,
+        split=split,
+        batch=batch,
+        predictions=predictions,
+        rules_only=rules_only,
     )
     click.echo(text)

@@ -1,9 +1,15 @@
-"""Score stance, hedges, basis and modality on the hand-labelled PolNeAR attributions.
+"""Score stance, hedges, basis and modality on hand-labelled attributions.
 
-The gold file (``eval/gold/stance-polnear-dev.jsonl``, see docs/guidelines-stance.md)
-names PolNeAR dev attributions by document and id, with their gold source/cue/content
-spans and the labels. The article texts are read from the PolNeAR corpus
-(``../shared/corpora/polnear/dev.jsonl``; not redistributed). Each attribution becomes a
+The gold files (see docs/guidelines-stance.md) name attributions by document and id, with
+their gold source/cue/content spans and the labels. A record's ``corpus`` field says where
+its text comes from (the texts are not redistributed):
+
+- no field (``eval/gold/stance-polnear-dev.jsonl``): PolNeAR dev,
+  ``../shared/corpora/polnear/dev.jsonl``, ``doc_id`` = PolNeAR document id;
+- ``"fnc1"`` (``eval/gold/stance-fnc1-b5.jsonl``): the FNC-1 training bodies,
+  ``../shared/corpora/fnc1/train_bodies.csv``, ``doc_id`` = FNC-1 Body ID.
+
+Each attribution becomes a
 :class:`Claim` with the gold spans, so this measures stance and hedging on their own,
 independent of the attribution extractor.
 
@@ -57,13 +63,72 @@ def load_gold(
     return [r for r in rows if _in_split(r, split) and (batch is None or r.get("batch") == batch)]
 
 
-def default_corpus() -> Path:
+#: Where each corpus's texts lie under the shared folder.
+CORPUS_FILES = {
+    "polnear": ("corpora", "polnear", "dev.jsonl"),
+    "fnc1": ("corpora", "fnc1", "train_bodies.csv"),
+}
+
+
+def corpus_of(row: dict[str, Any]) -> str:
+    """The corpus a gold record's text comes from (PolNeAR when the record does not say)."""
+    return row.get("corpus") or "polnear"
+
+
+def corpus_kind(path: str | Path) -> str:
+    """``fnc1`` for an FNC-1 bodies CSV, else ``polnear`` (a PolNeAR JSONL)."""
+    return "fnc1" if Path(path).suffix.lower() == ".csv" else "polnear"
+
+
+def default_corpus(kind: str = "polnear") -> Path:
+    if kind not in CORPUS_FILES:
+        raise ClaimtraceError(f"unknown corpus {kind!r} in the gold file")
     root = shared_dir()
     if root is None:
         raise ClaimtraceError(
-            "PolNeAR not found: pass --corpus or set CLAIMTRACE_SHARED to the shared folder"
+            f"{kind} texts not found: pass --corpus or set CLAIMTRACE_SHARED to the shared folder"
         )
-    return root / "corpora" / "polnear" / "dev.jsonl"
+    return root.joinpath(*CORPUS_FILES[kind])
+
+
+def load_fnc1_bodies(path: str | Path, doc_ids: set[str]) -> dict[str, str]:
+    """FNC-1 article bodies (``Body ID``, ``articleBody`` CSV) by Body ID, text as stored."""
+    import csv
+
+    path = Path(path)
+    if not path.is_file():
+        raise ClaimtraceError(f"FNC-1 bodies file {path} not found")
+    csv.field_size_limit(10**7)
+    texts = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            body_id = (row.get("Body ID") or "").strip()
+            if body_id in doc_ids:
+                texts[body_id] = row["articleBody"]
+    missing = doc_ids - texts.keys()
+    if missing:
+        raise ClaimtraceError(f"{len(missing)} gold bodies missing from {path}")
+    return texts
+
+
+def text_key(row: dict[str, Any]) -> str:
+    """The key of a record's text in :func:`load_row_texts` (corpus-qualified but for
+    PolNeAR, so that ids of two corpora cannot collide)."""
+    kind = corpus_of(row)
+    return row["doc_id"] if kind == "polnear" else f"{kind}:{row['doc_id']}"
+
+
+def load_row_texts(rows: list[dict[str, Any]], corpus: str | Path | None = None) -> dict[str, str]:
+    """The texts of the gold records, by :func:`text_key`. ``corpus`` replaces the default
+    file of the corpus of its kind (a ``.csv`` is FNC-1 bodies, anything else PolNeAR)."""
+    texts: dict[str, str] = {}
+    for kind in sorted({corpus_of(r) for r in rows}):
+        ids = {r["doc_id"] for r in rows if corpus_of(r) == kind}
+        path = corpus if corpus and corpus_kind(corpus) == kind else default_corpus(kind)
+        loaded = load_fnc1_bodies(path, ids) if kind == "fnc1" else load_texts(path, ids)
+        prefix = "" if kind == "polnear" else f"{kind}:"
+        texts.update({prefix + doc_id: text for doc_id, text in loaded.items()})
+    return texts
 
 
 def load_texts(corpus: str | Path, doc_ids: set[str]) -> dict[str, str]:
@@ -176,11 +241,28 @@ def score_row(s: StanceScores, row: dict[str, Any], claim: Claim) -> None:
             s.errors.append({"id": claim.id, "kind": name, "gold": gold, "pred": pred})
 
 
-def predict(nlp: Language, rows: list[dict[str, Any]], texts: dict[str, str]) -> list[Claim]:
-    from claimtrace.extract.stance import analyze_claim
+def predict(
+    nlp: Language,
+    rows: list[dict[str, Any]],
+    texts: dict[str, str],
+    *,
+    rules_only: bool = False,
+) -> list[Claim]:
+    """The analysed claims of the gold records; ``rules_only`` takes the stance of the rules
+    alone (:func:`~claimtrace.extract.stance.rule_stance`), without the learned backup."""
+    from dataclasses import replace
 
-    docs = {doc_id: doc for doc_id, doc in zip(texts, nlp.pipe(texts.values()), strict=True)}
-    return [analyze_claim(docs[r["doc_id"]], claim_of(r, texts[r["doc_id"]])) for r in rows]
+    from claimtrace.extract.stance import analyze_claim, rule_stance
+
+    docs = {key: doc for key, doc in zip(texts, nlp.pipe(texts.values()), strict=True)}
+    claims = []
+    for r in rows:
+        doc = docs[text_key(r)]
+        claim = analyze_claim(doc, claim_of(r, texts[text_key(r)]))
+        if rules_only:
+            claim = replace(claim, stance=rule_stance(doc, claim))
+        claims.append(claim)
+    return claims
 
 
 def _label_table(name: str, ls: LabelScores) -> list[str]:
@@ -230,12 +312,13 @@ def evaluate(
     split: str = "all",
     batch: str | None = None,
     predictions: str | Path | None = None,
+    rules_only: bool = False,
 ) -> tuple[StanceScores, str]:
     rows = load_gold(gold_path, split, batch)
     if not rows:
         raise ClaimtraceError(f"no gold attributions with split {split!r} in {gold_path}")
-    texts = load_texts(corpus or default_corpus(), {r["doc_id"] for r in rows})
-    claims = predict(nlp, rows, texts)
+    texts = load_row_texts(rows, corpus)
+    claims = predict(nlp, rows, texts, rules_only=rules_only)
     s = StanceScores()
     for row, claim in zip(rows, claims, strict=True):
         score_row(s, row, claim)
@@ -244,7 +327,17 @@ def evaluate(
             for claim in claims:
                 fh.write(json.dumps(to_dict(claim), ensure_ascii=False) + "\n")
     which = f"split={split}" + (f", batch={batch}" if batch else "")
+    which += ", stance by the rules alone" if rules_only else ""
     return s, report(s, title=f"stance and hedging, {which} ({len(rows)} attributions)")
 
 
-__all__ = ["StanceScores", "claim_of", "evaluate", "load_gold", "predict", "report"]
+__all__ = [
+    "StanceScores",
+    "claim_of",
+    "evaluate",
+    "load_fnc1_bodies",
+    "load_gold",
+    "load_row_texts",
+    "predict",
+    "report",
+]

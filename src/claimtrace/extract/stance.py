@@ -95,6 +95,45 @@ ASKED_TO_SAY = re.compile(
     r"specify|detail|discuss|assess|define|answer|evaluate|characteri[sz]e|predict|estimate|"
     r"confirm|weigh in)\b"
 )
+#: the source does not state what is asked of it: "has been unable to confirm", "is yet to
+#: confirm", "could not independently verify", "gave no details of", "calls went unreturned"
+NO_STATEMENT = re.compile(
+    r"\b(unable|not|n't|yet|never|cannot)\s+(to\s+)?(yet\s+)?(\w+ly\s+)?(confirm|verif)\w*"
+    r"|\b(gave|give|gives|giving|provided|provides|provide|offered|offers|offer)\s+no\s+"
+    r"(\w+\s+)?(details?|information|specifics)\b"
+)
+#: a claim called untrue as a predicate or a quoted word, not an attribute ("an unfounded
+#: theory"): "the reports are groundless", "called the reports “incorrect” and “unfounded”"
+UNTRUE_PREDICATE = re.compile(
+    r"(\b(is|was|are|were|be|been|being|as)\s+((\w+ly|all|completely|totally|entirely)\s+)?"
+    r"|[\"']\s*)(unfounded|groundless|incorrect|erroneous|untrue|false|baseless|inaccurate)\b"
+)
+UNRETURNED = re.compile(r"\b(unreturned|unanswered)\b")
+#: seeking to know: "are trying to determine whether", "investigating how" (a question when
+#: a wh-clause follows the cue)
+INQUIRY_CUES = re.compile(
+    r"\b(try|tries|trying|tried|attempt\w*|seek\w*|sought|struggl\w*|working|want\w*)\s+to\s+"
+    r"(understand|determine|establish|find\s+out|figure\s+out|ascertain|learn)\b"
+    r"|\b(investigat\w*|looking\s+into|look\s+into|looks\s+into|looked\s+into|prob(e|es|ed|ing)|"
+    r"examin\w*)\s*$"
+)
+#: the source asks in the first person: "We have to ask if ...", "I wonder whether ..."
+FIRST_PERSON_ASK = re.compile(
+    r"^(i|we)\s+([\w']+\s+){0,3}(ask|asking|wonder|wondering)\s+"
+    r"(whether|if|why|how|what|who|where|when)\b"
+)
+#: a speaking participle that goes on from a deny/downplay cue of the same source:
+#: "disputed the report, saying ...", "dismissed the claims, adding ..."
+PARTICIPLE_CUE = re.compile(
+    r"^(saying|adding|insisting|arguing|noting|explaining|stating|writing|telling)\b"
+)
+#: a claim, report or piece of media that the content calls fake: "the video appears to
+#: have been a hoax", "the story is completely made up"
+MEDIA_SUBJECT = re.compile(
+    r"^(\W*[\w'-]+\s+){0,3}?(claims?|reports?|stor(y|ies)|rumou?rs?|videos?|footage|photos?|"
+    r"images?|pictures?|news|articles?|tweets?|posts?|allegations?|accounts?)\s+"
+    r"(is|was|are|were|(appears?|appeared|seems?|seemed)\s+to\s+(be|have\s+been))\s+"
+)
 NOT_CLEAR = re.compile(
     r"\b(?:not|n't|nor is it|nor was it|never)\s+(?:entirely\s+|yet\s+)?(clear)\b"
 )
@@ -255,8 +294,10 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     # source by the cue, not reported by the source about someone else
     continuation = words[:1] and words[0] in CONTINUATIONS
     near = f"{cue} {_content_head(claim, 4) if continuation else ''}"
-    if lex["no_comment_phrases_rx"].search(near):
+    if lex["no_comment_phrases_rx"].search(near) or NO_STATEMENT.search(cue):
         return Stance.NO_COMMENT
+    if UNRETURNED.search(f"{cue} {_content_head(claim, 4)}"):
+        return Stance.NO_COMMENT  # "calls to the store went unreturned"
     refusal = re.search(r"\b(declin\w*|refus\w*|avoid\w*|stopp?(ed|s)? short of)\b", cue)
     if refusal:
         after = f"{cue} {_content_head(claim, 10)}"[refusal.end() :]
@@ -271,8 +312,11 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
             return Stance.NO_COMMENT  # "declined to threaten Moscow or even directly declare"
     # question: an interrogative content, or "asked whether ..."
     first = words[1] if words[:1] == ["that"] and len(words) > 1 else (words[0] if words else "")
-    if content and _ends_with_question(content):
+    if content and _ends_with_question(content) and not _declarative_then_question(content):
         return Stance.QUESTION
+    plain = [w for w in words[:12] if re.match(r"[\w']", w)]
+    if FIRST_PERSON_ASK.match(" ".join(plain)):
+        return Stance.QUESTION  # "We have to ask if anyone has a photo"
     if re.search(r"\b(was|were|being|when|if)?\s*asked about\b", cue) and not claim.source:
         return Stance.QUESTION  # "Asked about the report, the minister said ..."
     if (
@@ -282,18 +326,85 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     ):
         return Stance.QUESTION  # "Asked to explain the delay, he said ..."
     follows = bool(claim.content and claim.cue) and claim.content[0].start >= claim.cue[0].end
-    if lex["question_cues_rx"].search(cue) and (
+    if (lex["question_cues_rx"].search(cue) or INQUIRY_CUES.search(cue)) and (
         (first in lex["wh_words"] and follows)  # "which he considered" is a relative clause
         or any(_ends_with_question(s.text) for s in claim.content)
     ):
         return Stance.QUESTION
     if _is_denial(cue, words):
         return Stance.DENY
-    if _is_downplay(cue, content, words):
+    if _is_downplay(cue, content, words) or _media_called_fake(doc_or_text, claim):
         return Stance.DOWNPLAY
-    if content and _is_conditional(content):
+    carried = _carried_over(doc_or_text, claim, cue)
+    if carried is not None:
+        return carried
+    if content and _is_conditional(_first_sentence(content)):
         return Stance.CONDITIONAL
     return Stance.ASSERT
+
+
+def _media_called_fake(doc_or_text: Doc | str, claim: Claim) -> bool:
+    """The content calls a claim, report or piece of media fake: "The video appears to have
+    been a hoax" (read over the content's extent, a cue inside it included)."""
+    if not claim.content:
+        return False
+    text = _text(doc_or_text, None)
+    extent = text[claim.content[0].start : max(s.end for s in claim.content)]
+    first = _first_clause(extent)
+    media = MEDIA_SUBJECT.match(first)
+    if not media:
+        return False
+    rest = re.sub(
+        r"^((just|all|an?|the|complete|total|elaborate|clearly|probably)\s+)*",
+        "",
+        first[media.end() :],
+    )
+    return lexicon()["downplay_content_rx"].match(rest) is not None
+
+
+def _first_sentence(content: str) -> str:
+    """The content up to its first sentence end: its main statement ("... video. If
+    genuine, we are appalled" is not stated under a condition)."""
+    m = re.search(r"[.!?][\"'”’)]*\s+(?=[\"“‘']?[A-Z])", content)
+    return content[: m.end()] if m else content
+
+
+def _declarative_then_question(content: str) -> bool:
+    """A "that"-clause followed by a question of its own ("that the record is poor. And
+    why should it be?"): the main statement is declarative."""
+    first = _first_sentence(content)
+    return (
+        first != content
+        and re.match(r"\W*that\b", _norm(content)) is not None
+        and not _ends_with_question(first)
+    )
+
+
+def _carried_over(doc_or_text: Doc | str, claim: Claim, cue: str) -> Stance | None:
+    """Deny or downplay for a speaking participle that continues a deny/downplay cue of
+    the same source in the same sentence: "The government disputed the report, saying no
+    such event was planned" (the participle's source is the one who disputed)."""
+    if not claim.cue or not PARTICIPLE_CUE.match(cue.strip()):
+        return None
+    text = _text(doc_or_text, None)
+    start = claim.cue[0].start
+    before = _norm(text[max(0, start - 200) : start])
+    if not re.search(r",\s*$", before):
+        return None
+    before = re.split(r"[.!?][\"')]*\s+", before)[-1]
+    lex = lexicon()
+    for m in lex["deny_cues_rx"].finditer(before):
+        obj = before[m.end() :]
+        if _negated(before, m) or NOUN_DISPUTE.search(before[max(0, m.start() - 20) : m.end()]):
+            continue
+        if re.match(r"\s*(that|the\s+\w+\s*that)\b", obj) or CLAIM_NOUNS.search(
+            " ".join(obj.split()[:6])
+        ):
+            return Stance.DENY
+    for m in lex["downplay_cues_rx"].finditer(before):
+        if not _negated(before, m) and not NON_DOWNPLAY_DISMISS.search(before[m.start() :]):
+            return Stance.DOWNPLAY
+    return None
 
 
 def _negated(cue: str, m: re.Match[str]) -> bool:
@@ -319,7 +430,9 @@ def _is_denial(cue: str, words: list[str]) -> bool:
         return False  # "admitted that the name was inaccurate": a concession, not a denial
     head = _norm(" ".join(words[:20]))
     return (
-        lex["deny_content_rx"].search(head) is not None or DENIED_MEANING.search(head) is not None
+        lex["deny_content_rx"].search(head) is not None
+        or DENIED_MEANING.search(head) is not None
+        or UNTRUE_PREDICATE.search(head) is not None
     )
 
 
@@ -407,6 +520,7 @@ def find_hedges(
     hedge_rx = lex["hedge_words_rx"]
     belief: dict[str, str] = lex["belief_verbs"]
     cue_words, cue_rx, gap_words, gap_rx = _hedge_patterns()
+    reporter_words = set(lex["reporter_hedges"]) - {"alleged", "purported", "so-called"}
     has_source = bool(claim.source)
     out: list[Hedge] = []
     # the content: the source's own hedges ("may", "I think", "is believed to")
@@ -430,14 +544,17 @@ def find_hedges(
             )
             if first_person or passive:
                 s, e = sp.start + m.start(), sp.start + m.end()
-                out.append(Hedge(Span.of(text, s, e), belief[m.group(0)], "source"))
+                # "is believed to" with no source at all is the narrator's hedge
+                carrier = "reporter" if passive and not has_source else "source"
+                out.append(Hedge(Span.of(text, s, e), belief[m.group(0)], carrier))
         for m in NOT_CLEAR.finditer(norm):
             s, e = sp.start + m.start(1), sp.start + m.end(1)
             out.append(Hedge(Span.of(text, s, e), "unclear", "source"))
         for m in re.finditer(r"\b(is|are|was|were)\s+(said|reported|rumou?red)\s+to\b", norm):
             s, e = sp.start + m.start(2), sp.start + m.end(2)
             if not any(h.span.start == s for h in out):
-                out.append(Hedge(Span.of(text, s, e), m.group(2), "source"))
+                carrier = "source" if has_source else "reporter"
+                out.append(Hedge(Span.of(text, s, e), m.group(2), carrier))
     # the cue: "believes", "suggested", "seems", "reportedly", "allegedly"
     content_words = len(_words(_joined(claim.content)))
     for sp in claim.cue:
@@ -452,9 +569,20 @@ def find_hedges(
                 continue  # "did not suggest retaliation": propose, not hedge
             if h.cue == "expect" and re.search(r"n't|\bnot\b|\bnever\b", _norm(sp.text)):
                 continue  # "didn't expect": surprise, not a hedge
-            if has_source and h.cue in REPORTING_PARTICIPLES:
+            if has_source and h.cue in REPORTING_PARTICIPLES and _participle_use(text, h):
                 continue  # "first alleged by South Korean sources": the reporting verb itself
-            out.append(replace(h, carrier="source" if has_source else "reporter"))
+            # "Wintour allegedly told": the narrator's adverb, even between source and cue
+            narrator = not has_source or h.span.text.lower() in reporter_words
+            out.append(replace(h, carrier="reporter" if narrator else "source"))
+        # "who is said to be known as", "is reported to have killed": a passive evidential
+        # cue with a to-infinitive content
+        norm_cue = _norm(sp.text)
+        m = PASSIVE_EVIDENTIAL_CUE.search(norm_cue)
+        if m and claim.content and re.match(r"\W*to\b", _norm(claim.content[-1].text)):
+            s, e = sp.start + m.start(2), sp.start + m.end(2)
+            if not any(h.span.start == s for h in out):
+                carrier = "source" if has_source and not _relative_source(claim) else "reporter"
+                out.append(Hedge(Span.of(text, s, e), m.group(2), carrier))
     # the narrator's words right around the cue or in the source: "he reportedly said"
     window = _window(claim)
     if window is not None:
@@ -560,6 +688,29 @@ CLAUSE_DEPS = frozenset(
     ]
 )
 SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they", "there"])
+#: a passive evidential cue: "is said", "was reported", "are believed" (+ "to ...")
+PASSIVE_EVIDENTIAL_CUE = re.compile(
+    r"\b(is|are|was|were|be|been|being)\s+(said|reported|rumou?red)\s*$"
+)
+
+
+def _participle_use(text: str, h: Hedge) -> bool:
+    """A reporting word used as a participle ("alleged by", "was speculated"), not as the
+    finite verb of its source ("the report speculates that")."""
+    before = _norm(text[max(0, h.span.start - 12) : h.span.start])
+    after = _norm(text[h.span.end : h.span.end + 4])
+    return (
+        re.match(r"\s+by\b", after) is not None
+        or re.search(r"\b(is|are|was|were|be|been|being|first)\s*$", before) is not None
+        or not h.span.text.lower().endswith("s")
+    )
+
+
+def _relative_source(claim: Claim) -> bool:
+    """The source is only a relative pronoun ("who is said to be ..."): no real source."""
+    return all(_norm(sp.text).strip() in ("who", "which", "that") for sp in claim.source)
+
+
 REPORTING_PARTICIPLES = frozenset(["alleged", "purported", "suspected", "rumored", "speculate"])
 RELATIVE = frozenset(["that", "which", "who", "whom", "whose", "where"])
 
