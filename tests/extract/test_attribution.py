@@ -370,6 +370,28 @@ def test_a_reporting_clause_after_a_comma_reports_the_clause_before(text, conten
     assert text[lo:hi] == content
 
 
+def test_a_subject_before_a_relative_clause_is_the_source():
+    """ "NP, who ..., said X": NP is the source, also when the tagger took it for content."""
+    from claimtrace.extract.attribution import _completed, group_roles, sentence_bounds
+
+    text = (
+        "Two people familiar with the talks, who spoke on condition of anonymity because "
+        "they were not authorized to speak, said the deal was close."
+    )
+    roles = _roles(
+        text,
+        [
+            (CONTENT, "Two people familiar with the talks"),
+            (CUE, "said"),
+            (CONTENT, "the deal was close"),
+        ],
+    )
+    groups = group_roles(roles, text=text)
+    (att,) = _completed(text, groups, sentence_bounds(_sentencized(text)), roles)
+    assert [text[r.start : r.end] for r in att.source] == ["Two people familiar with the talks"]
+    assert [text[r.start : r.end] for r in att.content] == ["the deal was close"]
+
+
 def test_cited_as_saying_is_not_the_content():
     from claimtrace.extract.attribution import _repair_cited
 

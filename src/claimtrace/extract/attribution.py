@@ -675,6 +675,13 @@ _NOT_SOURCE_START = re.compile(
 )
 
 
+#: "NP, who/which ..., <cue>" at the start of a sentence: NP is the source.
+_RELATIVE_SOURCE = re.compile(
+    r"\s*(?P<np>(?:[A-Z]|(?:the|a|an|two|three|several|some)\s)[^,;:\"“”()]{1,100}?),"
+    r"\s+(?:who|which)\s[^;:\"“”]{1,250}?,\s*$"
+)
+
+
 def complete_source(
     text: str, att: Attribution, sentences: Sequence[tuple[int, int]], roles: Sequence[RoleSpan]
 ) -> tuple[int, int] | None:
@@ -685,6 +692,11 @@ def complete_source(
     if cue.sent >= len(sentences):
         return None
     s_lo, s_hi = sentences[cue.sent]
+    relative = _RELATIVE_SOURCE.match(text, s_lo, cue.start)
+    if relative:  # "Two people familiar with it, who spoke on condition of anonymity, said"
+        lo, hi = relative.span("np")
+        dateline = _DATELINE.match(text, lo, hi)
+        return (dateline.end() if dateline else lo), hi
     taken = [r for r in roles if r is not cue]
     left_lo = max([s_lo] + [r.end for r in taken if r.end <= cue.start])
     left = text[left_lo : cue.start]
@@ -1097,7 +1109,9 @@ def _completed(
             src = complete_source(text, att, sentences, roles)
             if src is not None:
                 role = RoleSpan(SOURCE, *src, -1, -1, att.cue.sent, att.cue.sent, score=0.5)
-                att = Attribution(cue=att.cue, source=(role,), content=att.content)
+                # a phrase the tagger took for content is the source now
+                content = tuple(c for c in att.content if c.end <= src[0] or c.start >= src[1])
+                att = Attribution(cue=att.cue, source=(role,), content=content)
         if att.content:
             out.append(att)
             continue
