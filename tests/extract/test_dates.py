@@ -251,8 +251,57 @@ def test_clause_tense_cues() -> None:
     assert tense("The monarch will meet Bush on Thursday in Maine.", "Thursday") == "future"
     # the clause ends at the full stop: the previous sentence's verb does not count
     assert tense("Prices rose. Delivery in June is likely.", "June") is None
-    # "until"/"through" + date: a past verb does not put the end point in the past
-    assert tense("The bank extended the loans through January.", "January") is None
+    # "until"/"through" + date: a past verb does not put the end point in the past; the
+    # nearest such date is taken
+    assert tense("The bank extended the loans through January.", "January") == "near"
+
+
+def test_clause_tense_near_present_and_modal_cues() -> None:
+    from claimtrace.extract.timex_rules import clause_tense
+
+    def tense(text: str, target: str) -> str | None:
+        i = text.index(target)
+        return clause_tense(text, i, i + len(target))
+
+    # a future seen from the past ("would", "planned to") says nothing about the direction
+    assert tense("She said the board would meet on Friday.", "Friday") == "near"
+    assert tense("The team planned to leave Rome on Thursday.", "Thursday") == "near"
+    # "as soon as" is the earliest of what is still to come
+    assert tense("The group had said it was ready to go as soon as Tuesday.", "Tuesday") == (
+        "future"
+    )
+    # "can"/"may" look forward; the capitalised month "May" is not a modal
+    assert tense("Members can take part in the summit in April.", "April") == "future"
+    assert tense("Prices fell in May and June.", "June") == "past"
+    # a participle after "is" is a present passive, not a past form
+    assert tense("The relatives signed a deal, and the case is heard in May.", "May") is None
+
+
+def test_deadlines_and_future_in_the_past_take_the_nearest_date() -> None:
+    # published on Monday 2000-04-03
+    monday = dt.date(2000, 4, 3)
+
+    def values(text: str) -> list[tuple[str, str | None]]:
+        return [(t.span.text, t.value) for t in find_timexes(text, anchor=monday)]
+
+    assert values("The agency extended its deadline until 9 a.m. Tuesday.") == [
+        ("9 a.m. Tuesday", "2000-04-04T09:00")
+    ]
+    assert values("The father said he could travel as soon as Wednesday.") == [
+        ("Wednesday", "2000-04-05")
+    ]
+    # "would" on a past day: the nearer Saturday is two days back
+    assert values("Officials said the talks would end on Saturday.") == [("Saturday", "2000-04-01")]
+    # published on 2000-01-15: "by Jan. 14" is the day before, not a year later
+    later = find_timexes(
+        "They said they would return the boy by Jan. 14.", anchor=dt.date(2000, 1, 15)
+    )
+    assert [(t.span.text, t.value) for t in later] == [("Jan. 14", "2000-01-14")]
+    # published in October: "by February" is the coming one
+    oct_ = find_timexes(
+        "The plan is to pay down the loan by February.", anchor=dt.date(1989, 10, 30)
+    )
+    assert [(t.span.text, t.value) for t in oct_] == [("February", "1990-02")]
 
 
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:

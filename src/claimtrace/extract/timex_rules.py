@@ -272,12 +272,14 @@ _IRREGULAR_PAST = (
 #: ones (auxiliaries, past forms, "ago", "since": "on patrol since March"); future ones are
 #: tried first at each position, so "expected to" is not taken for a past "-ed" verb; a
 #: participle after "be"/"been" is passive and leaves the tense to its auxiliary ("will be
-#: named" is future, "was named" past)
+#: named" is future, "was named" past); "would" and "planned to" look forward from a past
+#: moment, so they say nothing about the direction from the publication date ("near")
 _TENSE_CUES = re.compile(
-    r"\b(?:(?P<f>will|shall|would|wo\s*n't|going\s+to|(?:plans?|planned|intends?|aims?|"
+    r"\b(?:(?P<n>would|(?:planned|intended)\s+to)|"
+    r"(?P<f>will|shall|wo\s*n't|going\s+to|(?:plans?|intends?|aims?|"
     r"hopes?|is|are|am)\s+to\b|to\s+be|expect(?:s|ed)?|scheduled|due\s+(?:to|for)|set\s+to|"
-    r"supposed\s+to|upcoming|next|should)|"
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    r"supposed\s+to|upcoming|next|should|can|(?-i:may|might))|(?P<pr>is|are|am)|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)"
     rf"(?P<p>was|were|had|did|ago|last|since|{_IRREGULAR_PAST}|[a-z]{{3,}}ed))\b|(?P<f2>'ll)\b",
     re.I,
 )
@@ -290,11 +292,12 @@ _CLAUSE_END = re.compile(
 
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
-    """ "past", "future" or None: the tense of the clause around ``text[start:end]``, by
+    """ "past", "future", "near" or None: the tense of the clause around ``text[start:end]``, by
     the tense cue nearest to it (a modal or "plans to" for the future, a past auxiliary,
     an irregular past form or an "-ed" verb for the past). The way TimeML annotators and
     HeidelTime resolve an underspecified date ("on Friday", "in May"): forwards in a
-    clause about what is to come, backwards in one about what happened."""
+    clause about what is to come, backwards in one about what happened. "near" (a
+    future seen from the past, "would"; a deadline, "until Tuesday") takes the nearest."""
     left_at = max(0, start - 200)
     ends = list(_CLAUSE_END.finditer(text, left_at, start))
     left_at = ends[-1].end() if ends else left_at
@@ -303,15 +306,18 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     left: tuple[int, str] | None = None
     right: tuple[int, str] | None = None
     for m in _TENSE_CUES.finditer(text, left_at, right_at):
-        kind = "past" if m["p"] else "future"
+        kind = "past" if m["p"] else "near" if m["n"] else None if m["pr"] else "future"
         if m.end() <= start:
             left = (start - m.end(), kind)  # the last one before wins
         elif m.start() >= end and right is None:
             right = (m.start() - end, kind)
     # the verb before the expression governs it; one after it only when none is before
     tense = left[1] if left else right[1] if right else None
-    if tense == "past" and re.search(r"\b(?:until|till|through|by)\s+$", text[left_at:start], re.I):
-        return None  # "extended the loans through January": up to a date, maybe to come
+    before = text[left_at:start]
+    if re.search(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", before, re.I):
+        return "future"  # "could come as soon as Tuesday": the earliest of what is to come
+    if tense != "future" and re.search(r"\b(?:until|till|through|by)\s+$", before, re.I):
+        return "near"  # "extended the deadline until Tuesday": up to a date, maybe to come
     return tense
 
 
@@ -325,17 +331,27 @@ def _looks_past(ctx: _Ctx) -> bool:
     return clause_tense(ctx.text, ctx.start, ctx.end) == "past"
 
 
-def weekday_date(anchor: dt.date, weekday: int, *, future: bool) -> dt.date:
-    """The given weekday nearest the anchor: the last one (or the anchor) unless future."""
+def weekday_date(anchor: dt.date, weekday: int, *, future: bool, near: bool = False) -> dt.date:
+    """The given weekday nearest the anchor: the last one (or the anchor) unless future;
+    with ``near``, whichever of the two is closer (the last one on a tie)."""
     diff = (weekday - anchor.weekday()) % 7
-    if future:
+    back = (anchor.weekday() - weekday) % 7
+    if future or (near and diff < back):
         return anchor + dt.timedelta(days=diff)
-    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+    return anchor - dt.timedelta(days=back)
 
 
-def month_year(anchor: dt.date, month: int, *, future: bool, past: bool = False) -> int:
+def _weekday_of(ctx: _Ctx, weekday: int) -> dt.date:
+    """A bare weekday for the expression's clause: forwards, backwards or the nearest."""
+    tense = clause_tense(ctx.text, ctx.start, ctx.end)
+    return weekday_date(ctx.anchor, weekday, future=tense == "future", near=tense == "near")
+
+
+def month_year(
+    anchor: dt.date, month: int, *, future: bool, past: bool = False, near: bool = False
+) -> int:
     """The year of the named month nearest the anchor (the next one when ``future``, the
-    last one when ``past``)."""
+    last one when ``past``, the closer one when ``near``; otherwise the past is preferred)."""
     if future:
         return anchor.year + (1 if month < anchor.month else 0)
     if past:
@@ -343,13 +359,19 @@ def month_year(anchor: dt.date, month: int, *, future: bool, past: bool = False)
     ahead = (month - anchor.month) % 12  # months forward to the next such month
     if ahead == 0:
         return anchor.year
-    if ahead <= 3:  # closer forwards than backwards, with a bias to the past
+    if ahead <= (6 if near else 3):  # closer forwards than backwards (a bias to the past)
         return anchor.year + (1 if month < anchor.month else 0)
     return anchor.year - (1 if month > anchor.month else 0)
 
 
 def nearest_day(
-    anchor: dt.date, month: int, day: int, *, future: bool, past: bool = False
+    anchor: dt.date,
+    month: int,
+    day: int,
+    *,
+    future: bool,
+    past: bool = False,
+    near: bool = False,
 ) -> dt.date | None:
     """The date with this month and day nearest the anchor (on or after it when ``future``,
     on or before it when ``past``)."""
@@ -359,22 +381,29 @@ def nearest_day(
             options.append(dt.date(y, month, day))
         except ValueError:
             continue
-    return nearest_of(anchor, options, future=future, past=past)
+    return nearest_of(anchor, options, future=future, past=past, near=near)
 
 
 def nearest_of(
-    anchor: dt.date, options: Sequence[dt.date], *, future: bool, past: bool = False
+    anchor: dt.date,
+    options: Sequence[dt.date],
+    *,
+    future: bool,
+    past: bool = False,
+    near: bool = False,
 ) -> dt.date | None:
     """The one of ``options`` (a yearly date in the years around the anchor) nearest the
-    anchor: on or after it when ``future``, on or before it when ``past``, and otherwise
-    the past one unless a future one is more than twice as close."""
+    anchor: on or after it when ``future``, on or before it when ``past``, the closest one
+    when ``near``, and otherwise the past one unless a future one is more than twice as
+    close."""
     if future:
         options = [d for d in options if d >= anchor] or options
     elif past:
         options = [d for d in options if d <= anchor] or options
     if not options:
         return None
-    return min(options, key=lambda d: (d - anchor).days * 2 if d > anchor else (anchor - d).days)
+    weight = 1 if near else 2
+    return min(options, key=lambda d: abs((d - anchor).days) * (weight if d > anchor else 1))
 
 
 def easter(year: int) -> dt.date:
@@ -474,7 +503,8 @@ def _month_day(m: re.Match, ctx: _Ctx):
     elif ctx.anchor:
         # a day is dated by distance, the past preferred: a clause's past tense is too
         # weak a cue ("the reduced dividend is payable Dec. 1") to overrule it
-        near = nearest_day(ctx.anchor, month, day, future=_looks_future(ctx))
+        tense = clause_tense(ctx.text, ctx.start, ctx.end)
+        near = nearest_day(ctx.anchor, month, day, future=tense == "future", near=tense == "near")
         if near is None:
             return None
         y = near.year
@@ -520,7 +550,10 @@ def _month_alone(m: re.Match, ctx: _Ctx):
     month = _month(word)
     if not ctx.anchor:
         return D, f"XXXX-{month:02d}", _position_mod(m["pos"])
-    y = month_year(ctx.anchor, month, future=_looks_future(ctx), past=_looks_past(ctx))
+    tense = clause_tense(ctx.text, ctx.start, ctx.end)
+    y = month_year(
+        ctx.anchor, month, future=tense == "future", past=tense == "past", near=tense == "near"
+    )
     return D, f"{y}-{month:02d}", _position_mod(m["pos"])
 
 
@@ -789,7 +822,7 @@ def _weekday_rule(m: re.Match, ctx: _Ctx):
     elif rel.startswith("last") or "past" in rel or "previous" in rel:
         day = ctx.anchor - dt.timedelta(days=((ctx.anchor.weekday() - wd) % 7) or 7)
     else:
-        day = weekday_date(ctx.anchor, wd, future=_looks_future(ctx))
+        day = _weekday_of(ctx, wd)
     value = day.isoformat() + (f"T{part}" if part else "")
     return typ, value, _position_mod(m["pos"])
 
@@ -1302,7 +1335,7 @@ def _clock(m: re.Match, ctx: _Ctx):
             future=_looks_future(ctx),
         )
     elif ctx.anchor and m["wd"]:
-        day = weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
+        day = _weekday_of(ctx, _weekday(m["wd"]))
     elif ctx.anchor and m["w2"]:
         day = ctx.anchor + dt.timedelta(
             days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
@@ -1334,7 +1367,7 @@ def _day_after_aside(ctx: _Ctx) -> dt.date | None:
     if m["wd"]:
         if not m["wd"][0].isupper() or m["wd"].lower().endswith("s"):
             return None
-        return weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
+        return _weekday_of(ctx, _weekday(m["wd"]))
     return ctx.anchor + dt.timedelta(
         days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
     )
@@ -1376,7 +1409,7 @@ def _noon(m: re.Match, ctx: _Ctx):
         if wd in ("today", "yesterday", "tomorrow"):
             day = ctx.anchor + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[wd])
         else:
-            day = weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
+            day = _weekday_of(ctx, _weekday(m["wd"]))
     if day is None:
         return T, None, None
     if not m["wd"]:  # the day its sentence names, else the publication date
