@@ -627,3 +627,27 @@ def test_ordinal_days_of_an_event() -> None:
     assert (tx.span.text, tx.value) == ("the sixth day", None)
     # "the first day of May" is a date in May, not an ordinal day of an event
     assert [t.span.text for t in find_timexes("on the first day of May", anchor=ANCHOR)] == ["May"]
+
+
+def test_frequency_adverbs_are_sets_but_not_adjectives_or_rates() -> None:
+    def found(text: str) -> list[tuple[str, str, str | None]]:
+        return [(t.span.text, str(t.type), t.value) for t in find_timexes(text, anchor=ANCHOR)]
+
+    assert found("Protesters have gathered daily outside the embassy.") == [("daily", "SET", "P1D")]
+    assert found("The fair, held annually, drew crowds.") == [("annually", "SET", "P1Y")]
+    assert found("The party daily Pravda ran the letter.") == []
+    assert found("The airline plans daily flights to Perth.") == []
+    assert found("Sales should rise 8% annually.") == []
+
+
+def test_next_morning_counts_from_the_texts_day() -> None:
+    txs = find_timexes("The hearing was on Feb. 22. The next morning, he left.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in txs] == [
+        ("Feb. 22", "2024-02-22"),
+        ("The next morning", "2024-02-23TMO"),
+    ]
+
+
+def test_the_week_of_a_day_is_that_iso_week() -> None:
+    tx = one("A hearing is set for the week of March 6.")
+    assert (tx.span.text, str(tx.type), tx.value) == ("the week of March 6", "DATE", "2024-W10")

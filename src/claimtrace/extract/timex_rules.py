@@ -518,6 +518,19 @@ def _month_day(m: re.Match, ctx: _Ctx):
 
 
 @rule(
+    rf"the\s+week\s+of\s+(?P<pos>)(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?",
+    5,
+    0,
+)
+def _week_of(m: re.Match, ctx: _Ctx):
+    """ "the week of March 6": the (ISO) week holding that day."""
+    got = _month_day(m, ctx)
+    if got is None or got[1] is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", got[1]):
+        return None if got is None else (D, None, None)
+    return D, iso_week(dt.date.fromisoformat(got[1])), None
+
+
+@rule(
     rf"(?P<pos>{POSITION})?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?"
     rf"(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
     3,
@@ -1303,6 +1316,21 @@ def _the_part_of_day(m: re.Match, ctx: _Ctx):
     return T, f"&+0dayT{code}|{fallback}", None
 
 
+@rule(
+    r"the\s+(?P<rel>next|following|previous|preceding|prior|same)\s+"
+    r"(?P<p>morning|afternoon|evening|night)(?!\s+(?:after|before))",
+    2,
+)
+def _anaphoric_part_of_day(m: re.Match, ctx: _Ctx):
+    """ "the next morning", "the previous night": that part of the day after (before) the
+    text's reference day, as "the following day" counts from it."""
+    rel = m["rel"].lower()
+    step = 0 if rel == "same" else 1 if rel in ("next", "following") else -1
+    code = PARTS_OF_DAY[m["p"].lower()]
+    fallback = shift(ctx.anchor, step, "day") + f"T{code}" if ctx.anchor else ""
+    return T, f"&{step:+d}dayT{code}|{fallback}", None
+
+
 @rule(r"the\s+(?:near\s+|foreseeable\s+|distant\s+)?future", 0)
 def _future(m: re.Match, ctx: _Ctx):
     w = m.group(0).lower()
@@ -1531,6 +1559,28 @@ def _every(m: re.Match, ctx: _Ctx):
         return S, f"XXXX-{SEASONS[u]}", None
     n = 2 if (m["n"] or "").lower() == "other" else (number_value(m["n"]) if m["n"] else 1)
     return S, duration_value(n, u), None
+
+
+_FREQ_ADVERB = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y"}
+
+
+@rule(r"(?-i:daily|weekly|monthly|annually|yearly)\b(?!-)", 1)
+def _frequency_adverb(m: re.Match, ctx: _Ctx):
+    """ "rallies held almost daily", "a festival held annually": SET, as "every day" is.
+    Not the adjective ("daily flights", "the daily tally", "the party daily Granma") nor a
+    rate after an amount ("20% annually", "10,000 units annually": per year)."""
+    after = ctx.text[ctx.end : ctx.end + 24]
+    before = ctx.text[max(0, ctx.start - 40) : ctx.start]
+    adverbial = re.match(
+        r"\s*(?:[.,;:!?)'\"]|$|(?:outside|inside|in|at|on|for|from|since|through|until|"
+        r"and|or|to|by|with|during|across|around|near|before|after|as|than)\b)",
+        after,
+    )
+    if not adverbial or re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", before, re.I):
+        return None
+    if re.search(r"[\d%]\S*(?:\s+[a-z]+){0,2}\s+$", before):
+        return None
+    return S, f"P1{_FREQ_ADVERB[m.group().lower()]}", None
 
 
 RULES = _RULES
