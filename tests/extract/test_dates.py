@@ -651,3 +651,18 @@ def test_next_morning_counts_from_the_texts_day() -> None:
 def test_the_week_of_a_day_is_that_iso_week() -> None:
     tx = one("A hearing is set for the week of March 6.")
     assert (tx.span.text, str(tx.type), tx.value) == ("the week of March 6", "DATE", "2024-W10")
+
+
+def test_last_and_next_holiday() -> None:
+    assert [
+        (t.span.text, t.value) for t in find_timexes("He visited last Christmas.", anchor=ANCHOR)
+    ] == [("last Christmas", "2023-12-25")]
+    # Easter 2024 fell on March 31, after the publication date (March 6)
+    assert one("They meet again next Easter.").value == "2024-03-31"
+
+
+def test_titles_and_idioms_are_not_times() -> None:
+    assert find_timexes("He told CBS's 60 Minutes he would stay.", anchor=ANCHOR) == []
+    assert find_timexes("For the alliance, high noon has come.", anchor=ANCHOR) == []
+    assert one("The talks lasted 60 minutes.").value == "PT60M"
+    assert one("They met at noon Friday.").value == "2024-03-01T12:00"

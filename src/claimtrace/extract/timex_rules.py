@@ -778,7 +778,8 @@ def _day_first_date(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    r"(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|"
+    r"(?:(?P<rel>(?-i:last|next|this|Last|Next|This))\s+)?"
+    r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|"
     r"Valentine['’]s\s+Day|St\.\s+Patrick['’]s\s+Day|Halloween|Bastille\s+Day|"
     r"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day|"
     r"Labor\s+Day)(?:,?\s+(?P<y>" + YEAR + r"))?",
@@ -788,9 +789,7 @@ def _day_first_date(m: re.Match, ctx: _Ctx):
 def _holiday(m: re.Match, ctx: _Ctx):
     """A holiday: the day it falls on in the year given, else in the year around the
     publication date that the clause points to (as a month and day without a year)."""
-    name = re.sub(r"\s+", " ", m.group(0).split(",")[0]).replace("’", "'").lower()
-    if m["y"]:
-        name = name[: -len(m["y"])].strip()
+    name = re.sub(r"\s+", " ", m["h"]).replace("’", "'").lower()
     if re.match(
         r"\s+(?:trees?|cards?|carols?|lights|music|songs?|presents?|gifts?|"
         r"decorations?|ornaments?|bonus(?:es)?|Island)\b",
@@ -803,6 +802,14 @@ def _holiday(m: re.Match, ctx: _Ctx):
     if not ctx.anchor:
         return D, None, None
     years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "next"):  # "last Thanksgiving": the one before (after) the anchor
+        days = [day_of(y) for y in years]
+        picked = [d for d in days if (d < ctx.anchor if rel == "last" else d > ctx.anchor)]
+        day = max(picked) if rel == "last" else min(picked)
+        return D, day.isoformat(), None
+    if rel == "this":
+        return D, day_of(ctx.anchor.year).isoformat(), None
     day = nearest_of(ctx.anchor, [day_of(y) for y in years], future=_looks_future(ctx))
     return D, (day.isoformat() if day else None), None
 
@@ -1430,6 +1437,8 @@ def _another(m: re.Match, ctx: _Ctx):
 )
 def _noon(m: re.Match, ctx: _Ctx):
     w = m["w"].lower()
+    if w == "noon" and re.search(r"\bhigh\s+$", ctx.text[max(0, ctx.start - 6) : ctx.start], re.I):
+        return None  # "high noon", "High Noon": a showdown (or the film), not a clock time
     code = {"noon": "12:00", "midnight": "24:00"}.get(w, "AF" if "afternoon" in w else "MO")
     day = ctx.anchor
     if ctx.anchor and m["wd"]:
@@ -1464,6 +1473,8 @@ def _duration(m: re.Match, ctx: _Ctx):
         return None  # "the 1988 quarter": a year, not 1988 quarters
     if re.match(r"\s+old\b", ctx.text[ctx.end : ctx.end + 5]):
         return None  # an age ("52 years old"), as "a 52-year-old man": not a TIMEX3
+    if m["u"][0].isupper() and m["n"][0].isdigit():
+        return None  # "60 Minutes", "48 Hours": a title in running text
     if (
         u == "second"
         and m["n"].lower() in ("a", "one")
