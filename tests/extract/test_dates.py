@@ -666,3 +666,9 @@ def test_titles_and_idioms_are_not_times() -> None:
     assert find_timexes("For the alliance, high noon has come.", anchor=ANCHOR) == []
     assert one("The talks lasted 60 minutes.").value == "PT60M"
     assert one("They met at noon Friday.").value == "2024-03-01T12:00"
+
+
+def test_counted_decades_and_centuries_are_years() -> None:
+    assert one("Inflation has not been this high in two decades.").value == "P20Y"
+    assert one("The dispute has lasted for a century.").value == "P100Y"
+    assert one("It took several decades.").value == "PXDE"

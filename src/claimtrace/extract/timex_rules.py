@@ -184,6 +184,10 @@ def duration_value(number: float | None, unit: str) -> str:
     """ISO-8601-style TimeML duration: (3, "month") -> "P3M", (None, "week") -> "PXW"."""
     u = unit.lower().rstrip("s")
     code = UNITS.get(u, UNITS.get(u[:-1], "D")) if u not in UNITS else UNITS[u]
+    if number is not None and float(number).is_integer() and code in ("DE", "CE"):
+        # ISO 8601 has no decade or century unit: "two decades" -> P20Y (TimeBank's value;
+        # vague amounts keep PXDE; quarters keep TimeML's Q, as TimeBank does: P2Q)
+        return f"P{int(number) * (10 if code == 'DE' else 100)}Y"
     if (
         number is not None
         and code == "Y"
