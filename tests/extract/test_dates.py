@@ -672,3 +672,14 @@ def test_counted_decades_and_centuries_are_years() -> None:
     assert one("Inflation has not been this high in two decades.").value == "P20Y"
     assert one("The dispute has lasted for a century.").value == "P100Y"
     assert one("It took several decades.").value == "PXDE"
+
+
+def test_a_plan_seen_from_the_past_takes_the_nearest_day() -> None:
+    # published on Monday 1989-10-30: the offer "had been due to expire" on the Friday before
+    txs = find_timexes(
+        "The offer had been due to expire Friday evening.", anchor=dt.date(1989, 10, 30)
+    )
+    assert [(t.span.text, t.value) for t in txs] == [("Friday evening", "1989-10-27TEV")]
+    # a plan still ahead keeps looking forward
+    txs = find_timexes("The offer is due to expire Friday.", anchor=dt.date(1989, 10, 30))
+    assert [(t.span.text, t.value) for t in txs] == [("Friday", "1989-11-03")]

@@ -277,9 +277,11 @@ _IRREGULAR_PAST = (
 #: tried first at each position, so "expected to" is not taken for a past "-ed" verb; a
 #: participle after "be"/"been" is passive and leaves the tense to its auxiliary ("will be
 #: named" is future, "was named" past); "would" and "planned to" look forward from a past
-#: moment, so they say nothing about the direction from the publication date ("near")
+#: moment ("was scheduled to", "had been due to" too), so they say nothing about the
+#: direction from the publication date ("near")
 _TENSE_CUES = re.compile(
-    r"\b(?:(?P<n>would|(?:planned|intended)\s+to)|"
+    r"\b(?:(?P<n>would|(?:planned|intended)\s+to|(?:was|were|had\s+been)\s+(?:due|scheduled|"
+    r"expected|set|supposed|going)\b)|"
     r"(?P<f>will|shall|wo\s*n't|going\s+to|(?:plans?|intends?|aims?|"
     r"hopes?|is|are|am)\s+to\b|to\s+be|expect(?:s|ed)?|scheduled|due\s+(?:to|for)|set\s+to|"
     r"supposed\s+to|upcoming|next|should|can|(?-i:may|might))|(?P<pr>is|are|am)|"
