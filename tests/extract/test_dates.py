@@ -683,3 +683,11 @@ def test_a_plan_seen_from_the_past_takes_the_nearest_day() -> None:
     # a plan still ahead keeps looking forward
     txs = find_timexes("The offer is due to expire Friday.", anchor=dt.date(1989, 10, 30))
     assert [(t.span.text, t.value) for t in txs] == [("Friday", "1989-11-03")]
+
+
+def test_capitalised_time_words_inside_a_sentence_are_names() -> None:
+    assert find_timexes('He spoke on NBC\'s "This Week," she said.', anchor=ANCHOR) == []
+    assert find_timexes("The poll was run by USA Today.", anchor=ANCHOR) == []
+    # a sentence (or a quotation) that opens with them keeps them
+    assert one("Today, the minister resigned.").value == "2024-03-06"
+    assert one('He said: "This week was hard."').value == "2024-W10"
