@@ -251,8 +251,57 @@ def test_clause_tense_cues() -> None:
     assert tense("The monarch will meet Bush on Thursday in Maine.", "Thursday") == "future"
     # the clause ends at the full stop: the previous sentence's verb does not count
     assert tense("Prices rose. Delivery in June is likely.", "June") is None
-    # "until"/"through" + date: a past verb does not put the end point in the past
-    assert tense("The bank extended the loans through January.", "January") is None
+    # "until"/"through" + date: a past verb does not put the end point in the past; the
+    # nearest such date is taken
+    assert tense("The bank extended the loans through January.", "January") == "near"
+
+
+def test_clause_tense_near_present_and_modal_cues() -> None:
+    from claimtrace.extract.timex_rules import clause_tense
+
+    def tense(text: str, target: str) -> str | None:
+        i = text.index(target)
+        return clause_tense(text, i, i + len(target))
+
+    # a future seen from the past ("would", "planned to") says nothing about the direction
+    assert tense("She said the board would meet on Friday.", "Friday") == "near"
+    assert tense("The team planned to leave Rome on Thursday.", "Thursday") == "near"
+    # "as soon as" is the earliest of what is still to come
+    assert tense("The group had said it was ready to go as soon as Tuesday.", "Tuesday") == (
+        "future"
+    )
+    # "can"/"may" look forward; the capitalised month "May" is not a modal
+    assert tense("Members can take part in the summit in April.", "April") == "future"
+    assert tense("Prices fell in May and June.", "June") == "past"
+    # a participle after "is" is a present passive, not a past form
+    assert tense("The relatives signed a deal, and the case is heard in May.", "May") is None
+
+
+def test_deadlines_and_future_in_the_past_take_the_nearest_date() -> None:
+    # published on Monday 2000-04-03
+    monday = dt.date(2000, 4, 3)
+
+    def values(text: str) -> list[tuple[str, str | None]]:
+        return [(t.span.text, t.value) for t in find_timexes(text, anchor=monday)]
+
+    assert values("The agency extended its deadline until 9 a.m. Tuesday.") == [
+        ("9 a.m. Tuesday", "2000-04-04T09:00")
+    ]
+    assert values("The father said he could travel as soon as Wednesday.") == [
+        ("Wednesday", "2000-04-05")
+    ]
+    # "would" on a past day: the nearer Saturday is two days back
+    assert values("Officials said the talks would end on Saturday.") == [("Saturday", "2000-04-01")]
+    # published on 2000-01-15: "by Jan. 14" is the day before, not a year later
+    later = find_timexes(
+        "They said they would return the boy by Jan. 14.", anchor=dt.date(2000, 1, 15)
+    )
+    assert [(t.span.text, t.value) for t in later] == [("Jan. 14", "2000-01-14")]
+    # published in October: "by February" is the coming one
+    oct_ = find_timexes(
+        "The plan is to pay down the loan by February.", anchor=dt.date(1989, 10, 30)
+    )
+    assert [(t.span.text, t.value) for t in oct_] == [("February", "1990-02")]
 
 
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
@@ -578,3 +627,67 @@ def test_ordinal_days_of_an_event() -> None:
     assert (tx.span.text, tx.value) == ("the sixth day", None)
     # "the first day of May" is a date in May, not an ordinal day of an event
     assert [t.span.text for t in find_timexes("on the first day of May", anchor=ANCHOR)] == ["May"]
+
+
+def test_frequency_adverbs_are_sets_but_not_adjectives_or_rates() -> None:
+    def found(text: str) -> list[tuple[str, str, str | None]]:
+        return [(t.span.text, str(t.type), t.value) for t in find_timexes(text, anchor=ANCHOR)]
+
+    assert found("Protesters have gathered daily outside the embassy.") == [("daily", "SET", "P1D")]
+    assert found("The fair, held annually, drew crowds.") == [("annually", "SET", "P1Y")]
+    assert found("The party daily Pravda ran the letter.") == []
+    assert found("The airline plans daily flights to Perth.") == []
+    assert found("Sales should rise 8% annually.") == []
+
+
+def test_next_morning_counts_from_the_texts_day() -> None:
+    txs = find_timexes("The hearing was on Feb. 22. The next morning, he left.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in txs] == [
+        ("Feb. 22", "2024-02-22"),
+        ("The next morning", "2024-02-23TMO"),
+    ]
+
+
+def test_the_week_of_a_day_is_that_iso_week() -> None:
+    tx = one("A hearing is set for the week of March 6.")
+    assert (tx.span.text, str(tx.type), tx.value) == ("the week of March 6", "DATE", "2024-W10")
+
+
+def test_last_and_next_holiday() -> None:
+    assert [
+        (t.span.text, t.value) for t in find_timexes("He visited last Christmas.", anchor=ANCHOR)
+    ] == [("last Christmas", "2023-12-25")]
+    # Easter 2024 fell on March 31, after the publication date (March 6)
+    assert one("They meet again next Easter.").value == "2024-03-31"
+
+
+def test_titles_and_idioms_are_not_times() -> None:
+    assert find_timexes("He told CBS's 60 Minutes he would stay.", anchor=ANCHOR) == []
+    assert find_timexes("For the alliance, high noon has come.", anchor=ANCHOR) == []
+    assert one("The talks lasted 60 minutes.").value == "PT60M"
+    assert one("They met at noon Friday.").value == "2024-03-01T12:00"
+
+
+def test_counted_decades_and_centuries_are_years() -> None:
+    assert one("Inflation has not been this high in two decades.").value == "P20Y"
+    assert one("The dispute has lasted for a century.").value == "P100Y"
+    assert one("It took several decades.").value == "PXDE"
+
+
+def test_a_plan_seen_from_the_past_takes_the_nearest_day() -> None:
+    # published on Monday 1989-10-30: the offer "had been due to expire" on the Friday before
+    txs = find_timexes(
+        "The offer had been due to expire Friday evening.", anchor=dt.date(1989, 10, 30)
+    )
+    assert [(t.span.text, t.value) for t in txs] == [("Friday evening", "1989-10-27TEV")]
+    # a plan still ahead keeps looking forward
+    txs = find_timexes("The offer is due to expire Friday.", anchor=dt.date(1989, 10, 30))
+    assert [(t.span.text, t.value) for t in txs] == [("Friday", "1989-11-03")]
+
+
+def test_capitalised_time_words_inside_a_sentence_are_names() -> None:
+    assert find_timexes('He spoke on NBC\'s "This Week," she said.', anchor=ANCHOR) == []
+    assert find_timexes("The poll was run by USA Today.", anchor=ANCHOR) == []
+    # a sentence (or a quotation) that opens with them keeps them
+    assert one("Today, the minister resigned.").value == "2024-03-06"
+    assert one('He said: "This week was hard."').value == "2024-W10"

@@ -77,18 +77,33 @@ COMMANDS = [eval_group]
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the predictions here (score_timex.py JSONL).",
 )
+@click.option(
+    "--split",
+    type=click.Choice(["all", "dev", "test"]),
+    default="all",
+    show_default=True,
+    help="Score one part of a folder that has a split list (eval/splits), or all files.",
+)
+@click.option(
+    "--files",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='A split list {"dev": [names], "test": [names]} (default: the project\'s list '
+    "whose names are exactly the folder's files).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scorer's summary as JSON.")
-def eval_dates(folder: Path, predictions: Path | None, as_json: bool) -> None:
+def eval_dates(
+    folder: Path, predictions: Path | None, split: str, files: Path | None, as_json: bool
+) -> None:
     """TIMEX3 tagging and normalisation on a folder of TimeML (.tml) files.
 
     The <TEXT> is read as plain text and the <DCT> is the publication date; the gold
     TIMEX3 markup is only used by the scorer.
 
-    Example: claimtrace eval dates ../shared/corpora/tempeval3/TimeBank --predictions tb.jsonl
+    Example: claimtrace eval dates ../shared/corpora/tempeval3/AQUAINT --split dev
     """
     from claimtrace.evaluation.dates import evaluate
 
-    summary = evaluate(folder, predictions)
+    summary = evaluate(folder, predictions, split=split, files=files)
     report = summary.pop("report")
     click.echo(json.dumps(summary, indent=2) if as_json else report)
 

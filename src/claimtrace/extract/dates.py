@@ -44,6 +44,43 @@ from claimtrace.model import Claim, Span, TimeExpr, TimexType
 # --------------------------------------------------------------------------- driver
 
 
+#: words written in lower case inside a sentence; capitalised there, they name something
+#: ("ABC's \"This Week\"", "VOA Today", "USA Today")
+_LOWER_TIME_WORDS = frozenset(
+    [
+        "this",
+        "next",
+        "last",
+        "week",
+        "today",
+        "tonight",
+        "month",
+        "year",
+        "now",
+        "morning",
+        "night",
+        "weekend",
+    ]
+)
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a capitalised name (a programme, a newspaper) rather
+    than a time: all its words are time words that a sentence writes in lower case, they
+    are capitalised, and the span does not open a sentence (nor follows a capitalised
+    name, for a single word)."""
+    words = text[start:end].split()
+    if not all(w.lower() in _LOWER_TIME_WORDS and w[0].isupper() for w in words):
+        return False
+    before = text[max(0, start - 40) : start].rstrip(" \"'“‘")
+    if not before or before[-1] in ".!?:\n" or before.endswith(("_", "--")):
+        return False  # a sentence (or quotation) opens here: "Today, the ..."
+    if len(words) >= 2:
+        return True
+    prev = re.search(r"(\S+)$", before)
+    return bool(prev and prev.group(1)[0].isupper() and before[-1].isalnum())
+
+
 def _candidates(
     text: str, anchor: dt.date | None
 ) -> list[tuple[int, int, int, TimexType, str | None, str | None]]:
@@ -58,6 +95,8 @@ def _candidates(
                 end -= 1
             while start < end and text[start].isspace():
                 start += 1
+            if _is_title(text, start, end):
+                continue
             got = handler(m, Context(text, start, end, anchor))
             if got is None:
                 continue

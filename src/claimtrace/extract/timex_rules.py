@@ -184,6 +184,10 @@ def duration_value(number: float | None, unit: str) -> str:
     """ISO-8601-style TimeML duration: (3, "month") -> "P3M", (None, "week") -> "PXW"."""
     u = unit.lower().rstrip("s")
     code = UNITS.get(u, UNITS.get(u[:-1], "D")) if u not in UNITS else UNITS[u]
+    if number is not None and float(number).is_integer() and code in ("DE", "CE"):
+        # ISO 8601 has no decade or century unit: "two decades" -> P20Y (TimeBank's value;
+        # vague amounts keep PXDE; quarters keep TimeML's Q, as TimeBank does: P2Q)
+        return f"P{int(number) * (10 if code == 'DE' else 100)}Y"
     if (
         number is not None
         and code == "Y"
@@ -272,12 +276,16 @@ _IRREGULAR_PAST = (
 #: ones (auxiliaries, past forms, "ago", "since": "on patrol since March"); future ones are
 #: tried first at each position, so "expected to" is not taken for a past "-ed" verb; a
 #: participle after "be"/"been" is passive and leaves the tense to its auxiliary ("will be
-#: named" is future, "was named" past)
+#: named" is future, "was named" past); "would" and "planned to" look forward from a past
+#: moment ("was scheduled to", "had been due to" too), so they say nothing about the
+#: direction from the publication date ("near")
 _TENSE_CUES = re.compile(
-    r"\b(?:(?P<f>will|shall|would|wo\s*n't|going\s+to|(?:plans?|planned|intends?|aims?|"
+    r"\b(?:(?P<n>would|(?:planned|intended)\s+to|(?:was|were|had\s+been)\s+(?:due|scheduled|"
+    r"expected|set|supposed|going)\b)|"
+    r"(?P<f>will|shall|wo\s*n't|going\s+to|(?:plans?|intends?|aims?|"
     r"hopes?|is|are|am)\s+to\b|to\s+be|expect(?:s|ed)?|scheduled|due\s+(?:to|for)|set\s+to|"
-    r"supposed\s+to|upcoming|next|should)|"
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    r"supposed\s+to|upcoming|next|should|can|(?-i:may|might))|(?P<pr>is|are|am)|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)"
     rf"(?P<p>was|were|had|did|ago|last|since|{_IRREGULAR_PAST}|[a-z]{{3,}}ed))\b|(?P<f2>'ll)\b",
     re.I,
 )
@@ -290,11 +298,12 @@ _CLAUSE_END = re.compile(
 
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
-    """ "past", "future" or None: the tense of the clause around ``text[start:end]``, by
+    """ "past", "future", "near" or None: the tense of the clause around ``text[start:end]``, by
     the tense cue nearest to it (a modal or "plans to" for the future, a past auxiliary,
     an irregular past form or an "-ed" verb for the past). The way TimeML annotators and
     HeidelTime resolve an underspecified date ("on Friday", "in May"): forwards in a
-    clause about what is to come, backwards in one about what happened."""
+    clause about what is to come, backwards in one about what happened. "near" (a
+    future seen from the past, "would"; a deadline, "until Tuesday") takes the nearest."""
     left_at = max(0, start - 200)
     ends = list(_CLAUSE_END.finditer(text, left_at, start))
     left_at = ends[-1].end() if ends else left_at
@@ -303,15 +312,18 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     left: tuple[int, str] | None = None
     right: tuple[int, str] | None = None
     for m in _TENSE_CUES.finditer(text, left_at, right_at):
-        kind = "past" if m["p"] else "future"
+        kind = "past" if m["p"] else "near" if m["n"] else None if m["pr"] else "future"
         if m.end() <= start:
             left = (start - m.end(), kind)  # the last one before wins
         elif m.start() >= end and right is None:
             right = (m.start() - end, kind)
     # the verb before the expression governs it; one after it only when none is before
     tense = left[1] if left else right[1] if right else None
-    if tense == "past" and re.search(r"\b(?:until|till|through|by)\s+$", text[left_at:start], re.I):
-        return None  # "extended the loans through January": up to a date, maybe to come
+    before = text[left_at:start]
+    if re.search(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", before, re.I):
+        return "future"  # "could come as soon as Tuesday": the earliest of what is to come
+    if tense != "future" and re.search(r"\b(?:until|till|through|by)\s+$", before, re.I):
+        return "near"  # "extended the deadline until Tuesday": up to a date, maybe to come
     return tense
 
 
@@ -325,17 +337,27 @@ def _looks_past(ctx: _Ctx) -> bool:
     return clause_tense(ctx.text, ctx.start, ctx.end) == "past"
 
 
-def weekday_date(anchor: dt.date, weekday: int, *, future: bool) -> dt.date:
-    """The given weekday nearest the anchor: the last one (or the anchor) unless future."""
+def weekday_date(anchor: dt.date, weekday: int, *, future: bool, near: bool = False) -> dt.date:
+    """The given weekday nearest the anchor: the last one (or the anchor) unless future;
+    with ``near``, whichever of the two is closer (the last one on a tie)."""
     diff = (weekday - anchor.weekday()) % 7
-    if future:
+    back = (anchor.weekday() - weekday) % 7
+    if future or (near and diff < back):
         return anchor + dt.timedelta(days=diff)
-    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+    return anchor - dt.timedelta(days=back)
 
 
-def month_year(anchor: dt.date, month: int, *, future: bool, past: bool = False) -> int:
+def _weekday_of(ctx: _Ctx, weekday: int) -> dt.date:
+    """A bare weekday for the expression's clause: forwards, backwards or the nearest."""
+    tense = clause_tense(ctx.text, ctx.start, ctx.end)
+    return weekday_date(ctx.anchor, weekday, future=tense == "future", near=tense == "near")
+
+
+def month_year(
+    anchor: dt.date, month: int, *, future: bool, past: bool = False, near: bool = False
+) -> int:
     """The year of the named month nearest the anchor (the next one when ``future``, the
-    last one when ``past``)."""
+    last one when ``past``, the closer one when ``near``; otherwise the past is preferred)."""
     if future:
         return anchor.year + (1 if month < anchor.month else 0)
     if past:
@@ -343,13 +365,19 @@ def month_year(anchor: dt.date, month: int, *, future: bool, past: bool = False)
     ahead = (month - anchor.month) % 12  # months forward to the next such month
     if ahead == 0:
         return anchor.year
-    if ahead <= 3:  # closer forwards than backwards, with a bias to the past
+    if ahead <= (6 if near else 3):  # closer forwards than backwards (a bias to the past)
         return anchor.year + (1 if month < anchor.month else 0)
     return anchor.year - (1 if month > anchor.month else 0)
 
 
 def nearest_day(
-    anchor: dt.date, month: int, day: int, *, future: bool, past: bool = False
+    anchor: dt.date,
+    month: int,
+    day: int,
+    *,
+    future: bool,
+    past: bool = False,
+    near: bool = False,
 ) -> dt.date | None:
     """The date with this month and day nearest the anchor (on or after it when ``future``,
     on or before it when ``past``)."""
@@ -359,22 +387,29 @@ def nearest_day(
             options.append(dt.date(y, month, day))
         except ValueError:
             continue
-    return nearest_of(anchor, options, future=future, past=past)
+    return nearest_of(anchor, options, future=future, past=past, near=near)
 
 
 def nearest_of(
-    anchor: dt.date, options: Sequence[dt.date], *, future: bool, past: bool = False
+    anchor: dt.date,
+    options: Sequence[dt.date],
+    *,
+    future: bool,
+    past: bool = False,
+    near: bool = False,
 ) -> dt.date | None:
     """The one of ``options`` (a yearly date in the years around the anchor) nearest the
-    anchor: on or after it when ``future``, on or before it when ``past``, and otherwise
-    the past one unless a future one is more than twice as close."""
+    anchor: on or after it when ``future``, on or before it when ``past``, the closest one
+    when ``near``, and otherwise the past one unless a future one is more than twice as
+    close."""
     if future:
         options = [d for d in options if d >= anchor] or options
     elif past:
         options = [d for d in options if d <= anchor] or options
     if not options:
         return None
-    return min(options, key=lambda d: (d - anchor).days * 2 if d > anchor else (anchor - d).days)
+    weight = 1 if near else 2
+    return min(options, key=lambda d: abs((d - anchor).days) * (weight if d > anchor else 1))
 
 
 def easter(year: int) -> dt.date:
@@ -474,7 +509,8 @@ def _month_day(m: re.Match, ctx: _Ctx):
     elif ctx.anchor:
         # a day is dated by distance, the past preferred: a clause's past tense is too
         # weak a cue ("the reduced dividend is payable Dec. 1") to overrule it
-        near = nearest_day(ctx.anchor, month, day, future=_looks_future(ctx))
+        tense = clause_tense(ctx.text, ctx.start, ctx.end)
+        near = nearest_day(ctx.anchor, month, day, future=tense == "future", near=tense == "near")
         if near is None:
             return None
         y = near.year
@@ -485,6 +521,19 @@ def _month_day(m: re.Match, ctx: _Ctx):
     except ValueError:
         return None
     return D, value, _position_mod(m["pos"])
+
+
+@rule(
+    rf"the\s+week\s+of\s+(?P<pos>)(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?",
+    5,
+    0,
+)
+def _week_of(m: re.Match, ctx: _Ctx):
+    """ "the week of March 6": the (ISO) week holding that day."""
+    got = _month_day(m, ctx)
+    if got is None or got[1] is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", got[1]):
+        return None if got is None else (D, None, None)
+    return D, iso_week(dt.date.fromisoformat(got[1])), None
 
 
 @rule(
@@ -520,7 +569,10 @@ def _month_alone(m: re.Match, ctx: _Ctx):
     month = _month(word)
     if not ctx.anchor:
         return D, f"XXXX-{month:02d}", _position_mod(m["pos"])
-    y = month_year(ctx.anchor, month, future=_looks_future(ctx), past=_looks_past(ctx))
+    tense = clause_tense(ctx.text, ctx.start, ctx.end)
+    y = month_year(
+        ctx.anchor, month, future=tense == "future", past=tense == "past", near=tense == "near"
+    )
     return D, f"{y}-{month:02d}", _position_mod(m["pos"])
 
 
@@ -732,7 +784,8 @@ def _day_first_date(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    r"(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|"
+    r"(?:(?P<rel>(?-i:last|next|this|Last|Next|This))\s+)?"
+    r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|"
     r"Valentine['’]s\s+Day|St\.\s+Patrick['’]s\s+Day|Halloween|Bastille\s+Day|"
     r"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day|"
     r"Labor\s+Day)(?:,?\s+(?P<y>" + YEAR + r"))?",
@@ -742,9 +795,7 @@ def _day_first_date(m: re.Match, ctx: _Ctx):
 def _holiday(m: re.Match, ctx: _Ctx):
     """A holiday: the day it falls on in the year given, else in the year around the
     publication date that the clause points to (as a month and day without a year)."""
-    name = re.sub(r"\s+", " ", m.group(0).split(",")[0]).replace("’", "'").lower()
-    if m["y"]:
-        name = name[: -len(m["y"])].strip()
+    name = re.sub(r"\s+", " ", m["h"]).replace("’", "'").lower()
     if re.match(
         r"\s+(?:trees?|cards?|carols?|lights|music|songs?|presents?|gifts?|"
         r"decorations?|ornaments?|bonus(?:es)?|Island)\b",
@@ -757,6 +808,14 @@ def _holiday(m: re.Match, ctx: _Ctx):
     if not ctx.anchor:
         return D, None, None
     years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "next"):  # "last Thanksgiving": the one before (after) the anchor
+        days = [day_of(y) for y in years]
+        picked = [d for d in days if (d < ctx.anchor if rel == "last" else d > ctx.anchor)]
+        day = max(picked) if rel == "last" else min(picked)
+        return D, day.isoformat(), None
+    if rel == "this":
+        return D, day_of(ctx.anchor.year).isoformat(), None
     day = nearest_of(ctx.anchor, [day_of(y) for y in years], future=_looks_future(ctx))
     return D, (day.isoformat() if day else None), None
 
@@ -789,7 +848,7 @@ def _weekday_rule(m: re.Match, ctx: _Ctx):
     elif rel.startswith("last") or "past" in rel or "previous" in rel:
         day = ctx.anchor - dt.timedelta(days=((ctx.anchor.weekday() - wd) % 7) or 7)
     else:
-        day = weekday_date(ctx.anchor, wd, future=_looks_future(ctx))
+        day = _weekday_of(ctx, wd)
     value = day.isoformat() + (f"T{part}" if part else "")
     return typ, value, _position_mod(m["pos"])
 
@@ -1270,6 +1329,21 @@ def _the_part_of_day(m: re.Match, ctx: _Ctx):
     return T, f"&+0dayT{code}|{fallback}", None
 
 
+@rule(
+    r"the\s+(?P<rel>next|following|previous|preceding|prior|same)\s+"
+    r"(?P<p>morning|afternoon|evening|night)(?!\s+(?:after|before))",
+    2,
+)
+def _anaphoric_part_of_day(m: re.Match, ctx: _Ctx):
+    """ "the next morning", "the previous night": that part of the day after (before) the
+    text's reference day, as "the following day" counts from it."""
+    rel = m["rel"].lower()
+    step = 0 if rel == "same" else 1 if rel in ("next", "following") else -1
+    code = PARTS_OF_DAY[m["p"].lower()]
+    fallback = shift(ctx.anchor, step, "day") + f"T{code}" if ctx.anchor else ""
+    return T, f"&{step:+d}dayT{code}|{fallback}", None
+
+
 @rule(r"the\s+(?:near\s+|foreseeable\s+|distant\s+)?future", 0)
 def _future(m: re.Match, ctx: _Ctx):
     w = m.group(0).lower()
@@ -1302,7 +1376,7 @@ def _clock(m: re.Match, ctx: _Ctx):
             future=_looks_future(ctx),
         )
     elif ctx.anchor and m["wd"]:
-        day = weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
+        day = _weekday_of(ctx, _weekday(m["wd"]))
     elif ctx.anchor and m["w2"]:
         day = ctx.anchor + dt.timedelta(
             days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
@@ -1334,7 +1408,7 @@ def _day_after_aside(ctx: _Ctx) -> dt.date | None:
     if m["wd"]:
         if not m["wd"][0].isupper() or m["wd"].lower().endswith("s"):
             return None
-        return weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
+        return _weekday_of(ctx, _weekday(m["wd"]))
     return ctx.anchor + dt.timedelta(
         days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["w2"].lower()]
     )
@@ -1369,6 +1443,8 @@ def _another(m: re.Match, ctx: _Ctx):
 )
 def _noon(m: re.Match, ctx: _Ctx):
     w = m["w"].lower()
+    if w == "noon" and re.search(r"\bhigh\s+$", ctx.text[max(0, ctx.start - 6) : ctx.start], re.I):
+        return None  # "high noon", "High Noon": a showdown (or the film), not a clock time
     code = {"noon": "12:00", "midnight": "24:00"}.get(w, "AF" if "afternoon" in w else "MO")
     day = ctx.anchor
     if ctx.anchor and m["wd"]:
@@ -1376,7 +1452,7 @@ def _noon(m: re.Match, ctx: _Ctx):
         if wd in ("today", "yesterday", "tomorrow"):
             day = ctx.anchor + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[wd])
         else:
-            day = weekday_date(ctx.anchor, _weekday(m["wd"]), future=_looks_future(ctx))
+            day = _weekday_of(ctx, _weekday(m["wd"]))
     if day is None:
         return T, None, None
     if not m["wd"]:  # the day its sentence names, else the publication date
@@ -1403,6 +1479,8 @@ def _duration(m: re.Match, ctx: _Ctx):
         return None  # "the 1988 quarter": a year, not 1988 quarters
     if re.match(r"\s+old\b", ctx.text[ctx.end : ctx.end + 5]):
         return None  # an age ("52 years old"), as "a 52-year-old man": not a TIMEX3
+    if m["u"][0].isupper() and m["n"][0].isdigit():
+        return None  # "60 Minutes", "48 Hours": a title in running text
     if (
         u == "second"
         and m["n"].lower() in ("a", "one")
@@ -1498,6 +1576,28 @@ def _every(m: re.Match, ctx: _Ctx):
         return S, f"XXXX-{SEASONS[u]}", None
     n = 2 if (m["n"] or "").lower() == "other" else (number_value(m["n"]) if m["n"] else 1)
     return S, duration_value(n, u), None
+
+
+_FREQ_ADVERB = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y"}
+
+
+@rule(r"(?-i:daily|weekly|monthly|annually|yearly)\b(?!-)", 1)
+def _frequency_adverb(m: re.Match, ctx: _Ctx):
+    """ "rallies held almost daily", "a festival held annually": SET, as "every day" is.
+    Not the adjective ("daily flights", "the daily tally", "the party daily Granma") nor a
+    rate after an amount ("20% annually", "10,000 units annually": per year)."""
+    after = ctx.text[ctx.end : ctx.end + 24]
+    before = ctx.text[max(0, ctx.start - 40) : ctx.start]
+    adverbial = re.match(
+        r"\s*(?:[.,;:!?)'\"]|$|(?:outside|inside|in|at|on|for|from|since|through|until|"
+        r"and|or|to|by|with|during|across|around|near|before|after|as|than)\b)",
+        after,
+    )
+    if not adverbial or re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", before, re.I):
+        return None
+    if re.search(r"[\d%]\S*(?:\s+[a-z]+){0,2}\s+$", before):
+        return None
+    return S, f"P1{_FREQ_ADVERB[m.group().lower()]}", None
 
 
 RULES = _RULES
