@@ -392,6 +392,32 @@ def test_a_subject_before_a_relative_clause_is_the_source():
     assert [text[r.start : r.end] for r in att.content] == ["the deal was close"]
 
 
+def test_a_citing_phrase_between_source_and_cue_is_not_a_claim_of_its_own():
+    from claimtrace.extract.attribution import group_roles, merge_citing, sentence_bounds
+
+    text = "Reuters, citing a local official, reported that the dam had partially collapsed."
+    roles = _roles(
+        text,
+        [
+            (CUE, "citing"),
+            (CONTENT, "a local official"),
+            (CUE, "reported"),
+            (CONTENT, "that the dam had partially collapsed"),
+        ],
+    )
+    groups = merge_citing(
+        text, group_roles(roles, text=text), sentence_bounds(_sentencized(text))
+    )
+    assert [
+        (
+            [text[r.start : r.end] for r in g.source],
+            text[g.cue.start : g.cue.end],
+            [text[r.start : r.end] for r in g.content],
+        )
+        for g in groups
+    ] == [(["Reuters"], "reported", ["that the dam had partially collapsed"])]
+
+
 def test_cited_as_saying_is_not_the_content():
     from claimtrace.extract.attribution import _repair_cited
 

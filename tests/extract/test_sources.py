@@ -103,6 +103,14 @@ def test_via_citing():
     assert link.source[0].text == "two diplomats"
 
 
+def test_via_citing_before_the_cue():
+    text = "Reuters, citing a local official, reported that the dam had collapsed."
+    claim = _claim(text, "c1", "Reuters", "reported", "that the dam had collapsed")
+    (out,), _entities = resolve_sources(text, [claim])
+    assert [link.source[0].text for link in out.via] == ["a local official"]
+    assert out.source_kind is SourceKind.MEDIA
+
+
 @pytest.mark.parametrize(
     ("sentence", "channel"),
     [

@@ -1092,6 +1092,39 @@ def attributions_to_claims(
     return out
 
 
+_CITING_CUE = re.compile(r"^(?:citing|quoting)$", re.IGNORECASE)
+_CITING_SOURCE = re.compile(
+    r"\s*(?P<src>[^,;:\"“”()]{2,80}?),\s*$"  # "Reuters, " before "citing Y, reported"
+)
+
+
+def merge_citing(
+    text: str, groups: Sequence[Attribution], sentences: Sequence[tuple[int, int]]
+) -> list[Attribution]:
+    """ "Reuters, citing a local official, reported that X": one attribution (Reuters
+    reported X, through the official), not a "citing" claim of its own. The "citing"
+    attribution is dropped and the reporting cue after it takes the phrase before
+    "citing" as its source; the via-link is read from the text by the sources step."""
+    out = list(groups)
+    for i, cite in enumerate(groups[:-1]):
+        nxt = groups[i + 1]
+        if not _CITING_CUE.match(text[cite.cue.start : cite.cue.end]) or cite.source:
+            continue
+        if nxt.source or nxt.cue.sent != cite.cue.sent or cite.cue.sent >= len(sentences):
+            continue
+        end = max([cite.cue.end, *(c.end for c in cite.content)])
+        if not re.fullmatch(r"\s*,\s*", text[end : nxt.cue.start]):
+            continue
+        s_lo = max(sentences[cite.cue.sent][0], text.rfind("\n", 0, cite.cue.start) + 1)
+        m = _CITING_SOURCE.fullmatch(text, s_lo, cite.cue.start)
+        if m is None or len(m.group("src").split()) > 8:
+            continue
+        src = RoleSpan(SOURCE, *m.span("src"), -1, -1, cite.cue.sent, cite.cue.sent, 0.5)
+        out[out.index(cite)] = None
+        out[out.index(nxt)] = Attribution(cue=nxt.cue, source=(src,), content=nxt.content)
+    return [a for a in out if a is not None]
+
+
 def _is_speech_cue(cue: str) -> bool:
     """Whether a cue is a verb or phrase of saying ("said", "has told", "according to")."""
     return bool(_strong_cue_regex().search(cue) or _CUE_RX.search(cue))
@@ -1226,6 +1259,7 @@ def extract_attributions(
             roles = split_swallowed_sources(text, doc, roles)
             roles = split_swallowed_subjects(text, doc, roles)
         groups = group_roles(roles, text=text, keep_cues_without_content=complete)
+        groups = merge_citing(text, groups, sentence_bounds(doc))
         if complete:
             groups = _completed(text, groups, sentence_bounds(doc), roles)
         raw = attributions_to_claims(text, groups, confidence=tagger_confidence)

@@ -755,11 +755,15 @@ def _resolve_one(
     )
     social = is_social_channel(channel.text if channel else None)
 
-    # nested attribution: search after the cue, outside the content
+    # nested attribution: search from the cue on ("X reported ..., citing Y") or, when
+    # the source stands before the cue, from the source on ("X, citing Y, reported ...")
     via: tuple[ViaLink, ...] = claim.via
     content = claim.content
     if not via and claim.cue:
-        found = find_via(text, (claim.cue[0].start, window[1]))
+        start = claim.cue[0].start
+        if claim.source and claim.source[-1].end <= start:
+            start = claim.source[-1].end
+        found = find_via(text, (start, window[1]))
         if found:
             link, (vlo, vhi) = found
             vtext = link.source[0].text
