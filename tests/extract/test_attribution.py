@@ -418,6 +418,27 @@ def test_a_citing_phrase_between_source_and_cue_is_not_a_claim_of_its_own():
     ] == [(["Reuters"], "reported", ["that the dam had partially collapsed"])]
 
 
+def test_a_reported_clause_may_hold_an_attribution_of_its_own():
+    """ "EU governments are considering sanctions, three diplomats said": the diplomats'
+    content is the whole clause, the inner attribution nested in it."""
+    from claimtrace.extract.attribution import complete_content, sentence_bounds
+
+    text = "EU governments are considering new sanctions, three diplomats said on Tuesday."
+    roles, groups = _att(
+        text,
+        [
+            (SOURCE, "EU governments"),
+            (CUE, "are considering"),
+            (CONTENT, "new sanctions"),
+            (SOURCE, "three diplomats"),
+            (CUE, "said"),
+        ],
+    )
+    outer = next(g for g in groups if text[g.cue.start : g.cue.end] == "said")
+    lo, hi = complete_content(text, outer, sentence_bounds(_sentencized(text)), roles)
+    assert text[lo:hi] == "EU governments are considering new sanctions"
+
+
 def test_cited_as_saying_is_not_the_content():
     from claimtrace.extract.attribution import _repair_cited
 

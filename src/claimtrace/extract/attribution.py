@@ -604,8 +604,13 @@ def complete_content(
     dateline = _DATELINE.match(text, lo, hi) if lo == 0 or text[lo - 1] == "\n" else None
     if dateline:  # "PORTO ALEGRE, Brazil (AP) — Rains killed ...": not part of the claim
         lo = dateline.end()
-    # never overlap another role: keep the part next to the cue
+    # "EU governments are considering sanctions, three diplomats said": the whole clause
+    # before is reported, with the attribution nested in it
+    nested = hi <= cue.start and _reported_after_clause(before, after)
+    # otherwise never overlap another role: keep the part next to the cue
     for r in taken:
+        if nested:
+            break
         if r.start < hi and lo < r.end and r is not cue and r not in att.source:
             if hi <= cue.start:
                 lo = max(lo, r.end)
