@@ -417,6 +417,23 @@ def test_a_citing_phrase_between_source_and_cue_is_not_a_claim_of_its_own():
         for g in groups
     ] == [(["Reuters"], "reported", ["that the dam had partially collapsed"])]
 
+    # "X reported, citing Y, that Z": Z is what X reported
+    text = "The Post reported last week, citing two officials, that the talks had failed."
+    roles = _roles(
+        text,
+        [
+            (SOURCE, "The Post"),
+            (CUE, "reported last week"),
+            (CUE, "citing"),
+            (CONTENT, "two officials, that the talks had failed"),
+        ],
+    )
+    grouped = group_roles(roles, text=text, keep_cues_without_content=True)
+    (merged,) = merge_citing(text, grouped, sentence_bounds(_sentencized(text)))
+    assert text[merged.cue.start : merged.cue.end] == "reported last week"
+    assert [text[r.start : r.end] for r in merged.source] == ["The Post"]
+    assert [text[r.start : r.end] for r in merged.content] == ["that the talks had failed"]
+
 
 def test_a_reported_clause_may_hold_an_attribution_of_its_own():
     """ "EU governments are considering sanctions, three diplomats said": the diplomats'

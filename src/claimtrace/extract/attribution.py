@@ -1098,6 +1098,7 @@ def attributions_to_claims(
 
 
 _CITING_CUE = re.compile(r"^(?:citing|quoting)$", re.IGNORECASE)
+_CITED_THAT = re.compile(r",\s+(?P<that>that)\b")
 _CITING_SOURCE = re.compile(
     r"\s*(?P<src>[^,;:\"“”()]{2,80}?),\s*$"  # "Reuters, " before "citing Y, reported"
 )
@@ -1109,12 +1110,37 @@ def merge_citing(
     """ "Reuters, citing a local official, reported that X": one attribution (Reuters
     reported X, through the official), not a "citing" claim of its own. The "citing"
     attribution is dropped and the reporting cue after it takes the phrase before
-    "citing" as its source; the via-link is read from the text by the sources step."""
-    out = list(groups)
-    for i, cite in enumerate(groups[:-1]):
-        nxt = groups[i + 1]
-        if not _CITING_CUE.match(text[cite.cue.start : cite.cue.end]) or cite.source:
+    "citing" as its source; in "X reported, citing Y, that Z" the reporting cue before it
+    takes the that-clause as its content. The via-link is read from the text by the
+    sources step."""
+    out: list[Attribution | None] = list(groups)
+    for i, cite in enumerate(groups):
+        if not _CITING_CUE.match(text[cite.cue.start : cite.cue.end]):
             continue
+        prev = groups[i - 1] if i else None
+        if (
+            prev is not None
+            and not prev.content
+            and cite.content
+            and cite.source in ((), prev.source)
+            and prev.cue.sent == cite.cue.sent
+        ):
+            # "The Post reported last week, citing two officials, that X": X is reported
+            that = _CITED_THAT.search(text, cite.cue.end, cite.content[0].end)
+            between = text[prev.cue.end : cite.cue.start]
+            if that and re.fullmatch(r"[^.;:\"“”]{0,40},\s*", between):
+                first = cite.content[0]
+                content = RoleSpan(
+                    CONTENT, that.start("that"), first.end, -1, -1, first.sent, first.sent_end
+                )
+                out[out.index(prev)] = Attribution(
+                    cue=prev.cue, source=prev.source, content=(content, *cite.content[1:])
+                )
+                out[out.index(cite)] = None
+                continue
+        if i + 1 >= len(groups) or cite.source:
+            continue
+        nxt = groups[i + 1]
         if nxt.source or nxt.cue.sent != cite.cue.sent or cite.cue.sent >= len(sentences):
             continue
         end = max([cite.cue.end, *(c.end for c in cite.content)])
