@@ -456,6 +456,17 @@ def test_a_reported_clause_may_hold_an_attribution_of_its_own():
     assert text[lo:hi] == "EU governments are considering new sanctions"
 
 
+def test_a_closing_reporting_clause_is_a_cue_the_tagger_may_miss():
+    from claimtrace.extract.attribution import lexicon_cue_roles
+
+    text = (
+        "Several explosions were heard near the port overnight, state media reported on "
+        "Saturday, and a depot was set on fire. Prices rose, which was reported widely."
+    )
+    found = [text[r.start : r.end] for r in lexicon_cue_roles(text, _sentencized(text), [])]
+    assert found == ["reported"]
+
+
 def test_cited_as_saying_is_not_the_content():
     from claimtrace.extract.attribution import _repair_cited
 

@@ -478,9 +478,20 @@ _PARTICIPLE_THAT = re.compile(
 )
 
 
+#: A reporting clause closing a sentence after a comma, the wire-story lead's form:
+#: "..., Russian state media reported on Saturday." / "..., the agency said."
+_FINAL_REPORT = re.compile(
+    r",\s+(?:[A-Z][\w.'’-]*|the|a|an)(?:\s+[\w.'’-]+){0,6}?\s+"
+    r"(?P<cue>(?:has\s+|have\s+)?(?:said|says|reported|reports|wrote|writes|announced|"
+    r"confirmed|claimed|added))"
+    r"(?:\s+(?:on|late|early|this|last|earlier|in)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[.,](?:\s|$))"
+)
+
+
 def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
-    """CUE roles for strong cue expressions (``data/attribution/strong_cues.json``) that lie
-    outside every role span the tagger found."""
+    """CUE roles for strong cue expressions (``data/attribution/strong_cues.json``) and for
+    a reporting clause that closes a sentence (", state media reported on Saturday.")
+    that lie outside every role span the tagger found."""
     sent_of = _sentence_index(doc)
     out: list[RoleSpan] = []
     taken = list(roles)
@@ -500,13 +511,17 @@ def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpa
             role = RoleSpan.of(label, span, sent_of, score=0.5)
             out.append(role)
             taken.append(role)
-    for m in _strong_cue_regex().finditer(text):
-        if any(r.start < m.end() and m.start() < r.end for r in taken):
+    cues = [(m.start(), m.end()) for m in _strong_cue_regex().finditer(text)]
+    cues += [m.span("cue") for m in _FINAL_REPORT.finditer(text)]
+    for lo, hi in sorted(cues):
+        if any(r.start < hi and lo < r.end for r in taken):
             continue
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        span = doc.char_span(lo, hi, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        out.append(RoleSpan.of(CUE, span, sent_of, score=0.5))
+        role = RoleSpan.of(CUE, span, sent_of, score=0.5)
+        out.append(role)
+        taken.append(role)
     return out
 
 
