@@ -481,7 +481,8 @@ _PARTICIPLE_THAT = re.compile(
 #: A reporting clause closing a sentence after a comma, the wire-story lead's form:
 #: "..., Russian state media reported on Saturday." / "..., the agency said."
 _FINAL_REPORT = re.compile(
-    r",\s+(?:[A-Z][\w.'’-]*|the|a|an)(?:\s+[\w.'’-]+){0,6}?\s+"
+    r",\s+(?!(?:which|who|that|as|and|but|or|when|while|if|so|then|also|this)\b)"
+    r"[\w.'’-]+(?:\s+[\w.'’-]+){0,6}?\s+"
     r"(?P<cue>(?:has\s+|have\s+)?(?:said|says|reported|reports|wrote|writes|announced|"
     r"confirmed|claimed|added))"
     r"(?:\s+(?:on|late|early|this|last|earlier|in)\s+[\w-]+(?:\s+[\w-]+)?)?(?=[.,](?:\s|$))"
