@@ -587,3 +587,20 @@ def test_a_claim_made_without_evidence_is_kept():
     text = "The senator claimed without evidence that the vote had been rigged."
     claim = _claim_at(text, "c1", "claimed", "that the vote had been rigged", "The senator")
     assert drop_basis_statements(text, [claim]) == [claim]
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        ("that he could neither confirm nor deny the strike", Stance.NO_COMMENT),
+        ("that she was unable to confirm the figures", Stance.NO_COMMENT),
+        ("that they could not confirm the report", Stance.NO_COMMENT),
+        ("that the army could not confirm the report", Stance.ASSERT),
+    ],
+)
+def test_a_source_that_says_it_cannot_confirm_makes_no_statement(content, stance):
+    """The source itself declines to confirm: no comment. A third party's inability to
+    confirm ("the army could not") is what the source asserts."""
+    text = f"The spokesman told local television {content}."
+    claim = _claim_at(text, "c1", "told", content, "The spokesman")
+    assert classify_stance(text, claim) is stance

@@ -98,9 +98,15 @@ ASKED_TO_SAY = re.compile(
 #: the source does not state what is asked of it: "has been unable to confirm", "is yet to
 #: confirm", "could not independently verify", "gave no details of", "calls went unreturned"
 NO_STATEMENT = re.compile(
-    r"\b(unable|not|n't|yet|never|cannot)\s+(to\s+)?(yet\s+)?(\w+ly\s+)?(confirm|verif)\w*"
+    r"\b(unable|not|n't|yet|never|cannot|neither)\s+(to\s+)?(yet\s+)?(\w+ly\s+)?(confirm|verif)\w*"
     r"|\b(gave|give|gives|giving|provided|provides|provide|offered|offers|offer)\s+no\s+"
     r"(\w+\s+)?(details?|information|specifics)\b"
+)
+#: the source says it does not state it: "(told TV) that he could neither confirm nor deny"
+SELF_NO_STATEMENT = re.compile(
+    r"^(that\s+)?(he|she|they|it|we|i)\s+((could|would|can|will|did|does|do|was|were|is|are|"
+    r"has|have|had)\s+)?(not\s+|n't\s+|neither\s+|unable\s+to\s+)(\w+ly\s+)?"
+    r"(confirm|verif|comment)"
 )
 #: a claim called untrue as a predicate or a quoted word, not an attribute ("an unfounded
 #: theory"): "the reports are groundless", "called the reports “incorrect” and “unfounded”"
@@ -296,6 +302,8 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     near = f"{cue} {_content_head(claim, 4) if continuation else ''}"
     if lex["no_comment_phrases_rx"].search(near) or NO_STATEMENT.search(cue):
         return Stance.NO_COMMENT
+    if SELF_NO_STATEMENT.search(_content_head(claim, 10)):
+        return Stance.NO_COMMENT  # "told TV that he could neither confirm nor deny it"
     if UNRETURNED.search(f"{cue} {_content_head(claim, 4)}"):
         return Stance.NO_COMMENT  # "calls to the store went unreturned"
     refusal = re.search(r"\b(declin\w*|refus\w*|avoid\w*|stopp?(ed|s)? short of)\b", cue)
