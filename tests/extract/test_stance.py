@@ -604,3 +604,20 @@ def test_a_source_that_says_it_cannot_confirm_makes_no_statement(content, stance
     text = f"The spokesman told local television {content}."
     claim = _claim_at(text, "c1", "told", content, "The spokesman")
     assert classify_stance(text, claim) is stance
+
+
+def test_a_basis_statement_in_the_next_sentence_belongs_to_its_own_claim():
+    from claimtrace.extract.stance import classify_basis
+
+    text = (
+        "The spokesman told television that the strike failed. "
+        "A source told the paper that units carried it out, but provided no evidence."
+    )
+    first = _claim_at(text, "c1", "told television", "that the strike failed", "The spokesman")
+    second = _claim_at(text, "c2", "told the paper", "that units carried it out", "A source")
+    assert classify_basis(text, first, others=[first, second]) is Basis.UNSTATED
+    assert classify_basis(text, second, others=[first, second]) is Basis.UNDISCLOSED
+    # alone, "He offered no evidence." after a claim is that claim's basis
+    text = "The spokesman told television that the strike failed. He offered no evidence."
+    first = _claim_at(text, "c1", "told television", "that the strike failed", "The spokesman")
+    assert classify_basis(text, first, others=[first]) is Basis.UNDISCLOSED

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
 from typing import Any
@@ -620,8 +620,17 @@ def find_hedges(
 # --------------------------------------------------------------------------- basis
 
 
-def classify_basis(doc_or_text: Doc | str, claim: Claim, *, view: DocView | None = None) -> Basis:
-    """Whether the text says what the claim rests on (disclosed), says it does not, or neither."""
+def classify_basis(
+    doc_or_text: Doc | str,
+    claim: Claim,
+    *,
+    view: DocView | None = None,
+    others: Sequence[Claim] = (),
+) -> Basis:
+    """Whether the text says what the claim rests on (disclosed), says it does not, or neither.
+
+    A basis statement in the next sentence ("He offered no evidence.") counts unless that
+    sentence holds a claim of its own (a cue of one of ``others``), whose basis it is."""
     window = _window(claim)
     if window is None:
         return Basis.UNSTATED
@@ -631,7 +640,15 @@ def classify_basis(doc_or_text: Doc | str, claim: Claim, *, view: DocView | None
     around = _norm(_outside(view.text, start, end, [*claim.content, *claim.cue]))
     if lex["basis_undisclosed_rx"].search(around):
         return Basis.UNDISCLOSED
-    if next_end is not None and lex["basis_undisclosed_rx"].search(_norm(view.text[end:next_end])):
+    if (
+        next_end is not None
+        and lex["basis_undisclosed_rx"].search(_norm(view.text[end:next_end]))
+        and not any(
+            end <= cue.start and cue.end <= next_end and cue not in claim.cue
+            for other in others
+            for cue in other.cue
+        )
+    ):
         return Basis.UNDISCLOSED
     if lex["basis_disclosed_rx"].search(around):
         return Basis.DISCLOSED
@@ -825,8 +842,15 @@ def quantity_modality(
 # --------------------------------------------------------------------------- the claim
 
 
-def analyze_claim(doc_or_text: Doc | str, claim: Claim, *, view: DocView | None = None) -> Claim:
-    """``claim`` with stance, hedges, basis and modality filled in."""
+def analyze_claim(
+    doc_or_text: Doc | str,
+    claim: Claim,
+    *,
+    view: DocView | None = None,
+    others: Sequence[Claim] = (),
+) -> Claim:
+    """``claim`` with stance, hedges, basis and modality filled in; ``others`` are the
+    article's other claims (see :func:`classify_basis`)."""
     view = as_view(doc_or_text, view)
     doc = view.doc
     stance = classify_stance(doc, claim)
@@ -834,7 +858,7 @@ def analyze_claim(doc_or_text: Doc | str, claim: Claim, *, view: DocView | None 
         claim,
         stance=stance,
         hedges=find_hedges(doc, claim, view=view),
-        basis=classify_basis(doc, claim, view=view),
+        basis=classify_basis(doc, claim, view=view, others=others),
         modality=classify_modality(doc, claim, stance, view=view),
     )
 

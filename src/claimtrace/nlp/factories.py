@@ -312,7 +312,7 @@ class StanceComponent:
         view = DocView.of(doc)  # sentence bounds and annotation flags, once per Doc
         requests = find_comment_requests(doc, view=view)
         claims = drop_comment_requests(records(doc, "ct_claims"), requests)
-        claims = [analyze_claim(doc, claim, view=view) for claim in claims]
+        claims = [analyze_claim(doc, claim, view=view, others=claims) for claim in claims]
         kept = drop_basis_statements(doc, claims, view=view)
         # ids stay "c1", "c2", ... in text order after the drops
         doc._.ct_claims = [dataclasses.replace(c, id=f"c{i}") for i, c in enumerate(kept, 1)]
