@@ -467,6 +467,28 @@ def test_a_closing_reporting_clause_is_a_cue_the_tagger_may_miss():
     assert found == ["reported"]
 
 
+def test_tidy_roles_moves_an_opening_quote_and_drops_a_leading_conjunction():
+    from claimtrace.extract.attribution import tidy_roles
+
+    text = 'Prices rose as traders worried that rain would stop. "Funds are chasing it," one said.'
+    tagged = _roles(
+        text,
+        [
+            (SOURCE, "as traders"),
+            (CUE, "worried"),
+            (CONTENT, 'that rain would stop. "'),
+            (CONTENT, 'Funds are chasing it,"'),
+        ],
+    )
+    tidy = tidy_roles(text, _sentencized(text), tagged)
+    assert [(r.label, text[r.start : r.end]) for r in tidy] == [
+        (SOURCE, "traders"),
+        (CUE, "worried"),
+        (CONTENT, "that rain would stop."),
+        (CONTENT, '"Funds are chasing it,"'),
+    ]
+
+
 def test_cited_as_saying_is_not_the_content():
     from claimtrace.extract.attribution import _repair_cited
 

@@ -761,6 +761,52 @@ def complete_source(
     return None
 
 
+_SUBORDINATOR = re.compile(
+    r"(?:as|while|because|after|when|since|and|but|so|if|though|although|whereas)\s+",
+    re.IGNORECASE,
+)
+
+
+def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
+    """Edges a token tagger gets wrong in a way that is plain from the text:
+
+    - a straight quote that ends a content but opens the next quotation
+      ('... overdone. "Funds are ...') goes to the content after it;
+    - a source does not start with a conjunction ("as traders worried that").
+    """
+    sent_of = _sentence_index(doc)
+    out = sorted(roles, key=lambda r: r.start)
+
+    def respan(role: RoleSpan, lo: int, hi: int) -> RoleSpan | None:
+        span = doc.char_span(lo, hi, alignment_mode="contract")
+        if span is None or not len(span):
+            return None
+        return RoleSpan.of(role.label, span, sent_of, score=role.score)
+
+    for i, role in enumerate(out):
+        if role.label == CONTENT and role.end < len(text):
+            quote = role.end - 1
+            opens_next = (
+                text[quote] == '"'
+                and text[quote + 1].isalpha()
+                and quote > role.start
+                and text[quote - 1].isspace()
+            )
+            if opens_next:
+                trimmed = respan(role, role.start, quote)
+                nxt = out[i + 1] if i + 1 < len(out) else None
+                if trimmed is not None:
+                    out[i] = trimmed
+                    if nxt is not None and nxt.label == CONTENT and nxt.start == quote + 1:
+                        grown = respan(nxt, quote, nxt.end)
+                        out[i + 1] = grown or nxt
+        elif role.label == SOURCE:
+            m = _SUBORDINATOR.match(text, role.start, role.end)
+            if m and m.end() < role.end:
+                out[i] = respan(role, m.end(), role.end) or role
+    return out
+
+
 def split_swallowed_sources(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
     """ "Y, the agency wrote": when a content runs up to a cue that has no source, its
     last comma-separated phrase, if it reads like a source, becomes the cue's source."""
@@ -1297,7 +1343,7 @@ def extract_attributions(
     raw: list[tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], float]] = []
     if tagged is not None or tagger is not None:
         doc = tagged if tagged is not None else tagger(text)
-        roles = roles_from_doc(doc)
+        roles = tidy_roles(text, doc, roles_from_doc(doc))
         if quote_rules:
             roles = quote_roles(text, doc, roles)
         if lexicon_cues:
