@@ -621,3 +621,17 @@ def test_a_basis_statement_in_the_next_sentence_belongs_to_its_own_claim():
     text = "The spokesman told television that the strike failed. He offered no evidence."
     first = _claim_at(text, "c1", "told television", "that the strike failed", "The spokesman")
     assert classify_basis(text, first, others=[first]) is Basis.UNDISCLOSED
+
+
+def test_an_abbreviation_does_not_end_the_clause_that_sets_modality():
+    from claimtrace.extract.stance import classify_modality
+
+    text = "The U.S. Department of Agriculture is expected to cut its forecast, analysts said."
+    claim = _claim_at(
+        text,
+        "c1",
+        "said",
+        "The U.S. Department of Agriculture is expected to cut its forecast",
+        "analysts",
+    )
+    assert classify_modality(text, claim) is Modality.EXPECTED

@@ -740,10 +740,19 @@ REPORTING_PARTICIPLES = frozenset(["alleged", "purported", "suspected", "rumored
 RELATIVE = frozenset(["that", "which", "who", "whom", "whose", "where"])
 
 
+_ABBREVIATION = re.compile(
+    r"(?:\b[a-z]\.)+$|\b(?:mr|mrs|ms|dr|gen|sen|rep|gov|lt|col|sgt|st|jr|sr|inc|corp|co|no|vs)\.$"
+)
+
+
 def _first_clause(content: str) -> str:
+    """The content up to its first sentence end (not the dot of "U.S." or "Mr.")."""
     norm = _norm(content).strip(" \"'")
-    m = re.search(r"[.?!;](\s|\"|$)", norm)
-    return norm[: m.start()] if m else norm
+    for m in re.finditer(r"[.?!;](\s|\"|$)", norm):
+        if m.group(0)[0] == "." and _ABBREVIATION.search(norm[: m.start() + 1]):
+            continue
+        return norm[: m.start()]
+    return norm
 
 
 def _is_clause(view: DocView, claim: Claim, clause: str) -> bool:
