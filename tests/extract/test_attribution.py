@@ -405,9 +405,7 @@ def test_a_citing_phrase_between_source_and_cue_is_not_a_claim_of_its_own():
             (CONTENT, "that the dam had partially collapsed"),
         ],
     )
-    groups = merge_citing(
-        text, group_roles(roles, text=text), sentence_bounds(_sentencized(text))
-    )
+    groups = merge_citing(text, group_roles(roles, text=text), sentence_bounds(_sentencized(text)))
     assert [
         (
             [text[r.start : r.end] for r in g.source],
@@ -471,6 +469,11 @@ def test_tidy_roles_moves_an_opening_quote_and_drops_a_leading_conjunction():
     from claimtrace.extract.attribution import tidy_roles
 
     text = 'Prices rose as traders worried that rain would stop. "Funds are chasing it," one said.'
+    last_week = "Last week the company reported a loss."
+    tidy = tidy_roles(
+        last_week, _sentencized(last_week), _roles(last_week, [(SOURCE, "Last week the company")])
+    )
+    assert [last_week[r.start : r.end] for r in tidy] == ["the company"]
     tagged = _roles(
         text,
         [
@@ -487,6 +490,51 @@ def test_tidy_roles_moves_an_opening_quote_and_drops_a_leading_conjunction():
         (CONTENT, "that rain would stop."),
         (CONTENT, '"Funds are chasing it,"'),
     ]
+
+
+def test_a_sentence_opening_with_a_quoted_word_does_not_continue_a_quotation():
+    from claimtrace.extract.attribution import group_roles
+
+    text = (
+        '"We have completed the transition," the chairman said. '
+        '"Transition" is a reference to the five-year restructuring effort.'
+    )
+    roles = _roles(
+        text,
+        [
+            (CONTENT, '"We have completed the transition,"'),
+            (SOURCE, "the chairman"),
+            (CUE, "said"),
+            (CONTENT, '"Transition" is a reference to the five-year restructuring effort'),
+        ],
+    )
+    (att,) = group_roles(roles, text=text)
+    assert [text[c.start : c.end] for c in att.content] == ['"We have completed the transition,"']
+
+
+@pytest.mark.parametrize(
+    ("fragment", "quotation"),
+    [
+        ('"It\'s all about creating some enthusiasm," he said', True),
+        ("“We will not retreat from the region,”", True),
+        ("''The sooner he releases his returns, the better,''", True),
+        ('"Transition" is a reference to the restructuring effort', False),
+        ("“Shark Tank” is a show on television these days", False),
+    ],
+)
+def test_is_quote_start(fragment, quotation):
+    from claimtrace.extract.attribution import _is_quote_start
+
+    role = RoleSpan(CONTENT, 0, len(fragment), 0, 1, 0, 0)
+    assert _is_quote_start(role, fragment) is quotation
+
+
+def test_a_that_clause_never_goes_to_a_cue_of_a_later_sentence():
+    from claimtrace.extract.attribution import group_roles
+
+    text = "Covenants require that the company meet a test. Last week the company reported."
+    roles = _roles(text, [(CONTENT, "that the company meet a test"), (CUE, "reported")])
+    assert group_roles(roles, text=text) == []
 
 
 def test_cited_as_saying_is_not_the_content():

@@ -73,10 +73,21 @@ class Attribution:
 
 
 def _is_quote_start(role: RoleSpan, text: str | None) -> bool:
+    """Whether a fragment is a quotation: it opens with a quotation mark that does not
+    close over a word or two the narrator goes on about ('"Transition" is a reference to
+    the restructuring' is the reporter's sentence)."""
     if text is None:
         return False
-    frag = text[role.start : role.end].lstrip()
-    return bool(frag) and frag[0] in QUOTE_CHARS + "'‘"
+    frag = text[role.start : role.end].strip()
+    if not frag or frag[0] not in QUOTE_CHARS + "'‘":
+        return False
+    closer = {"“": "”", "‘": "’'", "'": "’'"}.get(frag[0], frag[0])
+    # the closing mark ends a word (an apostrophe inside one, "It's", is no closing mark)
+    close = re.search(rf"[{re.escape(closer)}](?!\w)", frag[1:])
+    if close is None:
+        return True
+    quoted, rest = frag[1 : close.start() + 1], frag[close.end() + 1 :]
+    return len(quoted.split()) > 3 or len(rest.split()) < 3
 
 
 def gap(a: RoleSpan, b: RoleSpan) -> int:
@@ -145,6 +156,8 @@ def group_roles(
                 + CROSSED_CUE_PENALTY * _between(content, cue, cues)
             )
             if complement and cue.tstart >= content.tend:
+                if sdist:
+                    continue  # a that-clause never reports a verb of a later sentence
                 cost += SENTENCE_PENALTY  # a that-clause follows its verb: "told X that A"
             if best_cost is None or cost < best_cost:
                 best, best_cost = i, cost
@@ -225,8 +238,23 @@ def _plausible_contents(
     if not any(sentence_distance(c, cue) == 0 for c in contents):
         return list(contents)
     return [
-        c for c in contents if sentence_distance(c, cue) == 0 or _is_quote_start(c, text)
+        c
+        for c in contents
+        if _is_quote_start(c, text)
+        or (sentence_distance(c, cue) == 0 and not _opens_narration(c, cue, text))
     ]
+
+
+def _opens_narration(content: RoleSpan, cue: RoleSpan, text: str | None) -> bool:
+    """A fragment after the cue's sentence has ended that opens with a quoted word of the
+    narrator's ('said. "Transition" is a reference to ...'); a sentencizer may leave its
+    opening quote mark, and so the fragment, in the cue's sentence."""
+    if text is None or content.start < cue.end:
+        return False
+    frag = text[content.start : content.end].lstrip()
+    return bool(frag) and frag[0] in QUOTE_CHARS and bool(
+        re.search(r"[.!?][\"”’']?\s*$", text[cue.end : content.start])
+    )
 
 
 _SHARED_SOURCE_BEFORE = re.compile(r"(?:\b(?:and|but|also|then|while|before|after)|,)\s*$", re.I)
@@ -762,7 +790,9 @@ def complete_source(
 
 
 _SUBORDINATOR = re.compile(
-    r"(?:as|while|because|after|when|since|and|but|so|if|though|although|whereas)\s+",
+    r"(?:as|while|because|after|when|since|and|but|so|if|though|although|whereas|"
+    r"(?:last|this|next)\s+(?:week|month|year|night|\w+day)|(?:on|by)\s+\w+day|yesterday|"
+    r"today|earlier|later|meanwhile|now|then)\s*,?\s+",
     re.IGNORECASE,
 )
 
@@ -772,7 +802,8 @@ def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
 
     - a straight quote that ends a content but opens the next quotation
       ('... overdone. "Funds are ...') goes to the content after it;
-    - a source does not start with a conjunction ("as traders worried that").
+    - a source does not start with a conjunction or a time ("as traders worried that",
+      "Last week Control Data reported").
     """
     sent_of = _sentence_index(doc)
     out = sorted(roles, key=lambda r: r.start)
