@@ -537,6 +537,24 @@ def test_a_that_clause_never_goes_to_a_cue_of_a_later_sentence():
     assert group_roles(roles, text=text) == []
 
 
+def test_a_content_cut_short_runs_on_to_the_reporting_clause():
+    from claimtrace.extract.attribution import _completed, group_roles, sentence_bounds
+
+    text = (
+        "Last week alone, $1.6 billion flowed out of the funds, or 5% of assets, "
+        "according to estimates by a research firm."
+    )
+    roles = _roles(
+        text,
+        [(CONTENT, "Last week alone"), (CUE, "according to"), (SOURCE, "a research firm")],
+    )
+    groups = group_roles(roles, text=text)
+    (att,) = _completed(text, groups, sentence_bounds(_sentencized(text)), roles)
+    assert [text[c.start : c.end] for c in att.content] == [
+        "Last week alone, $1.6 billion flowed out of the funds, or 5% of assets"
+    ]
+
+
 def test_cited_as_saying_is_not_the_content():
     from claimtrace.extract.attribution import _repair_cited
 

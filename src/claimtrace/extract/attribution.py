@@ -13,6 +13,7 @@ only changes which spans are found, it never raises.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -1249,6 +1250,28 @@ def merge_citing(
     return [a for a in out if a is not None]
 
 
+def _fill_gap_before_cue(text: str, att: Attribution, roles: Sequence[RoleSpan]) -> Attribution:
+    """ "Last week alone, $1.6 billion flowed out of the funds, according to Dalbar": a
+    content that stops short of the reporting clause after it, with nothing but untagged
+    words of the same sentence in between, runs on up to that clause."""
+    last = max(att.content, key=lambda c: c.end)
+    stop = min([att.cue.start, *(s.start for s in att.source if s.start >= last.end)])
+    if last.end >= stop or last.sent_end != att.cue.sent:
+        return att
+    if any(r.start < stop and last.end < r.end for r in roles if r is not last):
+        return att
+    gap = text[last.end : stop]
+    clause = gap.rstrip()
+    if not clause.endswith(",") or len(clause.split()) < 3 or re.search(r"[;:\"“”]|[.!?]\s", gap):
+        return att
+    grown = dataclasses.replace(last, end=last.end + len(clause) - 1)
+    return Attribution(
+        cue=att.cue,
+        source=att.source,
+        content=tuple(grown if c is last else c for c in att.content),
+    )
+
+
 def _is_speech_cue(cue: str) -> bool:
     """Whether a cue is a verb or phrase of saying ("said", "has told", "according to")."""
     return bool(_strong_cue_regex().search(cue) or _CUE_RX.search(cue))
@@ -1270,7 +1293,7 @@ def _completed(
                 content = tuple(c for c in att.content if c.end <= src[0] or c.start >= src[1])
                 att = Attribution(cue=att.cue, source=(role,), content=content)
         if att.content:
-            out.append(att)
+            out.append(_fill_gap_before_cue(text, att, roles))
             continue
         if not _is_speech_cue(text[att.cue.start : att.cue.end]):
             continue  # a bare "support" or "believe in": too often not an attribution
