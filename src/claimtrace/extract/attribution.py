@@ -804,7 +804,8 @@ def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
     - a straight quote that ends a content but opens the next quotation
       ('... overdone. "Funds are ...') goes to the content after it;
     - a source does not start with a conjunction or a time ("as traders worried that",
-      "Last week Control Data reported").
+      "Last week Control Data reported");
+    - a wire dateline ("SAN FRANCISCO, June 3 (Reuters) - ") is not part of a content.
     """
     sent_of = _sentence_index(doc)
     out = sorted(roles, key=lambda r: r.start)
@@ -816,6 +817,13 @@ def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
         return RoleSpan.of(role.label, span, sent_of, score=role.score)
 
     for i, role in enumerate(out):
+        dateline = None
+        if role.label == CONTENT and (role.start == 0 or text[role.start - 1] == "\n"):
+            dateline = _DATELINE.match(text, role.start)
+        if dateline:  # "SAN FRANCISCO, June 3 (Reuters) - Nexa is in talks": not the claim
+            rest = respan(role, dateline.end(), role.end) if dateline.end() < role.end else None
+            out[i] = rest  # None when the content is the dateline alone
+            continue
         if role.label == CONTENT and role.end < len(text):
             quote = role.end - 1
             opens_next = (
@@ -836,7 +844,7 @@ def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
             m = _SUBORDINATOR.match(text, role.start, role.end)
             if m and m.end() < role.end:
                 out[i] = respan(role, m.end(), role.end) or role
-    return out
+    return [r for r in out if r is not None]
 
 
 def split_swallowed_sources(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
@@ -1272,9 +1280,18 @@ def _fill_gap_before_cue(text: str, att: Attribution, roles: Sequence[RoleSpan])
     )
 
 
+_REFUSAL_CUE = re.compile(
+    r"\b(?:declin\w*|refus\w*|(?:did|does|do|would|will|could)\s+not\s+(?:respond|return|reply|"
+    r"comment)|(?:didn't|doesn't|don't|wouldn't|won't|couldn't)\s+(?:respond|return|reply|comment)|"
+    r"could\s+not\s+be\s+reached)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_speech_cue(cue: str) -> bool:
-    """Whether a cue is a verb or phrase of saying ("said", "has told", "according to")."""
-    return bool(_strong_cue_regex().search(cue) or _CUE_RX.search(cue))
+    """Whether a cue is a verb or phrase of saying ("said", "has told", "according to"),
+    or of refusing to ("declined", "did not respond to")."""
+    return bool(_strong_cue_regex().search(cue) or _CUE_RX.search(cue) or _REFUSAL_CUE.search(cue))
 
 
 def _completed(
