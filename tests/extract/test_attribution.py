@@ -335,7 +335,7 @@ def test_only_a_cue_of_saying_gets_the_rest_of_its_sentence():
     broader attributions) is dropped rather than given a guessed content."""
     from claimtrace.extract.attribution import _completed, group_roles, sentence_bounds
 
-    for cue, kept in (("said", True), ("support", False)):
+    for cue, kept in (("said", True), ("support", False), ("did not respond to", True)):
         text = f"The mayors {cue} the new plan for the river banks."
         roles = _roles(text, [(SOURCE, "The mayors"), (CUE, cue)])
         groups = group_roles(roles, text=text, keep_cues_without_content=True)
@@ -474,6 +474,13 @@ def test_tidy_roles_moves_an_opening_quote_and_drops_a_leading_conjunction():
         last_week, _sentencized(last_week), _roles(last_week, [(SOURCE, "Last week the company")])
     )
     assert [last_week[r.start : r.end] for r in tidy] == ["the company"]
+    wire = "SAN FRANCISCO, June 3 (Reuters) - Nexa is in talks to buy Ortel, sources said."
+    for tagged, left in (
+        (wire[: wire.index(",", 20)], ["Nexa is in talks to buy Ortel"]),
+        ("SAN FRANCISCO, June 3 (Reuters) -", []),
+    ):
+        tidy = tidy_roles(wire, _sentencized(wire), _roles(wire, [(CONTENT, tagged)]))
+        assert [wire[r.start : r.end] for r in tidy] == left
     tagged = _roles(
         text,
         [
