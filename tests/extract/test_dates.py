@@ -143,6 +143,15 @@ def test_said_on_is_none_without_a_date() -> None:
     assert said_on_for(claim, find_timexes(text, anchor=ANCHOR), text) is None
 
 
+def test_said_on_is_none_for_a_date_far_from_cue_and_source() -> None:
+    text = (
+        "Nexa is in advanced talks to acquire Ortel for about $20 billion, according to "
+        "people familiar with the matter, in what would be the industry's largest deal this year."
+    )
+    claim = _claim(text, "according to", "Nexa is in advanced talks to acquire Ortel")
+    assert said_on_for(claim, find_timexes(text, anchor=ANCHOR), text) is None
+
+
 def test_dates_component_reads_the_publication_date() -> None:
     import claimtrace.nlp.factories  # noqa: F401
 

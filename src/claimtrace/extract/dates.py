@@ -307,6 +307,11 @@ class TextSentences:
         return start, (self._starts[i] if i < len(self._starts) else len(text))
 
 
+#: How far (characters) a date may stand from the cue or the source to date the saying:
+#: "said on Wednesday", "Last week, X cited", "wrote in a statement on Telegram on Thursday".
+SAID_ON_REACH = 60
+
+
 def _cue_distance(span: Span, cues: Sequence[Span]) -> int:
     return min(
         span.start - c.end if span.start >= c.end else max(0, c.start - span.end) for c in cues
@@ -368,6 +373,8 @@ def said_on_for(
         dist = _cue_distance(tx.span, claim.cue)
         if rival_cues and _cue_distance(tx.span, rival_cues) < dist:
             continue
+        if min(dist, _cue_distance(tx.span, claim.source or claim.cue)) > SAID_ON_REACH:
+            continue  # "..., according to X, in the largest deal this year": not when said
         if best is None or dist < best[0]:
             best = (dist, tx.value)
     return best[1] if best else None
