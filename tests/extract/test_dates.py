@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -149,6 +150,8 @@ def test_said_on_is_none_for_a_date_far_from_cue_and_source() -> None:
         "people familiar with the matter, in what would be the industry's largest deal this year."
     )
     claim = _claim(text, "according to", "Nexa is in advanced talks to acquire Ortel")
+    source = text.index("people familiar with the matter")
+    claim = dataclasses.replace(claim, source=(Span.of(text, source, source + 31),))
     assert said_on_for(claim, find_timexes(text, anchor=ANCHOR), text) is None
 
 

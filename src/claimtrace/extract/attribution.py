@@ -798,6 +798,15 @@ _SUBORDINATOR = re.compile(
 )
 
 
+#: Why a source goes unnamed, never what it says: "(asking) not to be identified",
+#: "on condition of anonymity".
+_ANONYMITY = re.compile(
+    r"\W*(?:(?:asking|asked|speaking|spoke|requesting|requested)\s+)?"
+    r"(?:not\s+to\s+be\s+(?:identified|named)|on\s+(?:the\s+)?condition\s+of\s+anonymity)\b",
+    re.IGNORECASE,
+)
+
+
 def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
     """Edges a token tagger gets wrong in a way that is plain from the text:
 
@@ -805,7 +814,8 @@ def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
       ('... overdone. "Funds are ...') goes to the content after it;
     - a source does not start with a conjunction or a time ("as traders worried that",
       "Last week Control Data reported");
-    - a wire dateline ("SAN FRANCISCO, June 3 (Reuters) - ") is not part of a content.
+    - a wire dateline ("SAN FRANCISCO, June 3 (Reuters) - ") is not part of a content,
+      nor is the reason a source goes unnamed ("not to be identified").
     """
     sent_of = _sentence_index(doc)
     out = sorted(roles, key=lambda r: r.start)
@@ -820,6 +830,9 @@ def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
         dateline = None
         if role.label == CONTENT and (role.start == 0 or text[role.start - 1] == "\n"):
             dateline = _DATELINE.match(text, role.start)
+        if role.label == CONTENT and _ANONYMITY.match(text, role.start, role.end):
+            out[i] = None  # "asking not to be identified": why a source is unnamed
+            continue
         if dateline:  # "SAN FRANCISCO, June 3 (Reuters) - Nexa is in talks": not the claim
             rest = respan(role, dateline.end(), role.end) if dateline.end() < role.end else None
             out[i] = rest  # None when the content is the dateline alone

@@ -309,7 +309,7 @@ class TextSentences:
 
 #: How far (characters) a date may stand from the cue or the source to date the saying:
 #: "said on Wednesday", "Last week, X cited", "wrote in a statement on Telegram on Thursday".
-SAID_ON_REACH = 60
+SAID_ON_REACH = 40
 
 
 def _cue_distance(span: Span, cues: Sequence[Span]) -> int:
