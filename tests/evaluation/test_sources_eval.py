@@ -163,3 +163,20 @@ def test_gold_file_is_consistent_with_its_texts():
     for r in rows:
         by_doc.setdefault(r["doc"], set()).add(r["split"])
     assert all(len(s) == 1 for s in by_doc.values())
+
+
+def test_cli_eval_sources_scores_the_dev_half():
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from claimtrace.cli import main
+
+    gold = Path(__file__).resolve().parents[2] / "eval" / "gold" / "sources.jsonl"
+    result = CliRunner().invoke(main, ["eval", "sources", str(gold), "--split", "dev", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["claims"] == 88
+    right, total = scores["kind_accuracy"]
+    assert total == 88 and 0 < right <= total
+    assert scores["entity_accuracy"][1] == 84
