@@ -401,3 +401,34 @@ def test_channel_named_outlet_and_speaking_to(sentence, channel):
         cue_end=at + len(cue),
     )
     assert found is not None and found.text == channel
+
+
+def test_house_in_a_name_is_no_legislature():
+    assert classify_kind("Pizza House manager Ann Lee") is not SourceKind.GOVERNMENT
+    assert classify_kind("House Speaker Paul Ryan") is SourceKind.GOVERNMENT
+    assert classify_kind("A House panel") is SourceKind.GOVERNMENT
+
+
+def test_titles_and_parentheses_are_no_institution():
+    from claimtrace.extract.sources import role_kind, split_apposition
+
+    assert role_kind("Former President ") is None
+    assert split_apposition("Rep. Ann Lee (D-N.Y.), chairman of the caucus")[0] == "Rep. Ann Lee"
+
+
+def test_pronoun_finds_a_person_speaking_for_a_company_but_not_the_company():
+    text = (
+        "Sales fell, said Stacey McVey, team leader of Keller Williams. "
+        "She said more was coming. U.N. Women said it disagreed. He said no."
+    )
+    claims = [
+        _claim(text, "c1", "Stacey McVey, team leader of Keller Williams", "said", "Sales fell"),
+        _claim(text, "c2", "She", "said more", "more was coming"),
+        _claim(text, "c3", "U.N. Women", "said it", "it disagreed"),
+        _claim(text, "c4", "He", "said no", "no", text.index("He said")),
+    ]
+    un = text.index("U.N. Women")
+    out, _ = resolve_sources(text, claims, mentions=[Mention(un, un + 10, "ORG")])
+    assert out[0].source_kind is SourceKind.ORGANIZATION
+    assert out[1].source_entity.id == "stacey-mcvey"
+    assert out[3].source_entity is None or out[3].source_entity.id != "u-n-women"

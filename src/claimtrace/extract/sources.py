@@ -20,6 +20,7 @@ mentions in the text:
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import dataclasses
 import functools
 import json
@@ -212,7 +213,7 @@ def classify_kind(
         return SourceKind.GOVERNMENT
     country = country_in(text)
     named = bool(_proper_words(text, country)) or ner_label in ("PERSON", "ORG")
-    found = {kind for kind, rx in regexes.items() if rx.search(text)}
+    found = {kind for kind, rx in regexes.items() if _kind_hit(rx, text)}
     if "social_media" in found:
         return SourceKind.SOCIAL_MEDIA
     for kind in ("intelligence", "military", "media"):
@@ -240,6 +241,18 @@ def classify_kind(
     if "person" in found or (named and len(_proper_words(text, country)) >= 2):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
+
+
+def _kind_hit(rx: re.Pattern, text: str) -> bool:
+    """Whether a kind term occurs in ``text``; "House" inside a name ("Pizza House",
+    "Random House") is no legislature, "the House" and "House Speaker" are."""
+    for m in rx.finditer(text):
+        if m.group(0).lower() == "house" and re.search(
+            r"\b(?!(?:A|An|The|This|That)\s)[A-Z][\w'’-]*\s+$", text[: m.start()]
+        ):
+            continue
+        return True
+    return False
 
 
 def _head_word(text: str) -> str:
@@ -535,6 +548,17 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
 _GOVERNMENT_HEADS = frozenset({"government", "administration", "regime"})
 
 
+#: Ids of entities resolved from a person's name in the article being resolved (a named
+#: person speaking for a company has kind organization but is still "he"/"she").
+_PERSON_IDS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "claimtrace_person_ids", default=frozenset()
+)
+
+
+def _note_person(entity_id: str) -> None:
+    _PERSON_IDS.set(_PERSON_IDS.get() | {entity_id})
+
+
 def _is_person_entity(entity: Entity) -> bool:
     if entity.kind is SourceKind.PERSON:
         return True
@@ -543,11 +567,7 @@ def _is_person_entity(entity: Entity) -> bool:
     if entity.kind in (SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.SOCIAL_MEDIA):
         return not any(w.lower() in _all_kind_terms() for w in entity.name.split())
     # a named person speaking for a company or group ("Stacey McVey", organization)
-    return (
-        entity.kind is SourceKind.ORGANIZATION
-        and len(entity.name.split()) <= 3
-        and _is_bare_name(entity.name)
-    )
+    return entity.id in _PERSON_IDS.get()
 
 
 def _compatible(pronoun: str, entity: Entity) -> bool:
@@ -747,7 +767,7 @@ def split_apposition(text: str) -> tuple[str, str]:
     X" -> ("Rajesh Chharia", "president of X"); "the fire chief, James Steele" -> ("James
     Steele", "the fire chief"); a relative clause is dropped ("Mark Oberholtzer, who has
     ..." -> ("Mark Oberholtzer", "")). Without a comma: (text, "")."""
-    t = _norm(text).strip(" ,")
+    t = re.sub(r"\s*\([^()]*\)", "", _norm(text)).strip(" ,")  # "(D-N.Y.)", "(Vt.)"
     t = re.split(r",\s*(?:who|which|whose|whom)\b", t)[0].strip(" ,")
     parts = [p.strip() for p in t.split(",") if p.strip()]
     if len(parts) < 2:
@@ -849,7 +869,8 @@ def role_kind(role: str, label_of=None) -> SourceKind | None:
         return kind
     if _head_word(head) in _VOICE_HEADS:
         return None
-    return SourceKind.ORGANIZATION if _proper_words(inst, None) else None
+    named = [w for w in _proper_words(inst, None) if w.lower() not in _TITLE_WORDS]
+    return SourceKind.ORGANIZATION if named else None  # "Former President X": no institution
 
 
 def _full_proper_name(text: str) -> str | None:
@@ -919,6 +940,16 @@ def resolve_sources(
     mentions: Sequence[Mention] = (),
 ) -> tuple[list[Claim], list[Entity]]:
     """Fill ``source_entity``, ``source_kind``, ``via`` and ``channel`` of each claim."""
+    token = _PERSON_IDS.set(frozenset())
+    try:
+        return _resolve_sources(text, claims, mentions)
+    finally:
+        _PERSON_IDS.reset(token)
+
+
+def _resolve_sources(
+    text: str, claims: Sequence[Claim], mentions: Sequence[Mention]
+) -> tuple[list[Claim], list[Entity]]:
     antecedents: list[_Antecedent] = []
     for m in mentions:  # named mentions are antecedents too
         if m.label in ("PERSON", "ORG"):
@@ -1152,7 +1183,16 @@ def _resolve_named(
         if person and len(person.split()) >= 2 and person != name:
             role_k = role_kind(name[: len(name) - len(person)], label_of)
     kind = role_k or role_plain or classify_kind(name, ner_label=label, social_channel=social)
-    return make_entity(name, kind, mentions=found)
+    entity = make_entity(name, kind, mentions=found)
+    if (
+        entity is not None
+        and label != "ORG"
+        and len(entity.name.split()) >= 2
+        and _is_bare_name(entity.name)
+        and (label == "PERSON" or role or _person_name(name) != _strip_the(name))
+    ):
+        _note_person(entity.id)  # "Rajesh Chharia, president of ..." is a person
+    return entity
 
 
 def article_country(text: str) -> Country | None:
