@@ -236,3 +236,199 @@ def test_ner_person_span_with_a_title_gives_the_bare_name():
     text = "Interior Minister Sara Holm"
     ent = make_entity(text, SourceKind.GOVERNMENT, mentions=[(text, "PERSON")])
     assert ent.id == "sara-holm"
+
+
+# --------------------------------------------------------------- session 3: unseen news
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("officials in Moscow", SourceKind.ANONYMOUS),
+        ("Industry experts", SourceKind.ANONYMOUS),
+        ("sources close to the minister", SourceKind.ANONYMOUS),
+        ("Others", SourceKind.ANONYMOUS),
+        ("a senior official, John Smith", SourceKind.GOVERNMENT),
+        ("the US Geological Survey", SourceKind.GOVERNMENT),
+        ("An eyewitness", SourceKind.PERSON),
+        ("Pizza House delivery manager Brian LeFevre", SourceKind.PERSON),  # no "House"
+    ],
+)
+def test_unnamed_people_and_new_terms(mention, kind):
+    assert classify_kind(mention) is kind
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        (
+            "Rajesh Chharia, president of the Traders' Association,",
+            "Rajesh Chharia",
+            "president of the Traders' Association",
+        ),
+        ("the county fire chief, James Steele", "James Steele", "the county fire chief"),
+        ("Mark Oberholtzer, who has owned a shop for 32 years,", "Mark Oberholtzer", ""),
+        (
+            "Mr Abdulla, from Keighley, West Yorkshire,",
+            "Mr Abdulla",
+            "from Keighley, West Yorkshire",
+        ),
+        ("Reuters", "Reuters", ""),
+    ],
+)
+def test_split_apposition(phrase, name, role):
+    from claimtrace.extract.sources import split_apposition
+
+    assert split_apposition(phrase) == (name, role)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "institution"),
+    [
+        ("a spokesperson for Interoute", "Interoute"),
+        ("a CBS News report", "CBS News"),
+        ("The AMD statement", "AMD"),
+        ("a statement of the event organisers", "the event organisers"),
+        ("a local resident", None),
+        ("Her spokesman", None),
+    ],
+)
+def test_voice_institution(phrase, institution):
+    from claimtrace.extract.sources import voice_institution
+
+    assert voice_institution(phrase) == institution
+
+
+def test_role_gives_the_kind_of_a_named_person():
+    from claimtrace.extract.sources import role_kind
+
+    assert role_kind("president of the Traders' Association") is SourceKind.ORGANIZATION
+    assert role_kind("Utah Department of Corrections spokesman") is SourceKind.GOVERNMENT
+    assert role_kind("team leader of Keller Williams") is SourceKind.ORGANIZATION
+    assert role_kind("a friend of the family") is None
+
+
+def test_apposition_voice_and_surname_in_resolution():
+    text = (
+        "Prices rose, said Rajesh Chharia, president of the Traders' Association. "
+        "Delays are rare, said a spokesperson for Interoute, the networks company. "
+        "Chharia said more was coming."
+    )
+    claims = [
+        _claim(
+            text,
+            "c1",
+            "Rajesh Chharia, president of the Traders' Association",
+            "said",
+            "Prices rose",
+        ),
+        _claim(
+            text,
+            "c2",
+            "a spokesperson for Interoute, the networks company",
+            "said a",
+            "Delays are rare",
+        ),
+        _claim(text, "c3", "Chharia", "said more", "more was coming", text.index("Chharia said")),
+    ]
+    claims[1] = Claim(
+        id="c2",
+        source=claims[1].source,
+        cue=(Span.of(text, text.index("said a"), text.index("said a") + 4),),
+        content=claims[1].content,
+    )
+    out, _ = resolve_sources(text, claims)
+    c1, c2, c3 = out
+    assert (c1.source_entity.id, c1.source_kind) == ("rajesh-chharia", SourceKind.ORGANIZATION)
+    assert (c2.source_entity.id, c2.source_kind) == ("interoute", SourceKind.ORGANIZATION)
+    assert c3.source_entity.id == "rajesh-chharia"  # the surname takes the full name
+    assert c3.source_kind is SourceKind.ORGANIZATION
+
+
+def test_nominal_station_and_media_name_after_descriptors():
+    text = (
+        "A man was hurt, according to a report from WCCO-TV. "
+        "The station said he was taken to hospital."
+    )
+    claims = [
+        _claim(text, "c1", "a report from WCCO-TV", "according to", "A man was hurt"),
+        _claim(text, "c2", "The station", "said", "he was taken to hospital"),
+    ]
+    out, _ = resolve_sources(text, claims)
+    assert out[0].source_entity.id == "wcco-tv"
+    assert out[1].source_entity.id == "wcco-tv"
+    ent = make_entity("film industry publication Variety", SourceKind.MEDIA)
+    assert ent.id == "variety"
+
+
+def test_unqualified_government_is_the_articles_country_and_places_qualify_officials():
+    text = (
+        "Brazil's economy grew. Brazilian exporters cheered. The federal government said "
+        "growth would continue. Officials in Moscow said nothing had changed."
+    )
+    claims = [
+        _claim(text, "c1", "The federal government", "said", "growth would continue"),
+        _claim(text, "c2", "Officials in Moscow", "said nothing", "nothing had changed"),
+    ]
+    out, _ = resolve_sources(text, claims)
+    assert out[0].source_entity.id == "brazil/government"
+    assert out[1].source_kind is SourceKind.ANONYMOUS
+    assert out[1].source_entity.id == "russia/anonymous"
+
+
+def test_no_home_country_without_a_clear_one():
+    from claimtrace.extract.sources import article_country
+
+    assert article_country("France and Germany met. The government said so.") is None
+    assert article_country("Kenya voted. Kenyan voters queued in Nairobi.").slug == "kenya"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ("The doctor told AFP that a child had died.", "told AFP"),
+        ("Industry experts told The Times that two cables broke.", "told The Times"),
+        ("Speaking to reporters, the minister said talks went well.", "Speaking to reporters"),
+    ],
+)
+def test_channel_named_outlet_and_speaking_to(sentence, channel):
+    cue = "said" if "said" in sentence else "told"
+    at = sentence.index(cue)
+    found = find_channel(
+        sentence,
+        (0, len(sentence)),
+        min(at, 0 if "Speaking" in sentence else at),
+        cue_end=at + len(cue),
+    )
+    assert found is not None and found.text == channel
+
+
+def test_house_in_a_name_is_no_legislature():
+    assert classify_kind("Pizza House manager Ann Lee") is not SourceKind.GOVERNMENT
+    assert classify_kind("House Speaker Paul Ryan") is SourceKind.GOVERNMENT
+    assert classify_kind("A House panel") is SourceKind.GOVERNMENT
+
+
+def test_titles_and_parentheses_are_no_institution():
+    from claimtrace.extract.sources import role_kind, split_apposition
+
+    assert role_kind("Former President ") is None
+    assert split_apposition("Rep. Ann Lee (D-N.Y.), chairman of the caucus")[0] == "Rep. Ann Lee"
+
+
+def test_pronoun_finds_a_person_speaking_for_a_company_but_not_the_company():
+    text = (
+        "Sales fell, said Stacey McVey, team leader of Keller Williams. "
+        "She said more was coming. U.N. Women said it disagreed. He said no."
+    )
+    claims = [
+        _claim(text, "c1", "Stacey McVey, team leader of Keller Williams", "said", "Sales fell"),
+        _claim(text, "c2", "She", "said more", "more was coming"),
+        _claim(text, "c3", "U.N. Women", "said it", "it disagreed"),
+        _claim(text, "c4", "He", "said no", "no", text.index("He said")),
+    ]
+    un = text.index("U.N. Women")
+    out, _ = resolve_sources(text, claims, mentions=[Mention(un, un + 10, "ORG")])
+    assert out[0].source_kind is SourceKind.ORGANIZATION
+    assert out[1].source_entity.id == "stacey-mcvey"
+    assert out[3].source_entity is None or out[3].source_entity.id != "u-n-women"

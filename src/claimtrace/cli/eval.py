@@ -241,3 +241,44 @@ def eval_stance(
         rules_only=rules_only,
     )
     click.echo(text)
+
+
+@eval_group.command("sources")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="Which half of the gold set to score (split by article).",
+)
+@click.option(
+    "--articles",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The article texts (default: sources-articles.jsonl beside GOLD).",
+)
+@model_option
+@click.option(
+    "--predictions", type=click.Path(dir_okay=False), default=None, help="Write claims here."
+)
+@click.option("--errors", is_flag=True, help="Also list the claims with a wrong kind or entity.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_sources(gold, split, articles, model, predictions, errors, as_json) -> None:
+    """Source resolution (entity, kind, coreference, via, channel, metonymy) on the
+    hand-labelled gold set.
+
+    Example: claimtrace eval sources eval/gold/sources.jsonl --split dev
+    """
+    from claimtrace.evaluation.sources import run_sources_eval
+
+    scores = run_sources_eval(
+        gold, split=split, articles=articles, model=model, predictions=predictions
+    )
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=1))
+    else:
+        click.echo(scores.report())
+    if errors:
+        for e in scores.errors:
+            click.echo(json.dumps(e, ensure_ascii=False))

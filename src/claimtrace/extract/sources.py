@@ -20,6 +20,7 @@ mentions in the text:
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import dataclasses
 import functools
 import json
@@ -166,14 +167,14 @@ _DETERMINERS = re.compile(
 def _proper_words(text: str, country: Country | None) -> list[str]:
     """Capitalised words that are not country names, demonyms or sentence-initial
     determiners: a sign the source is named."""
-    names, demonyms, _ = _country_index()
+    names, demonyms, metonyms = _country_index()
     words = re.findall(r"[\w.'’-]+", _country_regex().sub(" ", _DETERMINERS.sub("", text)))
     out = []
     for w in words:
         base = re.sub(r"['’]s$", "", w).strip(".")
         if not base[:1].isupper():
             continue
-        if base.lower() in names or base.lower() in demonyms:
+        if base.lower() in names or base.lower() in demonyms or base.lower() in metonyms:
             continue
         if base.lower() in _all_kind_terms():
             continue
@@ -212,17 +213,22 @@ def classify_kind(
         return SourceKind.GOVERNMENT
     country = country_in(text)
     named = bool(_proper_words(text, country)) or ner_label in ("PERSON", "ORG")
-    found = {kind for kind, rx in regexes.items() if rx.search(text)}
+    found = {kind for kind, rx in regexes.items() if _kind_hit(rx, text)}
     if "social_media" in found:
         return SourceKind.SOCIAL_MEDIA
     for kind in ("intelligence", "military", "media"):
         if kind in found:
             return SourceKind(kind)
     anonymous = _term_regex(lex["anonymous_requires_no_name"])
-    head = _head_word(text)
-    if not named and (
-        anonymous.fullmatch(head) or re.search(r"unnamed|anonymous|familiar with", text, re.I)
-    ):
+    head = _np_head(text)
+    # unnamed people: "officials", "Industry experts", "officials in Moscow" (a place or a
+    # qualifier does not name them; a name in apposition does: "an official, John Smith")
+    unnamed_people = (
+        anonymous.fullmatch(head) is not None
+        and ner_label != "PERSON"
+        and not re.match(r"\s*,\s*(?:[A-Z]|the\s+[A-Z])", _after_head(text))
+    )
+    if unnamed_people or (not named and re.search(r"unnamed|anonymous|familiar with", text, re.I)):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.ANONYMOUS
     if "government" in found:
         return SourceKind.GOVERNMENT
@@ -237,9 +243,39 @@ def classify_kind(
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
 
 
+def _kind_hit(rx: re.Pattern, text: str) -> bool:
+    """Whether a kind term occurs in ``text``; "House" inside a name ("Pizza House",
+    "Random House") is no legislature, "the House" and "House Speaker" are."""
+    for m in rx.finditer(text):
+        if m.group(0).lower() == "house" and re.search(
+            r"\b(?!(?:A|An|The|This|That)\s)[A-Z][\w'’-]*\s+$", text[: m.start()]
+        ):
+            continue
+        return True
+    return False
+
+
 def _head_word(text: str) -> str:
     words = re.findall(r"[\w.'’-]+", text)
     return words[-1].lower() if words else ""
+
+
+#: Where the head of a noun phrase ends: a comma, a preposition or a relative pronoun.
+_POST_HEAD = re.compile(
+    r"\s*,|\s*\(|\s+(?:in|from|at|of|for|with|on|by|close\s+to|familiar\s+with|who|which|that)\s",
+    re.IGNORECASE,
+)
+
+
+def _np_head(text: str) -> str:
+    """The head word of a source phrase: "officials in Moscow" -> "officials"."""
+    m = _POST_HEAD.search(_norm(text))
+    return _head_word(_norm(text)[: m.start()] if m else text)
+
+
+def _after_head(text: str) -> str:
+    m = _POST_HEAD.search(_norm(text))
+    return _norm(text)[m.start() :] if m else ""
 
 
 # --------------------------------------------------------------------------- entities
@@ -300,6 +336,30 @@ _TITLE_WORDS = frozenset(
         "emir",
         "chancellor",
         "premier",
+        "coroner",
+        "inspector",
+        "sheriff",
+        "sheriff's",
+        "sgt.",
+        "sergeant",
+        "officer",
+        "detective",
+        "dist.",
+        "atty.",
+        "judge",
+        "pastor",
+        "rev.",
+        "coach",
+        "manager",
+        "police",
+        "coordinator",
+        "eyewitness",
+        "md",
+        "ceo",
+        "cfo",
+        "founder",
+        "owner",
+        "executive",
     ]
 )
 
@@ -349,16 +409,33 @@ def make_entity(
         SourceKind.INTELLIGENCE,
         SourceKind.SOCIAL_MEDIA,
         SourceKind.MEDIA,
+        SourceKind.ORGANIZATION,
     ):
         name = _strip_possessive(persons[-1])
         name = _person_name(name) or name  # NER spans may hold a title: "Defense Secretary X"
         return Entity(slugify(name), name, kind, iso, (text,))
     proper = _proper_words(text, country)
+    if kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA):
+        full = _full_proper_name(_strip_country_prefix(text))
+        if full and not any(w.lower() in _TITLE_WORDS for w in full.split()):
+            # the whole name, not a part the NER took ("Human Rights" in "Syrian
+            # Observatory for Human Rights")
+            return Entity(slugify(full), full, kind, iso, (text,))
+        name = _person_name(text)
+        if name and len(name.split()) >= 2 and name != _strip_the(text) and _is_bare_name(name):
+            return Entity(slugify(name), name, kind, iso, (text,))  # "delivery manager X Y"
     if orgs and kind not in (SourceKind.ANONYMOUS,):
         name = _strip_the(_strip_possessive(orgs[-1]))
         return Entity(slugify(name), name, kind, iso, (text,))
     if kind is SourceKind.MEDIA and _has_name(_strip_country_prefix(text)):
         name = _strip_the(_strip_country_prefix(text))
+        trailing = _person_name(name)
+        if (
+            trailing
+            and re.match(r"^(?:(?:the|a|an)\s+)?[a-z]", name, re.IGNORECASE)
+            and (name.split()[0][:1].islower() or name.lower().startswith(("the ", "a ", "an ")))
+        ):
+            name = trailing  # "film industry publication Variety" -> "Variety"
         return Entity(slugify(name), name, kind, iso, (text,))
     if kind in (SourceKind.PERSON, SourceKind.GOVERNMENT, SourceKind.MILITARY) and len(proper) >= 2:
         name = _person_name(text)
@@ -426,6 +503,7 @@ class _Antecedent:
     end: int
     entity: Entity
     text: str
+    from_claim: bool = False
 
 
 _INSTITUTIONS = frozenset(
@@ -446,7 +524,17 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
     ),
     **dict.fromkeys(("military", "army"), frozenset({SourceKind.MILITARY})),
     **dict.fromkeys(
-        ("newspaper", "outlet", "paper", "broadcaster", "network", "magazine"),
+        (
+            "newspaper",
+            "outlet",
+            "paper",
+            "broadcaster",
+            "network",
+            "magazine",
+            "station",
+            "publication",
+            "website",
+        ),
         frozenset({SourceKind.MEDIA}),
     ),
     **dict.fromkeys(
@@ -460,13 +548,26 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
 _GOVERNMENT_HEADS = frozenset({"government", "administration", "regime"})
 
 
+#: Ids of entities resolved from a person's name in the article being resolved (a named
+#: person speaking for a company has kind organization but is still "he"/"she").
+_PERSON_IDS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "claimtrace_person_ids", default=frozenset()
+)
+
+
+def _note_person(entity_id: str) -> None:
+    _PERSON_IDS.set(_PERSON_IDS.get() | {entity_id})
+
+
 def _is_person_entity(entity: Entity) -> bool:
-    return entity.kind is SourceKind.PERSON or (
-        "/" not in entity.id
-        and len(entity.name.split()) >= 2
-        and entity.kind in (SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.SOCIAL_MEDIA)
-        and not any(w.lower() in _all_kind_terms() for w in entity.name.split())
-    )
+    if entity.kind is SourceKind.PERSON:
+        return True
+    if "/" in entity.id or len(entity.name.split()) < 2:
+        return False
+    if entity.kind in (SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.SOCIAL_MEDIA):
+        return not any(w.lower() in _all_kind_terms() for w in entity.name.split())
+    # a named person speaking for a company or group ("Stacey McVey", organization)
+    return entity.id in _PERSON_IDS.get()
 
 
 def _compatible(pronoun: str, entity: Entity) -> bool:
@@ -506,8 +607,9 @@ def resolve_coreference(
             if head in _GOVERNMENT_HEADS and not a.entity.id.endswith("/government"):
                 continue  # "the federal government" is not an agency named before it
             return a.entity
-    if head in ("statement", "report", "side", "claim") and candidates:
-        return candidates[-1].entity
+    if head in ("statement", "report", "side", "claim", "information") and candidates:
+        sources = [a for a in candidates if a.from_claim] or candidates
+        return sources[-1].entity
     return None
 
 
@@ -576,7 +678,14 @@ def _channel_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     told = re.compile(
         r"\b(?P<ch>told\s+(?:reporters|journalists|the\s+press|a\s+(?:news|press)\s+conference"
         r"|a\s+briefing|parliament|lawmakers|congress|state\s+(?:media|television|TV)"
-        r"|supporters|a\s+rally)(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)",
+        r"|supporters|a\s+rally"
+        # a named outlet: "told AFP", "told The Times", "told the Associated Press"
+        r"|[A-Z]{2,5}\b|[Tt]he\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})"
+        r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"
+        # "Speaking to reporters", "speaking to i100.co.uk"
+        r"|(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+(?:reporters|journalists|the\s+press"
+        r"|[A-Z]{2,5}\b|[Tt]he\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}"
+        r"|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|uk)\b))",
     )
     return statement, platform, told
 
@@ -628,6 +737,177 @@ def find_channel(
     return best[1] if best else None
 
 
+# --------------------------------------------------------------------------- apposition
+
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
+_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "al", "bin", "la", "le"})
+
+
+def _is_bare_name(text: str) -> bool:
+    """A person's name and nothing else: "James Steele", "Mr Abdulla", "Dasaradha R Gude"."""
+    words = _norm(text).split()
+    if words and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    if not 1 <= len(words) <= 5:
+        return False
+    names, demonyms, metonyms = _country_index()
+    for w in words:
+        low = w.lower().strip(".,")
+        if low in _NAME_PARTICLES:
+            continue
+        if not w[:1].isupper() or low in _TITLE_WORDS or low in _all_kind_terms():
+            return False
+        if low in names or low in demonyms or low in metonyms:
+            return False
+    return True
+
+
+def split_apposition(text: str) -> tuple[str, str]:
+    """(name, role) of a source phrase with an apposition: "Rajesh Chharia, president of
+    X" -> ("Rajesh Chharia", "president of X"); "the fire chief, James Steele" -> ("James
+    Steele", "the fire chief"); a relative clause is dropped ("Mark Oberholtzer, who has
+    ..." -> ("Mark Oberholtzer", "")). Without a comma: (text, "")."""
+    t = re.sub(r"\s*\([^()]*\)", "", _norm(text)).strip(" ,")  # "(D-N.Y.)", "(Vt.)"
+    t = re.split(r",\s*(?:who|which|whose|whom)\b", t)[0].strip(" ,")
+    parts = [p.strip() for p in t.split(",") if p.strip()]
+    if len(parts) < 2:
+        return t, ""
+    first, last = parts[0], parts[-1]
+    if re.match(r"(?:from|in|of|at|near)\b", parts[1], re.IGNORECASE):
+        return first, ", ".join(parts[1:])  # "Mr Abdulla, from Keighley, West Yorkshire"
+    if _is_bare_name(last) and not _is_bare_name(first):
+        return last, ", ".join(parts[:-1])
+    return first, ", ".join(parts[1:])
+
+
+#: Heads that speak for an institution: "a spokesperson for X", "The AMD statement".
+_VOICE_HEADS = frozenset(
+    {
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "statement",
+        "report",
+        "dispatcher",
+        "representative",
+        "video",
+        "release",
+        "website",
+    }
+)
+#: Heads of a role whose holder speaks for the institution named with it.
+_OFFICE_HEADS = frozenset(
+    {
+        "president",
+        "director",
+        "head",
+        "chief",
+        "leader",
+        "manager",
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "md",
+        "founder",
+        "owner",
+        "executive",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "coordinator",
+    }
+)
+_INSTITUTION_KINDS = frozenset(
+    {
+        SourceKind.GOVERNMENT,
+        SourceKind.MILITARY,
+        SourceKind.INTELLIGENCE,
+        SourceKind.MEDIA,
+        SourceKind.ORGANIZATION,
+    }
+)
+_VOICE_COMPLEMENT = re.compile(
+    r"^(?P<head>.+?)\s+(?:(?:uploaded|posted|published|issued|released)\s+)?"
+    r"(?:for|of|from|by)\s+(?P<inst>.+)$",
+    re.IGNORECASE,
+)
+
+
+def voice_institution(text: str) -> str | None:
+    """The institution an unnamed voice speaks for: "a spokesperson for Interoute" ->
+    "Interoute", "a CBS News report" -> "CBS News", "A Sonoma County Sheriff's dispatcher"
+    -> "Sonoma County Sheriff", "a video uploaded by a media group" -> "a media group"."""
+    t = _norm(text).strip(" ,")
+    m = _VOICE_COMPLEMENT.match(t)
+    if m and _head_word(m.group("head")) in _VOICE_HEADS:
+        return m.group("inst").strip()
+    words = t.split()
+    if len(words) >= 2 and words[-1].lower() in _VOICE_HEADS:
+        inst = _strip_possessive(_DETERMINERS.sub("", " ".join(words[:-1])))
+        if re.search(r"\b[A-Z]", inst) and not is_pronoun(inst):
+            return inst
+    return None
+
+
+def role_kind(role: str, label_of=None) -> SourceKind | None:
+    """The kind a role gives its holder, when the role names an institution: "president
+    of the ISP Association" -> organization, "Utah Department of Corrections spokesman"
+    -> government, "Pizza House delivery manager" -> organization; None otherwise."""
+    role = _norm(role).strip(" ,")
+    if not role:
+        return None
+    m = re.match(r"^(?P<head>.+?)\s+(?:of|for|at|with)\s+(?P<inst>.+)$", role, re.IGNORECASE)
+    if m and _head_word(m.group("head")) in _OFFICE_HEADS:
+        head, inst = m.group("head"), m.group("inst")
+    else:
+        words = role.split()
+        if len(words) < 2 or words[-1].lower() not in _OFFICE_HEADS:
+            return None
+        head, inst = words[-1], " ".join(words[:-1])
+    kind = classify_kind(inst, ner_label=label_of(inst) if label_of else None)
+    if kind in _INSTITUTION_KINDS:
+        return kind
+    if _head_word(head) in _VOICE_HEADS:
+        return None
+    named = [w for w in _proper_words(inst, None) if w.lower() not in _TITLE_WORDS]
+    return SourceKind.ORGANIZATION if named else None  # "Former President X": no institution
+
+
+def _full_proper_name(text: str) -> str | None:
+    """ "The Syrian Observatory for Human Rights" -> "Syrian Observatory for Human Rights":
+    a name all of whose words but function words are capitalised."""
+    t = _strip_the(_norm(text))
+    words = t.split()
+    if len(words) < 2:
+        return None
+    for w in words:
+        if w.lower() in ("of", "for", "and", "the", "de", "on", "in", "&"):
+            continue
+        if not w[:1].isupper():
+            return None
+    return t
+
+
+def _surname_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
+    """A bare surname ("Oppal", "Mr Steele") takes the person named in full before it."""
+    words = _norm(text).split()
+    if words and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    if len(words) != 1 or not _is_bare_name(words[0]):
+        return None
+    key = ascii_fold(words[0]).lower()
+    best = None
+    for a in reversed(antecedents):
+        name = a.entity.name.split()
+        if len(name) < 2 or not _is_person_entity(a.entity):
+            continue
+        if ascii_fold(name[-1]).lower() == key:
+            if a.from_claim:
+                return a.entity
+            best = best or a.entity
+    return best
+
+
 # --------------------------------------------------------------------------- the step
 
 
@@ -660,6 +940,16 @@ def resolve_sources(
     mentions: Sequence[Mention] = (),
 ) -> tuple[list[Claim], list[Entity]]:
     """Fill ``source_entity``, ``source_kind``, ``via`` and ``channel`` of each claim."""
+    token = _PERSON_IDS.set(frozenset())
+    try:
+        return _resolve_sources(text, claims, mentions)
+    finally:
+        _PERSON_IDS.reset(token)
+
+
+def _resolve_sources(
+    text: str, claims: Sequence[Claim], mentions: Sequence[Mention]
+) -> tuple[list[Claim], list[Entity]]:
     antecedents: list[_Antecedent] = []
     for m in mentions:  # named mentions are antecedents too
         if m.label in ("PERSON", "ORG"):
@@ -673,6 +963,7 @@ def resolve_sources(
     for claim in sorted(claims, key=lambda c: _first(c)):
         with contextlib.suppress(Exception):  # never lose a claim over its source analysis
             claim = _resolve_one(text, claim, mentions, antecedents)
+            claim = _home_government(claim, text)
         out.append(claim)
         for ent in (claim.source_entity, *(v.entity for v in claim.via)):
             if ent is not None:
@@ -684,7 +975,7 @@ def resolve_sources(
                     entities[ent.id] = dataclasses.replace(prior, aliases=aliases)
         if claim.source_entity is not None and claim.source:
             antecedents.append(
-                _Antecedent(claim.source[-1].end, claim.source_entity, claim.source[0].text)
+                _Antecedent(claim.source[-1].end, claim.source_entity, claim.source[0].text, True)
             )
             antecedents.sort(key=lambda a: a.end)
     order = {c.id: i for i, c in enumerate(claims)}
@@ -720,6 +1011,9 @@ def _relative_antecedent(
     before = before[cut + 1 :] if cut >= 0 else before
     stripped = before.rstrip(" ,")
     end = position - (len(before) - len(stripped))
+    for a in reversed(antecedents):  # the source of a claim just before it
+        if a.from_claim and 0 <= end - a.end <= 1:
+            return a.entity
     for m in mentions:  # a named mention just before
         if m.label in ("PERSON", "ORG", "GPE", "NORP") and 0 <= end - m.end <= 1:
             name = text[m.start : m.end]
@@ -750,8 +1044,11 @@ def _resolve_one(
     window = _sentence_window(text, claim)
     cue_at = claim.cue[0].start if claim.cue else window[0]
     cue_end = claim.cue[-1].end if claim.cue else cue_at
+    # the channel may stand before the source ("Speaking to reporters, X said"): measure
+    # its distance from the source-and-cue stretch, never inside the source itself
+    anchor = min([cue_at, *(s.start for s in claim.source)])
     channel = claim.channel or find_channel(
-        text, window, cue_at, cue_end=cue_end, exclude=claim.content
+        text, window, anchor, cue_end=cue_end, exclude=(*claim.content, *claim.source)
     )
     social = is_social_channel(channel.text if channel else None)
 
@@ -814,10 +1111,7 @@ def _resolve_one(
                 content=content,
             )
     if entity is None:
-        inner = _mentions_in(src, mentions, text)
-        label = inner[-1][1] if inner else None
-        kind = classify_kind(src_text, ner_label=label, social_channel=social)
-        entity = make_entity(src_text, kind, mentions=inner)
+        entity = _resolve_named(text, claim.source, mentions, antecedents, social)
     kind = entity.kind if entity else classify_kind(src_text, social_channel=social)
     if social and kind in (SourceKind.PERSON, SourceKind.OTHER, SourceKind.ANONYMOUS):
         kind = SourceKind.SOCIAL_MEDIA
@@ -826,3 +1120,161 @@ def _resolve_one(
     return dataclasses.replace(
         claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
     )
+
+
+def _resolve_named(
+    text: str,
+    source: Sequence[Span],
+    mentions: Sequence[Mention],
+    antecedents: Sequence[_Antecedent],
+    social: bool,
+) -> Entity | None:
+    """The entity of a source that is not a pronoun or a definite nominal: apposition
+    ("X, president of Y"), unnamed voices of an institution ("a spokesperson for Y"),
+    surnames of people named before ("Oppal"), or the phrase itself."""
+    src_text = " ".join(s.text for s in source)
+    lo, hi = source[0].start, source[-1].end
+
+    def inner(part: str) -> list[tuple[str, str]]:
+        i = text.find(part, lo, hi) if part else -1
+        if i < 0:
+            return [
+                (text[m.start : m.end], m.label) for m in mentions if lo <= m.start and m.end <= hi
+            ]
+        return [
+            (text[m.start : m.end], m.label)
+            for m in mentions
+            if i <= m.start and m.end <= i + len(part)
+        ]
+
+    def label_of(part: str) -> str | None:
+        found = inner(part)
+        return found[-1][1] if found else None
+
+    name, role = split_apposition(src_text)
+    role_k = role_kind(role, label_of) if role else None
+    role_plain = classify_kind(role) if role else None
+    if role_plain in (SourceKind.OTHER, SourceKind.UNATTRIBUTED, SourceKind.ANONYMOUS):
+        role_plain = None
+    inst = voice_institution(name)
+    if inst:
+        found = inner(inst)
+        label = found[-1][1] if found else None
+        kind = role_k or role_plain or classify_kind(inst, ner_label=label, social_channel=social)
+        if kind in (SourceKind.PERSON, SourceKind.OTHER) and _proper_words(inst, None):
+            kind = SourceKind.ORGANIZATION  # a named body that has a spokesperson
+        entity = make_entity(inst, kind, mentions=found)
+        return dataclasses.replace(entity, aliases=(src_text,)) if entity else None
+    if not role:
+        prior = _surname_antecedent(name, [a for a in antecedents if a.end <= lo])
+        if prior is not None:
+            return prior
+    found = inner(name)
+    label = found[-1][1] if found else None
+    if (
+        label in ("GPE", "LOC")
+        and _is_bare_name(name)
+        and len(name.split()) >= 2
+        and not (metonym_country(name) or country_in(name))
+    ):
+        label = None  # "Senad Mehmedbasic" is no place
+    if role_k is None and not role:  # a role before the name: "Pizza House manager X Y"
+        person = _person_name(name)
+        if person and len(person.split()) >= 2 and person != name:
+            role_k = role_kind(name[: len(name) - len(person)], label_of)
+    kind = role_k or role_plain or classify_kind(name, ner_label=label, social_channel=social)
+    entity = make_entity(name, kind, mentions=found)
+    if (
+        entity is not None
+        and label != "ORG"
+        and len(entity.name.split()) >= 2
+        and _is_bare_name(entity.name)
+        and (label == "PERSON" or role or _person_name(name) != _strip_the(name))
+    ):
+        _note_person(entity.id)  # "Rajesh Chharia, president of ..." is a person
+    return entity
+
+
+def article_country(text: str) -> Country | None:
+    """The country an article is about: the one named most often (by name, demonym,
+    capital or seat of power), at least twice and more often than any other."""
+    names, demonyms, _ = _country_index()
+    counts: dict[str, int] = {}
+    by_slug: dict[str, Country] = {}
+    for m in _country_regex().finditer(text):
+        key = m.group(1).lower()
+        if key in ("us", "uk") and m.group(1) != m.group(1).upper():
+            continue
+        c = names.get(key) or demonyms.get(key)
+        if c:
+            counts[c.slug] = counts.get(c.slug, 0) + 1
+            by_slug[c.slug] = c
+    for c in _metonym_hits(text):
+        counts[c.slug] = counts.get(c.slug, 0) + 1
+        by_slug[c.slug] = c
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return by_slug[ranked[0][0]]
+
+
+@functools.cache
+def _metonym_regex() -> re.Pattern:
+    _, _, metonyms = _country_index()
+    alts = sorted((re.escape(k) for k in metonyms), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+
+def _metonym_hits(text: str) -> list[Country]:
+    """Countries whose capital or seat of power is named in ``text`` (case-sensitive)."""
+    _, _, metonyms = _country_index()
+    out = []
+    for m in _metonym_regex().finditer(text):
+        c = metonyms.get(m.group(0).lower())
+        if c and m.group(0)[:1].isupper():
+            out.append(c)
+    return out
+
+
+#: An unqualified whole government: "the government", "the federal government".
+_BARE_GOVERNMENT = re.compile(
+    r"^(?:the\s+)?(?:(?:federal|national|central|state|interim|new)\s+)?"
+    r"(?:government|administration)$",
+    re.IGNORECASE,
+)
+
+
+def _home_government(claim: Claim, text: str) -> Claim:
+    """ "the government" with no country named before it is the article's country's
+    government; "officials in Moscow" are Russia's unnamed officials."""
+    ent = claim.source_entity
+    if ent is None or ent.country is not None or not claim.source:
+        return claim
+    src_text = _norm(" ".join(s.text for s in claim.source))
+    if claim.source_kind is SourceKind.GOVERNMENT and _BARE_GOVERNMENT.match(src_text):
+        home = article_country(text)
+        if home is None:
+            return claim
+        new = Entity(
+            f"{home.slug}/government",
+            f"{home.name} (government)",
+            SourceKind.GOVERNMENT,
+            home.iso2,
+            (src_text,),
+        )
+        return dataclasses.replace(claim, source_entity=new)
+    if claim.source_kind is SourceKind.ANONYMOUS:
+        places = _metonym_hits(src_text)
+        if places:
+            c = places[0]
+            new = Entity(
+                f"{c.slug}/anonymous",
+                f"{c.name} (unnamed sources)",
+                SourceKind.ANONYMOUS,
+                c.iso2,
+                (src_text,),
+            )
+            return dataclasses.replace(claim, source_entity=new)
+    return claim

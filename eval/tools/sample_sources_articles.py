@@ -1,0 +1,95 @@
+"""Sample the articles of the source-resolution gold set (session 3) and rebuild their text.
+
+    python eval/tools/sample_sources_articles.py ../shared/corpora > /tmp/articles.jsonl
+
+Seeded (random.seed(20261126)): 20 ECB+ documents (any topic; text rebuilt from the XML
+tokens, one line per sentence, the URL line of ecbplus documents dropped) and 12 FNC-1
+train bodies (800..4000 characters). Each article goes to dev or test by a seeded draw
+(half each). The gold file (eval/gold/sources-*.jsonl) stores the rebuilt text together
+with its sha256, so scoring needs no corpus; ``ecbplus_text`` is the reconstruction.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+SEED = 20261126
+N_ECB = 20
+N_FNC = 12
+
+
+def ecbplus_text(path: Path) -> str:
+    """One line per ECB+ sentence, tokens joined with the usual detokenisation."""
+    toks: dict[int, list[str]] = {}
+    for m in re.finditer(
+        r'<token t_id="\d+" sentence="(\d+)"[^>]*>([^<]*)</token>', path.read_text("utf-8")
+    ):
+        toks.setdefault(int(m.group(1)), []).append(html.unescape(m.group(2)))
+    lines = []
+    for _sid, words in sorted(toks.items()):
+        s = " ".join(words)
+        if re.match(r"^https?\s*:", s):
+            continue
+        s = re.sub(r" ([,.;:!?%)\]])", r"\1", s)
+        s = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", s)
+        s = s.replace("( ", "(").replace("[ ", "[").replace("$ ", "$")
+        # quotation marks: ``/'' and alternating straight quotes become curly ones
+        s = s.replace("``", "\u201c").replace("''", "\u201d")
+        parts = s.split('"')
+        if len(parts) > 1 and len(parts) % 2 == 1:
+            s = "".join(
+                p + ("\u201c" if i % 2 == 0 else "\u201d") for i, p in enumerate(parts[:-1])
+            )
+            s += parts[-1]
+        s = re.sub("\u201c ", "\u201c", s)
+        s = re.sub(" \u201d", "\u201d", s)
+        s = re.sub(r"\s+", " ", s).strip()
+        lines.append(s)
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    root = Path(sys.argv[1])
+    rng = random.Random(SEED)
+    ecb = sorted((root / "ecbplus/ECB+").glob("*/*.xml"), key=lambda p: p.name)
+    ecb_pick = []
+    for p in rng.sample(ecb, len(ecb)):
+        t = ecbplus_text(p)
+        if len(t.splitlines()) >= 4:
+            ecb_pick.append((p, t))
+        if len(ecb_pick) == N_ECB:
+            break
+    csv.field_size_limit(10**9)
+    with open(root / "fnc1/train_bodies.csv", encoding="utf-8") as fh:
+        bodies = [r for r in csv.DictReader(fh) if 800 <= len(r["articleBody"]) <= 4000]
+    bodies.sort(key=lambda r: int(r["Body ID"]))
+    fnc_pick = rng.sample(bodies, N_FNC)
+    arts = [("ecbplus", p.stem, t) for p, t in ecb_pick]
+    arts += [("fnc1", r["Body ID"], r["articleBody"].strip() + "\n") for r in fnc_pick]
+    order = list(range(len(arts)))
+    rng.shuffle(order)
+    test = set(order[: len(arts) // 2])
+    for i, (corpus, doc, text) in enumerate(arts):
+        print(
+            json.dumps(
+                {
+                    "doc": f"{corpus}:{doc}",
+                    "corpus": corpus,
+                    "split": "test" if i in test else "dev",
+                    "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    "text": text,
+                },
+                ensure_ascii=False,
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
