@@ -432,3 +432,30 @@ def test_pronoun_finds_a_person_speaking_for_a_company_but_not_the_company():
     assert out[0].source_kind is SourceKind.ORGANIZATION
     assert out[1].source_entity.id == "stacey-mcvey"
     assert out[3].source_entity is None or out[3].source_entity.id != "u-n-women"
+
+
+def test_citing_an_abbreviated_name():
+    text = "The Post reported last week, citing two U.S. officials, that talks had failed."
+    link, _ = find_via(text, (text.index("reported"), len(text)))
+    assert link.source[0].text == "two U.S. officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A spokesperson for the attorney general", SourceKind.GOVERNMENT),
+        ("the company's general counsel", SourceKind.ORGANIZATION),
+        ("Gen. Mark Milley", SourceKind.MILITARY),
+    ],
+)
+def test_a_civil_general_is_no_army_rank(text, kind):
+    from claimtrace.extract.sources import classify_kind
+
+    assert classify_kind(text) is kind
+
+
+def test_a_description_with_a_possessor_is_no_anaphor():
+    from claimtrace.extract.sources import is_definite_nominal
+
+    assert is_definite_nominal("the office")
+    assert not is_definite_nominal("The governor's office")

@@ -251,8 +251,25 @@ def _kind_hit(rx: re.Pattern, text: str) -> bool:
             r"\b(?!(?:A|An|The|This|That)\s)[A-Z][\w'’-]*\s+$", text[: m.start()]
         ):
             continue
+        if m.group(0).lower() == "general" and (
+            _CIVIL_GENERAL_BEFORE.search(text[: m.start()])
+            or _CIVIL_GENERAL_AFTER.match(text, m.end())
+        ):
+            continue  # "attorney general", "general counsel": no army rank
         return True
     return False
+
+
+_CIVIL_GENERAL_BEFORE = re.compile(
+    r"\b(?:attorney|surgeon|inspector|solicitor|governor|postmaster|comptroller|auditor|"
+    r"secretary|consul|accountant|paymaster|registrar)[\s-]+$",
+    re.IGNORECASE,
+)
+_CIVIL_GENERAL_AFTER = re.compile(
+    r"[\s-]+(?:counsel|manager|secretary|assembly|director|public|election|partner|"
+    r"practitioner|motors|electric)\b",
+    re.IGNORECASE,
+)
 
 
 def _head_word(text: str) -> str:
@@ -487,8 +504,11 @@ def is_pronoun(text: str) -> bool:
 
 def is_definite_nominal(text: str) -> bool:
     """ "the agency", "The Ukrainian statement", "this official": a definite description
-    with a known head and no proper name (other than a demonym)."""
+    with a known head and no proper name (other than a demonym). A possessor makes it a
+    full description, not an anaphor ("the governor's office")."""
     t = _norm(text)
+    if re.search(r"\w['’]s\s", t):
+        return False
     m = re.match(r"^(the|this|that|these|those)\s+(.+)$", t, re.IGNORECASE)
     if not m:
         return False
@@ -628,7 +648,9 @@ def _citing_as_regex() -> re.Pattern:
 
 _CITING_NP = re.compile(
     r"\b(?:citing|quoting)\s+(?P<np>(?:[\w.'’-]+\s){0,7}?[\w.'’-]+?)"
-    r"(?=\s*(?:[,;:.\"“”()]|$|\s+(?:as|on|in|who|that|and said)\b))",
+    # a full stop ends it only before a new sentence, not in "U.S. officials"
+    r"(?=\s*(?:[,;:\"“”()]|\.(?:\s+(?-i:[A-Z])|\s*[\"“]|\s*$)|$"
+    r"|\s+(?:as|on|in|who|that|and said)\b))",
     re.IGNORECASE,
 )
 
