@@ -22,15 +22,13 @@ from typing import Any
 from spacy.language import Language
 
 from claimtrace.errors import ClaimtraceError
+from claimtrace.evaluation.shared import read_gold_jsonl
 from claimtrace.model import Quantity, to_dict
 
 
 def load_gold(path: str | Path, split: str = "all") -> list[dict[str, Any]]:
     """The gold sentences of ``split`` (dev, test or all)."""
-    path = Path(path)
-    if not path.is_file():
-        raise ClaimtraceError(f"gold file {path} not found")
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    rows = read_gold_jsonl(path)
     return [r for r in rows if split == "all" or r.get("split") == split]
 
 

@@ -12,6 +12,15 @@ from types import ModuleType
 from claimtrace.errors import ClaimtraceError
 
 
+def read_gold_jsonl(path: str | Path) -> list[dict]:
+    """The records of a gold JSON Lines file (a clear error when it is missing)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ClaimtraceError(f"gold file {path} not found")
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
 def shared_dir() -> Path | None:
     """``$CLAIMTRACE_SHARED``, else the first ``shared`` folder beside the cwd or the repo."""
     env = os.environ.get("CLAIMTRACE_SHARED")

@@ -31,7 +31,7 @@ from typing import Any
 from spacy.language import Language
 
 from claimtrace.errors import ClaimtraceError
-from claimtrace.evaluation.shared import shared_dir
+from claimtrace.evaluation.shared import read_gold_jsonl, shared_dir
 from claimtrace.model import Claim, Span, to_dict
 
 #: Batches drawn and annotated after the rules were frozen: wholly held out.
@@ -56,10 +56,7 @@ def load_gold(
     ``split`` is dev, test, all, or heldout: the test part of every batch plus all of the
     fresh batch (:data:`FRESH_BATCHES`, annotated after the rules were frozen).
     """
-    path = Path(path)
-    if not path.is_file():
-        raise ClaimtraceError(f"gold file {path} not found")
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    rows = read_gold_jsonl(path)
     return [r for r in rows if _in_split(r, split) and (batch is None or r.get("batch") == batch)]
 
 
