@@ -135,10 +135,14 @@ PARTICIPLE_CUE = re.compile(
 )
 #: a claim, report or piece of media that the content calls fake: "the video appears to
 #: have been a hoax", "the story is completely made up"
-MEDIA_SUBJECT = re.compile(
+_MEDIA_NOUN_FIRST = (
     r"^(\W*[\w'-]+\s+){0,3}?(claims?|reports?|stor(y|ies)|rumou?rs?|videos?|footage|photos?|"
-    r"images?|pictures?|news|articles?|tweets?|posts?|allegations?|accounts?)\s+"
-    r"(is|was|are|were|(appears?|appeared|seems?|seemed)\s+to\s+(be|have\s+been))\s+"
+    r"images?|pictures?|news|articles?|tweets?|posts?|allegations?|accounts?)\b"
+)
+MEDIA_NOUN_FIRST = re.compile(_MEDIA_NOUN_FIRST)
+MEDIA_SUBJECT = re.compile(
+    _MEDIA_NOUN_FIRST
+    + r"\s+(is|was|are|were|(appears?|appeared|seems?|seemed)\s+to\s+(be|have\s+been))\s+"
 )
 NOT_CLEAR = re.compile(
     r"\b(?:not|n't|nor is it|nor was it|never)\s+(?:entirely\s+|yet\s+)?(clear)\b"
@@ -354,8 +358,8 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
 def _media_called_fake(doc_or_text: Doc | str, claim: Claim) -> bool:
     """The content calls a claim, report or piece of media fake: "The video appears to have
     been a hoax" (read over the content's extent, a cue inside it included)."""
-    if not claim.content:
-        return False
+    if not claim.content or not MEDIA_NOUN_FIRST.match(_norm(claim.content[0].text)):
+        return False  # (checked first: the Doc's text is built anew at every access)
     text = _text(doc_or_text, None)
     extent = text[claim.content[0].start : max(s.end for s in claim.content)]
     first = _first_clause(extent)
