@@ -562,6 +562,30 @@ def test_a_content_cut_short_runs_on_to_the_reporting_clause():
     ]
 
 
+def test_a_report_opening_a_content_is_a_claim_of_its_own():
+    from claimtrace.extract.attribution import nested_reports
+
+    text = "The mayor told residents that the water was safe, officials said."
+
+    def span(part: str) -> Span:
+        return Span.of(text, text.index(part), text.index(part) + len(part))
+
+    outer = (
+        (span("officials"),),
+        (span("said"),),
+        (span("The mayor told residents that the water was safe"),),
+        0.9,
+    )
+    ((source, cue, content, _),) = nested_reports(text, [outer], confidence=0.6)
+    assert [s.text for s in (*source, *cue, *content)] == [
+        "The mayor",
+        "told residents",
+        "that the water was safe",
+    ]
+    # a claim already found there is not made twice
+    assert nested_reports(text, [outer, (source, cue, content, 0.9)], confidence=0.6) == []
+
+
 def test_cited_as_saying_is_not_the_content():
     from claimtrace.extract.attribution import _repair_cited
 

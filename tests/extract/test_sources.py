@@ -459,3 +459,15 @@ def test_a_description_with_a_possessor_is_no_anaphor():
 
     assert is_definite_nominal("the office")
     assert not is_definite_nominal("The governor's office")
+
+
+def test_a_report_of_a_report_reaches_back_to_its_origin():
+    text = "The minister confirmed that two drones fell, The Guardian reported."
+    inner = _claim(text, "c1", "The minister", "confirmed", "that two drones fell")
+    outer = _claim(
+        text, "c2", "The Guardian", "reported", "The minister confirmed that two drones fell"
+    )
+    out, _entities = resolve_sources(text, [inner, outer])
+    guardian = next(c for c in out if c.id == "c2")
+    assert [link.source[0].text for link in guardian.via] == ["The minister"]
+    assert guardian.origin == next(c for c in out if c.id == "c1").source_entity

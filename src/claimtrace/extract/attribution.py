@@ -1375,6 +1375,46 @@ def _inside(spans: Sequence[Span], region: Sequence[Span]) -> bool:
     )
 
 
+#: A report opening a content: "The defence minister confirmed that ...", "the mayor told
+#: residents that ...".
+_NESTED_REPORT = re.compile(
+    r"(?P<src>(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,6}?|(?:the|a|an)(?:\s+[\w.'’-]+){1,6}?)\s+"
+    r"(?P<cue>(?:has\s+|have\s+|had\s+)?(?:said|says|told(?:\s+[\w.'’-]+){1,3}?|tells"
+    r"(?:\s+[\w.'’-]+){1,3}?|confirmed|confirms|announced|claimed|claims|stated|warned|denied|"
+    r"acknowledged|insisted|reported))\s+(?P<content>that\s+\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def nested_reports(text: str, raw: Sequence, *, confidence: float) -> list:
+    """Reports that open another claim's content and that no claim covers yet: in "The
+    minister confirmed that two drones were shot down, The Guardian reported" the
+    Guardian reports what the minister confirmed (the sources step makes the minister
+    the Guardian's via-link)."""
+    taken = [s for _src, cue, _content, _conf in raw for s in cue]
+    out = []
+    for source, _cue, content, _conf in raw:
+        if not source or not content:
+            continue
+        first = content[0]
+        m = _NESTED_REPORT.fullmatch(text, first.start, first.end)
+        if m is None or _NOT_SOURCE_START.match(m.group("src")):
+            continue
+        cue = Span.of(text, *m.span("cue"))
+        if any(t.start < cue.end and cue.start < t.end for t in taken):
+            continue
+        out.append(
+            (
+                (Span.of(text, *m.span("src")),),
+                (cue,),
+                (Span.of(text, *m.span("content")), *content[1:]),
+                confidence,
+            )
+        )
+        taken.append(cue)
+    return out
+
+
 def _drop_nested_repeats(raw: list) -> list:
     """Drop an attribution nested in another's content that adds no source of its own.
 
@@ -1485,6 +1525,7 @@ def extract_attributions(
                     hedge_confidence,
                 )
             )
+    raw = raw + nested_reports(text, raw, confidence=hedge_confidence)
     raw = _drop_nested_repeats([r for r in raw if r[1] or r[2]])
     raw.sort(key=lambda r: (_claim_order((*r[0], *r[1], *r[2])), r[1][0].start if r[1] else 0))
     claims = []

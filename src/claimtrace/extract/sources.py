@@ -1002,7 +1002,47 @@ def _resolve_sources(
             antecedents.sort(key=lambda a: a.end)
     order = {c.id: i for i, c in enumerate(claims)}
     out.sort(key=lambda c: order.get(c.id, 0))
-    return out, list(entities.values())
+    return reports_of_reports(out), list(entities.values())
+
+
+#: Cues of saying, for a report nested in another report.
+_SAYING = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|wrote|writes|confirmed|confirms|announced|"
+    r"announces|claimed|claims|reported|reports|added|adds|insisted|warned|denied|denies|"
+    r"acknowledged|according\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def reports_of_reports(claims: Sequence[Claim]) -> list[Claim]:
+    """ "The minister confirmed the strike, The Guardian reports": the Guardian's claim
+    reaches back to the minister, whose report its content holds. A claim without a
+    via-chain whose content contains another claim's cue and source (a cue of saying)
+    gets that claim's source as its first via-link, followed by that claim's own chain."""
+
+    def inside(span: Span, regions: Sequence[Span]) -> bool:
+        return any(r.start <= span.start and span.end <= r.end for r in regions)
+
+    out = []
+    for outer in claims:
+        if not outer.via and outer.source and outer.content:
+            inner = [
+                c
+                for c in claims
+                if c is not outer
+                and c.source
+                and c.cue
+                and c.source_entity is not None
+                and c.source_entity != outer.source_entity
+                and all(inside(s, outer.content) for s in (*c.cue, *c.source))
+                and _SAYING.search(" ".join(s.text for s in c.cue))
+            ]
+            if inner:
+                first = min(inner, key=lambda c: c.cue[0].start)
+                link = ViaLink(source=first.source, cue=first.cue, entity=first.source_entity)
+                outer = dataclasses.replace(outer, via=(link, *first.via))
+        out.append(outer)
+    return out
 
 
 def _first(claim: Claim) -> int:
