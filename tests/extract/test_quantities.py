@@ -164,3 +164,19 @@ def test_any_comma_grouped_integer_reads_back(n):
     assert q.value == n
     assert q.counted == "ballots"
     assert text[q.span.start : q.span.end] == q.span.text
+
+
+def test_values_carry_no_binary_rounding_noise(nlp):
+    assert only(nlp, "Ortel had $4.1 billion in debt.").value == 4_100_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("Nexa is in advanced talks to buy Ortel for about $20 billion.", None),
+        ("Revenue advanced 4% in the quarter.", Change.UP),
+        ("The plan is to reduce emissions 80 percent by 2050.", Change.DOWN),
+    ],
+)
+def test_a_change_word_describing_a_noun_is_no_change(nlp, text, change):
+    assert only(nlp, text).change == change

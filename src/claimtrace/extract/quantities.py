@@ -598,13 +598,49 @@ def _change(tk: _Tokens, start: int) -> Change | None:
         w = tk.low[k]
         if w in CHANGE_STOP or (tk.sent_start(k + 1) and steps > 0):
             break
-        if w in lex["change_up"]:
+        if w in lex["change_up"] and not _modifies_a_noun(tk, k):
             return Change.UP
-        elif w in lex["change_down"]:
+        elif w in lex["change_down"] and not _modifies_a_noun(tk, k):
             return Change.DOWN
         k -= 1
         steps += 1
     return None
+
+
+#: Words that may follow a verb of change before its amount ("rose sharply on Thursday
+#: to", "fell by", "jumped 4%"); any other word after it makes it a modifier of that word.
+_AFTER_CHANGE = _set(
+    "to by from about around nearly almost over more less than some roughly an a the another "
+    "as much its their his her for on in at this last after again further still just "
+    "slightly sharply steadily"
+)
+
+
+#: Words before a change word that make it an adjective: "in advanced talks", "the
+#: rising prices", "with increased spending".
+_BEFORE_ADJECTIVE = _set(
+    "a an the in of with amid for its their his her our this that these those amid despite"
+)
+
+
+def _decimal(value: float) -> float:
+    """``value`` rid of binary rounding noise: 4.1 × 10⁹ is 4100000000, not
+    4099999999.9999995 (12 significant digits are more than any news figure has)."""
+    return float(f"{value:.12g}")
+
+
+def _modifies_a_noun(tk: _Tokens, k: int) -> bool:
+    """ "in advanced talks", "the increased spending": after a determiner or preposition
+    and before a noun, the change word describes that noun; it does not say that the
+    amount changed. ("to reduce emissions 80 percent", "boosted net 16%" are verbs.)"""
+    nxt = tk.low_at(k + 1)
+    return (
+        tk.low_at(k - 1) in _BEFORE_ADJECTIVE
+        and nxt.isalpha()
+        and nxt not in _AFTER_CHANGE
+        and not nxt.endswith("ly")
+        and nxt not in lexicon()["scales"]
+    )
 
 
 # --------------------------------------------------------------------------- main
@@ -741,9 +777,9 @@ def extract_quantities(doc: Doc, *, start_id: int = 1) -> list[Quantity]:
             Quantity(
                 id="",
                 span=Span.of(text, start_char, end_char),
-                value=float(num.value),
+                value=_decimal(num.value),
                 qualifier=qualifier,
-                value_high=value_high,
+                value_high=None if value_high is None else _decimal(value_high),
                 counted=counted,
                 modifiers=modifiers,
                 unit=unit,
