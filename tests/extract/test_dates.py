@@ -703,3 +703,8 @@ def test_capitalised_time_words_inside_a_sentence_are_names() -> None:
     # a sentence (or a quotation) that opens with them keeps them
     assert one("Today, the minister resigned.").value == "2024-03-06"
     assert one('He said: "This week was hard."').value == "2024-W10"
+
+
+def test_a_second_before_a_capitalised_noun_is_an_ordinal() -> None:
+    assert find_timexes("Voters lack a second ID.", anchor=ANCHOR) == []
+    assert [t.value for t in find_timexes("Wait a second.", anchor=ANCHOR)] == ["PT1S"]

@@ -1486,11 +1486,11 @@ def _duration(m: re.Match, ctx: _Ctx):
         and m["n"].lower() in ("a", "one")
         and re.match(
             r"\s+(?!or\b|and\b|of\b|to\b|in\b|later\b|earlier\b|ago\b|before\b|after\b|"
-            r"longer\b|more\b|less\b)[a-z]",
+            r"longer\b|more\b|less\b)[A-Za-z]",
             ctx.text[ctx.end : ctx.end + 12],
         )
     ):
-        return None  # "a second blast": the ordinal
+        return None  # "a second blast", "a second ID": the ordinal
     words = m.group(0).lower()
     if "and a half" in words and n is not None:
         n += 0.5  # "two and a half years", "a minute and a half"
