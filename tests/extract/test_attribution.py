@@ -343,6 +343,12 @@ def test_only_a_cue_of_saying_gets_the_rest_of_its_sentence():
         assert [text[c.start : c.end] for a in done for c in a.content] == (
             ["the new plan for the river banks"] if kept else []
         )
+    # any cue followed by a complement clause has that clause as content
+    text = "The mayors concluded that the plan works."
+    roles = _roles(text, [(SOURCE, "The mayors"), (CUE, "concluded")])
+    groups = group_roles(roles, text=text, keep_cues_without_content=True)
+    done = _completed(text, groups, sentence_bounds(_sentencized(text)), roles)
+    assert [text[c.start : c.end] for a in done for c in a.content] == ["that the plan works"]
 
 
 @pytest.mark.parametrize(

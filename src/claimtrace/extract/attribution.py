@@ -1301,6 +1301,10 @@ _REFUSAL_CUE = re.compile(
 )
 
 
+#: A complement clause right after a cue: "concluded that ...", "wondered whether ...".
+_THAT_NEXT = re.compile(r"\s+(?:that|whether)\s", re.IGNORECASE)
+
+
 def _is_speech_cue(cue: str) -> bool:
     """Whether a cue is a verb or phrase of saying ("said", "has told", "according to"),
     or of refusing to ("declined", "did not respond to")."""
@@ -1325,7 +1329,9 @@ def _completed(
         if att.content:
             out.append(_fill_gap_before_cue(text, att, roles))
             continue
-        if not _is_speech_cue(text[att.cue.start : att.cue.end]):
+        if not _is_speech_cue(text[att.cue.start : att.cue.end]) and not _THAT_NEXT.match(
+            text, att.cue.end
+        ):
             continue  # a bare "support" or "believe in": too often not an attribution
         found = complete_content(text, att, sentences, roles)
         if found is None:
