@@ -343,6 +343,19 @@ def test_only_a_cue_of_saying_gets_the_rest_of_its_sentence():
         assert [text[c.start : c.end] for a in done for c in a.content] == (
             ["the new plan for the river banks"] if kept else []
         )
+    # a refusal may have a one-word content; the tagger's missing cue is found by lexicon
+    text = "The embassy did not immediately reply to questions."
+    roles = _roles(text, [(CUE, "did not immediately reply to")])
+    groups = group_roles(roles, text=text, keep_cues_without_content=True)
+    (done,) = _completed(text, groups, sentence_bounds(_sentencized(text)), roles)
+    assert [text[c.start : c.end] for c in (*done.source, *done.content)] == [
+        "The embassy",
+        "questions",
+    ]
+    from claimtrace.extract.attribution import lexicon_cue_roles
+
+    found = lexicon_cue_roles(text, _sentencized(text), [])
+    assert [text[r.start : r.end] for r in found] == ["did not immediately reply to"]
     # any cue followed by a complement clause has that clause as content
     text = "The mayors concluded that the plan works."
     roles = _roles(text, [(SOURCE, "The mayors"), (CUE, "concluded")])

@@ -543,6 +543,7 @@ def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpa
             taken.append(role)
     cues = [(m.start(), m.end()) for m in _strong_cue_regex().finditer(text)]
     cues += [m.span("cue") for m in _FINAL_REPORT.finditer(text)]
+    cues += [m.span() for m in _REFUSAL_PHRASE.finditer(text)]
     for lo, hi in sorted(cues):
         if any(r.start < hi and lo < r.end for r in taken):
             continue
@@ -665,7 +666,8 @@ def complete_content(
         lo += 1
     while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;—-"):
         hi -= 1
-    if len(text[lo:hi].split()) < 2:
+    # one word will do for what a source refused ("did not reply to questions")
+    if len(text[lo:hi].split()) < (1 if _REFUSAL_CUE.search(text[cue.start : cue.end]) else 2):
         return None
     return lo, hi
 
@@ -1294,9 +1296,15 @@ def _fill_gap_before_cue(text: str, att: Attribution, roles: Sequence[RoleSpan])
 
 
 _REFUSAL_CUE = re.compile(
-    r"\b(?:declin\w*|refus\w*|(?:did|does|do|would|will|could)\s+not\s+(?:respond|return|reply|"
-    r"comment)|(?:didn't|doesn't|don't|wouldn't|won't|couldn't)\s+(?:respond|return|reply|comment)|"
-    r"could\s+not\s+be\s+reached)\b",
+    r"\b(?:declin\w*|refus\w*|(?:(?:did|does|do|would|will|could)\s+not|didn't|doesn't|don't|"
+    r"wouldn't|won't|couldn't)\s+(?:\w+ly\s+)?(?:respond|return|reply|comment)|"
+    r"could\s+not\s+(?:\w+ly\s+)?be\s+reached)\b",
+    re.IGNORECASE,
+)
+#: The same, as a cue the tagger may have missed: "did not immediately reply to".
+_REFUSAL_PHRASE = re.compile(
+    r"\b(?:(?:did|does|do|would|will|could)\s+not|didn't|doesn't|don't|wouldn't|won't|"
+    r"couldn't)\s+(?:\w+ly\s+)?(?:respond|return|reply)(?:ed)?(?:\s+to)?\b",
     re.IGNORECASE,
 )
 
