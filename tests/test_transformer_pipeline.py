@@ -180,3 +180,17 @@ def test_component_round_trips_through_disk(nlp, tmp_path):
     emb = "embeddings.word_embeddings.weight"
     assert (new.encoder.state_dict()[emb] == old.encoder.state_dict()[emb].half().float()).all()
     assert (tmp_path / "pipe" / FACTORY / "manifest.json").is_file()
+
+
+def test_fine_tuned_variant_is_a_named_tier_that_says_how_to_build_it(tmp_path, monkeypatch):
+    import claimtrace.nlp.pipeline as pipeline
+    from claimtrace.errors import ModelNotFound
+
+    monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
+    monkeypatch.setattr(pipeline, "PACKAGED_MODELS", tmp_path / "none")
+    with pytest.raises(ModelNotFound, match="--tier accurate-ft"):
+        pipeline.resolve_model("accurate-ft")
+    built = tmp_path / "en_claimtrace_accurate_ft"
+    built.mkdir()
+    (built / "config.cfg").write_text("")
+    assert pipeline.resolve_model("accurate-ft") == built

@@ -3,12 +3,13 @@
 A *base* pipeline (tokenizer, tagger, parser, lemmatizer, entities) comes from one of:
 
 - ``fast`` (default): the CNN pipeline shipped inside the package (``claimtrace/models``);
-- ``accurate``: the fine-tuned MiniLM tier (``en_claimtrace_accurate_ft``: the
-  ``claimtrace_transformer_parser`` component), built by ``training/train.py --tier accurate``
-  into ``$CLAIMTRACE_MODELS`` (default ``~/.cache/claimtrace/models``) because it is too big
-  to ship;
-- ``accurate-frozen``: the earlier accurate tier (frozen MiniLM features under spaCy's CNN
-  heads, ``en_claimtrace_accurate``), built by ``training/train.py --tier accurate-frozen``;
+- ``accurate``: the transformer tier (frozen MiniLM features under spaCy's CNN heads,
+  ``en_claimtrace_accurate``), built by ``training/train.py --tier accurate`` into
+  ``$CLAIMTRACE_MODELS`` (default ``~/.cache/claimtrace/models``) because it is too big to ship;
+- ``accurate-ft``: the fine-tuned MiniLM variant (``en_claimtrace_accurate_ft``: one
+  ``claimtrace_transformer_parser`` component), built by ``training/train.py --tier
+  accurate-ft`` into the same place; not the default accurate tier because it scored lower
+  on dev after the ~1.3 epochs it could be trained here (docs/results-pipeline.md);
 - the name of an installed spaCy package (``en_core_web_sm`` ...);
 - a directory written by ``nlp.to_disk``;
 - ``blank``: tokenizer and rule-based sentences only (every extractor still runs, with
@@ -38,14 +39,14 @@ log = logging.getLogger(__name__)
 PACKAGED_MODELS = Path(__file__).resolve().parent.parent / "models"
 TIERS = {
     "fast": "en_claimtrace_fast",
-    "accurate": "en_claimtrace_accurate_ft",
-    "accurate-frozen": "en_claimtrace_accurate",
+    "accurate": "en_claimtrace_accurate",
+    "accurate-ft": "en_claimtrace_accurate_ft",
 }
 #: The training command that builds each tier (for the "not installed" message).
 BUILD = {
     "fast": "reinstall claimtrace or build it with `python training/train.py`",
     "accurate": "build it with `python training/train.py --tier accurate`",
-    "accurate-frozen": "build it with `python training/train.py --tier accurate-frozen`",
+    "accurate-ft": "build it with `python training/train.py --tier accurate-ft`",
 }
 
 #: The claimtrace components, in pipeline order. Later ones read what earlier ones wrote.
@@ -118,7 +119,7 @@ def resolve_model(name: str | None = None) -> str | Path:
     if importlib.util.find_spec(name) is not None:
         return name
     raise ModelNotFound(
-        f"unknown model {name!r}: use fast, accurate, accurate-frozen, blank, an installed "
+        f"unknown model {name!r}: use fast, accurate, accurate-ft, blank, an installed "
         "spaCy package "
         "(en_core_web_sm ...) or a pipeline directory"
     )

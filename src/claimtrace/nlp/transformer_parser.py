@@ -75,7 +75,11 @@ class TransformerParser:
         out.update(Scorer.score_token_attr(examples, "tag", **kwargs))
         out.update(Scorer.score_token_attr(examples, "morph", getter=_morph_key, **kwargs))
         out.update(Scorer.score_spans(examples, "sents", **kwargs))
-        out.update(Scorer.score_deps(examples, "dep", ignore_labels=("p", "punct"), **kwargs))
+        out.update(
+            Scorer.score_deps(
+                examples, "dep", getter=_dep_key, ignore_labels=("p", "punct"), **kwargs
+            )
+        )
         out.update(Scorer.score_spans(examples, "ents", **kwargs))
         return out
 
@@ -94,6 +98,10 @@ class TransformerParser:
         self.model = PipelineModel.load(path)
         self.model.source_path = str(path)
         return self
+
+
+def _dep_key(token, attr):  # as spaCy's parser scores: label strings, lower case
+    return token.vocab.strings.as_string(getattr(token, attr)).lower()
 
 
 def _morph_key(token, attr):
@@ -128,7 +136,7 @@ def set_annotations(doc: Doc, keep: list[int], res: dict) -> None:
     for tok in doc:
         tok.pos_ = pos[tok.i]
         tok.tag_ = tags[tok.i]
-        tok.set_morph(feats[tok.i] or None)
+        tok.set_morph(feats[tok.i] or "_")  # "_": empty, as in the gold Docs (None would be unset)
     spans = [Span(doc, keep[a], keep[b - 1] + 1, label=lab) for lab, a, b in bio_spans(res["ner"])]
     doc.set_ents(spans, default="outside")
 
