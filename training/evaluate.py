@@ -1,6 +1,8 @@
 """Evaluate a claimtrace pipeline on the held-out test splits.
 
     python training/evaluate.py MODEL_DIR [--corpus training/corpus] [--json out.json] [--speed-words 60000]
+    python training/evaluate.py MODEL_DIR --split dev   # the same scores on EWT dev / UNER EWT dev
+                                                        # (model selection; no GUM, no speed)
 
 Prints (and optionally writes as JSON):
   * UD English EWT test: LAS / UAS / UPOS / XPOS / lemma / morph / sentence F, from raw text
@@ -182,6 +184,8 @@ CODE = {}
 
 
 def speed(nlp, texts, n_words):
+    if n_words <= 0:  # not measured
+        return {"words": 0, "seconds": 0, "cpu_seconds": 0, "words_per_s": 0, "wall_words_per_s": 0}
     if hasattr(CODE.get("module"), "enable_feature_cache"):
         CODE["module"].enable_feature_cache(False)
     # warm-up
@@ -230,6 +234,13 @@ def main():
     ap.add_argument("--speed-words", type=int, default=60000)
     ap.add_argument("--skip-gum", action="store_true")
     ap.add_argument("--code", type=Path, help="Python file to import first (custom architectures)")
+    ap.add_argument(
+        "--split",
+        choices=["test", "dev"],
+        default="test",
+        help="dev: EWT dev (dev.spacy) and UNER EWT dev (dev_uner.spacy) instead of the test "
+        "splits; the keys of the JSON keep their test names, 'split' says which",
+    )
     args = ap.parse_args()
     if os.environ.get("OMP_NUM_THREADS") != "1":
         print("note: set OMP_NUM_THREADS=1 for a one-core speed figure", file=sys.stderr)
@@ -242,43 +253,45 @@ def main():
         if hasattr(CODE["module"], "enable_feature_cache"):
             CODE["module"].enable_feature_cache(True)  # same texts are scored several times
     nlp = spacy.load(args.model)
+    dev = args.split == "dev"
     res = {
+        "split": args.split,
         "model": str(args.model),
         "pipeline": nlp.pipe_names,
         "name": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
     }
-    ewt = load_docs(nlp, args.corpus / "test_ewt.spacy")
+    ewt = load_docs(nlp, args.corpus / ("dev.spacy" if dev else "test_ewt.spacy"))
     res["ewt_test_raw"], _ = syntax_scores(nlp, ewt)
     res["ewt_test_goldtok"], preds_gold = syntax_scores(nlp, ewt, gold_tok=True)
     res["reported_clauses"] = reported_clauses(ewt, preds_gold)
-    uner = load_docs(nlp, args.corpus / "test_uner.spacy")
+    uner = load_docs(nlp, args.corpus / ("dev_uner.spacy" if dev else "test_uner.spacy"))
     res["uner_test"] = uner_scores(nlp, uner)
     res["ewt_test_own_labels"] = ents_own_labels(nlp, ewt)
-    if not args.skip_gum and (args.corpus / "test_gum.spacy").exists():
+    if not dev and not args.skip_gum and (args.corpus / "test_gum.spacy").exists():
         gum = load_docs(nlp, args.corpus / "test_gum.spacy")
         res["gum_test_raw"], _ = syntax_scores(nlp, gum)
         res["gum_test_raw"].pop("las_per_type", None)
-    res["speed"] = speed(nlp, speed_texts(ewt, args.corpora), args.speed_words)
+    res["speed"] = speed(nlp, speed_texts(ewt, args.corpora), 0 if dev else args.speed_words)
     res["size_mb"] = round(dir_size_mb(args.model), 1)
     r = res
     e = r["ewt_test_raw"]
     print(f"model {r['name']}  {r['model']}")
     print(
-        f"EWT test (raw text): LAS {e['LAS']:.2f}  UAS {e['UAS']:.2f}  UPOS {e['UPOS']:.2f}  XPOS {e['XPOS']:.2f}  "
+        f"EWT {args.split} (raw text): LAS {e['LAS']:.2f}  UAS {e['UAS']:.2f}  UPOS {e['UPOS']:.2f}  XPOS {e['XPOS']:.2f}  "
         f"lemma {e['lemma']:.2f}  morph {e['morph']:.2f}  sents F {e['sents_f']:.2f}  token acc {e['token_acc']:.2f}"
     )
     g = r["ewt_test_goldtok"]
     print(
-        f"EWT test (gold tok): LAS {g['LAS']:.2f}  UAS {g['UAS']:.2f}  UPOS {g['UPOS']:.2f}  lemma {g['lemma']:.2f}"
+        f"EWT {args.split} (gold tok): LAS {g['LAS']:.2f}  UAS {g['UAS']:.2f}  UPOS {g['UPOS']:.2f}  lemma {g['lemma']:.2f}"
     )
     print(f"LAS F per relation: {e['las_per_type']}")
     print(f"reported clauses of speech verbs (gold tok): {r['reported_clauses']}")
     u = r["uner_test"]
     print(
-        f"UNER test entities (PER/ORG/LOC): P {u['P']:.2f}  R {u['R']:.2f}  F {u['F']:.2f}  {u['per_type']}"
+        f"UNER {args.split} entities (PER/ORG/LOC): P {u['P']:.2f}  R {u['R']:.2f}  F {u['F']:.2f}  {u['per_type']}"
     )
     o = r["ewt_test_own_labels"]
-    print(f"EWT test entities, claimtrace labels (mapped gold): F {o['F']:.2f} {o['per_type']}")
+    print(f"EWT {args.split} entities, claimtrace labels (mapped gold): F {o['F']:.2f} {o['per_type']}")
     if "gum_test_raw" in r:
         print(
             f"GUM test (raw text): LAS {r['gum_test_raw']['LAS']:.2f}  UPOS {r['gum_test_raw']['UPOS']:.2f}"

@@ -5,6 +5,9 @@
     python training/train.py --tier fast --no-gmb        # variant without GMB (licence not cleared)
     python training/train.py --tier fast --max-steps 2000 --out /tmp/m   # quick smoke run
     python training/train.py --tier accurate [--max-minutes 50]  # = training/accurate.py
+                                     # (frozen MiniLM + spaCy heads)
+    python training/train.py --tier accurate-ft [--max-minutes 75]  # fine-tuned MiniLM variant
+                                     # = convert + training/pipeline_transformer.py + evaluate
 
 Steps (each can be skipped with --skip-*):
   1. training/convert.py     -> training/corpus/*.spacy
@@ -105,15 +108,36 @@ def package(model_best, out, tier, use_gum, use_gmb, extra_meta=None):
     print(f"packaged {model_best} -> {out}")
 
 
+def accurate_ft(args, rest):
+    """Convert (EWT+UNER, GUM, GMB as chosen), fine-tune MiniLM with
+    training/pipeline_transformer.py (its options in ``rest``), evaluate on the test splits."""
+    variant = "accurate" + ("-nogum" if args.no_gum else "") + ("-nogmb" if args.no_gmb else "")
+    corpus = HERE / "corpus" / variant
+    if not args.skip_convert:
+        cmd = [PY, HERE / "convert.py", "--corpora", args.corpora, "--out", corpus]
+        cmd += ["--no-gum"] * args.no_gum + ["--no-gmb"] * args.no_gmb
+        run(cmd)
+    from claimtrace.nlp.pipeline import models_home
+
+    out = args.out or models_home() / "en_claimtrace_accurate_ft"
+    if not args.skip_train:
+        run([PY, HERE / "pipeline_transformer.py", "--corpus", corpus, "--out", out, *rest])
+    if not args.skip_eval:
+        code = HERE / "transformer_code.py"
+        cmd = [PY, HERE / "evaluate.py", out, "--corpus", corpus, "--corpora", args.corpora]
+        run([*cmd, "--code", code, "--json", out / "evaluation.json"], env=one_core_env())
+
+
 def main():
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument(
         "--tier",
-        choices=["fast", "accurate"],
+        choices=["fast", "accurate", "accurate-ft"],
         default="fast",
-        help="accurate: delegates to training/accurate.py (other options passed through)",
+        help="accurate: training/accurate.py (frozen MiniLM); accurate-ft: "
+        "training/pipeline_transformer.py (fine-tuned MiniLM); other options are passed through",
     )
     ap.add_argument("--no-gum", action="store_true")
     ap.add_argument("--no-gmb", action="store_true")
@@ -124,6 +148,9 @@ def main():
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--skip-eval", action="store_true")
     args, rest = ap.parse_known_args()
+    if args.tier == "accurate-ft":
+        accurate_ft(args, rest)
+        return
     if args.tier == "accurate":
         cmd = (
             [PY, HERE / "accurate.py", *rest]

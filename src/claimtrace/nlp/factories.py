@@ -35,6 +35,7 @@ from claimtrace.extract.stance import (
     quantity_modality,
 )
 from claimtrace.nlp.extensions import published_date, records, register_extensions
+from claimtrace.nlp.transformer_parser import make_transformer_parser  # noqa: F401 (registers)
 
 register_extensions()
 log = logging.getLogger(__name__)

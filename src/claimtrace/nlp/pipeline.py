@@ -3,8 +3,13 @@
 A *base* pipeline (tokenizer, tagger, parser, lemmatizer, entities) comes from one of:
 
 - ``fast`` (default): the CNN pipeline shipped inside the package (``claimtrace/models``);
-- ``accurate``: the transformer tier, built by ``training/`` into ``$CLAIMTRACE_MODELS``
-  (default ``~/.cache/claimtrace/models``) because it is too big to ship;
+- ``accurate``: the transformer tier (frozen MiniLM features under spaCy's CNN heads,
+  ``en_claimtrace_accurate``), built by ``training/train.py --tier accurate`` into
+  ``$CLAIMTRACE_MODELS`` (default ``~/.cache/claimtrace/models``) because it is too big to ship;
+- ``accurate-ft``: the fine-tuned MiniLM variant (``en_claimtrace_accurate_ft``: one
+  ``claimtrace_transformer_parser`` component), built by ``training/train.py --tier
+  accurate-ft`` into the same place; not the default accurate tier because it scored lower
+  on dev after the ~1.3 epochs it could be trained here (docs/results-pipeline.md);
 - the name of an installed spaCy package (``en_core_web_sm`` ...);
 - a directory written by ``nlp.to_disk``;
 - ``blank``: tokenizer and rule-based sentences only (every extractor still runs, with
@@ -27,11 +32,22 @@ from spacy.language import Language
 
 import claimtrace.nlp.factories  # noqa: F401  (registers the components)
 from claimtrace.errors import ModelNotFound
+from claimtrace.nlp.transformer_parser import FACTORY as TRANSFORMER_PARSER
 
 log = logging.getLogger(__name__)
 
 PACKAGED_MODELS = Path(__file__).resolve().parent.parent / "models"
-TIERS = {"fast": "en_claimtrace_fast", "accurate": "en_claimtrace_accurate"}
+TIERS = {
+    "fast": "en_claimtrace_fast",
+    "accurate": "en_claimtrace_accurate",
+    "accurate-ft": "en_claimtrace_accurate_ft",
+}
+#: The training command that builds each tier (for the "not installed" message).
+BUILD = {
+    "fast": "reinstall claimtrace or build it with `python training/train.py`",
+    "accurate": "build it with `python training/train.py --tier accurate`",
+    "accurate-ft": "build it with `python training/train.py --tier accurate-ft`",
+}
 
 #: The claimtrace components, in pipeline order. Later ones read what earlier ones wrote.
 #: claimtrace_sources, claimtrace_said_on and claimtrace_stance read the claims, so they go
@@ -93,12 +109,7 @@ def resolve_model(name: str | None = None) -> str | Path:
     if name in TIERS:
         path = _tier_path(name)
         if path is None:
-            hint = (
-                "build it with `python training/train.py --tier accurate`"
-                if name == "accurate"
-                else "reinstall claimtrace or build it with `python training/train.py`"
-            )
-            raise ModelNotFound(f"the {name} pipeline is not installed: {hint}")
+            raise ModelNotFound(f"the {name} pipeline is not installed: {BUILD[name]}")
         return path
     path = Path(name).expanduser()
     if path.exists():
@@ -108,7 +119,8 @@ def resolve_model(name: str | None = None) -> str | Path:
     if importlib.util.find_spec(name) is not None:
         return name
     raise ModelNotFound(
-        f"unknown model {name!r}: use fast, accurate, blank, an installed spaCy package "
+        f"unknown model {name!r}: use fast, accurate, accurate-ft, blank, an installed "
+        "spaCy package "
         "(en_core_web_sm ...) or a pipeline directory"
     )
 
@@ -128,11 +140,7 @@ def build_pipeline(
 ) -> Language:
     """The base pipeline with the claimtrace components appended."""
     nlp = load_base(name)
-    if (
-        not nlp.has_pipe("parser")
-        and not nlp.has_pipe("senter")
-        and not nlp.has_pipe("sentencizer")
-    ):
+    if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer", TRANSFORMER_PARSER)):
         nlp.add_pipe("sentencizer", first=True)
     for component in CLAIMTRACE_COMPONENTS if components is None else components:
         if not nlp.has_pipe(component):
