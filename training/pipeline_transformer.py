@@ -343,6 +343,12 @@ def main() -> None:
     ap.add_argument(
         "--limit-docs", type=int, default=0, help="use the first N train/dev docs (smoke)"
     )
+    ap.add_argument(
+        "--init",
+        type=Path,
+        default=None,
+        help="continue from a pipeline this script built (a new schedule; e.g. --lr 4e-5)",
+    )
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -369,7 +375,13 @@ def main() -> None:
     encoder = AutoModel.from_pretrained(base, local_files_only=True)
     targets = [doc_targets(d) for d in train_docs]
     labels = build_labels(targets)
-    model = PipelineModel(encoder, tokenizer, labels)
+    if args.init is not None:  # a later round: the weights (and labels) of an earlier build
+        init = args.init / FACTORY if (args.init / FACTORY).is_dir() else args.init
+        model = PipelineModel.load(init)
+        labels = model.labels
+        model.train()
+    else:
+        model = PipelineModel(encoder, tokenizer, labels)
     lab_idx = with_index(labels)
     data = []
     for t in targets:
