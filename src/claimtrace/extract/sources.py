@@ -20,12 +20,11 @@ mentions in the text:
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import dataclasses
 import functools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -568,18 +567,10 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
 _GOVERNMENT_HEADS = frozenset({"government", "administration", "regime"})
 
 
-#: Ids of entities resolved from a person's name in the article being resolved (a named
-#: person speaking for a company has kind organization but is still "he"/"she").
-_PERSON_IDS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
-    "claimtrace_person_ids", default=frozenset()
-)
-
-
-def _note_person(entity_id: str) -> None:
-    _PERSON_IDS.set(_PERSON_IDS.get() | {entity_id})
-
-
-def _is_person_entity(entity: Entity) -> bool:
+def _is_person_entity(entity: Entity, persons: Collection[str] = ()) -> bool:
+    """Whether a source entity is a person; ``persons`` are the ids the article's named
+    sources resolved to people (a named person speaking for a company has kind
+    organization but is still "he"/"she")."""
     if entity.kind is SourceKind.PERSON:
         return True
     if "/" in entity.id or len(entity.name.split()) < 2:
@@ -587,12 +578,12 @@ def _is_person_entity(entity: Entity) -> bool:
     if entity.kind in (SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.SOCIAL_MEDIA):
         return not any(w.lower() in _all_kind_terms() for w in entity.name.split())
     # a named person speaking for a company or group ("Stacey McVey", organization)
-    return entity.id in _PERSON_IDS.get()
+    return entity.id in persons
 
 
-def _compatible(pronoun: str, entity: Entity) -> bool:
+def _compatible(pronoun: str, entity: Entity, persons: Collection[str] = ()) -> bool:
     p = pronoun.lower()
-    person_like = _is_person_entity(entity)
+    person_like = _is_person_entity(entity, persons)
     if p in _PERSON_PRONOUNS:
         return person_like
     if p in _GROUP_PRONOUNS:
@@ -601,16 +592,20 @@ def _compatible(pronoun: str, entity: Entity) -> bool:
 
 
 def resolve_coreference(
-    text: str, position: int, antecedents: Sequence[_Antecedent]
+    text: str,
+    position: int,
+    antecedents: Sequence[_Antecedent],
+    persons: Collection[str] = (),
 ) -> Entity | None:
-    """The entity an anaphoric source at ``position`` refers to, or None."""
+    """The entity an anaphoric source at ``position`` refers to, or None (``persons``: see
+    :func:`_is_person_entity`)."""
     t = _norm(text)
     before = [a for a in antecedents if a.end <= position]
     if not before:
         return None
     if is_pronoun(t):
         for a in reversed(before):
-            if _compatible(t, a.entity):
+            if _compatible(t, a.entity, persons):
                 return a.entity
         return None
     head = _head_word(t)
@@ -623,7 +618,7 @@ def resolve_coreference(
     if kinds is None:
         kinds = {classify_kind(t)} - {SourceKind.OTHER, SourceKind.PERSON}
     for a in reversed(candidates):  # a compatible kind
-        if a.entity.kind in kinds and not _is_person_entity(a.entity):
+        if a.entity.kind in kinds and not _is_person_entity(a.entity, persons):
             if head in _GOVERNMENT_HEADS and not a.entity.id.endswith("/government"):
                 continue  # "the federal government" is not an agency named before it
             return a.entity
@@ -910,7 +905,9 @@ def _full_proper_name(text: str) -> str | None:
     return t
 
 
-def _surname_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
+def _surname_antecedent(
+    text: str, antecedents: Sequence[_Antecedent], persons: Collection[str] = ()
+) -> Entity | None:
     """A bare surname ("Oppal", "Mr Steele") takes the person named in full before it."""
     words = _norm(text).split()
     if words and words[0].lower() in _HONORIFICS:
@@ -921,7 +918,7 @@ def _surname_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity
     best = None
     for a in reversed(antecedents):
         name = a.entity.name.split()
-        if len(name) < 2 or not _is_person_entity(a.entity):
+        if len(name) < 2 or not _is_person_entity(a.entity, persons):
             continue
         if ascii_fold(name[-1]).lower() == key:
             if a.from_claim:
@@ -962,17 +959,8 @@ def resolve_sources(
     mentions: Sequence[Mention] = (),
 ) -> tuple[list[Claim], list[Entity]]:
     """Fill ``source_entity``, ``source_kind``, ``via`` and ``channel`` of each claim."""
-    token = _PERSON_IDS.set(frozenset())
-    try:
-        return _resolve_sources(text, claims, mentions)
-    finally:
-        _PERSON_IDS.reset(token)
-
-
-def _resolve_sources(
-    text: str, claims: Sequence[Claim], mentions: Sequence[Mention]
-) -> tuple[list[Claim], list[Entity]]:
     antecedents: list[_Antecedent] = []
+    persons: set[str] = set()  # entity ids the named sources resolved to people
     for m in mentions:  # named mentions are antecedents too
         if m.label in ("PERSON", "ORG"):
             name = text[m.start : m.end]
@@ -984,7 +972,7 @@ def _resolve_sources(
     entities: dict[str, Entity] = {}
     for claim in sorted(claims, key=lambda c: _first(c)):
         with contextlib.suppress(Exception):  # never lose a claim over its source analysis
-            claim = _resolve_one(text, claim, mentions, antecedents)
+            claim = _resolve_one(text, claim, mentions, antecedents, persons)
             claim = _home_government(claim, text)
         out.append(claim)
         for ent in (claim.source_entity, *(v.entity for v in claim.via)):
@@ -1099,7 +1087,11 @@ def _relative_antecedent(
 
 
 def _resolve_one(
-    text: str, claim: Claim, mentions: Sequence[Mention], antecedents: list[_Antecedent]
+    text: str,
+    claim: Claim,
+    mentions: Sequence[Mention],
+    antecedents: list[_Antecedent],
+    persons: set[str],
 ) -> Claim:
     if not claim.cue and not claim.content:
         return claim
@@ -1155,7 +1147,7 @@ def _resolve_one(
         if _norm(src_text).lower() in ("who", "which", "that"):
             entity = _relative_antecedent(text, src.start, mentions, antecedents, social)
         else:
-            entity = resolve_coreference(src_text, src.start, antecedents)
+            entity = resolve_coreference(src_text, src.start, antecedents, persons)
         if entity is None and is_pronoun(src_text):
             kind = (
                 SourceKind.PERSON
@@ -1173,7 +1165,7 @@ def _resolve_one(
                 content=content,
             )
     if entity is None:
-        entity = _resolve_named(text, claim.source, mentions, antecedents, social)
+        entity = _resolve_named(text, claim.source, mentions, antecedents, social, persons)
     kind = entity.kind if entity else classify_kind(src_text, social_channel=social)
     if social and kind in (SourceKind.PERSON, SourceKind.OTHER, SourceKind.ANONYMOUS):
         kind = SourceKind.SOCIAL_MEDIA
@@ -1190,6 +1182,7 @@ def _resolve_named(
     mentions: Sequence[Mention],
     antecedents: Sequence[_Antecedent],
     social: bool,
+    persons: set[str],
 ) -> Entity | None:
     """The entity of a source that is not a pronoun or a definite nominal: apposition
     ("X, president of Y"), unnamed voices of an institution ("a spokesperson for Y"),
@@ -1228,7 +1221,7 @@ def _resolve_named(
         entity = make_entity(inst, kind, mentions=found)
         return dataclasses.replace(entity, aliases=(src_text,)) if entity else None
     if not role:
-        prior = _surname_antecedent(name, [a for a in antecedents if a.end <= lo])
+        prior = _surname_antecedent(name, [a for a in antecedents if a.end <= lo], persons)
         if prior is not None:
             return prior
     found = inner(name)
@@ -1253,7 +1246,7 @@ def _resolve_named(
         and _is_bare_name(entity.name)
         and (label == "PERSON" or role or _person_name(name) != _strip_the(name))
     ):
-        _note_person(entity.id)  # "Rajesh Chharia, president of ..." is a person
+        persons.add(entity.id)  # "Rajesh Chharia, president of ..." is a person
     return entity
 
 
