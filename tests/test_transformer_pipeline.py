@@ -188,9 +188,16 @@ def test_fine_tuned_variant_is_a_named_tier_that_says_how_to_build_it(tmp_path, 
 
     monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
     monkeypatch.setattr(pipeline, "PACKAGED_MODELS", tmp_path / "none")
-    with pytest.raises(ModelNotFound, match="--tier accurate-ft"):
+    with pytest.raises(ModelNotFound, match="--tier accurate"):
         pipeline.resolve_model("accurate-ft")
+    frozen = tmp_path / "en_claimtrace_accurate"
+    frozen.mkdir()
+    (frozen / "config.cfg").write_text("")
+    # 'accurate' takes the frozen-feature build while the fine-tuned one is not built
+    assert pipeline.resolve_model("accurate") == frozen
     built = tmp_path / "en_claimtrace_accurate_ft"
     built.mkdir()
     (built / "config.cfg").write_text("")
     assert pipeline.resolve_model("accurate-ft") == built
+    assert pipeline.resolve_model("accurate") == built
+    assert pipeline.resolve_model("accurate-frozen") == frozen

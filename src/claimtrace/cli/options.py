@@ -10,7 +10,8 @@ from claimtrace.ingest import FORMATS
 model_option = click.option(
     "--model",
     default=None,
-    help="fast (default), accurate, accurate-ft, blank, an en_core_web_* package or a directory.",
+    help="fast (default), accurate, accurate-ft, accurate-frozen, blank, an en_core_web_* "
+    "package or a directory.",
 )
 
 #: ``--input-format``: override format detection by content and extension.

@@ -3,13 +3,12 @@
 A *base* pipeline (tokenizer, tagger, parser, lemmatizer, entities) comes from one of:
 
 - ``fast`` (default): the CNN pipeline shipped inside the package (``claimtrace/models``);
-- ``accurate``: the transformer tier (frozen MiniLM features under spaCy's CNN heads,
-  ``en_claimtrace_accurate``), built by ``training/train.py --tier accurate`` into
-  ``$CLAIMTRACE_MODELS`` (default ``~/.cache/claimtrace/models``) because it is too big to ship;
-- ``accurate-ft``: the fine-tuned MiniLM variant (``en_claimtrace_accurate_ft``: one
-  ``claimtrace_transformer_parser`` component), built by ``training/train.py --tier
-  accurate-ft`` into the same place; not the default accurate tier because it scored lower
-  on dev after the ~1.3 epochs it could be trained here (docs/results-pipeline.md);
+- ``accurate``: the transformer tier, built into ``$CLAIMTRACE_MODELS`` (default
+  ``~/.cache/claimtrace/models``) because it is too big to ship: the fine-tuned MiniLM
+  pipeline (``en_claimtrace_accurate_ft``, one ``claimtrace_transformer_parser`` component;
+  ``training/train.py --tier accurate``) when it is built, else the earlier frozen-feature
+  build (``en_claimtrace_accurate``); ``accurate-ft`` and ``accurate-frozen`` name one of
+  the two (docs/results-pipeline.md compares them);
 - the name of an installed spaCy package (``en_core_web_sm`` ...);
 - a directory written by ``nlp.to_disk``;
 - ``blank``: tokenizer and rule-based sentences only (every extractor still runs, with
@@ -37,16 +36,19 @@ from claimtrace.nlp.transformer_parser import FACTORY as TRANSFORMER_PARSER
 log = logging.getLogger(__name__)
 
 PACKAGED_MODELS = Path(__file__).resolve().parent.parent / "models"
+#: Each tier's pipeline directories, in order of preference.
 TIERS = {
-    "fast": "en_claimtrace_fast",
-    "accurate": "en_claimtrace_accurate",
-    "accurate-ft": "en_claimtrace_accurate_ft",
+    "fast": ("en_claimtrace_fast",),
+    "accurate": ("en_claimtrace_accurate_ft", "en_claimtrace_accurate"),
+    "accurate-ft": ("en_claimtrace_accurate_ft",),
+    "accurate-frozen": ("en_claimtrace_accurate",),
 }
 #: The training command that builds each tier (for the "not installed" message).
 BUILD = {
     "fast": "reinstall claimtrace or build it with `python training/train.py`",
     "accurate": "build it with `python training/train.py --tier accurate`",
-    "accurate-ft": "build it with `python training/train.py --tier accurate-ft`",
+    "accurate-ft": "build it with `python training/train.py --tier accurate`",
+    "accurate-frozen": "build it with `python training/train.py --tier accurate-frozen`",
 }
 
 #: The claimtrace components, in pipeline order. Later ones read what earlier ones wrote.
@@ -71,10 +73,10 @@ def models_home() -> Path:
 
 
 def _tier_path(tier: str) -> Path | None:
-    name = TIERS[tier]
-    for root in (PACKAGED_MODELS, models_home()):
-        if (root / name / "config.cfg").is_file():
-            return root / name
+    for name in TIERS[tier]:
+        for root in (PACKAGED_MODELS, models_home()):
+            if (root / name / "config.cfg").is_file():
+                return root / name
     return None
 
 
@@ -119,9 +121,8 @@ def resolve_model(name: str | None = None) -> str | Path:
     if importlib.util.find_spec(name) is not None:
         return name
     raise ModelNotFound(
-        f"unknown model {name!r}: use fast, accurate, accurate-ft, blank, an installed "
-        "spaCy package "
-        "(en_core_web_sm ...) or a pipeline directory"
+        f"unknown model {name!r}: use fast, accurate, accurate-ft, accurate-frozen, blank, an "
+        "installed spaCy package (en_core_web_sm ...) or a pipeline directory"
     )
 
 
