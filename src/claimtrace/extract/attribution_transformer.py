@@ -29,6 +29,7 @@ import numpy
 from spacy.tokens import Span
 
 from claimtrace.errors import ModelNotFound
+from claimtrace.nlp import tree_decode
 
 ROLES = ("SOURCE", "CUE", "CONTENT")
 TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in ("B", "I")))
@@ -101,40 +102,12 @@ def bio_viterbi(scores: numpy.ndarray) -> list[int]:
     ``scores`` holds log-probabilities, one row per word. ``I-X`` may follow only ``B-X``
     or ``I-X``; a sequence may not start with ``I-X``.
     """
-    n, k = scores.shape
-    if n == 0:
-        return []
-    allowed = numpy.ones((k, k), dtype=bool)  # allowed[prev, cur]
-    for cur, tag in enumerate(TAGS):
-        if tag.startswith("I-"):
-            role = tag[2:]
-            for prev, ptag in enumerate(TAGS):
-                allowed[prev, cur] = ptag in (f"B-{role}", f"I-{role}")
-    start_ok = numpy.array([not t.startswith("I-") for t in TAGS])
-    penalty = numpy.where(allowed, 0.0, -1e9)
-    best = numpy.where(start_ok, scores[0], -1e9)
-    back = numpy.zeros((n, k), dtype=numpy.int64)
-    for i in range(1, n):
-        total = best[:, None] + penalty
-        back[i] = total.argmax(axis=0)
-        best = total.max(axis=0) + scores[i]
-    path = [int(best.argmax())]
-    for i in range(n - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
-    return path[::-1]
+    return tree_decode.bio_viterbi(scores, TAGS)
 
 
 def tags_to_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     """``(role, first_word, end_word)`` for each role span of a BIO tag sequence."""
-    spans = []
-    role, first = None, 0
-    for i, tag in enumerate([*tags, "O"]):
-        if role is not None and tag != f"I-{role}":
-            spans.append((role, first, i))
-            role = None
-        if tag.startswith("B-") or (tag.startswith("I-") and role is None):
-            role, first = tag[2:], i
-    return spans
+    return tree_decode.bio_spans(tags)
 
 
 class TransformerRoleTagger:
