@@ -556,12 +556,28 @@ def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpa
     return out
 
 
+#: Where a Doc keeps its sentence index (:func:`_sentence_index`), found once per Doc.
+_SENTENCE_INDEX = "claimtrace_sentence_index"
+
+
 def _sentence_index(doc) -> list[int]:
     """The sentence of each token of ``doc``, from its sentence boundaries when it has them,
     else from a rule: a sentence ends after ``.?!`` (and any closing quote) before an
     upper-case word or a paragraph break. A line break always ends a sentence: list items,
     datelines and signatures stand on lines of their own, and no content span of PolNeAR
-    train runs over a line break. Whitespace stays with the sentence before it."""
+    train runs over a line break. Whitespace stays with the sentence before it.
+
+    Every step after the tagger asks for it, so it is worked out once and kept in the
+    Doc's ``user_data``."""
+    cached = doc.user_data.get(_SENTENCE_INDEX)
+    if cached is not None and len(cached) == len(doc):
+        return cached
+    out = _find_sentence_index(doc)
+    doc.user_data[_SENTENCE_INDEX] = out
+    return out
+
+
+def _find_sentence_index(doc) -> list[int]:
     has_starts = doc.has_annotation("SENT_START")
     idx, out, pending, carry = -1, [], False, False
     for token in doc:
@@ -636,13 +652,14 @@ def complete_content(
     if cited:  # "X cited Y as saying (on Monday)": Y is a via-source, not the content
         right_start = cited.end()
     after = text[right_start:s_hi]
+    reports_before = _reported_after_clause(before, after)
     if (
         len(after.strip(" ,:;-—\"“”'")) < 3
         or (len(after.split()) <= 3 and len(before.split()) >= 3)
         or (
             _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()) and len(before.split()) >= 3
         )
-        or _reported_after_clause(before, after)
+        or reports_before
     ):
         lo, hi = s_lo, left_end
     else:
@@ -652,7 +669,7 @@ def complete_content(
         lo = dateline.end()
     # "EU governments are considering sanctions, three diplomats said": the whole clause
     # before is reported, with the attribution nested in it
-    nested = hi <= cue.start and _reported_after_clause(before, after)
+    nested = hi <= cue.start and reports_before
     # otherwise never overlap another role: keep the part next to the cue
     for r in taken:
         if nested:
@@ -1295,17 +1312,19 @@ def _fill_gap_before_cue(text: str, att: Attribution, roles: Sequence[RoleSpan])
     )
 
 
+#: "did not", "wouldn't" ... and an adverb: the start of a refusal ("did not immediately").
+_NOT_ADVERB = (
+    r"(?:(?:did|does|do|would|will|could)\s+not|didn't|doesn't|don't|wouldn't|won't|couldn't)"
+    r"\s+(?:\w+ly\s+)?"
+)
 _REFUSAL_CUE = re.compile(
-    r"\b(?:declin\w*|refus\w*|(?:(?:did|does|do|would|will|could)\s+not|didn't|doesn't|don't|"
-    r"wouldn't|won't|couldn't)\s+(?:\w+ly\s+)?(?:respond|return|reply|comment)|"
+    rf"\b(?:declin\w*|refus\w*|{_NOT_ADVERB}(?:respond|return|reply|comment)|"
     r"could\s+not\s+(?:\w+ly\s+)?be\s+reached)\b",
     re.IGNORECASE,
 )
-#: The same, as a cue the tagger may have missed: "did not immediately reply to".
+#: A refusal as a cue the tagger may have missed: "did not immediately reply to".
 _REFUSAL_PHRASE = re.compile(
-    r"\b(?:(?:did|does|do|would|will|could)\s+not|didn't|doesn't|don't|wouldn't|won't|"
-    r"couldn't)\s+(?:\w+ly\s+)?(?:respond|return|reply)(?:ed)?(?:\s+to)?\b",
-    re.IGNORECASE,
+    rf"\b{_NOT_ADVERB}(?:respond|return|reply)(?:ed)?(?:\s+to)?\b", re.IGNORECASE
 )
 
 
@@ -1490,9 +1509,10 @@ def extract_attributions(
             roles = split_swallowed_sources(text, doc, roles)
             roles = split_swallowed_subjects(text, doc, roles)
         groups = group_roles(roles, text=text, keep_cues_without_content=complete)
-        groups = merge_citing(text, groups, sentence_bounds(doc))
+        sentences = sentence_bounds(doc)
+        groups = merge_citing(text, groups, sentences)
         if complete:
-            groups = _completed(text, groups, sentence_bounds(doc), roles)
+            groups = _completed(text, groups, sentences, roles)
         raw = attributions_to_claims(text, groups, confidence=tagger_confidence)
         raw = [_hedge_without_subject_source(text, r) for r in raw]
     else:
