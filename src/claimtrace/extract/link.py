@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from claimtrace.model import Claim, Place, Quantity, Span, TimeExpr
 
 
-def _inside(span: Span, regions: Sequence[Span]) -> bool:
+def inside(span: Span, regions: Sequence[Span]) -> bool:
+    """Whether ``span`` lies inside one of ``regions``."""
     return any(r.start <= span.start and span.end <= r.end for r in regions)
 
 
@@ -31,9 +32,9 @@ def link_claims(
             dataclasses.replace(
                 claim,
                 quantities=claim.quantities
-                or tuple(q.id for q in quantities if _inside(q.span, content)),
-                dates=claim.dates or tuple(t.id for t in timexes if _inside(t.span, content)),
-                places=claim.places or tuple(p.id for p in places if _inside(p.span, content)),
+                or tuple(q.id for q in quantities if inside(q.span, content)),
+                dates=claim.dates or tuple(t.id for t in timexes if inside(t.span, content)),
+                places=claim.places or tuple(p.id for p in places if inside(p.span, content)),
             )
         )
     return linked

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimtrace.extract.gazetteer import ascii_fold
+from claimtrace.extract.link import inside
 from claimtrace.model import Claim, Entity, SourceKind, Span, ViaLink
 
 # --------------------------------------------------------------------------- data
@@ -1007,10 +1008,6 @@ def reports_of_reports(claims: Sequence[Claim]) -> list[Claim]:
     reaches back to the minister, whose report its content holds. A claim without a
     via-chain whose content contains another claim's cue and source (a cue of saying)
     gets that claim's source as its first via-link, followed by that claim's own chain."""
-
-    def inside(span: Span, regions: Sequence[Span]) -> bool:
-        return any(r.start <= span.start and span.end <= r.end for r in regions)
-
     out = []
     for outer in claims:
         if not outer.via and outer.source and outer.content:
