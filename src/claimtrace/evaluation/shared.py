@@ -17,8 +17,16 @@ def read_gold_jsonl(path: str | Path) -> list[dict]:
     path = Path(path)
     if not path.is_file():
         raise ClaimtraceError(f"gold file {path} not found")
+    rows = []
     with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise ClaimtraceError(f"{path}, line {number}: not JSON ({err.msg})") from err
+    return rows
 
 
 def shared_dir() -> Path | None:
