@@ -801,3 +801,38 @@ def test_a_hedge_cue_takes_no_subject_as_its_source():
     # an ordinary cue keeps its subject
     said = Span.of(text, 62, 66)
     assert _hedge_without_subject_source(text, ((after,), (said,), (content,), 0.9))[0] == (after,)
+
+
+def test_a_headline_that_a_name_opens_with_a_colon_is_a_claim():
+    from claimtrace.extract.attribution import labelled_line_roles
+
+    text = "Mayor Ortiz: Bridge Repairs Will Take Two Years.\n\nThe council met on Monday."
+    roles = labelled_line_roles(text, _sentencized(text), [])
+    (att,) = group_roles(roles, text=text)
+    assert _texts(text, att) == (["Mayor Ortiz"], ":", ["Bridge Repairs Will Take Two Years"])
+
+
+def test_transcript_speakers_are_sources_and_labels_or_lists_are_not():
+    from claimtrace.extract.attribution import labelled_line_roles
+
+    text = (
+        "The interview ran as follows.\n\n"
+        "HOST: Will the plant close this year?\n\n"
+        "DIAZ: No. The plant stays open until the contract ends.\n\n"
+        "HOST: And after that?\n\n"
+        "DIAZ: That depends on the state budget.\n\n"
+        "UPDATE: This story was changed to add the mayor's reply.\n\n"
+        "Ohio: three plants, all of them open since the spring."
+    )
+    doc = _sentencized(text)
+    # a content the tagger found over a whole transcript line loses the speaker label
+    whole = text.index("DIAZ: No.")
+    tagged = [RoleSpan.of(CONTENT, doc.char_span(whole, text.index(" ends.") + 6), [0] * len(doc))]
+    groups = group_roles(labelled_line_roles(text, doc, tagged), text=text)
+    found = sorted(_texts(text, a) for a in groups)
+    assert found == [
+        (["DIAZ"], ":", ["No. The plant stays open until the contract ends."]),
+        (["DIAZ"], ":", ["That depends on the state budget"]),
+        (["HOST"], ":", ["And after that?"]),
+        (["HOST"], ":", ["Will the plant close this year?"]),
+    ]

@@ -556,6 +556,85 @@ def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpa
     return out
 
 
+#: A line that a name opens with a colon: "Sanders: Clinton needs to ...", "PENCE: Well, ...".
+_LABELLED_LINE = re.compile(
+    r"^[ \t]*[\"“]?(?P<source>[A-Z][\w.'’-]*"
+    r"(?:[ ](?:[A-Z][\w.'’-]*|of|on|at|the|and|de|van|von)){0,5})"
+    r"[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]{10,})$",
+    re.MULTILINE,
+)
+
+#: Line labels that are not speakers ("UPDATE: ...", "Editor's note: ...", "Q: ...").
+_NOT_SPEAKER_LABELS = frozenset(
+    (
+        "q", "a", "update", "updated", "updates", "breaking", "breaking news", "developing",
+        "exclusive", "watch", "video", "photo", "photos", "listen", "read", "read more",
+        "related", "see also", "note", "editor's note", "editor’s note", "correction",
+        "clarification", "source", "sources", "credit", "caption", "transcript", "email",
+        "live", "the latest", "contributing", "byline", "advertisement", "paid notice", "name",
+        "wow", "look", "so", "boom", "busted", "bombshell", "revealed",
+    )
+)  # fmt: skip
+
+
+def labelled_line_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
+    """``roles`` with SOURCE, CUE (the colon) and CONTENT added for lines that a name opens
+    with a colon: the headline form ("Sanders: Clinton needs to ...", the article's first
+    line, where the tagger found no role on it) and the transcript form (two or more
+    speakers, each opening two or more lines: "PENCE: Well, ..."; a content the tagger
+    found over a whole quoted transcript line loses its speaker label). The content is the
+    rest of the line, without a closing full stop (PolNeAR's convention). Other "Name: ..."
+    lines (lists, labels) are left alone."""
+    lines = [
+        m
+        for m in _LABELLED_LINE.finditer(text)
+        if m.group("source").lower().rstrip(".") not in _NOT_SPEAKER_LABELS
+    ]
+    if not lines:
+        return list(roles)
+    first = re.search(r"\S", text)
+    first_line_end = text.find("\n", first.start()) if first else -1
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    speakers = {}
+    for m in lines:
+        speakers[m.group("source")] = speakers.get(m.group("source"), 0) + 1
+    transcript = sum(1 for n in speakers.values() if n >= 2) >= 2
+    sent_of = _sentence_index(doc)
+    out = list(roles)
+    for m in lines:
+        headline = m.start() < first_line_end
+        spoken = transcript and speakers[m.group("source")] >= 2
+        if not (headline or spoken):
+            continue
+        lo, hi = m.start("source"), m.end("content")
+        label_end = m.end("cue")
+        if spoken:  # a content over the speaker label starts after it
+            for i, r in enumerate(out):
+                if r.label == CONTENT and r.start <= lo and r.end > label_end:
+                    rest = doc.char_span(m.start("content"), r.end, alignment_mode="expand")
+                    if rest is not None and len(rest):
+                        out[i] = RoleSpan.of(CONTENT, rest, sent_of, score=r.score)
+        if any(r.start < label_end and lo < r.end for r in out):
+            continue
+        if not spoken and any(r.start < hi and lo < r.end for r in out):
+            continue
+        c_lo, c_hi = _trim(text, m.start("content"), m.end("content"))
+        if text[c_hi - 1 : c_hi] == ".":
+            c_hi -= 1
+        spans = ((SOURCE, m.start("source"), m.end("source")), (CUE, *m.span("cue")))
+        made = []
+        for label, a, b in (*spans, (CONTENT, c_lo, c_hi)):
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None or not len(span):
+                break
+            made.append(RoleSpan.of(label, span, sent_of, score=0.5))
+        else:
+            if spoken and any(r.start < c_hi and c_lo < r.end for r in out):
+                made = made[:2]  # the tagger's content (cut above) stays
+            out.extend(made)
+    return out
+
+
 #: Where a Doc keeps its sentence index (:func:`_sentence_index`), found once per Doc.
 _SENTENCE_INDEX = "claimtrace_sentence_index"
 
@@ -1505,6 +1584,7 @@ def extract_attributions(
             roles = quote_roles(text, doc, roles)
         if lexicon_cues:
             roles = roles + lexicon_cue_roles(text, doc, roles)
+            roles = labelled_line_roles(text, doc, roles)
         if complete:
             roles = split_swallowed_sources(text, doc, roles)
             roles = split_swallowed_subjects(text, doc, roles)
