@@ -4,6 +4,8 @@
     python training/train.py --tier fast --no-gum        # variant without GUM (CC BY-NC-SA)
     python training/train.py --tier fast --no-gmb        # variant without GMB (licence not cleared)
     python training/train.py --tier fast --max-steps 2000 --out /tmp/m   # quick smoke run
+    python training/train.py --tier fast --init-tok2vec training/runs/pretrain/model7.bin
+                                     # encoder pretrained on raw news text (training/pretrain.py)
     python training/train.py --tier accurate --max-minutes 75 --epochs 8 --eval-every 100 --threads 2
                                      # MiniLM fine-tuned (= accurate-ft): convert +
                                      # training/pipeline_transformer.py + evaluate; the measured
@@ -146,6 +148,12 @@ def main():
     ap.add_argument("--no-gum", action="store_true")
     ap.add_argument("--no-gmb", action="store_true")
     ap.add_argument("--max-steps", type=int, default=6000)
+    ap.add_argument(
+        "--init-tok2vec",
+        type=Path,
+        default=None,
+        help="fast tier: start the CNN encoder from weights of training/pretrain.py",
+    )
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora"))
     ap.add_argument("--skip-convert", action="store_true")
@@ -192,10 +200,18 @@ def main():
                 corpus / "dev.spacy",
                 "--training.max_steps",
                 args.max_steps,
-            ],
+            ]
+            + (["--paths.init_tok2vec", args.init_tok2vec] if args.init_tok2vec else []),
             env=env,
         )
-    package(runs / "model-best", out, args.tier, not args.no_gum, not args.no_gmb)
+    extra_meta = None
+    if args.init_tok2vec:
+        extra_meta = {
+            "pretraining": "CNN encoder initialised by `spacy pretrain` (characters objective) on "
+            "raw news text: PolNeAR train articles and FNC-1 bodies not in claimtrace's gold "
+            "files (research-use texts; training/pretrain.py)"
+        }
+    package(runs / "model-best", out, args.tier, not args.no_gum, not args.no_gmb, extra_meta)
     if not args.skip_eval:
         run(
             [
