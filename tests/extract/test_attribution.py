@@ -836,3 +836,45 @@ def test_transcript_speakers_are_sources_and_labels_or_lists_are_not():
         (["HOST"], ":", ["And after that?"]),
         (["HOST"], ":", ["Will the plant close this year?"]),
     ]
+
+
+def test_according_to_opening_a_sentence_reports_what_follows_not_an_earlier_quote():
+    text = (
+        '"We are out of money," she said. "The shelter closes in May."\n\n'
+        "According to the mayor, the city will find a new building because many donors left."
+    )
+    roles = _roles(
+        text,
+        [
+            (CONTENT, '"We are out of money,"'),
+            (SOURCE, "she"),
+            (CUE, "said"),
+            (CONTENT, '"The shelter closes in May."'),
+            (CUE, "According to"),
+            (SOURCE, "many donors"),
+            (CUE, "left"),
+        ],
+    )
+    groups = group_roles(roles, text=text, keep_cues_without_content=True)
+    by_cue = {text[a.cue.start : a.cue.end]: a for a in groups}
+    # the quotation of the paragraph before stays with "she said"
+    assert _texts(text, by_cue["said"])[2] == [
+        '"We are out of money,"',
+        '"The shelter closes in May."',
+    ]
+    # "many donors" is the subject of "left", not what "according to" names
+    assert by_cue["According to"].source == () and by_cue["According to"].content == ()
+
+
+def test_according_to_takes_the_phrase_before_its_comma_as_source():
+    from claimtrace.extract.attribution import _completed, sentence_bounds
+
+    text = "According to local fire officials, the blaze started in a kitchen."
+    roles = _roles(text, [(CUE, "According to")])
+    groups = group_roles(roles, text=text, keep_cues_without_content=True)
+    (done,) = _completed(text, groups, sentence_bounds(_sentencized(text)), roles)
+    assert _texts(text, done) == (
+        ["local fire officials"],
+        "According to",
+        ["the blaze started in a kitchen"],
+    )

@@ -156,6 +156,8 @@ def group_roles(
                 + SENTENCE_PENALTY * sdist
                 + CROSSED_CUE_PENALTY * _between(content, cue, cues)
             )
+            if sdist and content.tend <= cue.tstart and _opens_with_preposition(text, cue):
+                continue  # "According to X, ...": what X says follows the cue
             if complement and cue.tstart >= content.tend:
                 if sdist:
                     continue  # a that-clause never reports a verb of a later sentence
@@ -182,10 +184,15 @@ def group_roles(
         content = tuple(_plausible_contents(cue, by_cue[i], text))
         if not content and not keep_cues_without_content:
             continue
+        prepositional = text is not None and bool(
+            _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip())
+        )
         best_src, best_cost = None, None
         for src in sources:
             if sentence_distance(src, cue) > 0:
                 continue
+            if prepositional and not 0 <= src.tstart - cue.tend <= 1:
+                continue  # "according to X": X follows the cue
             cost = gap(src, cue) + CROSSED_CUE_PENALTY * _between(src, cue, cues)
             if src.tstart >= cue.tend:
                 cost += SOURCE_AFTER_CUE_PENALTY
@@ -206,6 +213,22 @@ def group_roles(
 
 
 _COMPLEMENTIZER = re.compile(r"\s*(?:that|whether)\b", re.IGNORECASE)
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’')]*\s+|\n)[\s\"“‘']*$")
+
+
+_CLAUSE_AFTER_SOURCE = re.compile(r"[^,.!?\n]{1,120},(?:\s+[^\s.!?]+){4}")
+
+
+def _opens_with_preposition(text: str | None, cue: RoleSpan) -> bool:
+    """Whether ``cue`` is a prepositional cue opening its sentence and followed by a
+    clause of its own ("According to X, the plant will close ..."; not "According to X,
+    basically.", which reports what came before)."""
+    if text is None or not _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()):
+        return False
+    return bool(
+        _SENTENCE_OPENING.search(text, max(0, cue.start - 20), cue.start)
+        and _CLAUSE_AFTER_SOURCE.match(text, cue.end)
+    )
 
 
 def _continues_quotation(text: str, content: RoleSpan, previous: RoleSpan) -> bool:
@@ -874,6 +897,14 @@ def complete_source(
     right_hi = min([s_hi] + [r.start for r in taken if r.start >= cue.end])
     right = text[cue.end : right_hi]
     stop = re.search(r"[,.;:!?\"“”()]|\s—", right)
+    prepositional = bool(_PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()))
+    if stop is not None and right[stop.start()] == "," and prepositional:
+        # "According to X, Y": X is the source, whatever its first word
+        phrase = right[: stop.start()].strip()
+        if phrase and _SOURCE_PHRASE.match(phrase) and not _NOT_SOURCE_START.match(phrase):
+            start = cue.end + (len(right) - len(right.lstrip()))
+            return start, start + len(phrase)
+        return None
     if stop is None or right[stop.start()] not in ".!?":
         return None  # an inverted source ends its sentence
     phrase = right[: stop.start()].strip()
