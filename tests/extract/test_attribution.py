@@ -878,3 +878,11 @@ def test_according_to_takes_the_phrase_before_its_comma_as_source():
         "According to",
         ["the blaze started in a kitchen"],
     )
+
+
+def test_a_participle_of_saying_after_a_comma_is_a_cue_without_its_comma():
+    from claimtrace.extract.attribution import lexicon_cue_roles
+
+    text = "The mayor left the meeting early, saying the budget was final. Saying no is hard."
+    found = lexicon_cue_roles(text, _sentencized(text), [])
+    assert [text[r.start : r.end] for r in found if r.label == CUE] == ["saying"]

@@ -519,7 +519,12 @@ def quote_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
 def _strong_cue_regex() -> re.Pattern:
     path = Path(__file__).resolve().parent.parent / "data" / "attribution" / "strong_cues.json"
     cues = json.loads(path.read_text("utf-8"))["cues"]
-    alts = sorted((re.escape(c) for c in cues), key=len, reverse=True)
+    # ", saying": the participle right after a comma (the comma is not part of the cue)
+    alts = sorted(
+        (r"(?<=, )" + re.escape(c[2:]) if c.startswith(", ") else re.escape(c) for c in cues),
+        key=len,
+        reverse=True,
+    )
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -1445,7 +1450,8 @@ _THAT_NEXT = re.compile(r"\s+(?:that|whether)\s", re.IGNORECASE)
 def _is_speech_cue(cue: str) -> bool:
     """Whether a cue is a verb or phrase of saying ("said", "has told", "according to"),
     or of refusing to ("declined", "did not respond to")."""
-    return bool(_strong_cue_regex().search(cue) or _CUE_RX.search(cue) or _REFUSAL_CUE.search(cue))
+    strong = _strong_cue_regex().search(", " + cue)  # ", saying" counts as a participle
+    return bool(strong or _CUE_RX.search(cue) or _REFUSAL_CUE.search(cue))
 
 
 def _completed(
