@@ -394,7 +394,8 @@ def test_the_unit(text: str, span: str, typ: str, value: str, mod: str | None) -
         ("Over the years the plan changed.", "the years", "DURATION", "PXY"),
         # centuries and spelled decades (TimeML: "19", "199")
         ("It is a 20th century idea.", "20th century", "DATE", "19"),
-        ("Visitors flock to the 11th-century temple.", "the 11th-century", "DATE", "10"),
+        # (the article belongs to "temple", as "a" to "idea" above)
+        ("Visitors flock to the 11th-century temple.", "11th-century", "DATE", "10"),
         ("Numbers dropped through the nineties.", "the nineties", "DATE", "199"),
         ("Growth in the twenties has been slow.", "the twenties", "DATE", "202"),
     ],
@@ -708,3 +709,27 @@ def test_capitalised_time_words_inside_a_sentence_are_names() -> None:
 def test_a_second_before_a_capitalised_noun_is_an_ordinal() -> None:
     assert find_timexes("Voters lack a second ID.", anchor=ANCHOR) == []
     assert [t.value for t in find_timexes("Wait a second.", anchor=ANCHOR)] == ["PT1S"]
+
+
+# --------------------------------------------------------------------------- session 4
+
+
+def test_a_holiday_week_is_the_iso_week_of_the_holiday() -> None:
+    # Easter 2024 is Sunday March 31, in ISO week 13
+    tx = one("Pilgrims arrived as Easter week began.")
+    assert (tx.span.text, tx.type, tx.value) == ("Easter week", TimexType.DATE, "2024-W13")
+    tx = one("Traffic was heavy over the Thanksgiving weekend, 2023.")
+    assert (tx.span.text, tx.value) == ("Thanksgiving weekend, 2023", "2023-W47-WE")
+    # the day itself is unchanged
+    assert one("They met on Easter Sunday, 2023.").value == "2023-04-09"
+
+
+def test_the_article_of_a_noun_modified_by_a_time_is_left_out() -> None:
+    tx = one("She cut short the late-November visit to the port.")
+    assert (tx.span.text, tx.value) == ("late-November", "2023-11")
+    tx = one("Crowds came for the three day festival in the park.")
+    assert (tx.span.text, tx.value) == ("three day", "P3D")
+    assert one("They argued about the two-week strike.").span.text == "two-week"
+    # the expression is the head itself: the article stays
+    assert one("He stayed for the three days of talks.").span.text == "the three days"
+    assert one("Profit fell in the third quarter.").span.text == "the third quarter"

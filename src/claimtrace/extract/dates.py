@@ -247,6 +247,44 @@ def _with_approximator(text: str, chosen: list) -> list:
     return out
 
 
+#: a time expression used as a modifier before a noun: a hyphenated compound ("two-week",
+#: "late-November", "third-quarter") or a count with a singular unit ("two day")
+_PRENOMINAL = re.compile(
+    r"the\s+(?:\S+-(?:[a-z]+|[A-Z][a-z]+\.?)|(?:\d+|[a-z]+)\s+"
+    r"(?:second|minute|hour|day|week|month|year|decade|quarter))",
+    re.I,
+)
+#: words after such an expression that show it is not before its noun
+_NOT_A_HEAD_NOUN = re.compile(
+    r"\s+(?:of|and|or|to|in|on|at|for|with|from|by|as|that|when|ended|ending|ago|earlier|"
+    r"later|before|after|is|was|were|are|has|had|have|will|would|the|a|an|[a-z]+ed)\b"
+)
+
+
+def _without_head_determiner(text: str, chosen: list) -> list:
+    """ "the two-week crisis", "the late-November trip": the article belongs to the noun the
+    expression modifies, not to the expression (TimeML; TimeBank tags "two-week" alone)."""
+    out = []
+    for start, end, prio, typ, value, mod in chosen:
+        if (
+            _PRENOMINAL.fullmatch(text, start, end)
+            and re.match(r"\s+[a-z]", text[end : end + 2])
+            and not _NOT_A_HEAD_NOUN.match(text, end)
+            and ("-" in text[start:end] or _count_above_one(text, start, end))
+        ):
+            start += len(re.match(r"the\s+", text[start:end], re.I).group(0))
+        out.append((start, end, prio, typ, value, mod))
+    return out
+
+
+def _count_above_one(text: str, start: int, end: int) -> bool:
+    """Whether the expression counts more than one unit ("the two day rally"; not "the
+    third quarter", "the following year")."""
+    first = text[start:end].split()[1].split("-")[0]
+    n = number_value(first)
+    return n is not None and n > 1
+
+
 def find_timexes(text: str, *, anchor: dt.date | None = None, prefix: str = "t") -> list[TimeExpr]:
     """All TIMEX3 expressions in ``text``, normalised against ``anchor`` (publication date).
 
@@ -254,6 +292,7 @@ def find_timexes(text: str, *, anchor: dt.date | None = None, prefix: str = "t")
     are still given. Ids are ``t1``, ``t2``... in text order.
     """
     chosen = _with_approximator(text, _contextual_values(text, _select(_candidates(text, anchor))))
+    chosen = _without_head_determiner(text, chosen)
     return [
         TimeExpr(id=f"{prefix}{i}", span=Span.of(text, start, end), type=typ, value=value, mod=mod)
         for i, (start, end, _p, typ, value, mod) in enumerate(chosen, 1)

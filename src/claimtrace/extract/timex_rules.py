@@ -788,13 +788,26 @@ def _day_first_date(m: re.Match, ctx: _Ctx):
     r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|"
     r"Valentine['’]s\s+Day|St\.\s+Patrick['’]s\s+Day|Halloween|Bastille\s+Day|"
     r"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day|"
-    r"Labor\s+Day)(?:,?\s+(?P<y>" + YEAR + r"))?",
+    r"Labor\s+Day)(?:\s+(?P<wk>(?-i:week(?:end)?)))?(?:,?\s+(?P<y>" + YEAR + r"))?",
     3,
     0,
 )
 def _holiday(m: re.Match, ctx: _Ctx):
     """A holiday: the day it falls on in the year given, else in the year around the
-    publication date that the clause points to (as a month and day without a year)."""
+    publication date that the clause points to (as a month and day without a year).
+    "Easter week", "Thanksgiving weekend": the ISO week (its weekend) the day falls in."""
+    got = _holiday_day(m, ctx)
+    if got is None or not m["wk"]:
+        return got
+    typ, value, mod = got
+    if value is not None:
+        value = iso_week(dt.date.fromisoformat(value))
+        if m["wk"] == "weekend":
+            value += "-WE"
+    return typ, value, mod
+
+
+def _holiday_day(m: re.Match, ctx: _Ctx):
     name = re.sub(r"\s+", " ", m["h"]).replace("’", "'").lower()
     if re.match(
         r"\s+(?:trees?|cards?|carols?|lights|music|songs?|presents?|gifts?|"
