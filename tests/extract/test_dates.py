@@ -684,7 +684,9 @@ def test_titles_and_idioms_are_not_times() -> None:
 def test_counted_decades_and_centuries_are_years() -> None:
     assert one("Inflation has not been this high in two decades.").value == "P20Y"
     assert one("The dispute has lasted for a century.").value == "P100Y"
-    assert one("It took several decades.").value == "PXDE"
+    # ISO 8601 has no decade or century unit: an unknown number of them is years too
+    assert one("It took several decades.").value == "PXY"
+    assert one("The quarrel went on for centuries.").value == "PXY"
 
 
 def test_a_plan_seen_from_the_past_takes_the_nearest_day() -> None:
@@ -733,3 +735,12 @@ def test_the_article_of_a_noun_modified_by_a_time_is_left_out() -> None:
     # the expression is the head itself: the article stays
     assert one("He stayed for the three days of talks.").span.text == "the three days"
     assert one("Profit fell in the third quarter.").span.text == "the third quarter"
+
+
+def test_a_plural_unit_long_or_old_is_a_vague_duration() -> None:
+    tx = one("The town ended its decades-long feud with the port.")
+    assert (tx.span.text, tx.type, tx.value) == ("decades-long", TimexType.DURATION, "PXY")
+    assert one("Farmers hope for an end to a years-old drought.").value == "PXY"
+    assert one("The months-long strike is over.").value == "PXM"
+    # a person's age is not a TIMEX3
+    assert find_timexes("A 6-year-old girl won the race.", anchor=ANCHOR) == []

@@ -186,8 +186,10 @@ def duration_value(number: float | None, unit: str) -> str:
     code = UNITS.get(u, UNITS.get(u[:-1], "D")) if u not in UNITS else UNITS[u]
     if number is not None and float(number).is_integer() and code in ("DE", "CE"):
         # ISO 8601 has no decade or century unit: "two decades" -> P20Y (TimeBank's value;
-        # vague amounts keep PXDE; quarters keep TimeML's Q, as TimeBank does: P2Q)
+        # quarters keep TimeML's Q, as TimeBank does: P2Q)
         return f"P{int(number) * (10 if code == 'DE' else 100)}Y"
+    if number is None and code in ("DE", "CE"):
+        return "PXY"  # "for decades", "decades-long": an unknown number of years
     if (
         number is not None
         and code == "Y"
@@ -1545,6 +1547,13 @@ def _duration_adj(m: re.Match, ctx: _Ctx):
 def _unit_long(m: re.Match, ctx: _Ctx):
     """ "a month-long strike": a stretch of one unit."""
     return DUR, duration_value(1, m["u"]), None
+
+
+@rule(r"(?P<u>hours|days|weeks|months|years|decades|centuries)-(?:long|old)", 3)
+def _units_long(m: re.Match, ctx: _Ctx):
+    """ "a decades-long feud", "a years-old slump": a stretch of an unknown number of
+    units (a plural unit is never a person's age, unlike "a 6-year-old")."""
+    return DUR, duration_value(None, m["u"]), None
 
 
 @rule(
