@@ -744,3 +744,11 @@ def test_a_plural_unit_long_or_old_is_a_vague_duration() -> None:
     assert one("The months-long strike is over.").value == "PXM"
     # a person's age is not a TIMEX3
     assert find_timexes("A 6-year-old girl won the race.", anchor=ANCHOR) == []
+
+
+def test_a_year_with_pre_or_post_is_the_year_with_its_side() -> None:
+    tx = one("The post-1989 reforms changed the town.")
+    assert (tx.span.text, tx.value, tx.mod) == ("post-1989", "1989", "AFTER")
+    tx = one("They restored the pre-2008 rules.")
+    assert (tx.span.text, tx.value, tx.mod) == ("pre-2008", "2008", "BEFORE")
+    assert find_timexes("The pre-war rules were restored.", anchor=ANCHOR) == []

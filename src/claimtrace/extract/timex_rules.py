@@ -655,6 +655,13 @@ def _range_year(m: re.Match, ctx: _Ctx):
     return D, m["y"], None
 
 
+@rule(rf"(?P<p>pre|post)-(?P<y>{YEAR})", 3)
+def _pre_post_year(m: re.Match, ctx: _Ctx):
+    """ "post-1959 politics", "the pre-2008 rules": the year, with the side TimeML's mod
+    gives (the prefix is part of the word, so of the extent)."""
+    return D, m["y"], "AFTER" if m["p"].lower() == "post" else "BEFORE"
+
+
 # not registered with :func:`rule`: its boundaries refuse the dash these need
 _RULES.append((re.compile(rf"(?<![\w$£€-])(?P<y>{YEAR})(?=[-–]{YEAR}(?![\w%-]))"), _range_year, 2))
 _RULES.append((re.compile(rf"(?<=(?<![\w$£€-]){YEAR}[-–])(?P<y>{YEAR})(?![\w%-])"), _range_year, 2))
