@@ -752,3 +752,13 @@ def test_a_year_with_pre_or_post_is_the_year_with_its_side() -> None:
     tx = one("They restored the pre-2008 rules.")
     assert (tx.span.text, tx.value, tx.mod) == ("pre-2008", "2008", "BEFORE")
     assert find_timexes("The pre-war rules were restored.", anchor=ANCHOR) == []
+
+
+def test_the_adjective_current_is_the_present() -> None:
+    tx = one("Sales slowed because of current market conditions.")
+    assert (tx.span.text, tx.value) == ("current", "PRESENT_REF")
+    assert one("Holders may buy at the then current price.").value == "PAST_REF"
+    # longer expressions keep their value; "current account" and the noun are not times
+    assert one("Profit will rise in the current fiscal year.").value == "2024"
+    assert find_timexes("The current account deficit grew.", anchor=ANCHOR) == []
+    assert find_timexes("The current carried it; the current took it.", anchor=ANCHOR) == []

@@ -1264,6 +1264,18 @@ def _present(m: re.Match, ctx: _Ctx):
     return D, "PRESENT_REF", None
 
 
+@rule(r"(?P<then>then[\s-]+)?current(?=\s+[a-z])", 0, 0)
+def _current(m: re.Match, ctx: _Ctx):
+    """The adjective "current" ("current market conditions", "his current post"): the
+    present (TimeML: PRESENT_REF; "the then current price": PAST_REF); not "current
+    account", nor the noun ("the current swept ...": a past form follows)."""
+    if re.match(
+        rf"\s+(?:accounts?|affairs|[a-z]+ed|{_IRREGULAR_PAST})\b", ctx.text[ctx.end : ctx.end + 14]
+    ):
+        return None
+    return D, "PAST_REF" if m["then"] else "PRESENT_REF", None
+
+
 @rule(
     r"(?:(?:more|most)\s+)?recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|lately", 0
 )
