@@ -762,3 +762,17 @@ def test_the_adjective_current_is_the_present() -> None:
     assert one("Profit will rise in the current fiscal year.").value == "2024"
     assert find_timexes("The current account deficit grew.", anchor=ANCHOR) == []
     assert find_timexes("The current carried it; the current took it.", anchor=ANCHOR) == []
+
+
+def test_a_day_after_ended_is_not_still_to_come() -> None:
+    # published 2024-11-06: January 31 of 2025 is nearer by the usual weighting, but a
+    # period that "ended" on it is over
+    anchor = dt.date(2024, 11, 6)
+
+    def day_of(text: str) -> str | None:
+        return next(t.value for t in find_timexes(text, anchor=anchor) if t.span.text[-1].isdigit())
+
+    assert day_of("In the fiscal year ended Jan. 31, sales rose.") == "2024-01-31"
+    assert day_of("Sales in the quarter ended Nov. 30 were weak.") == "2023-11-30"
+    # "ending" still looks ahead as before
+    assert day_of("For the year ending Jan. 31, sales will rise.") == "2025-01-31"

@@ -512,7 +512,16 @@ def _month_day(m: re.Match, ctx: _Ctx):
         # a day is dated by distance, the past preferred: a clause's past tense is too
         # weak a cue ("the reduced dividend is payable Dec. 1") to overrule it
         tense = clause_tense(ctx.text, ctx.start, ctx.end)
-        near = nearest_day(ctx.anchor, month, day, future=tense == "future", near=tense == "near")
+        # "the fiscal year ended Jan. 31": the day a period was over, so not still to come
+        ended = re.search(r"\bended\s+(?:on\s+)?$", ctx.text[max(0, ctx.start - 20) : ctx.start])
+        near = nearest_day(
+            ctx.anchor,
+            month,
+            day,
+            future=tense == "future" and not ended,
+            past=bool(ended),
+            near=tense == "near",
+        )
         if near is None:
             return None
         y = near.year
