@@ -776,3 +776,13 @@ def test_a_day_after_ended_is_not_still_to_come() -> None:
     assert day_of("Sales in the quarter ended Nov. 30 were weak.") == "2023-11-30"
     # "ending" still looks ahead as before
     assert day_of("For the year ending Jan. 31, sales will rise.") == "2025-01-31"
+
+
+def test_an_ed_word_after_a_determiner_is_not_a_past_verb() -> None:
+    # published Wednesday 2024-03-06: "a still unannounced date" says nothing of the tense,
+    # so "would" (the nearest of the two Junes) decides
+    tx = one("The bonus would be paid on a still unannounced date in June.")
+    assert (tx.span.text, tx.value) == ("June", "2024-06")
+    assert one("The merger would close at an undisclosed time in May.").value == "2024-05"
+    # a finite past verb still sends the month back
+    assert one("The board approved the merger in May.").value == "2023-05"

@@ -299,6 +299,15 @@ _CLAUSE_END = re.compile(
 )
 
 
+#: a determiner (and maybe an adverb) before an "-ed" word makes it an adjective, not a
+#: finite verb in the past: "the proposed merger", "a still unspecified date"
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|your|my)\s+(?:(?:still|newly|"
+    r"recently|previously|already|not\s+yet|yet|[a-z]+ly)\s+)?$",
+    re.I,
+)
+
+
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """ "past", "future", "near" or None: the tense of the clause around ``text[start:end]``, by
     the tense cue nearest to it (a modal or "plans to" for the future, a past auxiliary,
@@ -315,6 +324,12 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     right: tuple[int, str] | None = None
     for m in _TENSE_CUES.finditer(text, left_at, right_at):
         kind = "past" if m["p"] else "near" if m["n"] else None if m["pr"] else "future"
+        if (
+            kind == "past"
+            and m.group(0).lower().endswith("ed")
+            and _ATTRIBUTIVE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "a still unspecified date", "the increased dividend": an adjective
         if m.end() <= start:
             left = (start - m.end(), kind)  # the last one before wins
         elif m.start() >= end and right is None:
