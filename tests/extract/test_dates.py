@@ -786,3 +786,10 @@ def test_an_ed_word_after_a_determiner_is_not_a_past_verb() -> None:
     assert one("The merger would close at an undisclosed time in May.").value == "2024-05"
     # a finite past verb still sends the month back
     assert one("The board approved the merger in May.").value == "2023-05"
+
+
+def test_an_approximator_before_a_possessive_date_is_not_its_modifier() -> None:
+    tx = one("Lawyers hunted for ways around Monday's ruling.")
+    assert (tx.span.text, tx.mod) == ("Monday", None)
+    tx = one("The sale should close around Nov. 1.")
+    assert (tx.span.text, tx.mod) == ("around Nov. 1", "APPROX")

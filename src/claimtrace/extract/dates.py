@@ -238,7 +238,14 @@ _APPROX_BEFORE = re.compile(
 def _with_approximator(text: str, chosen: list) -> list:
     out = []
     for start, end, prio, typ, value, mod in chosen:
-        if typ in (TimexType.DATE, TimexType.TIME) and value and not value.endswith("_REF"):
+        if (
+            typ in (TimexType.DATE, TimexType.TIME)
+            and value
+            and not value.endswith("_REF")
+            # a possessive date determines a noun: "around Wednesday's ruling" is the
+            # preposition before the whole noun phrase
+            and not re.match(r"['’]s\b", text[end : end + 3])
+        ):
             m = _APPROX_BEFORE.search(text, max(0, start - 16), start)
             if m and (not out or out[-1][1] <= m.start()):
                 start = m.start()
