@@ -793,3 +793,8 @@ def test_an_approximator_before_a_possessive_date_is_not_its_modifier() -> None:
     assert (tx.span.text, tx.mod) == ("Monday", None)
     tx = one("The sale should close around Nov. 1.")
     assert (tx.span.text, tx.mod) == ("around Nov. 1", "APPROX")
+
+
+def test_a_decimal_number_is_not_a_year() -> None:
+    assert find_timexes("The index closed at 2012.5 points.", anchor=ANCHOR) == []
+    assert one("The index closed at its 2012 level.").value == "2012"
