@@ -798,3 +798,14 @@ def test_an_approximator_before_a_possessive_date_is_not_its_modifier() -> None:
 def test_a_decimal_number_is_not_a_year() -> None:
     assert find_timexes("The index closed at 2012.5 points.", anchor=ANCHOR) == []
     assert one("The index closed at its 2012 level.").value == "2012"
+
+
+def test_a_plural_part_of_day_is_shared_by_coordinated_weekdays() -> None:
+    txs = find_timexes("Ferries sail on Friday and Saturday evenings.", anchor=ANCHOR)
+    assert [(t.span.text, t.type, t.value) for t in txs] == [
+        ("Friday", TimexType.SET, "XXXX-WXX-5TEV"),
+        ("Saturday evenings", TimexType.SET, "XXXX-WXX-6TEV"),
+    ]
+    # a singular one is one day each
+    txs = find_timexes("The ferry sailed on Friday and Saturday evening.", anchor=ANCHOR)
+    assert [t.type for t in txs] == [TimexType.DATE, TimexType.TIME]

@@ -871,6 +871,11 @@ def _holiday_day(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- weekdays, deictic days
 
 
+_SHARED_PLURAL_PART = re.compile(
+    rf"\s+(?:and|or)\s+{WEEKDAY}\s+(?P<part>{PART_OF_DAY})s\b", re.I
+)
+
+
 @rule(
     rf"(?P<pos>(?:early|late|earlier|later)\s+)?(?P<rel>last|next|this|this\s+past|this\s+coming|"
     rf"the\s+following|the\s+previous|the\s+coming)?\s*(?P<wd>{WEEKDAY})"
@@ -882,8 +887,14 @@ def _weekday_rule(m: re.Match, ctx: _Ctx):
     word = m["wd"]
     if not word[0].isupper():
         return None
-    if (word.lower().endswith("s") and word.lower()[:-1] in WEEKDAYS) or m["plural"]:
-        part = PARTS_OF_DAY.get((m["part"] or "").lower(), "")
+    # "on Monday and Tuesday nights": the plural part of the day is the first one's too
+    shared = (
+        None
+        if m["part"]
+        else _SHARED_PLURAL_PART.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 40))
+    )
+    if (word.lower().endswith("s") and word.lower()[:-1] in WEEKDAYS) or m["plural"] or shared:
+        part = PARTS_OF_DAY.get((m["part"] or (shared["part"] if shared else "")).lower(), "")
         return S, f"XXXX-WXX-{_weekday(word) + 1}" + (f"T{part}" if part else ""), None
     rel = (m["rel"] or "").lower()
     part = PARTS_OF_DAY.get((m["part"] or "").lower())
