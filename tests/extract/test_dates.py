@@ -809,3 +809,10 @@ def test_a_plural_part_of_day_is_shared_by_coordinated_weekdays() -> None:
     # a singular one is one day each
     txs = find_timexes("The ferry sailed on Friday and Saturday evening.", anchor=ANCHOR)
     assert [t.type for t in txs] == [TimexType.DATE, TimexType.TIME]
+
+
+def test_a_bare_plural_unit_ago_is_a_vague_past() -> None:
+    tx = one("The plant, which just months ago was idle, is hiring.")
+    assert (tx.span.text, tx.type, tx.value) == ("months ago", TimexType.DATE, "PAST_REF")
+    assert one("We will laugh about it years from now.").value == "FUTURE_REF"
+    assert one("The plant closed two years ago.").value == "2022"

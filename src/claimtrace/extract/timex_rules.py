@@ -1046,6 +1046,13 @@ def _ago(m: re.Match, ctx: _Ctx):
     return D, shift(ctx.anchor, sign * n, u), mod
 
 
+@rule(r"(?:years|months|weeks|days|decades)\s+(?P<dir>ago|from\s+now|hence)", 3)
+def _units_ago(m: re.Match, ctx: _Ctx):
+    """ "just months ago", "years from now": an unknown amount back or ahead (TimeML's
+    vague PAST_REF / FUTURE_REF)."""
+    return D, "PAST_REF" if m["dir"].lower() == "ago" else "FUTURE_REF", None
+
+
 @rule(
     r"(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<u>day|week)s?\s+(?P<dir>after|before)"
     r"(?=\s+(?:the|a|an|his|her|its|their|this|that|[A-Z]))",
