@@ -816,3 +816,16 @@ def test_a_bare_plural_unit_ago_is_a_vague_past() -> None:
     assert (tx.span.text, tx.type, tx.value) == ("months ago", TimexType.DATE, "PAST_REF")
     assert one("We will laugh about it years from now.").value == "FUTURE_REF"
     assert one("The plant closed two years ago.").value == "2022"
+
+
+def test_until_then_is_the_last_date_named() -> None:
+    txs = find_timexes("The offer ends on April 2. Until then, shares trade freely.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in txs] == [
+        ("April 2", "2024-04-02"),
+        ("then", "2024-04-02"),
+    ]
+    txs = find_timexes("It opened in 1990. Until then, the site was empty.", anchor=ANCHOR)
+    assert [t.value for t in txs] == ["1990", "1990"]
+    # a text that has named no date gives no value; "and then" is not a time
+    assert one("Until then, the site was empty.").value is None
+    assert find_timexes("He ate, and then he left.", anchor=ANCHOR) == []

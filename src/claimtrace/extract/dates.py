@@ -169,6 +169,7 @@ def _contextual_values(text: str, chosen: list) -> list:
     last_day_end = 0
     last_month: str | None = None
     last_year: int | None = None
+    last_point: str | None = None
     unresolved_date = False
     last_quarter: str | None = None
     last_at = -(10**9)
@@ -196,6 +197,8 @@ def _contextual_values(text: str, chosen: list) -> list:
                     TimexType.DURATION,
                     duration_value(float(m.group(2)) if m else None, m.group(3) if m else "day"),
                 )
+        if value == "&then":  # "until then": the last date the text has named
+            value = last_point
         if value and value.startswith("&"):
             value = _anaphoric_value(value, last_day, last_month, last_year)
         if value and value.startswith("%"):
@@ -209,6 +212,8 @@ def _contextual_values(text: str, chosen: list) -> list:
             last_month = value[:7]
         if value and re.match(r"\d{4}", value):
             last_year = int(value[:4])
+            if typ in (TimexType.DATE, TimexType.TIME):
+                last_point = value
         elif value is None and typ is TimexType.DATE:
             unresolved_date = True
         words = text[start:end].lower()

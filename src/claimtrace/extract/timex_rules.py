@@ -1046,6 +1046,13 @@ def _ago(m: re.Match, ctx: _Ctx):
     return D, shift(ctx.anchor, sign * n, u), mod
 
 
+@rule(r"(?:(?<=\buntil\s)|(?<=\btill\s))then(?!\s+\w+ed\b)", 3)
+def _until_then(m: re.Match, ctx: _Ctx):
+    """ "Until then": the time the text has just named (its last date). ("Since then" is
+    left alone: TimeBank and AQUAINT tag none of their three.)"""
+    return D, "&then", None
+
+
 @rule(r"(?:years|months|weeks|days|decades)\s+(?P<dir>ago|from\s+now|hence)", 3)
 def _units_ago(m: re.Match, ctx: _Ctx):
     """ "just months ago", "years from now": an unknown amount back or ahead (TimeML's
