@@ -829,3 +829,10 @@ def test_until_then_is_the_last_date_named() -> None:
     # a text that has named no date gives no value; "and then" is not a time
     assert one("Until then, the site was empty.").value is None
     assert find_timexes("He ate, and then he left.", anchor=ANCHOR) == []
+
+
+def test_the_first_units_of_an_event_are_a_vague_duration() -> None:
+    tx = one("Dozens were rescued in the first hours of the flood.")
+    assert (tx.span.text, tx.type, tx.value) == ("the first hours", TimexType.DURATION, "PTXH")
+    assert one("Growth was slow in the early years of the plan.").value == "PXY"
+    assert one("Growth was slow in the first two years of the plan.").value == "P2Y"

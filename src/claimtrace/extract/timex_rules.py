@@ -1053,6 +1053,17 @@ def _until_then(m: re.Match, ctx: _Ctx):
     return D, "&then", None
 
 
+@rule(
+    r"the\s+(?:first|early|final|closing|opening|initial)\s+"
+    r"(?P<u>hours|days|weeks|months|years|decades)",
+    2,
+)
+def _first_units(m: re.Match, ctx: _Ctx):
+    """ "the first hours of the war", "the early years": a stretch of an unknown number of
+    units at one end of an event (TimeML: a DURATION, "PTXH")."""
+    return DUR, duration_value(None, m["u"]), None
+
+
 @rule(r"(?:years|months|weeks|days|decades)\s+(?P<dir>ago|from\s+now|hence)", 3)
 def _units_ago(m: re.Match, ctx: _Ctx):
     """ "just months ago", "years from now": an unknown amount back or ahead (TimeML's
