@@ -658,8 +658,8 @@ def _rel_month(m: re.Match, ctx: _Ctx):
 )
 def _year(m: re.Match, ctx: _Ctx):
     # a year, not an amount: "1,990" never gets here; refuse "1990 shares"
-    if not m["per"] and re.match(r"[.,]\d", ctx.text[ctx.end : ctx.end + 2]):
-        return None  # a decimal or a grouped number: "closed at 2082.1", "1990,000"
+    if not m["per"] and re.match(r"\.\d", ctx.text[ctx.end : ctx.end + 2]):
+        return None  # a decimal: "the index closed at 2082.1"
     after = ctx.text[ctx.end : ctx.end + 14].lower()
     if (
         re.match(
