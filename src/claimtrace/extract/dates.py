@@ -169,6 +169,7 @@ def _contextual_values(text: str, chosen: list) -> list:
     last_day_end = 0
     last_month: str | None = None
     last_year: int | None = None
+    last_point: str | None = None
     unresolved_date = False
     last_quarter: str | None = None
     last_at = -(10**9)
@@ -196,6 +197,8 @@ def _contextual_values(text: str, chosen: list) -> list:
                     TimexType.DURATION,
                     duration_value(float(m.group(2)) if m else None, m.group(3) if m else "day"),
                 )
+        if value == "&then":  # "until then": the last date the text has named
+            value = last_point
         if value and value.startswith("&"):
             value = _anaphoric_value(value, last_day, last_month, last_year)
         if value and value.startswith("%"):
@@ -209,6 +212,8 @@ def _contextual_values(text: str, chosen: list) -> list:
             last_month = value[:7]
         if value and re.match(r"\d{4}", value):
             last_year = int(value[:4])
+            if typ in (TimexType.DATE, TimexType.TIME):
+                last_point = value
         elif value is None and typ is TimexType.DATE:
             unresolved_date = True
         words = text[start:end].lower()
@@ -238,13 +243,58 @@ _APPROX_BEFORE = re.compile(
 def _with_approximator(text: str, chosen: list) -> list:
     out = []
     for start, end, prio, typ, value, mod in chosen:
-        if typ in (TimexType.DATE, TimexType.TIME) and value and not value.endswith("_REF"):
+        if (
+            typ in (TimexType.DATE, TimexType.TIME)
+            and value
+            and not value.endswith("_REF")
+            # a possessive date determines a noun: "around Wednesday's ruling" is the
+            # preposition before the whole noun phrase
+            and not re.match(r"['’]s\b", text[end : end + 3])
+        ):
             m = _APPROX_BEFORE.search(text, max(0, start - 16), start)
             if m and (not out or out[-1][1] <= m.start()):
                 start = m.start()
                 mod = mod or ("APPROX" if m["a"] else None)
         out.append((start, end, prio, typ, value, mod))
     return out
+
+
+#: a time expression used as a modifier before a noun: a hyphenated compound ("two-week",
+#: "late-November", "third-quarter") or a count with a singular unit ("two day")
+_PRENOMINAL = re.compile(
+    r"the\s+(?:\S+-(?:[a-z]+|[A-Z][a-z]+\.?)|(?:\d+|[a-z]+)\s+"
+    r"(?:second|minute|hour|day|week|month|year|decade|quarter))",
+    re.I,
+)
+#: words after such an expression that show it is not before its noun
+_NOT_A_HEAD_NOUN = re.compile(
+    r"\s+(?:of|and|or|to|in|on|at|for|with|from|by|as|that|when|ended|ending|ago|earlier|"
+    r"later|before|after|is|was|were|are|has|had|have|will|would|the|a|an|[a-z]+ed)\b"
+)
+
+
+def _without_head_determiner(text: str, chosen: list) -> list:
+    """ "the two-week crisis", "the late-November trip": the article belongs to the noun the
+    expression modifies, not to the expression (TimeML; TimeBank tags "two-week" alone)."""
+    out = []
+    for start, end, prio, typ, value, mod in chosen:
+        if (
+            _PRENOMINAL.fullmatch(text, start, end)
+            and re.match(r"\s+[a-z]", text[end : end + 2])
+            and not _NOT_A_HEAD_NOUN.match(text, end)
+            and ("-" in text[start:end] or _count_above_one(text, start, end))
+        ):
+            start += len(re.match(r"the\s+", text[start:end], re.I).group(0))
+        out.append((start, end, prio, typ, value, mod))
+    return out
+
+
+def _count_above_one(text: str, start: int, end: int) -> bool:
+    """Whether the expression counts more than one unit ("the two day rally"; not "the
+    third quarter", "the following year")."""
+    first = text[start:end].split()[1].split("-")[0]
+    n = number_value(first)
+    return n is not None and n > 1
 
 
 def find_timexes(text: str, *, anchor: dt.date | None = None, prefix: str = "t") -> list[TimeExpr]:
@@ -254,6 +304,7 @@ def find_timexes(text: str, *, anchor: dt.date | None = None, prefix: str = "t")
     are still given. Ids are ``t1``, ``t2``... in text order.
     """
     chosen = _with_approximator(text, _contextual_values(text, _select(_candidates(text, anchor))))
+    chosen = _without_head_determiner(text, chosen)
     return [
         TimeExpr(id=f"{prefix}{i}", span=Span.of(text, start, end), type=typ, value=value, mod=mod)
         for i, (start, end, _p, typ, value, mod) in enumerate(chosen, 1)

@@ -186,8 +186,10 @@ def duration_value(number: float | None, unit: str) -> str:
     code = UNITS.get(u, UNITS.get(u[:-1], "D")) if u not in UNITS else UNITS[u]
     if number is not None and float(number).is_integer() and code in ("DE", "CE"):
         # ISO 8601 has no decade or century unit: "two decades" -> P20Y (TimeBank's value;
-        # vague amounts keep PXDE; quarters keep TimeML's Q, as TimeBank does: P2Q)
+        # quarters keep TimeML's Q, as TimeBank does: P2Q)
         return f"P{int(number) * (10 if code == 'DE' else 100)}Y"
+    if number is None and code in ("DE", "CE"):
+        return "PXY"  # "for decades", "decades-long": an unknown number of years
     if (
         number is not None
         and code == "Y"
@@ -297,6 +299,15 @@ _CLAUSE_END = re.compile(
 )
 
 
+#: a determiner (and maybe an adverb) before an "-ed" word makes it an adjective, not a
+#: finite verb in the past: "the proposed merger", "a still unspecified date"
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|your|my)\s+(?:(?:still|newly|"
+    r"recently|previously|already|not\s+yet|yet|[a-z]+ly)\s+)?$",
+    re.I,
+)
+
+
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """ "past", "future", "near" or None: the tense of the clause around ``text[start:end]``, by
     the tense cue nearest to it (a modal or "plans to" for the future, a past auxiliary,
@@ -313,6 +324,12 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     right: tuple[int, str] | None = None
     for m in _TENSE_CUES.finditer(text, left_at, right_at):
         kind = "past" if m["p"] else "near" if m["n"] else None if m["pr"] else "future"
+        if (
+            kind == "past"
+            and m.group(0).lower().endswith("ed")
+            and _ATTRIBUTIVE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "a still unspecified date", "the increased dividend": an adjective
         if m.end() <= start:
             left = (start - m.end(), kind)  # the last one before wins
         elif m.start() >= end and right is None:
@@ -510,7 +527,16 @@ def _month_day(m: re.Match, ctx: _Ctx):
         # a day is dated by distance, the past preferred: a clause's past tense is too
         # weak a cue ("the reduced dividend is payable Dec. 1") to overrule it
         tense = clause_tense(ctx.text, ctx.start, ctx.end)
-        near = nearest_day(ctx.anchor, month, day, future=tense == "future", near=tense == "near")
+        # "the fiscal year ended Jan. 31": the day a period was over, so not still to come
+        ended = re.search(r"\bended\s+(?:on\s+)?$", ctx.text[max(0, ctx.start - 20) : ctx.start])
+        near = nearest_day(
+            ctx.anchor,
+            month,
+            day,
+            future=tense == "future" and not ended,
+            past=bool(ended),
+            near=tense == "near",
+        )
         if near is None:
             return None
         y = near.year
@@ -632,6 +658,8 @@ def _rel_month(m: re.Match, ctx: _Ctx):
 )
 def _year(m: re.Match, ctx: _Ctx):
     # a year, not an amount: "1,990" never gets here; refuse "1990 shares"
+    if not m["per"] and re.match(r"\.\d", ctx.text[ctx.end : ctx.end + 2]):
+        return None  # a decimal: "the index closed at 2082.1"
     after = ctx.text[ctx.end : ctx.end + 14].lower()
     if (
         re.match(
@@ -651,6 +679,13 @@ def _year(m: re.Match, ctx: _Ctx):
 def _range_year(m: re.Match, ctx: _Ctx):
     """Either year of a range written with a dash: "(1996-2000)" -> 1996, 2000."""
     return D, m["y"], None
+
+
+@rule(rf"(?P<p>pre|post)-(?P<y>{YEAR})", 3)
+def _pre_post_year(m: re.Match, ctx: _Ctx):
+    """ "post-1959 politics", "the pre-2008 rules": the year, with the side TimeML's mod
+    gives (the prefix is part of the word, so of the extent)."""
+    return D, m["y"], "AFTER" if m["p"].lower() == "post" else "BEFORE"
 
 
 # not registered with :func:`rule`: its boundaries refuse the dash these need
@@ -788,13 +823,26 @@ def _day_first_date(m: re.Match, ctx: _Ctx):
     r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|"
     r"Valentine['’]s\s+Day|St\.\s+Patrick['’]s\s+Day|Halloween|Bastille\s+Day|"
     r"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day|"
-    r"Labor\s+Day)(?:,?\s+(?P<y>" + YEAR + r"))?",
+    r"Labor\s+Day)(?:\s+(?P<wk>(?-i:week(?:end)?)))?(?:,?\s+(?P<y>" + YEAR + r"))?",
     3,
     0,
 )
 def _holiday(m: re.Match, ctx: _Ctx):
     """A holiday: the day it falls on in the year given, else in the year around the
-    publication date that the clause points to (as a month and day without a year)."""
+    publication date that the clause points to (as a month and day without a year).
+    "Easter week", "Thanksgiving weekend": the ISO week (its weekend) the day falls in."""
+    got = _holiday_day(m, ctx)
+    if got is None or not m["wk"]:
+        return got
+    typ, value, mod = got
+    if value is not None:
+        value = iso_week(dt.date.fromisoformat(value))
+        if m["wk"] == "weekend":
+            value += "-WE"
+    return typ, value, mod
+
+
+def _holiday_day(m: re.Match, ctx: _Ctx):
     name = re.sub(r"\s+", " ", m["h"]).replace("’", "'").lower()
     if re.match(
         r"\s+(?:trees?|cards?|carols?|lights|music|songs?|presents?|gifts?|"
@@ -823,6 +871,11 @@ def _holiday(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- weekdays, deictic days
 
 
+_SHARED_PLURAL_PART = re.compile(
+    rf"\s+(?:and|or)\s+{WEEKDAY}\s+(?P<part>{PART_OF_DAY})s\b", re.I
+)
+
+
 @rule(
     rf"(?P<pos>(?:early|late|earlier|later)\s+)?(?P<rel>last|next|this|this\s+past|this\s+coming|"
     rf"the\s+following|the\s+previous|the\s+coming)?\s*(?P<wd>{WEEKDAY})"
@@ -834,8 +887,14 @@ def _weekday_rule(m: re.Match, ctx: _Ctx):
     word = m["wd"]
     if not word[0].isupper():
         return None
-    if (word.lower().endswith("s") and word.lower()[:-1] in WEEKDAYS) or m["plural"]:
-        part = PARTS_OF_DAY.get((m["part"] or "").lower(), "")
+    # "on Monday and Tuesday nights": the plural part of the day is the first one's too
+    shared = (
+        None
+        if m["part"]
+        else _SHARED_PLURAL_PART.match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 40))
+    )
+    if (word.lower().endswith("s") and word.lower()[:-1] in WEEKDAYS) or m["plural"] or shared:
+        part = PARTS_OF_DAY.get((m["part"] or (shared["part"] if shared else "")).lower(), "")
         return S, f"XXXX-WXX-{_weekday(word) + 1}" + (f"T{part}" if part else ""), None
     rel = (m["rel"] or "").lower()
     part = PARTS_OF_DAY.get((m["part"] or "").lower())
@@ -985,6 +1044,31 @@ def _ago(m: re.Match, ctx: _Ctx):
     if u == "year":
         return D, shift(ctx.anchor, sign * n, "year"), mod
     return D, shift(ctx.anchor, sign * n, u), mod
+
+
+@rule(r"(?:(?<=\buntil\s)|(?<=\btill\s))then(?!\s+\w+ed\b)", 3)
+def _until_then(m: re.Match, ctx: _Ctx):
+    """ "Until then": the time the text has just named (its last date). ("Since then" is
+    left alone: TimeBank and AQUAINT tag none of their three.)"""
+    return D, "&then", None
+
+
+@rule(
+    r"the\s+(?:first|early|final|closing|opening|initial)\s+"
+    r"(?P<u>hours|days|weeks|months|years|decades)",
+    2,
+)
+def _first_units(m: re.Match, ctx: _Ctx):
+    """ "the first hours of the war", "the early years": a stretch of an unknown number of
+    units at one end of an event (TimeML: a DURATION, "PTXH")."""
+    return DUR, duration_value(None, m["u"]), None
+
+
+@rule(r"(?:years|months|weeks|days|decades)\s+(?P<dir>ago|from\s+now|hence)", 3)
+def _units_ago(m: re.Match, ctx: _Ctx):
+    """ "just months ago", "years from now": an unknown amount back or ahead (TimeML's
+    vague PAST_REF / FUTURE_REF)."""
+    return D, "PAST_REF" if m["dir"].lower() == "ago" else "FUTURE_REF", None
 
 
 @rule(
@@ -1240,6 +1324,18 @@ def _season(m: re.Match, ctx: _Ctx):
 def _present(m: re.Match, ctx: _Ctx):
     # "now that ...", "from now on" still refer to the present (TimeML: PRESENT_REF)
     return D, "PRESENT_REF", None
+
+
+@rule(r"(?P<then>then[\s-]+)?current(?=\s+[a-z])", 0, 0)
+def _current(m: re.Match, ctx: _Ctx):
+    """The adjective "current" ("current market conditions", "his current post"): the
+    present (TimeML: PRESENT_REF; "the then current price": PAST_REF); not "current
+    account", nor the noun ("the current swept ...": a past form follows)."""
+    if re.match(
+        rf"\s+(?:accounts?|affairs|[a-z]+ed|{_IRREGULAR_PAST})\b", ctx.text[ctx.end : ctx.end + 14]
+    ):
+        return None
+    return D, "PAST_REF" if m["then"] else "PRESENT_REF", None
 
 
 @rule(
@@ -1532,6 +1628,13 @@ def _duration_adj(m: re.Match, ctx: _Ctx):
 def _unit_long(m: re.Match, ctx: _Ctx):
     """ "a month-long strike": a stretch of one unit."""
     return DUR, duration_value(1, m["u"]), None
+
+
+@rule(r"(?P<u>hours|days|weeks|months|years|decades|centuries)-(?:long|old)", 3)
+def _units_long(m: re.Match, ctx: _Ctx):
+    """ "a decades-long feud", "a years-old slump": a stretch of an unknown number of
+    units (a plural unit is never a person's age, unlike "a 6-year-old")."""
+    return DUR, duration_value(None, m["u"]), None
 
 
 @rule(
