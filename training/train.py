@@ -6,6 +6,9 @@
     python training/train.py --tier fast --max-steps 2000 --out /tmp/m   # quick smoke run
     python training/train.py --tier fast --init-tok2vec training/runs/pretrain/model7.bin
                                      # encoder pretrained on raw news text (training/pretrain.py)
+    python training/train.py --tier fast --silver training/corpus/silver/silver.spacy
+                                     # plus raw news text annotated by the accurate tier
+                                     # (training/distill.py)
     python training/train.py --tier accurate --max-minutes 75 --epochs 8 --eval-every 100 --threads 2
                                      # MiniLM fine-tuned (= accurate-ft): convert +
                                      # training/pipeline_transformer.py + evaluate; the measured
@@ -154,6 +157,12 @@ def main():
         default=None,
         help="fast tier: start the CNN encoder from weights of training/pretrain.py",
     )
+    ap.add_argument(
+        "--silver",
+        type=Path,
+        default=None,
+        help="fast tier: also train on this DocBin of training/distill.py (silver annotations)",
+    )
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--corpora", type=Path, default=Path("/work/shared/corpora"))
     ap.add_argument("--skip-convert", action="store_true")
@@ -177,13 +186,28 @@ def main():
         ap.error(f"unrecognized arguments: {' '.join(rest)}")
     variant = args.tier + ("-nogum" if args.no_gum else "") + ("-nogmb" if args.no_gmb else "")
     corpus = HERE / "corpus" / variant
-    runs = HERE / "runs" / variant
+    runs = (
+        HERE
+        / "runs"
+        / (
+            variant
+            + ("-pretrained" if args.init_tok2vec else "")
+            + ("-silver" if args.silver else "")
+        )
+    )
     out = args.out or (ROOT / "src" / "claimtrace" / "models" / f"en_claimtrace_{args.tier}")
     env = one_core_env()
     if not args.skip_convert:
         cmd = [PY, HERE / "convert.py", "--corpora", args.corpora, "--out", corpus]
         cmd += ["--no-gum"] * args.no_gum + ["--no-gmb"] * args.no_gmb
         run(cmd)
+    train = corpus / "train.spacy"
+    if args.silver:  # spaCy reads every .spacy file of a directory
+        train = runs.with_name(runs.name + "-train-data")
+        shutil.rmtree(train, ignore_errors=True)
+        train.mkdir(parents=True)
+        (train / "gold.spacy").symlink_to((corpus / "train.spacy").resolve())
+        (train / "silver.spacy").symlink_to(args.silver.resolve())
     if not args.skip_train:
         run(
             [
@@ -195,7 +219,7 @@ def main():
                 "-o",
                 runs,
                 "--paths.train",
-                corpus / "train.spacy",
+                train,
                 "--paths.dev",
                 corpus / "dev.spacy",
                 "--training.max_steps",
@@ -204,13 +228,19 @@ def main():
             + (["--paths.init_tok2vec", args.init_tok2vec] if args.init_tok2vec else []),
             env=env,
         )
-    extra_meta = None
+    extra_meta = {}
     if args.init_tok2vec:
-        extra_meta = {
-            "pretraining": "CNN encoder initialised by `spacy pretrain` (characters objective) on "
+        extra_meta["pretraining"] = (
+            "CNN encoder initialised by `spacy pretrain` (characters objective) on "
             "raw news text: PolNeAR train articles and FNC-1 bodies not in claimtrace's gold "
             "files (research-use texts; training/pretrain.py)"
-        }
+        )
+    if args.silver:
+        extra_meta["distillation"] = (
+            "also trained on raw news text (PolNeAR train articles, FNC-1 bodies not in "
+            "claimtrace's gold files; research-use texts) annotated by the accurate tier "
+            "(training/distill.py)"
+        )
     package(runs / "model-best", out, args.tier, not args.no_gum, not args.no_gmb, extra_meta)
     if not args.skip_eval:
         run(
