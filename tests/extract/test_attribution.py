@@ -886,3 +886,26 @@ def test_a_participle_of_saying_after_a_comma_is_a_cue_without_its_comma():
     text = "The mayor left the meeting early, saying the budget was final. Saying no is hard."
     found = lexicon_cue_roles(text, _sentencized(text), [])
     assert [text[r.start : r.end] for r in found if r.label == CUE] == ["saying"]
+
+
+def test_a_source_with_an_apposition_takes_its_closing_comma_and_no_dateline():
+    from claimtrace.extract.attribution import _source_edges
+
+    def edges(text, source):
+        lo = text.index(source)
+        cue = Span.of(text, text.index(" said") + 1, text.index(" said") + 5)
+        out = _source_edges(text, ((Span.of(text, lo, lo + len(source)),), (cue,), (), 0.9))
+        return [s.text for s in out[0]]
+
+    text = "Rep. Elijah Cummings, the top Democrat on the panel, said the bill would fail."
+    assert edges(text, "Rep. Elijah Cummings, the top Democrat on the panel") == [
+        "Rep. Elijah Cummings, the top Democrat on the panel,"
+    ]
+    text = "European Council President Donald Tusk, in Brussels, said talks would resume."
+    assert edges(text, "European Council President Donald Tusk,") == [
+        "European Council President Donald Tusk"
+    ]
+    text = "BRUSSELS - European leaders said on Friday that talks would resume."
+    assert edges(text, "BRUSSELS - European leaders") == ["European leaders"]
+    # a source without an apposition or dateline is left as it is
+    assert edges(text, "European leaders") == ["European leaders"]
