@@ -909,3 +909,19 @@ def test_a_source_with_an_apposition_takes_its_closing_comma_and_no_dateline():
     assert edges(text, "BRUSSELS - European leaders") == ["European leaders"]
     # a source without an apposition or dateline is left as it is
     assert edges(text, "European leaders") == ["European leaders"]
+
+
+def test_a_pronoun_before_a_cue_is_its_source_unless_the_cue_makes_no_act_of_it():
+    from claimtrace.extract.attribution import Attribution, complete_source, sentence_bounds
+
+    def source(text, cue_text):
+        roles = _roles(text, [(CUE, cue_text)])
+        cue = next(r for r in roles if r.label == CUE)
+        sentences = sentence_bounds(_sentencized(text))
+        found = complete_source(text, Attribution(cue=cue), sentences, roles)
+        return text[found[0] : found[1]] if found else None
+
+    assert source("The report came out. It shows that wages fell.", "shows") == "It"
+    assert source("The mayor, who expects a deficit, left.", "expects") == "who"
+    assert source("The report came out. It seems that wages fell.", "seems") is None
+    assert source("The report came out. It was said that wages fell.", "was said") is None

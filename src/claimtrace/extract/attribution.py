@@ -851,6 +851,16 @@ _NOT_SOURCE_START = re.compile(
 )
 
 
+#: A cue that makes no act of its subject ("it seems", "it was said", "which is expected"):
+#: a pronoun before it is no source. Before any other cue, "it" is the source 101 of 142
+#: times in PolNeAR train, "who" 371 of 408, "which" 67 of 96.
+_NOT_AN_ACT = re.compile(
+    r"(?:is|was|are|were|be|been|being|has\s+been|had\s+been|have\s+been|seems?|seemed|"
+    r"appears?|appeared|became|becomes|may|might|must|should|shouldn’t|looked|looks)\b",
+    re.IGNORECASE,
+)
+
+
 #: "NP, who/which ..., <cue>" at the start of a sentence: NP is the source.
 _RELATIVE_SOURCE = re.compile(
     r"\s*(?P<np>(?:[A-Z]|(?:the|a|an|two|three|several|some)\s)[^,;:\"“”()]{1,100}?),"
@@ -891,7 +901,10 @@ def complete_source(
     if prep:  # "..., with a witness claiming that"
         lo = lo + text[lo : cue.start].index(phrase) + prep.end()
         phrase = phrase[prep.end() :]
-    if (
+    pronoun = phrase.lower() in ("it", "who", "which") and not _NOT_AN_ACT.match(
+        text, cue.start, cue.end
+    )
+    if pronoun or (
         phrase
         and _SOURCE_PHRASE.match(phrase)
         and not _NOT_SOURCE_START.match(phrase)
