@@ -925,3 +925,30 @@ def test_a_pronoun_before_a_cue_is_its_source_unless_the_cue_makes_no_act_of_it(
     assert source("The mayor, who expects a deficit, left.", "expects") == "who"
     assert source("The report came out. It seems that wages fell.", "seems") is None
     assert source("The report came out. It was said that wages fell.", "was said") is None
+
+
+def test_the_subject_of_a_passive_or_raising_cue_is_content_not_source():
+    from claimtrace.extract.attribution import _passive_subject
+
+    def moved(text, source, cue, content):
+        sp = [Span.of(text, text.index(x), text.index(x) + len(x)) for x in (source, cue, content)]
+        out = _passive_subject(text, ((sp[0],), (sp[1],), (sp[2],), 0.9))
+        return [s.text for s in out[0]], [s.text for s in out[2]]
+
+    text = "Trump is expected to deliver a speech tonight."
+    assert moved(text, "Trump", "is expected", "to deliver a speech tonight") == (
+        [],
+        ["Trump", "to deliver a speech tonight"],
+    )
+    text = "Now Melania seems to have vanished from the trail."
+    assert moved(text, "Now Melania", "seems", "to have vanished from the trail")[0] == []
+    # an active cue, a stance ("is convinced") or a speech act after "appeared" keeps it
+    text = "Trump expected to deliver a speech tonight."
+    assert moved(text, "Trump", "expected", "to deliver a speech tonight")[0] == ["Trump"]
+    text = "Voters are convinced that the race is over."
+    assert moved(text, "Voters", "are convinced", "that the race is over")[0] == ["Voters"]
+    text = "He appeared to suggest that the race is over."
+    assert moved(text, "He", "appeared", "that the race is over")[0] == ["He"]
+    # "Asked about X, Clinton said": the one asked is no source of "Asked"
+    text = "Asked about the deal, Clinton said it was fine."
+    assert moved(text, "Clinton", "Asked", "about the deal")[0] == []
