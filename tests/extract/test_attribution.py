@@ -952,3 +952,24 @@ def test_the_subject_of_a_passive_or_raising_cue_is_content_not_source():
     # "Asked about X, Clinton said": the one asked is no source of "Asked"
     text = "Asked about the deal, Clinton said it was fine."
     assert moved(text, "Clinton", "Asked", "about the deal")[0] == []
+
+
+def test_a_conjoined_cue_shares_the_source_of_the_cue_before_it():
+    from claimtrace.extract.attribution import _completed, sentence_bounds
+
+    text = "China said it was opposed to the test and warned Pyongyang to stop."
+    roles = _roles(  # the tagger found no source: "said" gets one from complete_source
+        text,
+        [
+            (CUE, "said"),
+            (CONTENT, "it was opposed to the test"),
+            (CUE, "warned"),
+            (CONTENT, "Pyongyang to stop"),
+        ],
+    )
+    groups = group_roles(roles, text=text)
+    done = _completed(text, groups, sentence_bounds(_sentencized(text)), roles)
+    assert [_texts(text, a) for a in done] == [
+        (["China"], "said", ["it was opposed to the test"]),
+        (["China"], "warned", ["Pyongyang to stop"]),
+    ]

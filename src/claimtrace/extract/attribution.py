@@ -1569,6 +1569,11 @@ def _is_speech_cue(cue: str) -> bool:
     return bool(strong or _CUE_RX.search(cue) or _REFUSAL_CUE.search(cue))
 
 
+#: A verb conjoined to an earlier one ("said it was opposed and warned", "yet refuses"):
+#: it shares the subject, and so the source, of the earlier cue.
+_CONJOINED_CUE = re.compile(r"\b(?:and|but|yet)\s+(?:(?:also|then|later|\w+ly)\s+)?$")
+
+
 def _completed(
     text: str,
     groups: Sequence[Attribution],
@@ -1577,6 +1582,11 @@ def _completed(
 ) -> list[Attribution]:
     out = []
     for att in groups:
+        conjoined = _CONJOINED_CUE.search(text, max(0, att.cue.start - 30), att.cue.start)
+        if not att.source and out and conjoined:
+            prev = out[-1]
+            if prev.source and prev.cue.sent == att.cue.sent and prev.cue.end <= att.cue.start:
+                att = Attribution(cue=att.cue, source=prev.source, content=att.content)
         if not att.source:
             src = complete_source(text, att, sentences, roles)
             if src is not None:
