@@ -954,6 +954,22 @@ def test_the_subject_of_a_passive_or_raising_cue_is_content_not_source():
     assert moved(text, "Clinton", "Asked", "about the deal")[0] == []
 
 
+def test_a_name_with_its_apposition_swallowed_by_a_quotation_is_split_off():
+    from claimtrace.extract.attribution import split_swallowed_sources
+
+    text = '"The plan is dead," Flynn, a top Trump surrogate, said on Monday.'
+    doc = _sentencized(text)
+    roles = _roles(
+        text, [(CONTENT, '"The plan is dead," Flynn, a top Trump surrogate,'), (CUE, "said")]
+    )
+    out = split_swallowed_sources(text, doc, roles)
+    assert [(r.label, text[r.start : r.end]) for r in out] == [
+        (CONTENT, '"The plan is dead,"'),
+        (SOURCE, "Flynn, a top Trump surrogate,"),
+        (CUE, "said"),
+    ]
+
+
 def test_a_conjoined_cue_shares_the_source_of_the_cue_before_it():
     from claimtrace.extract.attribution import _completed, sentence_bounds
 

@@ -1007,6 +1007,12 @@ def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
     return [r for r in out if r is not None]
 
 
+_SWALLOWED_APPOSITIVE = re.compile(
+    r"[,”\"]\s+(?P<src>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+"
+    r"(?:a|an|the|his|her|its|their|[A-Z][\w.'’-]*)\s[^,;:\"“”()]{1,100},)\s*$"
+)
+
+
 def split_swallowed_sources(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
     """ "Y, the agency wrote": when a content runs up to a cue that has no source, its
     last comma-separated phrase, if it reads like a source, becomes the cue's source."""
@@ -1021,10 +1027,13 @@ def split_swallowed_sources(text: str, doc, roles: Sequence[RoleSpan]) -> list[R
             continue
         frag = text[prev.start : prev.end]
         comma = frag.rfind(", ")
+        appositive = _SWALLOWED_APPOSITIVE.search(frag)
+        if appositive:  # '"...," Flynn, a top Trump surrogate, said'
+            comma = appositive.start("src") - 2
         if comma <= 0:
             continue
         tail = frag[comma + 2 :].strip()
-        if not (
+        if not appositive and not (
             tail
             and len(tail.split()) <= 6
             and _SOURCE_PHRASE.match(tail)
@@ -1032,7 +1041,12 @@ def split_swallowed_sources(text: str, doc, roles: Sequence[RoleSpan]) -> list[R
             and (tail[0].isupper() or tail.split()[0].lower() in ("the", "a", "an"))
         ):
             continue
-        head = doc.char_span(prev.start, prev.start + comma, alignment_mode="contract")
+        head_end = prev.start + comma
+        if appositive:  # the head keeps its closing quote
+            head_end = prev.start + len(frag[: appositive.start("src")].rstrip())
+            if text[head_end - 1] == ",":
+                head_end -= 1
+        head = doc.char_span(prev.start, head_end, alignment_mode="contract")
         src = doc.char_span(prev.start + comma + 2, prev.end, alignment_mode="expand")
         if head is None or src is None or not len(head) or not len(src):
             continue
