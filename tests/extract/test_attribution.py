@@ -989,3 +989,29 @@ def test_a_conjoined_cue_shares_the_source_of_the_cue_before_it():
         (["China"], "said", ["it was opposed to the test"]),
         (["China"], "warned", ["Pyongyang to stop"]),
     ]
+
+
+def test_a_preposition_between_cue_and_content_belongs_to_the_cue():
+    from claimtrace.extract.attribution import _preposition_to_cue
+
+    def moved(text, cue, content):
+        c = text.index(cue)
+        q = text.index(content, c + len(cue))
+        out = _preposition_to_cue(
+            text, ((), (Span.of(text, c, c + len(cue)),), (Span.of(text, q, q + len(content)),), 1)
+        )
+        return out[1][0].text, out[2][0].text
+
+    text = "Voters worried about the cost of the plan."
+    assert moved(text, "worried", "about the cost of the plan") == (
+        "worried about",
+        "the cost of the plan",
+    )
+    assert moved(text, "worried", "the cost of the plan") == (
+        "worried about",
+        "the cost of the plan",
+    )
+    text = "He accused the mayor of lying."
+    assert moved(text, "accused", "the mayor of lying") == ("accused", "the mayor of lying")
+    text = "The agency announced on Friday that it would close."
+    assert moved(text, "announced", "on Friday that it would close")[0] == "announced"

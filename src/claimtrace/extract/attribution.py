@@ -1282,6 +1282,35 @@ def _hedge_without_subject_source(text: str, claim_spans):
     return (kept, cue, content, conf)
 
 
+_CUE_PREPOSITION = re.compile(
+    r"\s*(?P<prep>about|of|for|on|as)\s+(?=\S)"
+    r"(?!(?:much|well|such|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|March|April|May|"
+    r"June|July|Aug|Sept?|Oct|Nov|Dec)\w*|Twitter|Facebook|television|TV|CNN|Fox)\b)",
+    re.IGNORECASE,
+)
+
+
+def _preposition_to_cue(text: str, claim_spans):
+    """A preposition between a cue and its content ("worried about X", "accused of X",
+    "called for X", "commented on X") belongs to the cue in PolNeAR (train: "about" 490
+    times in the cue against 74 in the content or outside, "of" 467/57, "for" 442/53,
+    "on" 347/38, "as" 98/37)."""
+    source, cue, content, conf = claim_spans
+    if not cue or not content:
+        return claim_spans
+    last, first = cue[-1], content[0]
+    between = text[last.end : first.start].strip().lower()
+    if first.start < last.end or between not in ("", "about", "of", "for", "on", "as"):
+        return claim_spans
+    m = _CUE_PREPOSITION.match(text, last.end, first.end)
+    if m is None or m.end() >= first.end or m.start("prep") < last.end:
+        return claim_spans
+    new_cue = (*cue[:-1], Span.of(text, last.start, m.end("prep")))
+    if m.end() <= first.start:
+        return (source, new_cue, content, conf)
+    return (source, new_cue, (Span.of(text, m.end(), first.end), *content[1:]), conf)
+
+
 #: Participles after "be" that state how the subject feels or stands ("is convinced",
 #: "were outraged", "is open"): the subject is a source of these.
 _STANCE_PARTICIPLES = (
@@ -1773,6 +1802,7 @@ def extract_attributions(
         raw = [_hedge_without_subject_source(text, r) for r in raw]
         raw = [_source_edges(text, r) for r in raw]
         raw = [_passive_subject(text, r) for r in raw]
+        raw = [_preposition_to_cue(text, r) for r in raw]
     else:
         for src, cue, content in rule_attributions(text):
             raw.append(
