@@ -1015,3 +1015,13 @@ def test_a_preposition_between_cue_and_content_belongs_to_the_cue():
     assert moved(text, "accused", "the mayor of lying") == ("accused", "the mayor of lying")
     text = "The agency announced on Friday that it would close."
     assert moved(text, "announced", "on Friday that it would close")[0] == "announced"
+
+
+def test_a_colon_right_after_a_cue_belongs_to_it():
+    from claimtrace.extract.attribution import _preposition_to_cue
+
+    text = "The paper reports: the mayor resigned."
+    cue, content = Span.of(text, 10, 17), Span.of(text, 19, 37)
+    assert (cue.text, content.text) == ("reports", "the mayor resigned")
+    out = _preposition_to_cue(text, ((), (cue,), (content,), 1))
+    assert (out[1][0].text, out[2][0].text) == ("reports:", "the mayor resigned")
