@@ -1025,3 +1025,20 @@ def test_a_colon_right_after_a_cue_belongs_to_it():
     assert (cue.text, content.text) == ("reports", "the mayor resigned")
     out = _preposition_to_cue(text, ((), (cue,), (content,), 1))
     assert (out[1][0].text, out[2][0].text) == ("reports:", "the mayor resigned")
+
+
+def test_a_long_noun_phrase_before_a_cue_is_its_source_but_not_a_clause():
+    from claimtrace.extract.attribution import Attribution, complete_source, sentence_bounds
+
+    def source(text, cue_text):
+        roles = _roles(text, [(CUE, cue_text)])
+        cue = next(r for r in roles if r.label == CUE)
+        found = complete_source(
+            text, Attribution(cue=cue), sentence_bounds(_sentencized(text)), roles
+        )
+        return text[found[0] : found[1]] if found else None
+
+    text = "A document on the Trump campaign's website states that leave is paid."
+    assert source(text, "states") == "A document on the Trump campaign's website"
+    text = "The move against the aide took place despite warnings from his lawyer."
+    assert source(text, "warnings") is None

@@ -827,6 +827,17 @@ _SOURCE_PHRASE = re.compile(
     r"^(?:(?:the|a|an|his|her|their|its|some|many|other|several|one|two|three)\s+)?"
     r"(?:[\w.'’-]+\s+){0,4}[\w.'’-]+$"
 )
+_LONG_SUBJECT = re.compile(
+    r"^(?:(?:the|a|an|his|her|their|its|some|many|other|several|one|two|three)\s+)?"
+    r"(?:[\w.'’-]+\s+){5,9}[\w.'’-]+$"
+)
+#: A long phrase with a clause word or an opening preposition is no noun phrase.
+_NOT_IN_LONG_SUBJECT = re.compile(
+    r"\b(?:and|or|but|that|which|who|whom|despite|is|are|was|were|be|been|being|has|have|had|"
+    r"will|would|not|no|if|when|because)\b|^(?:at|in|on|for|with|after|before|during|by|from|"
+    r"to|of|as|despite)\b",
+    re.IGNORECASE,
+)
 _SOURCE_DETERMINERS = frozenset(
     [
         "the",
@@ -906,7 +917,10 @@ def complete_source(
     )
     if pronoun or (
         phrase
-        and _SOURCE_PHRASE.match(phrase)
+        and (
+            _SOURCE_PHRASE.match(phrase)
+            or (_LONG_SUBJECT.match(phrase) and not _NOT_IN_LONG_SUBJECT.search(phrase))
+        )
         and not _NOT_SOURCE_START.match(phrase)
         and (phrase[0].isupper() or phrase.split()[0].lower() in _SOURCE_DETERMINERS)
     ):
