@@ -1341,9 +1341,9 @@ _STANCE_PARTICIPLES = (
     "assured|aligned|devoted|dedicated|directed|attracted|prompted|pumped|incensed|enraged"
 )
 _PASSIVE_CUE = re.compile(
-    r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|"
-    r"could\s+be|may\s+be|might\s+be|can\s+be|must\s+be|should\s+be)\s+"
-    r"(?:(?:\w+ly|not|also|never|often|once|still|already|now|long|generally|widely)\s+)*"
+    r"(?:is|are|was|were|be|been|being|(?:has|have|had|will|would|could|may|might|can|must|should)"
+    r"\s+(?:(?:\w+ly|not|also|never|often|sometimes|once|still|already|long)\s+)*(?:been|be))\s+"
+    r"(?:(?:\w+ly|not|also|never|often|sometimes|once|still|already|now|long|generally|widely)\s+)*"
     r"(?!(?:" + _STANCE_PARTICIPLES + r")\b)\w+(?:ed|en|wn|ld|ght|id|de|ung|ade)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
