@@ -1044,3 +1044,18 @@ def test_a_long_noun_phrase_before_a_cue_is_its_source_but_not_a_clause():
     assert source(text, "states") == "A document on the Trump campaign's website"
     text = "The move against the aide took place despite warnings from his lawyer."
     assert source(text, "warnings") is None
+
+
+def test_a_signed_quotation_takes_over_the_roles_tagged_inside_it():
+    from claimtrace.extract.attribution import group_roles, quote_roles
+
+    text = "Voters spoke.\n\n”Trump said it over and over, and nobody believed him.” ― Ann Lee\n"
+    doc = _sentencized(text)
+    tagged = _roles(
+        text,
+        [(SOURCE, "Trump"), (CUE, "said"), (CONTENT, "it over and over, and nobody believed him")],
+    )
+    groups = group_roles(quote_roles(text, doc, tagged), text=text)
+    assert [_texts(text, g) for g in groups] == [
+        (["Ann Lee"], "―", ["”Trump said it over and over, and nobody believed him.”"])
+    ]

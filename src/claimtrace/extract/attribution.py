@@ -505,7 +505,9 @@ def quote_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
         else:
             speaker = []
         inside = overlapping(q_lo, q_hi)
-        if all(r.label == CONTENT and q_lo <= r.start and r.end <= q_hi for r in inside):
+        # roles the tagger found inside the quotation go: PolNeAR annotates no attribution
+        # inside a quotation (no gold cue inside any of 3,749 quoted contents in train)
+        if all(q_lo <= r.start and r.end <= q_hi for r in inside):
             new.append(role(CONTENT, q_lo, q_hi))
         else:
             inside = []
