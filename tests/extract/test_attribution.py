@@ -1059,3 +1059,22 @@ def test_a_signed_quotation_takes_over_the_roles_tagged_inside_it():
     assert [_texts(text, g) for g in groups] == [
         (["Ann Lee"], "―", ["”Trump said it over and over, and nobody believed him.”"])
     ]
+
+
+def test_no_attribution_has_its_cue_inside_a_quotation():
+    from claimtrace.extract.attribution import _drop_quoted_cues
+
+    text = (
+        'The senator recalled, "Out of nowhere, he said the plan had failed for good."\n'
+        'An "odd" choice, he said, and "a bad one" too.'
+    )
+
+    def claim(cue):
+        at = text.index(cue)
+        return ((), (Span.of(text, at, at + len(cue)),), (), 0.9)
+
+    inner, outer = claim("said the plan"), claim("recalled")
+    assert _drop_quoted_cues(text, [outer, inner]) == [outer]
+    # quotation marks around short phrases are no quotation to look inside
+    free = ((), (Span.of(text, text.index("he said,") + 3, text.index("he said,") + 7),), (), 0.9)
+    assert _drop_quoted_cues(text, [free]) == [free]
