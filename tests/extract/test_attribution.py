@@ -923,6 +923,8 @@ def test_a_pronoun_before_a_cue_is_its_source_unless_the_cue_makes_no_act_of_it(
 
     assert source("The report came out. It shows that wages fell.", "shows") == "It"
     assert source("The mayor, who expects a deficit, left.", "expects") == "who"
+    assert source("The ad ran. It’s denouncing the press.", "denouncing") == "It"
+    assert source("Wages fell, she said.", "said") == "she"
     assert source("The report came out. It seems that wages fell.", "seems") is None
     assert source("The report came out. It was said that wages fell.", "was said") is None
 

@@ -864,6 +864,12 @@ _NOT_SOURCE_START = re.compile(
 )
 
 
+#: A pronoun right before a cue ("..., she said", "It’s denouncing"): the source 3,038 of
+#: 3,122 times for he/she/they/we/you/I in PolNeAR train.
+_PRONOUN_SOURCE = re.compile(
+    r"(?P<p>it|who|which|he|she|they|we|you|i)(?:[’']s|[’']re|[’']ve|[’']d|[’']ll)?",
+    re.IGNORECASE,
+)
 #: A cue that makes no act of its subject ("it seems", "it was said", "which is expected"):
 #: a pronoun before it is no source. Before any other cue, "it" is the source 101 of 142
 #: times in PolNeAR train, "who" 371 of 408, "which" 67 of 96.
@@ -914,10 +920,11 @@ def complete_source(
     if prep:  # "..., with a witness claiming that"
         lo = lo + text[lo : cue.start].index(phrase) + prep.end()
         phrase = phrase[prep.end() :]
-    pronoun = phrase.lower() in ("it", "who", "which") and not _NOT_AN_ACT.match(
-        text, cue.start, cue.end
-    )
-    if pronoun or (
+    pronoun = _PRONOUN_SOURCE.fullmatch(phrase)
+    if pronoun and not _NOT_AN_ACT.match(text, cue.start, cue.end):
+        start = lo + (len(text[lo : cue.start]) - len(text[lo : cue.start].lstrip()))
+        return start, start + pronoun.end("p")  # "It’s denouncing": the source is "It"
+    if (
         phrase
         and (
             _SOURCE_PHRASE.match(phrase)
