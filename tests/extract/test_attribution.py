@@ -1080,3 +1080,18 @@ def test_no_attribution_has_its_cue_inside_a_quotation():
     # quotation marks around short phrases are no quotation to look inside
     free = ((), (Span.of(text, text.index("he said,") + 3, text.index("he said,") + 7),), (), 0.9)
     assert _drop_quoted_cues(text, [free]) == [free]
+
+
+def test_an_attribution_inside_another_ones_content_is_dropped():
+    from claimtrace.extract.attribution import _drop_nested_in_content
+
+    text = "Officials said Scott's relatives watched the videos on Thursday."
+
+    def sp(sub):
+        at = text.index(sub)
+        return Span.of(text, at, at + len(sub))
+
+    outer = ((sp("Officials"),), (sp("said"),), (sp("Scott's relatives watched the videos"),), 0.9)
+    inner = ((sp("Scott's relatives"),), (sp("watched"),), (sp("the videos"),), 0.9)
+    assert _drop_nested_in_content([outer, inner]) == [outer]
+    assert _drop_nested_in_content([inner]) == [inner]
