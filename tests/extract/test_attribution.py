@@ -1095,3 +1095,16 @@ def test_an_attribution_inside_another_ones_content_is_dropped():
     inner = ((sp("Scott's relatives"),), (sp("watched"),), (sp("the videos"),), 0.9)
     assert _drop_nested_in_content([outer, inner]) == [outer]
     assert _drop_nested_in_content([inner]) == [inner]
+
+
+def test_in_a_statement_after_a_cue_of_saying_joins_it():
+    from claimtrace.extract.attribution import _statement_to_cue
+
+    text = "The agency said in a brief statement that prices would rise."
+    said = Span.of(text, 11, 15)
+    content = Span.of(text, text.index("that"), len(text) - 1)
+    out = _statement_to_cue(text, ((), (said,), (content,), 0.9))
+    assert out[1][0].text == "said in a brief statement"
+    text = "The agency wrote to us in a statement that prices would rise."
+    wrote = Span.of(text, 11, 16)
+    assert _statement_to_cue(text, ((), (wrote,), (), 0.9))[1] == (wrote,)
