@@ -1108,3 +1108,22 @@ def test_in_a_statement_after_a_cue_of_saying_joins_it():
     text = "The agency wrote to us in a statement that prices would rise."
     wrote = Span.of(text, 11, 16)
     assert _statement_to_cue(text, ((), (wrote,), (), 0.9))[1] == (wrote,)
+
+
+def test_a_content_that_is_no_quotation_ends_with_its_sentence():
+    from claimtrace.extract.attribution import split_at_sentence_end
+
+    text = 'A poll shows that Clinton leads by 5 points. This is "the same lead," Reuters said.'
+    doc = _sentencized(text)
+    roles = _roles(
+        text,
+        [(CUE, "shows"), (CONTENT, 'that Clinton leads by 5 points. This is "the same lead,"')],
+    )
+    out = split_at_sentence_end(text, doc, roles)
+    assert [(r.label, text[r.start : r.end]) for r in out] == [
+        (CUE, "shows"),
+        (CONTENT, "that Clinton leads by 5 points"),
+    ]
+    text = '"Clinton leads. It is the same lead," Reuters said.'
+    quoted = _roles(text, [(CONTENT, '"Clinton leads. It is the same lead,"')])
+    assert split_at_sentence_end(text, _sentencized(text), quoted) == quoted

@@ -1036,6 +1036,26 @@ _SWALLOWED_APPOSITIVE = re.compile(
 )
 
 
+def split_at_sentence_end(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
+    """A content that does not open with a quotation mark ends with its sentence ("...
+    that Clinton leads by 5 points. This is “the same advantage,” reported Reuters"): only
+    319 of 17,486 such contents in PolNeAR train run over a sentence end. What follows is
+    left to the cues of the next sentence."""
+    sent_of = _sentence_index(doc)
+    bounds = sentence_bounds(doc)
+    out = []
+    for r in roles:
+        if r.label != CONTENT or r.sent == r.sent_end or text[r.start] in QUOTE_CHARS + "'‘":
+            out.append(r)
+            continue
+        end = bounds[r.sent][1]
+        while end > r.start and (text[end - 1].isspace() or text[end - 1] in _END_PUNCT):
+            end -= 1
+        head = doc.char_span(r.start, end, alignment_mode="contract")
+        out.append(RoleSpan.of(CONTENT, head, sent_of, score=r.score) if head else r)
+    return out
+
+
 def split_swallowed_sources(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
     """ "Y, the agency wrote": when a content runs up to a cue that has no source, its
     last comma-separated phrase, if it reads like a source, becomes the cue's source."""
@@ -1880,6 +1900,7 @@ def extract_attributions(
     if tagged is not None or tagger is not None:
         doc = tagged if tagged is not None else tagger(text)
         roles = tidy_roles(text, doc, roles_from_doc(doc))
+        roles = split_at_sentence_end(text, doc, roles)
         if quote_rules:
             roles = quote_roles(text, doc, roles)
         if lexicon_cues:
