@@ -376,6 +376,10 @@ def test_only_a_cue_of_saying_gets_the_rest_of_its_sentence():
             "In a statement issued late, the agency said on Wednesday that the dam would hold.",
             "on Wednesday that the dam would hold",
         ),
+        (
+            "In addition, the campaign will release more medical records, the agency said.",
+            "In addition, the campaign will release more medical records",
+        ),
     ],
 )
 def test_a_reporting_clause_after_a_comma_reports_the_clause_before(text, content):

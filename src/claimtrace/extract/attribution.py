@@ -817,10 +817,14 @@ def _reported_after_clause(before: str, after: str) -> bool:
     unless a "that" clause follows it or what precedes is only an opening phrase ("In a
     statement, the agency said ...")."""
     before = before.rstrip()
+    if _CLAUSE_OPENER.match(before):
+        # "In addition, the campaign plans to ..., a spokesman announced": a clause
+        # follows the opening phrase
+        first = before.find(",")
+        before = before[first + 1 :] if 0 <= first < len(before) - 1 else ""
     return (
         before.endswith(",")
         and len(before.split()) >= 4
-        and not _CLAUSE_OPENER.match(before)
         and not _THAT_AFTER_CUE.match(after)
     )
 
