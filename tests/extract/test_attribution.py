@@ -948,6 +948,8 @@ def test_the_subject_of_a_passive_or_raising_cue_is_content_not_source():
     )
     text = "Peacekeepers have sometimes been accused of abuse."
     assert moved(text, "Peacekeepers", "have sometimes been accused of", "abuse")[0] == []
+    text = "Republicans seem confident they have the votes."
+    assert moved(text, "Republicans", "seem confident", "they have the votes")[0] == []
     text = "Now Melania seems to have vanished from the trail."
     assert moved(text, "Now Melania", "seems", "to have vanished from the trail")[0] == []
     # an active cue, a stance ("is convinced") or a speech act after "appeared" keeps it

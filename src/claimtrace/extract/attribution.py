@@ -1401,7 +1401,8 @@ _PASSIVE_CUE = re.compile(
     re.IGNORECASE,
 )
 _RAISING_CUE = re.compile(
-    r"(?:(?:\w+ly|also|now|still)\s+)*(?:seems?|seemed|appears?|appeared|(?:may|can)\s+seem)",
+    r"(?:(?:\w+ly|also|now|still)\s+)*(?:seems?|seemed|appears?|appeared|(?:may|can)\s+seem)"
+    r"(?:\s+(?:\w+ly\s+)?(?!to\b|in\b|on\b|at\b|before\b)[a-z]+)?",
     re.IGNORECASE,
 )
 _TO_SPEECH = re.compile(
