@@ -376,6 +376,10 @@ def test_only_a_cue_of_saying_gets_the_rest_of_its_sentence():
             "In a statement issued late, the agency said on Wednesday that the dam would hold.",
             "on Wednesday that the dam would hold",
         ),
+        (
+            "In addition, the campaign will release more medical records, the agency said.",
+            "In addition, the campaign will release more medical records",
+        ),
     ],
 )
 def test_a_reporting_clause_after_a_comma_reports_the_clause_before(text, content):
@@ -886,3 +890,246 @@ def test_a_participle_of_saying_after_a_comma_is_a_cue_without_its_comma():
     text = "The mayor left the meeting early, saying the budget was final. Saying no is hard."
     found = lexicon_cue_roles(text, _sentencized(text), [])
     assert [text[r.start : r.end] for r in found if r.label == CUE] == ["saying"]
+
+
+def test_a_source_with_an_apposition_takes_its_closing_comma_and_no_dateline():
+    from claimtrace.extract.attribution import _source_edges
+
+    def edges(text, source):
+        lo = text.index(source)
+        cue = Span.of(text, text.index(" said") + 1, text.index(" said") + 5)
+        out = _source_edges(text, ((Span.of(text, lo, lo + len(source)),), (cue,), (), 0.9))
+        return [s.text for s in out[0]]
+
+    text = "Rep. Elijah Cummings, the top Democrat on the panel, said the bill would fail."
+    assert edges(text, "Rep. Elijah Cummings, the top Democrat on the panel") == [
+        "Rep. Elijah Cummings, the top Democrat on the panel,"
+    ]
+    text = "European Council President Donald Tusk, in Brussels, said talks would resume."
+    assert edges(text, "European Council President Donald Tusk,") == [
+        "European Council President Donald Tusk"
+    ]
+    text = "BRUSSELS - European leaders said on Friday that talks would resume."
+    assert edges(text, "BRUSSELS - European leaders") == ["European leaders"]
+    # a source without an apposition or dateline is left as it is
+    assert edges(text, "European leaders") == ["European leaders"]
+
+
+def test_a_pronoun_before_a_cue_is_its_source_unless_the_cue_makes_no_act_of_it():
+    from claimtrace.extract.attribution import Attribution, complete_source, sentence_bounds
+
+    def source(text, cue_text):
+        roles = _roles(text, [(CUE, cue_text)])
+        cue = next(r for r in roles if r.label == CUE)
+        sentences = sentence_bounds(_sentencized(text))
+        found = complete_source(text, Attribution(cue=cue), sentences, roles)
+        return text[found[0] : found[1]] if found else None
+
+    assert source("The report came out. It shows that wages fell.", "shows") == "It"
+    assert source("The mayor, who expects a deficit, left.", "expects") == "who"
+    assert source("The ad ran. It’s denouncing the press.", "denouncing") == "It"
+    assert source("Wages fell, she said.", "said") == "she"
+    assert source("The report came out. It seems that wages fell.", "seems") is None
+    assert source("The report came out. It was said that wages fell.", "was said") is None
+
+
+def test_the_subject_of_a_passive_or_raising_cue_is_content_not_source():
+    from claimtrace.extract.attribution import _passive_subject
+
+    def moved(text, source, cue, content):
+        sp = [Span.of(text, text.index(x), text.index(x) + len(x)) for x in (source, cue, content)]
+        out = _passive_subject(text, ((sp[0],), (sp[1],), (sp[2],), 0.9))
+        return [s.text for s in out[0]], [s.text for s in out[2]]
+
+    text = "Trump is expected to deliver a speech tonight."
+    assert moved(text, "Trump", "is expected", "to deliver a speech tonight") == (
+        [],
+        ["Trump", "to deliver a speech tonight"],
+    )
+    text = "Peacekeepers have sometimes been accused of abuse."
+    assert moved(text, "Peacekeepers", "have sometimes been accused of", "abuse")[0] == []
+    text = "Republicans seem confident they have the votes."
+    assert moved(text, "Republicans", "seem confident", "they have the votes")[0] == []
+    text = "Now Melania seems to have vanished from the trail."
+    assert moved(text, "Now Melania", "seems", "to have vanished from the trail")[0] == []
+    # an active cue, a stance ("is convinced") or a speech act after "appeared" keeps it
+    text = "Trump expected to deliver a speech tonight."
+    assert moved(text, "Trump", "expected", "to deliver a speech tonight")[0] == ["Trump"]
+    text = "Voters are convinced that the race is over."
+    assert moved(text, "Voters", "are convinced", "that the race is over")[0] == ["Voters"]
+    text = "He appeared to suggest that the race is over."
+    assert moved(text, "He", "appeared", "that the race is over")[0] == ["He"]
+    # "Asked about X, Clinton said": the one asked is no source of "Asked"
+    text = "Asked about the deal, Clinton said it was fine."
+    assert moved(text, "Clinton", "Asked", "about the deal")[0] == []
+
+
+def test_a_name_with_its_apposition_swallowed_by_a_quotation_is_split_off():
+    from claimtrace.extract.attribution import split_swallowed_sources
+
+    text = '"The plan is dead," Flynn, a top Trump surrogate, said on Monday.'
+    doc = _sentencized(text)
+    roles = _roles(
+        text, [(CONTENT, '"The plan is dead," Flynn, a top Trump surrogate,'), (CUE, "said")]
+    )
+    out = split_swallowed_sources(text, doc, roles)
+    assert [(r.label, text[r.start : r.end]) for r in out] == [
+        (CONTENT, '"The plan is dead,"'),
+        (SOURCE, "Flynn, a top Trump surrogate,"),
+        (CUE, "said"),
+    ]
+
+
+def test_a_conjoined_cue_shares_the_source_of_the_cue_before_it():
+    from claimtrace.extract.attribution import _completed, sentence_bounds
+
+    text = "China said it was opposed to the test and warned Pyongyang to stop."
+    roles = _roles(  # the tagger found no source: "said" gets one from complete_source
+        text,
+        [
+            (CUE, "said"),
+            (CONTENT, "it was opposed to the test"),
+            (CUE, "warned"),
+            (CONTENT, "Pyongyang to stop"),
+        ],
+    )
+    groups = group_roles(roles, text=text)
+    done = _completed(text, groups, sentence_bounds(_sentencized(text)), roles)
+    assert [_texts(text, a) for a in done] == [
+        (["China"], "said", ["it was opposed to the test"]),
+        (["China"], "warned", ["Pyongyang to stop"]),
+    ]
+
+
+def test_a_preposition_between_cue_and_content_belongs_to_the_cue():
+    from claimtrace.extract.attribution import _preposition_to_cue
+
+    def moved(text, cue, content):
+        c = text.index(cue)
+        q = text.index(content, c + len(cue))
+        out = _preposition_to_cue(
+            text, ((), (Span.of(text, c, c + len(cue)),), (Span.of(text, q, q + len(content)),), 1)
+        )
+        return out[1][0].text, out[2][0].text
+
+    text = "Voters worried about the cost of the plan."
+    assert moved(text, "worried", "about the cost of the plan") == (
+        "worried about",
+        "the cost of the plan",
+    )
+    assert moved(text, "worried", "the cost of the plan") == (
+        "worried about",
+        "the cost of the plan",
+    )
+    text = "He accused the mayor of lying."
+    assert moved(text, "accused", "the mayor of lying") == ("accused", "the mayor of lying")
+    text = "The agency announced on Friday that it would close."
+    assert moved(text, "announced", "on Friday that it would close")[0] == "announced"
+
+
+def test_a_colon_right_after_a_cue_belongs_to_it():
+    from claimtrace.extract.attribution import _preposition_to_cue
+
+    text = "The paper reports: the mayor resigned."
+    cue, content = Span.of(text, 10, 17), Span.of(text, 19, 37)
+    assert (cue.text, content.text) == ("reports", "the mayor resigned")
+    out = _preposition_to_cue(text, ((), (cue,), (content,), 1))
+    assert (out[1][0].text, out[2][0].text) == ("reports:", "the mayor resigned")
+
+
+def test_a_long_noun_phrase_before_a_cue_is_its_source_but_not_a_clause():
+    from claimtrace.extract.attribution import Attribution, complete_source, sentence_bounds
+
+    def source(text, cue_text):
+        roles = _roles(text, [(CUE, cue_text)])
+        cue = next(r for r in roles if r.label == CUE)
+        found = complete_source(
+            text, Attribution(cue=cue), sentence_bounds(_sentencized(text)), roles
+        )
+        return text[found[0] : found[1]] if found else None
+
+    text = "A document on the Trump campaign's website states that leave is paid."
+    assert source(text, "states") == "A document on the Trump campaign's website"
+    text = "The move against the aide took place despite warnings from his lawyer."
+    assert source(text, "warnings") is None
+
+
+def test_a_signed_quotation_takes_over_the_roles_tagged_inside_it():
+    from claimtrace.extract.attribution import group_roles, quote_roles
+
+    text = "Voters spoke.\n\n”Trump said it over and over, and nobody believed him.” ― Ann Lee\n"
+    doc = _sentencized(text)
+    tagged = _roles(
+        text,
+        [(SOURCE, "Trump"), (CUE, "said"), (CONTENT, "it over and over, and nobody believed him")],
+    )
+    groups = group_roles(quote_roles(text, doc, tagged), text=text)
+    assert [_texts(text, g) for g in groups] == [
+        (["Ann Lee"], "―", ["”Trump said it over and over, and nobody believed him.”"])
+    ]
+
+
+def test_no_attribution_has_its_cue_inside_a_quotation():
+    from claimtrace.extract.attribution import _drop_quoted_cues
+
+    text = (
+        'The senator recalled, "Out of nowhere, he said the plan had failed for good."\n'
+        'An "odd" choice, he said, and "a bad one" too.'
+    )
+
+    def claim(cue):
+        at = text.index(cue)
+        return ((), (Span.of(text, at, at + len(cue)),), (), 0.9)
+
+    inner, outer = claim("said the plan"), claim("recalled")
+    assert _drop_quoted_cues(text, [outer, inner]) == [outer]
+    # quotation marks around short phrases are no quotation to look inside
+    free = ((), (Span.of(text, text.index("he said,") + 3, text.index("he said,") + 7),), (), 0.9)
+    assert _drop_quoted_cues(text, [free]) == [free]
+
+
+def test_an_attribution_inside_another_ones_content_is_dropped():
+    from claimtrace.extract.attribution import _drop_nested_in_content
+
+    text = "Officials said Scott's relatives watched the videos on Thursday."
+
+    def sp(sub):
+        at = text.index(sub)
+        return Span.of(text, at, at + len(sub))
+
+    outer = ((sp("Officials"),), (sp("said"),), (sp("Scott's relatives watched the videos"),), 0.9)
+    inner = ((sp("Scott's relatives"),), (sp("watched"),), (sp("the videos"),), 0.9)
+    assert _drop_nested_in_content([outer, inner]) == [outer]
+    assert _drop_nested_in_content([inner]) == [inner]
+
+
+def test_in_a_statement_after_a_cue_of_saying_joins_it():
+    from claimtrace.extract.attribution import _statement_to_cue
+
+    text = "The agency said in a brief statement that prices would rise."
+    said = Span.of(text, 11, 15)
+    content = Span.of(text, text.index("that"), len(text) - 1)
+    out = _statement_to_cue(text, ((), (said,), (content,), 0.9))
+    assert out[1][0].text == "said in a brief statement"
+    text = "The agency wrote to us in a statement that prices would rise."
+    wrote = Span.of(text, 11, 16)
+    assert _statement_to_cue(text, ((), (wrote,), (), 0.9))[1] == (wrote,)
+
+
+def test_a_content_that_is_no_quotation_ends_with_its_sentence():
+    from claimtrace.extract.attribution import split_at_sentence_end
+
+    text = 'A poll shows that Clinton leads by 5 points. This is "the same lead," Reuters said.'
+    doc = _sentencized(text)
+    roles = _roles(
+        text,
+        [(CUE, "shows"), (CONTENT, 'that Clinton leads by 5 points. This is "the same lead,"')],
+    )
+    out = split_at_sentence_end(text, doc, roles)
+    assert [(r.label, text[r.start : r.end]) for r in out] == [
+        (CUE, "shows"),
+        (CONTENT, "that Clinton leads by 5 points"),
+    ]
+    text = '"Clinton leads. It is the same lead," Reuters said.'
+    quoted = _roles(text, [(CONTENT, '"Clinton leads. It is the same lead,"')])
+    assert split_at_sentence_end(text, _sentencized(text), quoted) == quoted
