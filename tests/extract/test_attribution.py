@@ -1069,38 +1069,53 @@ def test_a_signed_quotation_takes_over_the_roles_tagged_inside_it():
     ]
 
 
-def test_no_attribution_has_its_cue_inside_a_quotation():
-    from claimtrace.extract.attribution import _drop_quoted_cues
+def _claim(text: str, cue: str, source: str = "", content: str = ""):
+    from claimtrace.model import Claim
+
+    def sp(sub):
+        at = text.index(sub)
+        return (Span.of(text, at, at + len(sub)),) if sub else ()
+
+    return Claim(id=cue, source=sp(source), cue=sp(cue), content=sp(content))
+
+
+def test_the_polnear_view_leaves_out_claims_inside_a_quotation():
+    from claimtrace.extract.attribution import polnear_view
 
     text = (
         'The senator recalled, "Out of nowhere, he said the plan had failed for good."\n'
         'An "odd" choice, he said, and "a bad one" too.'
     )
-
-    def claim(cue):
-        at = text.index(cue)
-        return ((), (Span.of(text, at, at + len(cue)),), (), 0.9)
-
-    inner, outer = claim("said the plan"), claim("recalled")
-    assert _drop_quoted_cues(text, [outer, inner]) == [outer]
+    outer, inner = _claim(text, "recalled"), _claim(text, "said the plan")
+    assert polnear_view(text, [outer, inner]) == [outer]
     # quotation marks around short phrases are no quotation to look inside
-    free = ((), (Span.of(text, text.index("he said,") + 3, text.index("he said,") + 7),), (), 0.9)
-    assert _drop_quoted_cues(text, [free]) == [free]
+    free = _claim(text, "said, and")
+    assert polnear_view(text, [free]) == [free]
 
 
-def test_an_attribution_inside_another_ones_content_is_dropped():
-    from claimtrace.extract.attribution import _drop_nested_in_content
+def test_the_polnear_view_leaves_out_nested_claims_that_claimtrace_keeps():
+    from claimtrace.extract.attribution import polnear_view
 
-    text = "Officials said Scott's relatives watched the videos on Thursday."
-
-    def sp(sub):
-        at = text.index(sub)
-        return Span.of(text, at, at + len(sub))
-
-    outer = ((sp("Officials"),), (sp("said"),), (sp("Scott's relatives watched the videos"),), 0.9)
-    inner = ((sp("Scott's relatives"),), (sp("watched"),), (sp("the videos"),), 0.9)
-    assert _drop_nested_in_content([outer, inner]) == [outer]
-    assert _drop_nested_in_content([inner]) == [inner]
+    text = "Officials said Russia denied sending troops on Thursday."
+    outer = _claim(text, "said", "Officials", "Russia denied sending troops")
+    inner = _claim(text, "denied", "Russia", "sending troops")
+    assert polnear_view(text, [outer, inner]) == [outer]
+    assert polnear_view(text, [inner]) == [inner]
+    # the extraction itself keeps the denial, a claim of its own
+    roles = _roles(
+        text,
+        [
+            (SOURCE, "Officials"),
+            (CUE, "said"),
+            (SOURCE, "Russia"),
+            (CUE, "denied"),
+            (CONTENT, "sending troops"),
+        ],
+    )
+    doc = _sentencized(text)
+    doc.ents = [doc.char_span(r.start, r.end, label=r.label) for r in roles]
+    cues = [text[c.cue[0].start : c.cue[0].end] for c in extract_attributions(text, tagged=doc)]
+    assert "denied" in cues
 
 
 def test_in_a_statement_after_a_cue_of_saying_joins_it():

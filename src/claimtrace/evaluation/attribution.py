@@ -63,11 +63,15 @@ def claim_to_attribution(claim: Claim) -> dict:
 
 
 def predict(docs: Iterable[dict], nlp) -> Iterator[dict]:
-    """One prediction record per gold record; a failing article yields no attributions."""
+    """One prediction record per gold record; a failing article yields no attributions.
+    Claims nested in another claim or in a quotation, which PolNeAR's scheme never
+    annotates, are left out (:func:`~claimtrace.extract.attribution.polnear_view`)."""
+    from claimtrace.extract.attribution import polnear_view
+
     docs = list(docs)
     texts = (d["text"] for d in docs)
     for rec, doc in zip(docs, nlp.pipe(texts, batch_size=8), strict=True):
-        claims = doc._.ct_claims or []
+        claims = polnear_view(rec["text"], doc._.ct_claims or [])
         yield {
             "doc_id": rec["doc_id"],
             "attributions": [claim_to_attribution(c) for c in claims],

@@ -237,7 +237,7 @@ def _continues_quotation(text: str, content: RoleSpan, previous: RoleSpan) -> bo
     leaves its quotation open (news drops the closing mark at the end of every paragraph
     of a quotation but the last)."""
     frag = text[content.start : content.end].lstrip()
-    if not frag or frag[0] not in "“\"":
+    if not frag or frag[0] not in '“"':
         return False
     line_start = text.rfind("\n", 0, content.start) + 1
     if line_start == 0 or text[line_start : content.start].strip():
@@ -276,8 +276,10 @@ def _opens_narration(content: RoleSpan, cue: RoleSpan, text: str | None) -> bool
     if text is None or content.start < cue.end:
         return False
     frag = text[content.start : content.end].lstrip()
-    return bool(frag) and frag[0] in QUOTE_CHARS and bool(
-        re.search(r"[.!?][\"”’']?\s*$", text[cue.end : content.start])
+    return (
+        bool(frag)
+        and frag[0] in QUOTE_CHARS
+        and bool(re.search(r"[.!?][\"”’']?\s*$", text[cue.end : content.start]))
     )
 
 
@@ -434,7 +436,7 @@ def _quote_bounds(text: str, close: int) -> int | None:
         starts_word = (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—―-") and (
             i + 1 < len(text) and not text[i + 1].isspace()
         )
-        if ch == "“" or (starts_word and ch in "”\""):
+        if ch == "“" or (starts_word and ch in '”"'):
             if depth == 0:
                 return i
             depth -= 1
@@ -822,11 +824,7 @@ def _reported_after_clause(before: str, after: str) -> bool:
         # follows the opening phrase
         first = before.find(",")
         before = before[first + 1 :] if 0 <= first < len(before) - 1 else ""
-    return (
-        before.endswith(",")
-        and len(before.split()) >= 4
-        and not _THAT_AFTER_CUE.match(after)
-    )
+    return before.endswith(",") and len(before.split()) >= 4 and not _THAT_AFTER_CUE.match(after)
 
 
 _SOURCE_PHRASE = re.compile(
@@ -1825,31 +1823,25 @@ def _quotation_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _drop_quoted_cues(text: str, raw: list) -> list:
-    """Drop an attribution whose cue lies inside a quotation ('"Out of nowhere, he said,
-    ..."'): PolNeAR annotates none there (46 of 19,833 gold cues in train)."""
+def polnear_view(text: str, claims: Sequence) -> list:
+    """The claims PolNeAR's scheme can express: PolNeAR annotates no attribution nested in
+    another one's content (no gold cue of train lies inside another gold content, 0 of
+    19,831) and none inside a quotation (46 of 19,833 gold cues lie in one). claimtrace
+    keeps such claims ("Officials said Russia denied the report": Russia's denial is a
+    claim of its own, reached through the officials); the PolNeAR benchmark export leaves
+    out each claim whose cue lies inside another claim's content or inside a quotation of
+    eight words or more."""
     quotes = _quotation_spans(text)
-    return [
-        r
-        for r in raw
-        if not r[1] or not any(lo < r[1][0].start and r[1][0].end < hi for lo, hi in quotes)
-    ]
 
-
-def _drop_nested_in_content(raw: list) -> list:
-    """Drop an attribution whose cue lies inside the content of another one ("X said
-    Scott's relatives watched the videos": "watched" is no claim of its own): PolNeAR has
-    no such nesting (no gold cue inside another gold content in train, 0 of 19,831). The
-    reports that open a content are added back afterwards by :func:`nested_reports`."""
-
-    def inside(r) -> bool:
-        cue = r[1][0]
+    def nested(claim) -> bool:
+        cue = claim.cue[0]
         return any(
-            o is not r and any(c.start <= cue.start and cue.end <= c.end for c in o[2])
-            for o in raw
-        )
+            other is not claim
+            and any(c.start <= cue.start and cue.end <= c.end for c in other.content)
+            for other in claims
+        ) or any(lo < cue.start and cue.end < hi for lo, hi in quotes)
 
-    return [r for r in raw if not r[1] or not inside(r)]
+    return [c for c in claims if not c.cue or not nested(c)]
 
 
 def _drop_nested_repeats(raw: list) -> list:
@@ -1969,10 +1961,8 @@ def extract_attributions(
                     hedge_confidence,
                 )
             )
-    raw = _drop_nested_in_content(raw)
     raw = raw + nested_reports(text, raw, confidence=hedge_confidence)
     raw = _drop_nested_repeats([r for r in raw if r[1] or r[2]])
-    raw = _drop_quoted_cues(text, raw)
     raw.sort(key=lambda r: (_claim_order((*r[0], *r[1], *r[2])), r[1][0].start if r[1] else 0))
     claims = []
     for i, (source, cue, content, conf) in enumerate(raw, 1):
