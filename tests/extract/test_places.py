@@ -443,3 +443,21 @@ def test_initials_and_sentence_final_surnames_keep_names_personal() -> None:
 def test_of_after_an_institution_does_not_support_an_ambiguous_name() -> None:
     text = "The Arlington Chamber of Commerce met in Texas."
     assert "Commerce" not in {p.span.text for p in find_places(text)}
+
+
+def test_an_office_after_a_town_keeps_it_a_town() -> None:
+    places = by_text("The budget was late, Harrisburg Mayor Ann Porter told the council.")
+    assert places["Harrisburg"].country == "US"
+    # but a first name before an unknown word is still a person
+    assert "Harrisburg" not in by_text("The budget was late, Harrisburg Porter told the council.")
+
+
+def test_a_name_placed_elsewhere_in_the_article_is_a_place_before_any_word() -> None:
+    text = (
+        "Families gathered in Arlington on Friday. The Arlington Boys Club served lunch, "
+        "and the Arlington Chamber of Commerce paid for it."
+    )
+    found = [p.span.text for p in find_places(text)]
+    assert found.count("Arlington") == 3
+    # without a placed mention, the same words read as a person's names
+    assert not find_places("The Arlington Boys Club served lunch on Friday.")

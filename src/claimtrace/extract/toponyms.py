@@ -156,6 +156,14 @@ ORG_WORDS = frozenset(
         "west",
     ]
 )
+#: offices after a town's name that make it the town's ("Gainesville Mayor Myrtle Figueras")
+OFFICE_WORDS = frozenset(
+    {
+        "mayor", "sheriff", "councilman", "councilwoman", "alderman", "selectman", "selectmen",
+        "superintendent", "commissioner", "commissioners", "investigator", "detective",
+        "manager", "administrator", "treasurer", "clerk", "officials", "residents",
+    }
+)  # fmt: skip
 #: words after a place name that make the whole a street's name
 STREET_WORDS = frozenset(
     {
@@ -328,6 +336,7 @@ class Mention:
     designator: str | None = None  # "Kursk region"
     choice: GazEntry | None = None
     dateline: bool = False  # "WASHINGTON (AP) -": a wire dateline without a state
+    tentative: bool = False  # read as a first name by the next word alone ("Arlington Boys")
 
 
 # --------------------------------------------------------------------------- recognition
@@ -547,7 +556,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             surface = text[start:end]
             before_tokens = run[:i]
             after_tokens = run[j + 1 :]
-            reject = False
+            reject = tentative = False
             towns_only = _towns_only(entries)
             if before_tokens and towns_only:
                 # "Chiquita Raquel Henry": a surname, not a place; but "Rapides Parish" is fine
@@ -586,6 +595,13 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 elif (
                     towns_only
                     and nxt.rstrip(".").lower() not in ORG_WORDS
+                    # "Gainesville Mayor Myrtle Figueras": an office after a name is the town's
+                    and not (
+                        nxt.rstrip(".").lower() in OFFICE_WORDS
+                        and text[end : after_tokens[0][0]] == " "
+                    )
+                    # "Logan-Rogersville": a hyphenated compound of places, not a first name
+                    and text[end : after_tokens[0][0]] != "-"
                     # "DETROIT The U.S. ...": a dateline; but "Harvey A. Rittle": an initial
                     and (nxt.rstrip(".") not in NEVER_PLACES or re.fullmatch(r"[A-Z]\.", nxt))
                     and not surface.isupper()
@@ -597,6 +613,11 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     reject = not (nxt_entries or nxt_dem) or (
                         _towns_only(nxt_entries) and _name_pair(text, run[j], after_tokens[0])
                     )
+                    # only a guess from the next word: a place if the article names it as one
+                    # elsewhere ("in Arlington ... the Arlington Boys Club")
+                    tentative = reject
+            if tentative:
+                reject = False  # decided below, unless another rule rejects the name
             if surface.rstrip(".") in NEVER_PLACES:
                 reject = True
             if towns_only and _capitals_not_a_name(surface, entries):
@@ -621,6 +642,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     surnames.add(name_key(surface))
             if not reject:
                 mention = Mention(start, end, surface, entries, adjectival=demonym is not None)
+                mention.tentative = tentative
                 if demonym:
                     country = gaz.countries.get(demonym)
                     mention.entries = (country,) if country else ()
@@ -680,6 +702,12 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     # a given name), the name is a person throughout; a town that "says" something without
     # ever being a full name is a place ("Gainesville says no")
     surnames |= full_names
+    placed = {
+        name_key(_strip_possessive(m.text)) for m in mentions if m.supported and not m.tentative
+    }
+    mentions = [
+        m for m in mentions if not m.tentative or name_key(_strip_possessive(m.text)) in placed
+    ]
     kept = [
         m
         for m in mentions
