@@ -461,3 +461,18 @@ def test_a_name_placed_elsewhere_in_the_article_is_a_place_before_any_word() -> 
     assert found.count("Arlington") == 3
     # without a placed mention, the same words read as a person's names
     assert not find_places("The Arlington Boys Club served lunch on Friday.")
+
+
+def test_outlet_prior_ignores_unsupported_small_towns_and_town_named_countries() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    texts = [
+        "Donna Rittle of Lebanon, Pennsylvania, retired from the mill in Myerstown.",
+        "Fire crews from Lebanon and Cornwall answered the call.",
+        # a name alone, read as a small unique town, is no evidence of the outlet's state
+        "Kristina Hailey smiled as Santa Claus waved to the crowd.",
+    ]
+    prior = outlet_prior(texts)
+    assert prior.admin1.get(("US", "PA"), 0) > 0
+    assert ("US", "IN") not in prior.admin1  # Santa Claus, Indiana
+    assert "LB" not in prior.countries  # the country Lebanon is never counted

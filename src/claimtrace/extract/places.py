@@ -165,7 +165,7 @@ def outlet_prior(
             e = m.choice
             if e is None or m.adjectival or not e.country:
                 continue
-            if not reliable(m):
+            if not reliable(m) or not _outlet_evidence(m):
                 continue
             seen_c.add(e.country)
             if e.admin1 and e.fcode != "PCLI":
@@ -262,6 +262,19 @@ def reliable(m: Mention) -> bool:
         return True
     # a unique name, matched as the feature's own name (not an alternate like "Dublin City")
     return len(m.entries) == 1 and id(e) in m.primary
+
+
+def _outlet_evidence(m: Mention) -> bool:
+    """What may teach an outlet's usual places: not a small town named by one word without
+    a preposition of place ("Santa Claus", "Grill": often a person or a common word), nor a
+    country whose name is also a town's ("Lebanon" in a Pennsylvania paper: counting it
+    would make the paper's Lebanon the country in its other articles too)."""
+    e = m.choice
+    if e is None:
+        return False
+    if e.fcode.startswith("PPL") and e.population < SMALL_CITY and not m.supported:
+        return False
+    return not (e.fcode == "PCLI" and any(x.fcode.startswith("PPL") for x in m.entries))
 
 
 def _context(
