@@ -476,3 +476,12 @@ def test_outlet_prior_ignores_unsupported_small_towns_and_town_named_countries()
     assert prior.admin1.get(("US", "PA"), 0) > 0
     assert ("US", "IN") not in prior.admin1  # Santa Claus, Indiana
     assert "LB" not in prior.countries  # the country Lebanon is never counted
+
+
+def test_an_unsupported_small_town_is_weak_context_for_its_neighbours() -> None:
+    # "Santa Claus" (a town of Indiana, here the character) does not pull Columbus or
+    # Richmond into Indiana: the largest namesakes stay
+    places = by_text("Children met Santa Claus at the library in Columbus.")
+    assert round(places["Columbus"].lat) == 40  # Columbus, Ohio (Indiana's: 39.2)
+    places = by_text("Santa Claus came to the library in Richmond on Friday.")
+    assert round(places["Richmond"].lat) == 38  # Richmond, Virginia (Indiana's: 39.8)

@@ -301,11 +301,17 @@ def _context(
             and e.country != main_country
         ):
             weight = 0.3
+        if not _outlet_evidence(m):
+            weight = 0.1
         if e.country:
             countries[e.country] += weight
         if e.country and e.admin1 and e.fcode != "PCLI":
             admin1[(e.country, e.admin1)] += weight
-        if e.lat is not None and (e.fcode.startswith("PPL") or e.fcode == "ADM2"):
+        if (
+            e.lat is not None
+            and (e.fcode.startswith("PPL") or e.fcode == "ADM2")
+            and _outlet_evidence(m)
+        ):
             points.append((e.lat, e.lon))
     return _Context(countries, admin1, tuple(points), home, outlet)
 
