@@ -485,3 +485,11 @@ def test_an_unsupported_small_town_is_weak_context_for_its_neighbours() -> None:
     assert round(places["Columbus"].lat) == 40  # Columbus, Ohio (Indiana's: 39.2)
     places = by_text("Santa Claus came to the library in Richmond on Friday.")
     assert round(places["Richmond"].lat) == 38  # Richmond, Virginia (Indiana's: 39.8)
+
+
+def test_only_the_capital_itself_is_marked_as_the_capital() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+
+    capitals = [e for e in load_gazetteer().lookup("Washington") if e.fcode == "PPLC"]
+    # the towns named Washington in Georgia, Iowa, Pennsylvania ... are not capitals
+    assert [(e.country, e.admin1) for e in capitals] == [("US", "DC")]

@@ -239,11 +239,16 @@ def build_rows() -> list[tuple]:
     for cc, info in gc.get_countries().items():
         capitals[cc] = info.get("capital")
     # mark capitals (the most populous city of that name in the country)
-    marked = []
+    largest: dict[str, tuple] = {}
     for row in rows:
-        cap = capitals.get(row[3])
-        marked.append(row[:2] + (("PPLC",) if cap and row[1] == cap else (row[2],)) + row[3:])
-    rows = marked
+        if capitals.get(row[3]) == row[1] and (
+            row[3] not in largest or row[7] > largest[row[3]][7]
+        ):
+            largest[row[3]] = row
+    capital_ids = {row[0] for row in largest.values()}
+    rows = [
+        row[:2] + (("PPLC",) if row[0] in capital_ids else (row[2],)) + row[3:] for row in rows
+    ]
     for cc, info in gc.get_countries().items():
         names = {info["name"]}
         country = pycountry.countries.get(alpha_2=cc)
