@@ -246,9 +246,7 @@ def build_rows() -> list[tuple]:
         ):
             largest[row[3]] = row
     capital_ids = {row[0] for row in largest.values()}
-    rows = [
-        row[:2] + (("PPLC",) if row[0] in capital_ids else (row[2],)) + row[3:] for row in rows
-    ]
+    rows = [row[:2] + (("PPLC",) if row[0] in capital_ids else (row[2],)) + row[3:] for row in rows]
     for cc, info in gc.get_countries().items():
         names = {info["name"]}
         country = pycountry.countries.get(alpha_2=cc)
