@@ -493,3 +493,10 @@ def test_only_the_capital_itself_is_marked_as_the_capital() -> None:
     capitals = [e for e in load_gazetteer().lookup("Washington") if e.fcode == "PPLC"]
     # the towns named Washington in Georgia, Iowa, Pennsylvania ... are not capitals
     assert [(e.country, e.admin1) for e in capitals] == [("US", "DC")]
+
+
+def test_a_town_named_only_by_an_alternate_spelling_yields_to_the_name_bearer() -> None:
+    # "Pittsburgh" is an alternate spelling of Pittsburg, California: one Californian
+    # town nearby is not enough to prefer it to Pittsburgh, Pennsylvania
+    places = by_text("Ryan Cole of Pittsburgh died. His unit trained in Fresno.")
+    assert round(places["Pittsburgh"].lat) == 40

@@ -209,6 +209,10 @@ def _score(m: Mention, e: GazEntry, ctx: _Context, own: Counter, own_a1: Counter
         s -= 3.0  # a city-state is its country ("Singapore")
     if e.fcode.startswith("PPL") and id(e) not in m.primary:
         s -= 2.0  # matched through an alternate name only
+        if any(x.fcode.startswith("PPL") and id(x) in m.primary for x in m.entries):
+            # another town bears the name as its own ("Pittsburgh" is Pittsburgh, not
+            # Pittsburg, California, by an alternate spelling)
+            s -= 3.0
     if m.designator and e.fcode.startswith("PPL"):
         s += 2.0
     if m.qualifier:
