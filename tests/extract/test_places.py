@@ -500,3 +500,11 @@ def test_a_town_named_only_by_an_alternate_spelling_yields_to_the_name_bearer() 
     # town nearby is not enough to prefer it to Pittsburgh, Pennsylvania
     places = by_text("Ryan Cole of Pittsburgh died. His unit trained in Fresno.")
     assert round(places["Pittsburgh"].lat) == 40
+
+
+def test_an_abbreviated_county_is_the_county() -> None:
+    places = find_places("PLATTE CO. - Farm sales grew in Platte Co., but Ford Motor Co. did not.")
+    assert [(p.span.text, p.name, p.kind) for p in places] == [
+        ("PLATTE CO.", "Platte County", PlaceKind.ADMIN),
+        ("Platte Co.", "Platte County", PlaceKind.ADMIN),
+    ]

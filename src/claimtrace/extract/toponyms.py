@@ -405,6 +405,10 @@ def _match(gaz: Gazetteer, surface: str) -> tuple[tuple[GazEntry, ...], str | No
         got = _match(gaz, expanded)
         if got[0]:
             return got
+    county = re.fullmatch(r"(.+) (?:Co|CO)\.", surface)
+    if county:  # "Platte Co.", "PLYMOUTH CO.": the county, never a company's "Co."
+        entries = tuple(e for e in gaz.lookup(f"{county.group(1)} County") if e.fcode == "ADM2")
+        return entries, None, 0
     for form, dropped in _lookup_variants(surface):
         key = name_key(form)
         if key in gaz.demonyms:  # "Canadian" is the demonym, not Canadian, Texas
