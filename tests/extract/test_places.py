@@ -508,3 +508,8 @@ def test_an_abbreviated_county_is_the_county() -> None:
         ("PLATTE CO.", "Platte County", PlaceKind.ADMIN),
         ("Platte Co.", "Platte County", PlaceKind.ADMIN),
     ]
+
+
+def test_an_abbreviated_saint_in_capitals_is_the_town() -> None:
+    places = find_places("ST. PAUL -- Lawmakers met on Monday.")
+    assert [(p.span.text, p.name) for p in places] == [("ST. PAUL", "Saint Paul")]

@@ -482,6 +482,9 @@ def _capitals_not_a_name(surface: str, entries: Iterable[GazEntry]) -> bool:
     name written in capitals ("AS the temperature", "IRNA"; but "DETROIT")."""
     if not surface.isupper():
         return False
+    first, _, rest = surface.partition(" ")
+    if rest and first.lower() in _ABBREVIATED_PREFIX:  # "ST. PAUL" is Saint Paul's name
+        surface = f"{_ABBREVIATED_PREFIX[first.lower()]} {rest}"
     return len(surface) <= 3 or all(name_key(e.name) != name_key(surface) for e in entries)
 
 
