@@ -513,3 +513,9 @@ def test_an_abbreviated_county_is_the_county() -> None:
 def test_an_abbreviated_saint_in_capitals_is_the_town() -> None:
     places = find_places("ST. PAUL -- Lawmakers met on Monday.")
     assert [(p.span.text, p.name) for p in places] == [("ST. PAUL", "Saint Paul")]
+
+
+def test_a_hamlet_named_like_a_street_is_a_street() -> None:
+    # Church Street (Essex) and Park Street (Hertfordshire) are hamlets; here, streets
+    text = "The night shelter in Church Street opens in January, as does the one on Park Street."
+    assert [p.span.text for p in find_places(text)] == []

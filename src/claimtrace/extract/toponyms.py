@@ -639,6 +639,15 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 town = any(e.fcode.startswith("PPL") for e in entries)
                 if street in STREET_WORDS and town and not named_org:
                     reject = True
+            if (
+                towns_only
+                and " " in surface
+                and surface.rsplit(" ", 1)[1].lower().rstrip(".") in STREET_WORDS
+                and not _state_after(gaz, text, end)
+            ):
+                # "in Church Street", "on Park Avenue": a street, though hamlets bear the
+                # name (Church Street, Essex), unless qualified ("Pike Road, Ala.")
+                reject = True
             if towns_only and surface.lower().rstrip(".") in ORG_WORDS | TITLES:
                 # "Police said", "the Chamber", "Sens. Byrd": an institution word or a title
                 reject = True
