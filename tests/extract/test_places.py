@@ -519,3 +519,18 @@ def test_a_hamlet_named_like_a_street_is_a_street() -> None:
     # Church Street (Essex) and Park Street (Hertfordshire) are hamlets; here, streets
     text = "The night shelter in Church Street opens in January, as does the one on Park Street."
     assert [p.span.text for p in find_places(text)] == []
+
+
+def test_a_designated_division_without_a_town_of_its_name() -> None:
+    places = find_places(
+        "Stores opened in Hangzhou, in Zhejiang province, and in the provinces of Jiangsu"
+        " and Anhui."
+    )
+    got = {p.span.text: p for p in places}
+    zhejiang = got["Zhejiang province"]
+    assert (zhejiang.kind, zhejiang.country, zhejiang.geonameid) == (PlaceKind.ADMIN, "CN", 1784764)
+    # placed at the mean of its towns: near Hangzhou, its capital
+    assert km(zhejiang.lat, zhejiang.lon, 30.29, 120.16) < 150
+    assert {"Jiangsu", "Anhui"} <= set(got)
+    # a direction is no division's name
+    assert not find_places("He moved to the Western region last year.")

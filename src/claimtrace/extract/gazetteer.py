@@ -397,15 +397,33 @@ def build_gazetteer(path: Path = GAZETTEER_PATH) -> int:
     number of gazetteer rows."""
     rows = build_rows()
     _write_gz(path, ("\t".join("" if v is None else str(v) for v in row) for row in rows))
+    points = _division_points(rows)
+    codes = {gid: code for (_, _), (gid, code) in admin1_ids().items()}
     _write_gz(
         path.with_name(DIVISIONS_NAME),
         (
-            f"{gid}\t{country}\t{name}"
+            f"{gid}\t{country}\t{name}\t{points.get((country, codes.get(gid)), '')}"
             for gid, (country, name) in sorted(_admin1_names().items())
             if country != "US"  # (US states are in the gazetteer itself)
         ),
     )
     return len(rows)
+
+
+def _division_points(rows: list[tuple]) -> dict[tuple[str, str], str]:
+    """An approximate point for each first-level division: the mean position of its towns
+    of 1,000 people or more (GeoNames cities), "lat\tlon" by (country, admin1 code). No
+    offline source has GeoNames' own points for divisions (see the results page)."""
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for row in rows:
+        _gid, _name, fcode, cc, admin1, lat, lon = row[:7]
+        if not str(fcode).startswith("PPL") or not admin1 or lat in (None, ""):
+            continue
+        acc = sums[(cc, admin1)]
+        acc[0] += float(lat)
+        acc[1] += float(lon)
+        acc[2] += 1
+    return {k: f"{v[0] / v[2]:.4f}\t{v[1] / v[2]:.4f}" for k, v in sums.items()}
 
 
 def _write_gz(path: Path, lines: Iterable[str]) -> None:
@@ -429,6 +447,7 @@ class Gazetteer:
     us_states: dict[str, GazEntry]  # postal code -> the state's entry
     needs_context: frozenset[str]
     divisions: dict[str, int] = field(default_factory=dict)  # division_key -> GeoNames id
+    divisions_path: Path | None = None
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
         return self.index.get(name_key(name), ())
@@ -493,18 +512,39 @@ def _load(path: Path) -> Gazetteer:
         us_states=states,
         needs_context=frozenset(table["needs_context"]),
         divisions=_load_divisions(path.with_name(DIVISIONS_NAME)),
+        divisions_path=path.with_name(DIVISIONS_NAME),
     )
 
 
 def _load_divisions(path: Path) -> dict[str, int]:
+    return {key: gid for key, (gid, _, _) in _load_division_rows(path).items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _load_division_rows(path: Path) -> dict[str, tuple[int, float | None, float | None]]:
+    """division_key -> (GeoNames id, lat, lon); the point is the mean of its towns."""
     if not path.is_file():
         return {}
-    out: dict[str, int] = {}
+    out: dict[str, tuple[int, float | None, float | None]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
-            gid, country, name = line.rstrip("\n").split("\t")
-            out.setdefault(division_key(country, name), int(gid))
+            gid, country, name, *point = line.rstrip("\n").split("\t")
+            lat = float(point[0]) if len(point) == 2 and point[0] else None
+            lon = float(point[1]) if len(point) == 2 and point[1] else None
+            out.setdefault(division_key(country, name), (int(gid), lat, lon))
     return out
+
+
+def division_entries(gaz: Gazetteer, name: str) -> tuple[GazEntry, ...]:
+    """First-level divisions outside the US called ``name`` ("Zhejiang"), as gazetteer
+    entries (ADM1) placed at the mean of their towns; for designated mentions only."""
+    rows = _load_division_rows(gaz.divisions_path) if gaz.divisions_path else {}
+    out = []
+    for cc in gaz.countries:
+        got = rows.get(division_key(cc, name))
+        if got is not None and got[1] is not None:
+            out.append(GazEntry(got[0], name, "ADM1", cc, None, got[1], got[2], 0))
+    return tuple(out)
 
 
 if __name__ == "__main__":  # pragma: no cover - a build step

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from claimtrace.extract.gazetteer import GazEntry, Gazetteer, name_key
+from claimtrace.extract.gazetteer import GazEntry, Gazetteer, division_entries, name_key
 
 #: entity labels that name places (GPE, LOC) or peoples/nationalities (NORP)
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -732,7 +732,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         or name_key(_strip_possessive(m.text)) not in surnames
         or any(e.fcode in DOMINANT for e in m.entries)
     ]
-    return _county_lists(text, gaz, kept)
+    return _division_mentions(text, gaz, _county_lists(text, gaz, kept))
 
 
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
@@ -764,6 +764,43 @@ def _county_lists(text: str, gaz: Gazetteer, mentions: list[Mention]) -> list[Me
     spans = [(c.start, c.end) for c in found]
     rest = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
     return sorted(rest + found, key=lambda m: m.start)
+
+
+_DIVISION_WORDS = r"(?:province|region|oblast|governorate|prefecture|krai)"
+#: "Zhejiang province", "Fars Province"
+_DESIGNATED = re.compile(rf"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?i:{_DIVISION_WORDS})\b")
+#: "the provinces of Jiangsu and Zhejiang", "the province of Fars"
+_DIVISION_OF = re.compile(
+    rf"\b(?i:{_DIVISION_WORDS}s?)\s+of\s+([A-Z][a-z]+(?:(?:,\s*|,?\s+and\s+)[A-Z][a-z]+)*)"
+)
+
+
+def _division_mentions(text: str, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """First-level divisions outside the US that the gazetteer has no row for, named with
+    a designator ("Zhejiang province", "the provinces of Jiangsu and Zhejiang")."""
+    found: list[Mention] = []
+    spans = [(m.start, m.end) for m in mentions]
+
+    def add(start: int, end: int, name: str) -> None:
+        if any(s < end and start < e for s, e in spans) or gaz.lookup(name):
+            return
+        if name.split("-")[0].split(" ")[0].lower() in PLACE_MODIFIERS:
+            return  # "the Northern region", "Western Province": a direction, not a name
+        entries = division_entries(gaz, name)
+        if entries:
+            m = Mention(start, end, text[start:end], entries, supported=True)
+            m.primary = {id(e) for e in entries}
+            found.append(m)
+            spans.append((start, end))
+
+    for m in _DESIGNATED.finditer(text):
+        add(m.start(1), m.end(), m.group(1))
+    for m in _DIVISION_OF.finditer(text):
+        for name in re.finditer(r"[A-Z][a-z]+", m.group(1)):
+            add(m.start(1) + name.start(), m.start(1) + name.end(), name.group(0))
+    if not found:
+        return mentions
+    return sorted(mentions + found, key=lambda m: m.start)
 
 
 def _strip_possessive(surface: str) -> str:
