@@ -534,3 +534,10 @@ def test_a_designated_division_without_a_town_of_its_name() -> None:
     assert {"Jiangsu", "Anhui"} <= set(got)
     # a direction is no division's name
     assert not find_places("He moved to the Western region last year.")
+
+
+def test_a_guessed_small_town_does_not_place_its_neighbours() -> None:
+    # "Sharon" is one of many small Sharons: its guessed position (Pennsylvania) is no
+    # reason to make "Kent" the Kent of Ohio nearby rather than the most populous Kent
+    places = by_text("Officials from Sharon and Kent met on Monday.")
+    assert round(places["Kent"].lon) == -122  # Kent, Washington (Ohio's: -81)

@@ -315,6 +315,7 @@ def _context(
             e.lat is not None
             and (e.fcode.startswith("PPL") or e.fcode == "ADM2")
             and _outlet_evidence(m)
+            and (reliable(m) or e.population >= SMALL_CITY)
         ):
             points.append((e.lat, e.lon))
     return _Context(countries, admin1, tuple(points), home, outlet)
