@@ -541,3 +541,10 @@ def test_a_guessed_small_town_does_not_place_its_neighbours() -> None:
     # reason to make "Kent" the Kent of Ohio nearby rather than the most populous Kent
     places = by_text("Officials from Sharon and Kent met on Monday.")
     assert round(places["Kent"].lon) == -122  # Kent, Washington (Ohio's: -81)
+
+
+def test_city_before_an_office_is_the_towns_city_government() -> None:
+    text = "The Dublin Veterans Project in Dublin, Ohio, met Dublin City Manager Ann Lee."
+    places = find_places(text)
+    assert [p.span.text for p in places][-1] == "Dublin"
+    assert {p.country for p in places if p.span.text == "Dublin"} == {"US"}

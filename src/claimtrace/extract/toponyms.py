@@ -548,7 +548,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     entries
                     and j > i
                     and j + 1 < len(run)
-                    and text[slice(*run[j + 1])].lower() in ORG_WORDS
+                    and text[slice(*run[j + 1])].lower() in ORG_WORDS | OFFICE_WORDS
                     and _city_alias_only(surface, entries)
                 ):
                     continue  # "Dublin City Council": Dublin's city council (any Dublin)
