@@ -548,3 +548,16 @@ def test_city_before_an_office_is_the_towns_city_government() -> None:
     places = find_places(text)
     assert [p.span.text for p in places][-1] == "Dublin"
     assert {p.country for p in places if p.span.text == "Dublin"} == {"US"}
+
+
+def test_a_name_followed_by_who_or_an_age_is_a_person_throughout() -> None:
+    text = (
+        "The theatre reopened in Hartford. Robertson, who bought it in 1996, said so. "
+        "Robertson said the concerts were sold out."
+    )
+    assert [p.span.text for p in find_places(text)] == ["Hartford"]
+    text = "Patricia Moore, 62, was arrested on Wednesday. Moore allegedly pushed the door."
+    assert find_places(text) == []
+    # the person is the one before "of": the town stays a town
+    text = "Police named Daniel Hufstetler of Roswell, who was listed in stable condition."
+    assert [p.span.text for p in find_places(text)] == ["Roswell"]

@@ -533,6 +533,10 @@ def _name_pair(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool
     )
 
 
+#: what follows a person's name, never a town's: ", who", an age (", 62,")
+_PERSON_AFTER = re.compile(r",\s+(?:who\b|\d{1,3},)")
+
+
 def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions: list[Mention] = []
     surnames: set[str] = set()  # town names this article uses as people's names
@@ -651,6 +655,17 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             if towns_only and surface.lower().rstrip(".") in ORG_WORDS | TITLES:
                 # "Police said", "the Chamber", "Sens. Byrd": an institution word or a title
                 reject = True
+            if (
+                towns_only
+                and _PERSON_AFTER.match(text, run[j][1])
+                # not "Daniel Hufstetler of Roswell, who ...", "Abbey Street, Tipperary, who"
+                and _word_before(text, start) not in PLACE_PREPOSITIONS | {"the"}
+                and not re.search(r",\s*$", text[max(0, start - 3) : start])
+            ):
+                # "Robertson, who had ...", "Patricia Moore, 62, of ...": a person, and the
+                # name is a person throughout the article
+                reject = True
+                surnames.add(name_key(_strip_possessive(surface)))
             word_before = _word_before(text, start)
             if word_before in TITLES:
                 reject = True
