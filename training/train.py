@@ -168,6 +168,13 @@ def main():
     ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--skip-eval", action="store_true")
+    ap.add_argument(
+        "--eval-split",
+        choices=["test", "dev"],
+        default="test",
+        help="fast tier: the split of the last step's evaluation (dev for an experiment that "
+        "is still to be chosen)",
+    )
     args, rest = ap.parse_known_args()
     if args.tier in ("accurate", "accurate-ft"):
         accurate_ft(args, rest)
@@ -253,7 +260,9 @@ def main():
                 "--corpora",
                 args.corpora,
                 "--json",
-                out / "evaluation.json",
+                out / ("evaluation.json" if args.eval_split == "test" else "evaluation-dev.json"),
+                "--split",
+                args.eval_split,
             ],
             env=env,
         )
