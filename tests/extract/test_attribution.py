@@ -1148,3 +1148,23 @@ def test_a_content_that_is_no_quotation_ends_with_its_sentence():
     text = '"Clinton leads. It is the same lead," Reuters said.'
     quoted = _roles(text, [(CONTENT, '"Clinton leads. It is the same lead,"')])
     assert split_at_sentence_end(text, _sentencized(text), quoted) == quoted
+
+
+def test_a_signed_quotation_goes_to_the_signature_after_it_not_the_one_before():
+    text = "“The rent doubled.” ― Ann Lee “We were never asked. Nobody came.” ― Bo Park"
+    roles = _roles(
+        text,
+        [
+            (CONTENT, "“The rent doubled.”"),
+            (CUE, "―"),
+            (SOURCE, "Ann Lee"),
+            (CONTENT, "“We were never asked. Nobody came.”"),
+            (CUE, "―"),
+            (SOURCE, "Bo Park"),
+        ],
+    )
+    found = [_texts(text, a) for a in group_roles(roles, text=text)]
+    assert found == [
+        (["Ann Lee"], "―", ["“The rent doubled.”"]),
+        (["Bo Park"], "―", ["“We were never asked. Nobody came.”"]),
+    ]

@@ -158,6 +158,8 @@ def group_roles(
             )
             if sdist and content.tend <= cue.tstart and _opens_with_preposition(text, cue):
                 continue  # "According to X, ...": what X says follows the cue
+            if content.tstart >= cue.tend and _is_signature(text, cue):
+                continue  # '"A" ― Jane Roe "B" ― John Doe': a signature follows its quotation
             if complement and cue.tstart >= content.tend:
                 if sdist:
                     continue  # a that-clause never reports a verb of a later sentence
@@ -214,6 +216,11 @@ def group_roles(
 
 _COMPLEMENTIZER = re.compile(r"\s*(?:that|whether)\b", re.IGNORECASE)
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’')]*\s+|\n)[\s\"“‘']*$")
+
+
+def _is_signature(text: str | None, cue: RoleSpan) -> bool:
+    """Whether ``cue`` is the dash that signs a quotation ('"..." ― Jane Roe')."""
+    return text is not None and text[cue.start : cue.end].strip(" \xa0\"”’") in ("―", "—")
 
 
 _CLAUSE_AFTER_SOURCE = re.compile(r"[^,.!?\n]{1,120},(?:\s+[^\s.!?]+){4}")

@@ -119,7 +119,11 @@ class TransformerRoleTagger:
         self.encoder = encoder.eval()
         self.tokenizer = tokenizer
         self.head = head.eval()
-        self.nlp = spacy.blank("en")
+        from claimtrace.extract.attribution import split_dashes
+
+        # the CNN tagger's tokens: a dash glued to a closing quote ('..."― Jane Roe') is a
+        # token of its own, so a signed quotation's cue is the dash alone
+        self.nlp = split_dashes(spacy.blank("en"))
         self.nlp.add_pipe("sentencizer")
         self.source_path = ""  # where it was loaded from, if anywhere
 
