@@ -13,6 +13,7 @@ only changes which spans are found, it never raises.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import json
@@ -133,6 +134,11 @@ def group_roles(
     if not cues:
         return []
     by_cue: dict[int, list[RoleSpan]] = {i: [] for i in range(len(cues))}
+    # what each cue allows, worked out once: "According to X, ..." reports what follows it,
+    # a signing dash ('"A" ― Jane Roe') what precedes it, "according to X" names X after it
+    opens_with_preposition = [_opens_with_preposition(text, cue) for cue in cues]
+    signature = [_is_signature(text, cue) for cue in cues]
+    prepositional = [_is_prepositional(text, cue) for cue in cues]
     last_quote: tuple[RoleSpan, int] | None = None  # the latest quotation and its cue
     for content in contents:
         if (
@@ -156,9 +162,9 @@ def group_roles(
                 + SENTENCE_PENALTY * sdist
                 + CROSSED_CUE_PENALTY * _between(content, cue, cues)
             )
-            if sdist and content.tend <= cue.tstart and _opens_with_preposition(text, cue):
+            if sdist and content.tend <= cue.tstart and opens_with_preposition[i]:
                 continue  # "According to X, ...": what X says follows the cue
-            if content.tstart >= cue.tend and _is_signature(text, cue):
+            if content.tstart >= cue.tend and signature[i]:
                 continue  # '"A" ― Jane Roe "B" ― John Doe': a signature follows its quotation
             if complement and cue.tstart >= content.tend:
                 if sdist:
@@ -186,14 +192,11 @@ def group_roles(
         content = tuple(_plausible_contents(cue, by_cue[i], text))
         if not content and not keep_cues_without_content:
             continue
-        prepositional = text is not None and bool(
-            _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip())
-        )
         best_src, best_cost = None, None
         for src in sources:
             if sentence_distance(src, cue) > 0:
                 continue
-            if prepositional and not 0 <= src.tstart - cue.tend <= 1:
+            if prepositional[i] and not 0 <= src.tstart - cue.tend <= 1:
                 continue  # "according to X": X follows the cue
             cost = gap(src, cue) + CROSSED_CUE_PENALTY * _between(src, cue, cues)
             if src.tstart >= cue.tend:
@@ -218,6 +221,11 @@ _COMPLEMENTIZER = re.compile(r"\s*(?:that|whether)\b", re.IGNORECASE)
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’')]*\s+|\n)[\s\"“‘']*$")
 
 
+def _is_prepositional(text: str | None, cue) -> bool:
+    """Whether ``cue`` (a role or a span) is a prepositional cue: "according to", "per"."""
+    return text is not None and bool(_PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()))
+
+
 def _is_signature(text: str | None, cue: RoleSpan) -> bool:
     """Whether ``cue`` is the dash that signs a quotation ('"..." ― Jane Roe')."""
     return text is not None and text[cue.start : cue.end].strip(" \xa0\"”’") in ("―", "—")
@@ -230,7 +238,7 @@ def _opens_with_preposition(text: str | None, cue: RoleSpan) -> bool:
     """Whether ``cue`` is a prepositional cue opening its sentence and followed by a
     clause of its own ("According to X, the plant will close ..."; not "According to X,
     basically.", which reports what came before)."""
-    if text is None or not _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()):
+    if not _is_prepositional(text, cue):
         return False
     return bool(
         _SENTENCE_OPENING.search(text, max(0, cue.start - 20), cue.start)
@@ -634,9 +642,7 @@ def labelled_line_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleS
     first = re.search(r"\S", text)
     first_line_end = text.find("\n", first.start()) if first else -1
     first_line_end = len(text) if first_line_end < 0 else first_line_end
-    speakers = {}
-    for m in lines:
-        speakers[m.group("source")] = speakers.get(m.group("source"), 0) + 1
+    speakers = collections.Counter(m.group("source") for m in lines)
     transcript = sum(1 for n in speakers.values() if n >= 2) >= 2
     sent_of = _sentence_index(doc)
     out = list(roles)
@@ -775,7 +781,7 @@ def complete_content(
         len(after.strip(" ,:;-—\"“”'")) < 3
         or (len(after.split()) <= 3 and len(before.split()) >= 3)
         or (
-            _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()) and len(before.split()) >= 3
+            _is_prepositional(text, cue) and len(before.split()) >= 3
         )
         or reports_before
     ):
@@ -947,8 +953,7 @@ def complete_source(
     right_hi = min([s_hi] + [r.start for r in taken if r.start >= cue.end])
     right = text[cue.end : right_hi]
     stop = re.search(r"[,.;:!?\"“”()]|\s—", right)
-    prepositional = bool(_PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()))
-    if stop is not None and right[stop.start()] == "," and prepositional:
+    if stop is not None and right[stop.start()] == "," and _is_prepositional(text, cue):
         # "According to X, Y": X is the source, whatever its first word
         phrase = right[: stop.start()].strip()
         if phrase and _SOURCE_PHRASE.match(phrase) and not _NOT_SOURCE_START.match(phrase):
@@ -1128,7 +1133,7 @@ def split_swallowed_subjects(text: str, doc, roles: Sequence[RoleSpan]) -> list[
         if src.label != SOURCE or i == 0 or ordered[i - 1].label != CUE:
             continue
         cue = ordered[i - 1]
-        if not _PREPOSITIONAL_CUE.match(text[cue.start : cue.end].strip()):
+        if not _is_prepositional(text, cue):
             continue
         comma = text.find(", ", src.start, src.end)
         if comma < 0 or not _AUXILIARY_NEXT.match(text, src.end):
