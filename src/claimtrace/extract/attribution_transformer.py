@@ -77,6 +77,17 @@ def word_windows(word_pieces: Sequence[int], window: int = WINDOW, stride: int =
     return out
 
 
+def save_encoder(encoder, tokenizer, path: Path, *, half: bool = True) -> None:
+    """Write a copy of ``encoder`` (fp16 when ``half``) and its ``tokenizer`` to ``path``,
+    leaving the model in memory as it is."""
+    import copy
+
+    path.mkdir(parents=True, exist_ok=True)
+    copy_ = copy.deepcopy(encoder)
+    (copy_.half() if half else copy_).save_pretrained(path)
+    tokenizer.save_pretrained(path)
+
+
 def word_pieces(tokenizer, words: Sequence[str]) -> list[list[int]]:
     """The word-piece ids of each word, no special tokens: how both training and tagging
     cut words, so the two always agree."""
@@ -156,17 +167,10 @@ class TransformerRoleTagger:
 
     def save(self, path: str | Path, *, trained_on: str, half: bool = True) -> None:
         """Save encoder (fp16 by default: half the size, same tags), tokenizer and head."""
-        import copy
-
         import torch
 
         path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        encoder = copy.deepcopy(self.encoder)
-        if half:
-            encoder = encoder.half()
-        encoder.save_pretrained(path / "encoder")
-        self.tokenizer.save_pretrained(path / "encoder")
+        save_encoder(self.encoder, self.tokenizer, path / "encoder", half=half)
         torch.save(self.head.state_dict(), path / "head.pt")
         meta = {
             "kind": "transformer",

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy
 import torch
 
-from claimtrace.extract.attribution_transformer import word_pieces, word_windows
+from claimtrace.extract.attribution_transformer import save_encoder, word_pieces, word_windows
 from claimtrace.nlp.tree_decode import bio_viterbi, mst_heads
 
 WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
@@ -103,15 +103,8 @@ class PipelineModel(torch.nn.Module):
     def save(self, path: str | Path, *, manifest: dict | None = None, half: bool = True) -> None:
         """Encoder (fp16 by default) + tokenizer in ``encoder/``, heads in ``heads.pt``
         (fp16), labels and provenance in ``manifest.json``."""
-        import copy
-
         path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        enc = copy.deepcopy(self.encoder)
-        if half:
-            enc = enc.half()
-        enc.save_pretrained(path / "encoder")
-        self.tokenizer.save_pretrained(path / "encoder")
+        save_encoder(self.encoder, self.tokenizer, path / "encoder", half=half)
         state = {
             k: (v.half() if half and v.is_floating_point() else v)
             for k, v in self.state_dict().items()
