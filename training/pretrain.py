@@ -66,6 +66,10 @@ def pieces(text: str) -> list[str]:
 
 def write_raw_text(corpora: Path, out: Path) -> dict:
     """Write the pretraining text as JSON Lines ({"text": ...}); returns counts."""
+    needed = [corpora / "polnear" / "train.jsonl", corpora / "fnc1" / "train_bodies.csv"]
+    missing = [str(path) for path in needed if not path.is_file()]
+    if missing:
+        raise SystemExit(f"raw text not found: {', '.join(missing)} (set --corpora)")
     skip = gold_fnc1_bodies(ROOT / "eval" / "gold")
     n_docs = n_words = 0
     out.parent.mkdir(parents=True, exist_ok=True)
