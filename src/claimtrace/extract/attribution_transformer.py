@@ -16,6 +16,15 @@ Words are the spaCy tokens; a word's tag is read from its first word piece. An a
 longer than one window is read in overlapping windows, and each word keeps the tags of the
 window where it sits farthest from an edge. Decoding is a Viterbi pass that allows only
 valid BIO sequences (no ``I-CUE`` right after ``O``).
+
+Two optional parts, saved with the tagger when it was trained with them:
+
+* **word shapes**: the encoder is uncased, so "Trump" and "trump", "US" and "us" look the
+  same to it; a learned vector per shape (:data:`SHAPES`) is added to the input embedding
+  of every piece of a word;
+* **a CRF**: learned scores for each pair of successive tags, trained with the CRF's
+  sequence likelihood and used by the Viterbi pass, so span edges are decided by the
+  whole tag sequence, not word by word.
 """
 
 from __future__ import annotations
@@ -36,10 +45,38 @@ TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in ("B", "I")))
 WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
 STRIDE = 192  # word pieces between window starts
 TAGGER_FILE = "claimtrace_tagger.json"
+SHAPES_FILE = "shapes.pt"  # the shape vectors, when the tagger has them
+CRF_FILE = "transitions.pt"  # the CRF's tag-bigram scores, when the tagger has them
 LICENCE = (
     "research-only: fine-tuned on PolNeAR (copyrighted news text, no licence; cite Newell, "
     "Margolin & Ruths, LREC 2018); base encoder all-MiniLM-L6-v2 (Apache-2.0)"
 )
+
+
+#: Word shapes (see :func:`word_shape`); "special" is [CLS], [SEP] and padding.
+SHAPES = ("special", "lower", "title", "upper", "mixed", "digit", "quote", "punct")
+_QUOTES = frozenset('"“”‘’\'«»„‟')
+
+
+def word_shape(word: str) -> int:
+    """The index in :data:`SHAPES` of a word's shape: its case, or digit / quote / other
+    punctuation."""
+    if not word:
+        return SHAPES.index("punct")
+    if all(ch in _QUOTES for ch in word):
+        return SHAPES.index("quote")
+    if any(ch.isdigit() for ch in word):
+        return SHAPES.index("digit")
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters:
+        return SHAPES.index("punct")
+    if all(ch.islower() for ch in letters):
+        return SHAPES.index("lower")
+    if all(ch.isupper() for ch in letters):
+        return SHAPES.index("upper") if len(letters) > 1 else SHAPES.index("title")
+    if letters[0].isupper() and all(ch.islower() for ch in letters[1:]):
+        return SHAPES.index("title")
+    return SHAPES.index("mixed")
 
 
 def is_transformer_tagger(path: str | Path) -> bool:
@@ -107,13 +144,24 @@ def window_inputs(
     return [*ids[: WINDOW - 1], sep_id], firsts
 
 
-def bio_viterbi(scores: numpy.ndarray) -> list[int]:
+def window_shapes(pieces: Sequence[Sequence[int]], shapes: Sequence[int]) -> list[int]:
+    """The shape id of each input position of a window, aligned with the ids of
+    :func:`window_inputs` (every piece of a word has the word's shape)."""
+    special = SHAPES.index("special")
+    out = [special]
+    for word, shape in zip(pieces, shapes, strict=True):
+        out.extend([shape] * len(word))
+    return [*out[: WINDOW - 1], special]
+
+
+def bio_viterbi(scores: numpy.ndarray, transitions: numpy.ndarray | None = None) -> list[int]:
     """Best tag sequence (indices into :data:`TAGS`) under BIO constraints.
 
-    ``scores`` holds log-probabilities, one row per word. ``I-X`` may follow only ``B-X``
-    or ``I-X``; a sequence may not start with ``I-X``.
+    ``scores`` holds one row per word: log-probabilities, or a CRF's emission scores with
+    its ``transitions``. ``I-X`` may follow only ``B-X`` or ``I-X``; a sequence may not
+    start with ``I-X``.
     """
-    return tree_decode.bio_viterbi(scores, TAGS)
+    return tree_decode.bio_viterbi(scores, TAGS, transitions)
 
 
 def tags_to_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -124,12 +172,16 @@ def tags_to_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
 class TransformerRoleTagger:
     """Role tagger over a fine-tuned transformer; call it like a spaCy pipeline."""
 
-    def __init__(self, encoder, tokenizer, head) -> None:
+    def __init__(self, encoder, tokenizer, head, *, shapes=None, transitions=None) -> None:
+        """``shapes``: a ``torch.nn.Embedding`` over :data:`SHAPES` added to the input
+        embeddings, or None; ``transitions``: a CRF's ``(tags, tags)`` tensor, or None."""
         import spacy
 
         self.encoder = encoder.eval()
         self.tokenizer = tokenizer
         self.head = head.eval()
+        self.shapes = shapes.eval() if shapes is not None else None
+        self.transitions = transitions
         from claimtrace.extract.attribution import split_dashes
 
         # the CNN tagger's tokens: a dash glued to a closing quote ('..."― Jane Roe') is a
@@ -161,7 +213,13 @@ class TransformerRoleTagger:
         tokenizer = AutoTokenizer.from_pretrained(path / "encoder", local_files_only=True)
         head = torch.nn.Linear(encoder.config.hidden_size, len(TAGS))
         head.load_state_dict(torch.load(path / "head.pt", map_location="cpu"))
-        tagger = cls(encoder, tokenizer, head)
+        shapes = transitions = None
+        if (path / SHAPES_FILE).is_file():
+            shapes = torch.nn.Embedding(len(SHAPES), encoder.config.hidden_size)
+            shapes.load_state_dict(torch.load(path / SHAPES_FILE, map_location="cpu"))
+        if (path / CRF_FILE).is_file():
+            transitions = torch.load(path / CRF_FILE, map_location="cpu")
+        tagger = cls(encoder, tokenizer, head, shapes=shapes, transitions=transitions)
         tagger.source_path = str(path)
         return tagger
 
@@ -172,9 +230,15 @@ class TransformerRoleTagger:
         path = Path(path)
         save_encoder(self.encoder, self.tokenizer, path / "encoder", half=half)
         torch.save(self.head.state_dict(), path / "head.pt")
+        if self.shapes is not None:
+            torch.save(self.shapes.state_dict(), path / SHAPES_FILE)
+        if self.transitions is not None:
+            torch.save(self.transitions.detach().clone(), path / CRF_FILE)
         meta = {
             "kind": "transformer",
             "tags": list(TAGS),
+            "shapes": list(SHAPES) if self.shapes is not None else None,
+            "crf": self.transitions is not None,
             "trained_on": trained_on,
             "licence": LICENCE,
         }
@@ -189,22 +253,41 @@ class TransformerRoleTagger:
         self.save(path, trained_on=trained_on)
 
     # ----------------------------------------------------------------- tagging
-    def log_probs(self, words: Sequence[str]) -> numpy.ndarray:
-        """Log-probabilities of each tag for each word (rows); a word with no word piece
-        (a character the tokenizer drops) is 'O'."""
+    def emissions(self, ids, mask=None, shapes=None):
+        """Tag scores ``(batch, pieces, tags)`` for a batch of windows (torch tensors): what
+        training and tagging share. ``shapes`` (ids into :data:`SHAPES`) is used only by a
+        tagger with shape vectors."""
+        if self.shapes is None or shapes is None:
+            hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        else:
+            embedded = self.encoder.embeddings.word_embeddings(ids) + self.shapes(shapes)
+            hidden = self.encoder(inputs_embeds=embedded, attention_mask=mask).last_hidden_state
+        return self.head(hidden)
+
+    def word_scores(self, words: Sequence[str]) -> numpy.ndarray:
+        """Scores of each tag for each word (rows): log-probabilities, or the CRF's
+        emission scores when the tagger has one. A word with no word piece (a character
+        the tokenizer drops) is 'O' for a plain tagger and left to the CRF's transitions
+        otherwise."""
         import torch
 
         pieces = word_pieces(self.tokenizer, words)
         n_pieces = [len(p) for p in pieces]
+        shapes = [word_shape(w) for w in words]
         out = numpy.full((len(words), len(TAGS)), -1e4, dtype=numpy.float32)
         out[:, 0] = 0.0
+        if self.transitions is not None:
+            out[:] = 0.0
         best_margin = numpy.full(len(words), -1)
         cls_id, sep_id = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
         for first, end in word_windows(n_pieces):
             ids, firsts = window_inputs(pieces[first:end], cls_id, sep_id)
+            window_shape = torch.tensor([window_shapes(pieces[first:end], shapes[first:end])])
             with torch.inference_mode():
-                hidden = self.encoder(input_ids=torch.tensor([ids])).last_hidden_state[0]
-                scores = torch.log_softmax(self.head(hidden), dim=-1).numpy()
+                raw = self.emissions(torch.tensor([ids]), shapes=window_shape)[0]
+                if self.transitions is None:
+                    raw = torch.log_softmax(raw, dim=-1)
+                scores = raw.float().numpy()
             for offset, pos in enumerate(firsts):
                 w = first + offset
                 if pos < 0:
@@ -220,7 +303,10 @@ class TransformerRoleTagger:
         words = [t.i for t in doc if not t.is_space]
         tags = ["O"] * len(doc)
         if words:
-            path = bio_viterbi(self.log_probs([doc[i].text for i in words]))
+            transitions = None
+            if self.transitions is not None:
+                transitions = self.transitions.detach().float().numpy()
+            path = bio_viterbi(self.word_scores([doc[i].text for i in words]), transitions)
             for i, tag in zip(words, path, strict=True):
                 tags[i] = TAGS[tag]
             tags = _bridge_spaces(doc, tags)

@@ -4,7 +4,7 @@
   root (Chu-Liu/Edmonds, with a penalty on root arcs large enough that the best tree with
   one root always beats any tree with more).
 * :func:`bio_viterbi`: the best BIO tag sequence that never puts ``I-X`` after anything but
-  ``B-X``/``I-X``.
+  ``B-X``/``I-X`` (optionally with a CRF's learned tag-bigram scores).
 """
 
 from __future__ import annotations
@@ -104,19 +104,34 @@ def mst_heads(scores: numpy.ndarray) -> list[int]:
     return [i if heads[i + 1] == 0 else int(heads[i + 1]) - 1 for i in range(n)]
 
 
-def bio_viterbi(scores: numpy.ndarray, tags: Sequence[str]) -> list[int]:
-    """Best tag sequence (indices into ``tags``) under BIO constraints; ``scores`` holds
-    log-probabilities, one row per word."""
-    n, k = scores.shape
-    if n == 0:
-        return []
-    allowed = numpy.ones((k, k), dtype=bool)  # allowed[prev, cur]
+def bio_allowed(tags: Sequence[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The BIO constraints over ``tags``: ``allowed[prev, cur]`` (``I-X`` only after ``B-X``
+    or ``I-X``) and ``start_ok[tag]`` (a sequence never starts with ``I-X``)."""
+    k = len(tags)
+    allowed = numpy.ones((k, k), dtype=bool)
     for cur, tag in enumerate(tags):
         if tag.startswith("I-"):
             for prev, ptag in enumerate(tags):
                 allowed[prev, cur] = ptag in (f"B-{tag[2:]}", tag)
     start_ok = numpy.array([not t.startswith("I-") for t in tags])
+    return allowed, start_ok
+
+
+def bio_viterbi(
+    scores: numpy.ndarray,
+    tags: Sequence[str],
+    transitions: numpy.ndarray | None = None,
+) -> list[int]:
+    """Best tag sequence (indices into ``tags``) under BIO constraints; ``scores`` holds
+    one row per word (log-probabilities, or a CRF's emission scores), and
+    ``transitions[prev, cur]``, when given, a CRF's learned score of each tag bigram."""
+    n, k = scores.shape
+    if n == 0:
+        return []
+    allowed, start_ok = bio_allowed(tags)
     penalty = numpy.where(allowed, 0.0, -1e9)
+    if transitions is not None:
+        penalty = penalty + numpy.asarray(transitions, dtype=numpy.float64)
     best = numpy.where(start_ok, scores[0], -1e9)
     back = numpy.zeros((n, k), dtype=numpy.int64)
     for i in range(1, n):
