@@ -14,6 +14,7 @@ import spacy
 
 from claimtrace.extract.attribution import extract_attributions, load_tagger
 from claimtrace.extract.attribution_transformer import (
+    SHAPES,
     TAGS,
     WINDOW,
     _bridge_spaces,
@@ -21,6 +22,8 @@ from claimtrace.extract.attribution_transformer import (
     is_transformer_tagger,
     tags_to_spans,
     window_inputs,
+    window_shapes,
+    word_shape,
     word_windows,
 )
 
@@ -52,6 +55,52 @@ def test_window_inputs_marks_first_pieces_and_cuts():
     ids, firsts = window_inputs([[5]] * (WINDOW + 10), cls_id=1, sep_id=2)
     assert len(ids) == WINDOW and ids[-1] == 2
     assert firsts[WINDOW - 3] == WINDOW - 2 and firsts[WINDOW - 2] == -1
+
+
+def test_word_shapes_tell_what_an_uncased_encoder_cannot_see():
+    shape = {w: SHAPES[word_shape(w)] for w in ["Trump", "trump", "US", "us", "iPhone", "I"]}
+    assert shape == {
+        "Trump": "title",
+        "trump": "lower",
+        "US": "upper",
+        "us": "lower",
+        "iPhone": "mixed",
+        "I": "title",
+    }
+    assert [SHAPES[word_shape(w)] for w in ["“", '"', "3,000", "—", ""]] == [
+        "quote",
+        "quote",
+        "digit",
+        "punct",
+        "punct",
+    ]
+
+
+def test_window_shapes_line_up_with_the_window_inputs():
+    pieces = [[7, 8], [], [9]]
+    shapes = [word_shape(w) for w in ["Kyiv", "\u200b", "said"]]
+    ids, _ = window_inputs(pieces, cls_id=1, sep_id=2)
+    aligned = window_shapes(pieces, shapes)
+    special = SHAPES.index("special")
+    assert len(aligned) == len(ids)
+    assert aligned == [special, shapes[0], shapes[0], shapes[2], special]
+    long = [[5]] * (WINDOW + 10)
+    assert len(window_shapes(long, [1] * len(long))) == WINDOW
+
+
+def test_crf_transitions_change_the_best_path():
+    # word by word, the second word starts a new CONTENT span; a CRF that has learned that
+    # a content does not restart at once makes it one span
+    scores = _scores(["B-CONTENT", "B-CONTENT", "I-CONTENT"])
+    scores[1, TAGS.index("I-CONTENT")] = -1.0
+    assert [TAGS[i] for i in bio_viterbi(scores)] == ["B-CONTENT", "B-CONTENT", "I-CONTENT"]
+    transitions = numpy.zeros((len(TAGS), len(TAGS)))
+    transitions[TAGS.index("B-CONTENT"), TAGS.index("B-CONTENT")] = -2.0
+    path = [TAGS[i] for i in bio_viterbi(scores, transitions)]
+    assert path == ["B-CONTENT", "I-CONTENT", "I-CONTENT"]
+    # the BIO constraints still hold whatever the transitions say
+    transitions[TAGS.index("O"), TAGS.index("I-CUE")] = 50.0
+    assert "I-CUE" not in [TAGS[i] for i in bio_viterbi(_scores(["O", "O"]), transitions)]
 
 
 def _scores(rows: list[str]) -> numpy.ndarray:
@@ -133,6 +182,66 @@ def test_saved_tagger_loads_by_path_and_tags_roles(tiny_tagger):
     assert tagger(long_text).text == long_text
     # the grouping step accepts its Docs (no cue: no attribution, and no crash)
     assert extract_attributions(text, tagger=tagger, hedge_rules=False) == []
+
+
+def test_a_tagger_with_shapes_and_a_crf_round_trips(tiny_tagger, tmp_path):
+    torch = pytest.importorskip("torch")
+    from claimtrace.extract.attribution_transformer import TransformerRoleTagger
+
+    plain = TransformerRoleTagger.load(tiny_tagger)
+    assert plain.shapes is None and plain.transitions is None
+    shapes = torch.nn.Embedding(len(SHAPES), 16)
+    transitions = torch.zeros(len(TAGS), len(TAGS))
+    content = TAGS.index("I-CONTENT")
+    transitions[content, TAGS.index("B-CONTENT")] = -3.0  # content goes on, never restarts
+    tagger = TransformerRoleTagger(
+        plain.encoder, plain.tokenizer, plain.head, shapes=shapes, transitions=transitions
+    )
+    tagger.save(tmp_path / "crf", trained_on="nothing (test)")
+    loaded = load_tagger(tmp_path / "crf")
+    assert torch.equal(loaded.transitions, transitions)
+    assert torch.equal(loaded.shapes.weight, shapes.weight)
+    text = "The ministry said that talks had failed.\n\nNothing more."
+    doc = loaded(text)
+    assert doc.text == text
+    assert {e.label_ for e in doc.ents} == {"CONTENT"}
+    # the shape vectors reach the encoder: "Ministry" and "ministry" now score apart
+    probe = TransformerRoleTagger(
+        loaded.encoder, loaded.tokenizer, torch.nn.Linear(16, len(TAGS)), shapes=loaded.shapes
+    )
+    ids = torch.tensor([[101, 2000, 102]])
+    title = torch.tensor([[0, SHAPES.index("title"), 0]])
+    lower = torch.tensor([[0, SHAPES.index("lower"), 0]])
+    with torch.inference_mode():
+        assert not torch.allclose(
+            probe.emissions(ids, shapes=title), probe.emissions(ids, shapes=lower)
+        )
+
+
+def test_crf_loss_prefers_the_gold_sequence():
+    torch = pytest.importorskip("torch")
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training" / "attribution"))
+    from transformer import crf_nll, word_level
+
+    from claimtrace.nlp.tree_decode import bio_allowed
+
+    allowed = torch.from_numpy(bio_allowed(TAGS)[0])
+    gold = ["B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT"]
+    labels = torch.tensor([[-100, *[TAGS.index(t) for t in gold], -100, -100]])
+    good = torch.full((1, 7, len(TAGS)), -2.0)
+    for pos, tag in enumerate(gold, start=1):
+        good[0, pos, TAGS.index(tag)] = 2.0
+    bad = good.flip(-1)
+    transitions = torch.zeros(len(TAGS), len(TAGS))
+    scores, tags, mask = word_level(good, labels)
+    assert scores.shape == (1, 4, len(TAGS)) and mask.all()
+    assert tags[0].tolist() == [TAGS.index(t) for t in gold]
+    low = crf_nll(scores, tags, mask, transitions, allowed)
+    high = crf_nll(*word_level(bad, labels), transitions, allowed)
+    assert 0 < low < high
 
 
 def test_saved_tagger_loads_through_the_component_by_name(tiny_tagger, monkeypatch):

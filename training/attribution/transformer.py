@@ -72,8 +72,9 @@ def examples(path: str, tokenizer) -> list[tuple[list[int], list[int], list[int]
             pieces = word_pieces(tokenizer, words)
             shapes = [word_shape(w) for w in words]
             for first, end in word_windows([len(p) for p in pieces]):
-                ids, firsts = window_inputs(pieces[first:end], tokenizer.cls_token_id,
-                                            tokenizer.sep_token_id)
+                ids, firsts = window_inputs(
+                    pieces[first:end], tokenizer.cls_token_id, tokenizer.sep_token_id
+                )
                 labels = [-100] * len(ids)
                 for pos, tag in zip(firsts, tags[first:end], strict=True):
                     if pos >= 0:
@@ -144,10 +145,18 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--init", help="continue from a tagger saved by this script")
-    ap.add_argument("--shapes", action=argparse.BooleanOptionalAction, default=True,
-                    help="add learned word-shape vectors to the input embeddings")
-    ap.add_argument("--crf", action=argparse.BooleanOptionalAction, default=True,
-                    help="train and decode with a linear-chain CRF over the tags")
+    ap.add_argument(
+        "--shapes",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="add learned word-shape vectors to the input embeddings",
+    )
+    ap.add_argument(
+        "--crf",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="train and decode with a linear-chain CRF over the tags",
+    )
     args = ap.parse_args()
 
     import os
@@ -240,7 +249,10 @@ def main() -> None:
             if step >= total:
                 break
         saved = TransformerRoleTagger(
-            encoder, tokenizer, tagger.head[1], shapes=tagger.shapes,
+            encoder,
+            tokenizer,
+            tagger.head[1],
+            shapes=tagger.shapes,
             transitions=tagger.transitions,
         )
         saved.save(out / f"epoch-{epoch}", trained_on=trained_on)

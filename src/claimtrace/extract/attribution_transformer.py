@@ -55,7 +55,7 @@ LICENCE = (
 
 #: Word shapes (see :func:`word_shape`); "special" is [CLS], [SEP] and padding.
 SHAPES = ("special", "lower", "title", "upper", "mixed", "digit", "quote", "punct")
-_QUOTES = frozenset('"“”‘’\'«»„‟')
+_QUOTES = frozenset("\"“”‘’'«»„‟")
 
 
 def word_shape(word: str) -> int:
