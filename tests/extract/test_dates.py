@@ -316,6 +316,23 @@ def test_deadlines_and_future_in_the_past_take_the_nearest_date() -> None:
     assert [(t.span.text, t.value) for t in oct_] == [("February", "1990-02")]
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Net rose 5% from $3 million for the quarter a year ago.", "the quarter a year ago"),
+        (
+            "Net rose 5% from $3 million for the corresponding period last year.",
+            "the corresponding period last year",
+        ),
+        ("Sales for last year's quarter were about $3 million.", "last year's quarter"),
+    ],
+)
+def test_the_quarter_a_year_ago_is_one_date(text: str, span: str) -> None:
+    # published on 1 November 1989: the quarter reported on is 1989-Q3, a year earlier 1988-Q3
+    found = find_timexes(text, anchor=dt.date(1989, 11, 1))
+    assert [(t.span.text, t.type, t.value) for t in found] == [(span, TimexType.DATE, "1988-Q3")]
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

@@ -1227,6 +1227,21 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx):
     return D, str(ctx.anchor.year - 1), None
 
 
+@rule(
+    r"the\s+(?:same\s+|comparable\s+|corresponding\s+)?(?:quarter|period)\s+"
+    r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)|last\s+year['’]s\s+(?:quarter|period)",
+    3,
+)
+def _quarter_a_year_ago(m: re.Match, ctx: _Ctx):
+    """ "the quarter a year ago", "the corresponding period last year", "last year's
+    quarter": one DATE, the reported quarter (the last one ended) a year earlier, as "the
+    year-ago quarter" is."""
+    if not ctx.anchor:
+        return D, None, None
+    last = add_months(ctx.anchor, -3)
+    return D, f"{last.year - 1}-Q{quarter_of(last)}", None
+
+
 @rule(r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?year(?:[-\s]|['’]s\s+)end", 1)
 def _year_end(m: re.Match, ctx: _Ctx):
     if not ctx.anchor:
