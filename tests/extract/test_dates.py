@@ -437,6 +437,27 @@ def test_vague_stretches_and_seasons(text: str, span: str, typ: str, value: str)
     assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ruling takes the decision about the boy's future away from the agency.",
+        "Their future is uncertain, the minister said.",
+        "Nobody knows what the party has planned for its future.",
+    ],
+)
+def test_possessive_future_noun_is_future_ref(text: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == ("future", TimexType.DATE, "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The company's future earnings will suffer.", "Its future strategy was not disclosed."],
+)
+def test_possessive_future_adjective_is_no_timex(text: str) -> None:
+    assert find_timexes(text, anchor=ANCHOR) == []
+
+
 def test_the_fall_in_prices_is_no_season() -> None:
     assert find_timexes("Traders blamed the fall in prices on rates.", anchor=ANCHOR) == []
 

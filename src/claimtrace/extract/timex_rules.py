@@ -1463,6 +1463,19 @@ def _future(m: re.Match, ctx: _Ctx):
     return D, "FUTURE_REF", None
 
 
+@rule(
+    r"(?:(?<=['’]s\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\bmy\s)|"
+    r"(?<=\byour\s)|(?<=\btheir\s))future"
+    r"(?=\s*[,.;:!?)'\"’”]|\s+(?:of|in|is|was|will|would|and|or|as|at|with|away|to|remains|"
+    r"looks|lies|depends|hangs)\b)",
+    0,
+)
+def _possessive_future(m: re.Match, ctx: _Ctx):
+    """ "the decision about Elian's future", "their future is uncertain": the noun, a time
+    to come (FUTURE_REF); not the adjective ("the company's future earnings")."""
+    return D, "FUTURE_REF", None
+
+
 # --------------------------------------------------------------------------- times of day
 
 
