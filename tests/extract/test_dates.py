@@ -333,6 +333,16 @@ def test_the_quarter_a_year_ago_is_one_date(text: str, span: str) -> None:
     assert [(t.span.text, t.type, t.value) for t in found] == [(span, TimexType.DATE, "1988-Q3")]
 
 
+def test_next_month_in_a_past_clause_is_the_coming_one() -> None:
+    # published in August 1990: the month right after is still to come ...
+    aug = dt.date(1990, 8, 16)
+    found = find_timexes("The ministry told buyers of a cutback in September.", anchor=aug)
+    assert [(t.span.text, t.value) for t in found] == [("September", "1990-09")]
+    # ... while a month two or more ahead in a past clause is last year's
+    found = find_timexes("The plant was closed in October.", anchor=aug)
+    assert [(t.span.text, t.value) for t in found] == [("October", "1989-10")]
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

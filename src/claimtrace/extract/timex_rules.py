@@ -375,11 +375,14 @@ def month_year(
 ) -> int:
     """The year of the named month nearest the anchor (the next one when ``future``, the
     last one when ``past``, the closer one when ``near``; otherwise the past is preferred)."""
-    if future:
+    ahead = (month - anchor.month) % 12  # months forward to the next such month
+    if future or (past and ahead == 1):
+        # the month right after the publication month is the coming one even in a past
+        # clause ("told buyers of a cutback in September", written in August): eleven
+        # months back would be "last September"
         return anchor.year + (1 if month < anchor.month else 0)
     if past:
         return anchor.year - (1 if month > anchor.month else 0)
-    ahead = (month - anchor.month) % 12  # months forward to the next such month
     if ahead == 0:
         return anchor.year
     if ahead <= (6 if near else 3):  # closer forwards than backwards (a bias to the past)
