@@ -343,6 +343,19 @@ def test_next_month_in_a_past_clause_is_the_coming_one() -> None:
     assert [(t.span.text, t.value) for t in found] == [("October", "1989-10")]
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The deal should close by year-end.", "year-end"),
+        ("Rules should be in place by year's end.", "year's end"),
+        ("Jobs will be cut by the end of the year.", "the end of the year"),
+    ],
+)
+def test_year_end_is_the_year_with_mod_end(text: str, span: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value, tx.mod) == (span, TimexType.DATE, "2024", "END")
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

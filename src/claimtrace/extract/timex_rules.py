@@ -1247,9 +1247,11 @@ def _quarter_a_year_ago(m: re.Match, ctx: _Ctx):
 
 @rule(r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?year(?:[-\s]|['’]s\s+)end", 1)
 def _year_end(m: re.Match, ctx: _Ctx):
+    """ "by year-end", "by year's end": the end of the year, written as "the end of the
+    year" is (TimeML: the year, mod END), not as its last day."""
     if not ctx.anchor:
         return D, None, "END"
-    return D, f"{ctx.anchor.year}-12-31", None
+    return D, str(ctx.anchor.year), "END"
 
 
 @rule(
