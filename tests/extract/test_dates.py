@@ -696,6 +696,9 @@ def test_the_year_or_month_before_on_its_own_is_anaphoric() -> None:
 def test_ordinal_days_of_an_event() -> None:
     tx = one("It is the second day of an offensive by the security forces.")
     assert (tx.span.text, tx.type, tx.value) == ("the second day", TimexType.DATE, "2024-03-06")
+    # "It's"/"today is" sets the day of the report even when a past form follows
+    tx = one("It's the second day of an offensive against villages populated by farmers.")
+    assert (tx.span.text, tx.value) == ("the second day", "2024-03-06")
     # in a past-tense clause the day is not known from the text
     tx = one("On the sixth day of the trial, the prosecutor showed a photograph.")
     assert (tx.span.text, tx.value) == ("the sixth day", None)

@@ -1128,7 +1128,13 @@ def _ordinal_day(m: re.Match, ctx: _Ctx):
     """ "the second day of an offensive", "for the sixth straight day": a DATE (TimeML)
     counted from an event; in a clause that is not in the past tense it is the day of the
     report ("It's the second day ..."), otherwise the day is not known from the text."""
-    if not ctx.anchor or clause_tense(ctx.text, ctx.start, ctx.end) == "past":
+    if not ctx.anchor:
+        return D, None, None
+    before = ctx.text[max(0, ctx.start - 12) : ctx.start]
+    # "It's the second day ...", "today is the eighth day": the day of the report, whatever
+    # verb the rest of the clause has ("... against villages populated by ...")
+    now = re.search(r"\b(?:it|today|this)(?:['’]s|\s+is)\s+$", before, re.I)
+    if not now and clause_tense(ctx.text, ctx.start, ctx.end) == "past":
         return D, None, None
     night = m["u"].lower() == "night"
     return (T if night else D), ctx.anchor.isoformat() + ("TNI" if night else ""), None
