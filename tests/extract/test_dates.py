@@ -449,6 +449,12 @@ def test_durations_ranges_and_centuries(text: str, span: str, typ: str, value: s
     ("text", "span", "typ", "value"),
     [
         ("Rates may fall in coming weeks.", "coming weeks", "DURATION", "PXW"),
+        (
+            "Insurance has been a tough business in recent quarters.",
+            "recent quarters",
+            "DURATION",
+            "PXQ",
+        ),
         ("Funds face pressure in the months ahead.", "the months ahead", "DURATION", "PXM"),
         ("We see challenges in the near term.", "the near term", "DATE", "FUTURE_REF"),
         # seasons after "into"/"over", but not "fall" as a decline

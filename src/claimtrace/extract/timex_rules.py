@@ -1365,7 +1365,9 @@ def _current(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    r"(?:(?:more|most)\s+)?recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|lately", 0
+    r"(?:(?:more|most)\s+)?recently|recent\s+(?:years|quarters|months|weeks|days|times)|the\s+past|"
+    r"lately",
+    0,
 )
 def _past(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m.group(0).lower())
