@@ -906,3 +906,21 @@ def test_the_first_units_of_an_event_are_a_vague_duration() -> None:
     assert (tx.span.text, tx.type, tx.value) == ("the first hours", TimexType.DURATION, "PTXH")
     assert one("Growth was slow in the early years of the plan.").value == "PXY"
     assert one("Growth was slow in the first two years of the plan.").value == "P2Y"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # Wednesday 6 March 2024: last Tuesday is 5 March
+        (
+            "The day before last Tuesday's hearing, he went home.",
+            "The day before last Tuesday",
+            "2024-03-04",
+        ),
+        ("They met the day after Monday's vote.", "the day after Monday", "2024-03-05"),
+        ("He left the day before yesterday.", "the day before yesterday", "2024-03-04"),
+    ],
+)
+def test_the_day_before_or_after_a_day_is_one_date(text: str, span: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType.DATE, value)
