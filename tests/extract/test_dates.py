@@ -316,6 +316,46 @@ def test_deadlines_and_future_in_the_past_take_the_nearest_date() -> None:
     assert [(t.span.text, t.value) for t in oct_] == [("February", "1990-02")]
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Net rose 5% from $3 million for the quarter a year ago.", "the quarter a year ago"),
+        (
+            "Net rose 5% from $3 million for the corresponding period last year.",
+            "the corresponding period last year",
+        ),
+        ("Sales for last year's quarter were about $3 million.", "last year's quarter"),
+    ],
+)
+def test_the_quarter_a_year_ago_is_one_date(text: str, span: str) -> None:
+    # published on 1 November 1989: the quarter reported on is 1989-Q3, a year earlier 1988-Q3
+    found = find_timexes(text, anchor=dt.date(1989, 11, 1))
+    assert [(t.span.text, t.type, t.value) for t in found] == [(span, TimexType.DATE, "1988-Q3")]
+
+
+def test_next_month_in_a_past_clause_is_the_coming_one() -> None:
+    # published in August 1990: the month right after is still to come ...
+    aug = dt.date(1990, 8, 16)
+    found = find_timexes("The ministry told buyers of a cutback in September.", anchor=aug)
+    assert [(t.span.text, t.value) for t in found] == [("September", "1990-09")]
+    # ... while a month two or more ahead in a past clause is last year's
+    found = find_timexes("The plant was closed in October.", anchor=aug)
+    assert [(t.span.text, t.value) for t in found] == [("October", "1989-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The deal should close by year-end.", "year-end"),
+        ("Rules should be in place by year's end.", "year's end"),
+        ("Jobs will be cut by the end of the year.", "the end of the year"),
+    ],
+)
+def test_year_end_is_the_year_with_mod_end(text: str, span: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value, tx.mod) == (span, TimexType.DATE, "2024", "END")
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")
@@ -409,6 +449,12 @@ def test_durations_ranges_and_centuries(text: str, span: str, typ: str, value: s
     ("text", "span", "typ", "value"),
     [
         ("Rates may fall in coming weeks.", "coming weeks", "DURATION", "PXW"),
+        (
+            "Insurance has been a tough business in recent quarters.",
+            "recent quarters",
+            "DURATION",
+            "PXQ",
+        ),
         ("Funds face pressure in the months ahead.", "the months ahead", "DURATION", "PXM"),
         ("We see challenges in the near term.", "the near term", "DATE", "FUTURE_REF"),
         # seasons after "into"/"over", but not "fall" as a decline
@@ -418,6 +464,27 @@ def test_durations_ranges_and_centuries(text: str, span: str, typ: str, value: s
 def test_vague_stretches_and_seasons(text: str, span: str, typ: str, value: str) -> None:
     tx = one(text)
     assert (tx.span.text, tx.type, tx.value) == (span, TimexType(typ), value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ruling takes the decision about the boy's future away from the agency.",
+        "Their future is uncertain, the minister said.",
+        "Nobody knows what the party has planned for its future.",
+    ],
+)
+def test_possessive_future_noun_is_future_ref(text: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == ("future", TimexType.DATE, "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The company's future earnings will suffer.", "Its future strategy was not disclosed."],
+)
+def test_possessive_future_adjective_is_no_timex(text: str) -> None:
+    assert find_timexes(text, anchor=ANCHOR) == []
 
 
 def test_the_fall_in_prices_is_no_season() -> None:
@@ -635,6 +702,9 @@ def test_the_year_or_month_before_on_its_own_is_anaphoric() -> None:
 def test_ordinal_days_of_an_event() -> None:
     tx = one("It is the second day of an offensive by the security forces.")
     assert (tx.span.text, tx.type, tx.value) == ("the second day", TimexType.DATE, "2024-03-06")
+    # "It's"/"today is" sets the day of the report even when a past form follows
+    tx = one("It's the second day of an offensive against villages populated by farmers.")
+    assert (tx.span.text, tx.value) == ("the second day", "2024-03-06")
     # in a past-tense clause the day is not known from the text
     tx = one("On the sixth day of the trial, the prosecutor showed a photograph.")
     assert (tx.span.text, tx.value) == ("the sixth day", None)
@@ -836,3 +906,21 @@ def test_the_first_units_of_an_event_are_a_vague_duration() -> None:
     assert (tx.span.text, tx.type, tx.value) == ("the first hours", TimexType.DURATION, "PTXH")
     assert one("Growth was slow in the early years of the plan.").value == "PXY"
     assert one("Growth was slow in the first two years of the plan.").value == "P2Y"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # Wednesday 6 March 2024: last Tuesday is 5 March
+        (
+            "The day before last Tuesday's hearing, he went home.",
+            "The day before last Tuesday",
+            "2024-03-04",
+        ),
+        ("They met the day after Monday's vote.", "the day after Monday", "2024-03-05"),
+        ("He left the day before yesterday.", "the day before yesterday", "2024-03-04"),
+    ],
+)
+def test_the_day_before_or_after_a_day_is_one_date(text: str, span: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.value) == (span, TimexType.DATE, value)

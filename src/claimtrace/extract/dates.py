@@ -289,6 +289,26 @@ def _without_head_determiner(text: str, chosen: list) -> list:
     return out
 
 
+#: "the day before" / "the day after" right before a dated day ("the day before last
+#: Tuesday's hearing", "the day after Christmas")
+_DAY_BEFORE_AFTER = re.compile(r"\bthe\s+day\s+(?P<dir>before|after)\s+$", re.I)
+
+
+def _day_before_after(text: str, chosen: list) -> list:
+    """ "the day before last Tuesday": one DATE, the day next to the named one (as "the day
+    before yesterday" is); the article is in the extent, as for every anaphoric day."""
+    out: list = []
+    for start, end, prio, typ, value, mod in chosen:
+        if typ is TimexType.DATE and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            m = _DAY_BEFORE_AFTER.search(text, max(0, start - 20), start)
+            if m and (not out or out[-1][1] <= m.start()):
+                step = -1 if m["dir"].lower() == "before" else 1
+                value = (dt.date.fromisoformat(value) + dt.timedelta(days=step)).isoformat()
+                start = m.start()
+        out.append((start, end, prio, typ, value, mod))
+    return out
+
+
 def _count_above_one(text: str, start: int, end: int) -> bool:
     """Whether the expression counts more than one unit ("the two day rally"; not "the
     third quarter", "the following year")."""
@@ -304,7 +324,7 @@ def find_timexes(text: str, *, anchor: dt.date | None = None, prefix: str = "t")
     are still given. Ids are ``t1``, ``t2``... in text order.
     """
     chosen = _with_approximator(text, _contextual_values(text, _select(_candidates(text, anchor))))
-    chosen = _without_head_determiner(text, chosen)
+    chosen = _day_before_after(text, _without_head_determiner(text, chosen))
     return [
         TimeExpr(id=f"{prefix}{i}", span=Span.of(text, start, end), type=typ, value=value, mod=mod)
         for i, (start, end, _p, typ, value, mod) in enumerate(chosen, 1)

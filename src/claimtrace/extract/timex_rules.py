@@ -375,11 +375,14 @@ def month_year(
 ) -> int:
     """The year of the named month nearest the anchor (the next one when ``future``, the
     last one when ``past``, the closer one when ``near``; otherwise the past is preferred)."""
-    if future:
+    ahead = (month - anchor.month) % 12  # months forward to the next such month
+    if future or (past and ahead == 1):
+        # the month right after the publication month is the coming one even in a past
+        # clause ("told buyers of a cutback in September", written in August): eleven
+        # months back would be "last September"
         return anchor.year + (1 if month < anchor.month else 0)
     if past:
         return anchor.year - (1 if month > anchor.month else 0)
-    ahead = (month - anchor.month) % 12  # months forward to the next such month
     if ahead == 0:
         return anchor.year
     if ahead <= (6 if near else 3):  # closer forwards than backwards (a bias to the past)
@@ -1125,7 +1128,13 @@ def _ordinal_day(m: re.Match, ctx: _Ctx):
     """ "the second day of an offensive", "for the sixth straight day": a DATE (TimeML)
     counted from an event; in a clause that is not in the past tense it is the day of the
     report ("It's the second day ..."), otherwise the day is not known from the text."""
-    if not ctx.anchor or clause_tense(ctx.text, ctx.start, ctx.end) == "past":
+    if not ctx.anchor:
+        return D, None, None
+    before = ctx.text[max(0, ctx.start - 12) : ctx.start]
+    # "It's the second day ...", "today is the eighth day": the day of the report, whatever
+    # verb the rest of the clause has ("... against villages populated by ...")
+    now = re.search(r"\b(?:it|today|this)(?:['’]s|\s+is)\s+$", before, re.I)
+    if not now and clause_tense(ctx.text, ctx.start, ctx.end) == "past":
         return D, None, None
     night = m["u"].lower() == "night"
     return (T if night else D), ctx.anchor.isoformat() + ("TNI" if night else ""), None
@@ -1227,11 +1236,28 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx):
     return D, str(ctx.anchor.year - 1), None
 
 
+@rule(
+    r"the\s+(?:same\s+|comparable\s+|corresponding\s+)?(?:quarter|period)\s+"
+    r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)|last\s+year['’]s\s+(?:quarter|period)",
+    3,
+)
+def _quarter_a_year_ago(m: re.Match, ctx: _Ctx):
+    """ "the quarter a year ago", "the corresponding period last year", "last year's
+    quarter": one DATE, the reported quarter (the last one ended) a year earlier, as "the
+    year-ago quarter" is."""
+    if not ctx.anchor:
+        return D, None, None
+    last = add_months(ctx.anchor, -3)
+    return D, f"{last.year - 1}-Q{quarter_of(last)}", None
+
+
 @rule(r"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?year(?:[-\s]|['’]s\s+)end", 1)
 def _year_end(m: re.Match, ctx: _Ctx):
+    """ "by year-end", "by year's end": the end of the year, written as "the end of the
+    year" is (TimeML: the year, mod END), not as its last day."""
     if not ctx.anchor:
         return D, None, "END"
-    return D, f"{ctx.anchor.year}-12-31", None
+    return D, str(ctx.anchor.year), "END"
 
 
 @rule(
@@ -1339,7 +1365,9 @@ def _current(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    r"(?:(?:more|most)\s+)?recently|recent\s+(?:years|months|weeks|days|times)|the\s+past|lately", 0
+    r"(?:(?:more|most)\s+)?recently|recent\s+(?:years|quarters|months|weeks|days|times)|the\s+past|"
+    r"lately",
+    0,
 )
 def _past(m: re.Match, ctx: _Ctx):
     w = re.sub(r"\s+", " ", m.group(0).lower())
@@ -1445,6 +1473,19 @@ def _future(m: re.Match, ctx: _Ctx):
     w = m.group(0).lower()
     if w == "future" and re.match(r"\s+[a-z]", ctx.text[ctx.end : ctx.end + 3]):
         return None  # "future plans": an adjective
+    return D, "FUTURE_REF", None
+
+
+@rule(
+    r"(?:(?<=['’]s\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\bmy\s)|"
+    r"(?<=\byour\s)|(?<=\btheir\s))future"
+    r"(?=\s*[,.;:!?)'\"’”]|\s+(?:of|in|is|was|will|would|and|or|as|at|with|away|to|remains|"
+    r"looks|lies|depends|hangs)\b)",
+    0,
+)
+def _possessive_future(m: re.Match, ctx: _Ctx):
+    """ "the decision about Elian's future", "their future is uncertain": the noun, a time
+    to come (FUTURE_REF); not the adjective ("the company's future earnings")."""
     return D, "FUTURE_REF", None
 
 
