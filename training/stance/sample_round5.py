@@ -83,7 +83,9 @@ STRATA: list[tuple[str, int, re.Pattern[str] | None, str]] = [
     (
         "s5quest",
         40,
-        re.compile(r"\?|\b(ask\w*|wonder\w*|whether|question\w*|unclear|puzzl\w*|pondere?\w*)\b", re.I),
+        re.compile(
+            r"\?|\b(ask\w*|wonder\w*|whether|question\w*|unclear|puzzl\w*|pondere?\w*)\b", re.I
+        ),
         "both",
     ),
     ("random", 90, None, "any"),
