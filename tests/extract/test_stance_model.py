@@ -66,9 +66,22 @@ def test_model_adds_a_refusal_to_explain_that_the_rules_miss():
     assert classify_stance(UNEXPLAINED, c) is Stance.NO_COMMENT
 
 
-def test_model_adds_a_challenged_claim_as_a_denial():
+def test_model_leans_to_deny_for_a_challenged_claim():
+    # the rules miss it; the model's best label is deny, and classify_stance applies the
+    # shipped threshold to it (session 5 raised the threshold to 0.75)
     c = claim(CHALLENGED, "The minister", "challenged", "the claim that prices had doubled")
-    assert classify_stance(CHALLENGED, c) is Stance.DENY
+    assert rule_stance(CHALLENGED, c) is Stance.ASSERT
+    probs = predict_proba(c, Stance.ASSERT, text=CHALLENGED)
+    assert max(probs, key=probs.__getitem__) == "deny"
+    assert probs["deny"] > 0.5
+    assert classify_stance(CHALLENGED, c) is combine(Stance.ASSERT, probs)
+
+
+def test_model_adds_a_refusal_to_apologise_that_the_rules_miss():
+    text = "The governor did not apologize for his remarks."
+    c = claim(text, "The governor", "did not apologize for", "his remarks")
+    assert rule_stance(text, c) is Stance.ASSERT
+    assert classify_stance(text, c) is Stance.NO_COMMENT
 
 
 def test_plain_statement_stays_assert():
@@ -82,3 +95,62 @@ def test_without_a_shipped_model_the_rules_decide(monkeypatch):
     c = claim(UNEXPLAINED, "Her spokesman", "did not explain", "why the meeting was cancelled")
     assert predict_proba(c) == {}
     assert classify_stance(UNEXPLAINED, c) is Stance.ASSERT
+
+
+def test_features_name_the_negated_or_refused_verb():
+    text = "He did not mention Ryan. She declined to comment. He refused to admit that he lied."
+    negated = claim(text, "He", "did not mention", "Ryan")
+    assert "negv=mention" in stance_features(negated)
+    declined = claim(text, "She", "declined", "to comment")
+    assert "refv=comment" in stance_features(declined)
+    refused = claim(text, "He", "refused to admit", "that he lied")
+    assert "refv=admit" in stance_features(refused)
+    assert not any(f.startswith("refv=") for f in stance_features(negated))
+
+
+def test_untrue_head_covers_misleading_and_distorted():
+    text = "The campaign said the report was misleading."
+    c = claim(text, "The campaign", "said", "the report was misleading")
+    assert "untrue_head" in stance_features(c)
+
+
+def test_context_features_read_the_words_around_the_attribution():
+    text = (
+        "It rained. When asked, the mayor, through a spokesman, would not say whether "
+        "the plan was dead, did he?"
+    )
+    c = claim(text, "the mayor", "would not say", "whether the plan was dead")
+    feats = stance_features(c, Stance.ASSERT, text)
+    assert {"lw=when", "lw=asked", "l1=asked", "gw=spokesman", "rw=did", "sent_q"} <= set(feats)
+    assert "lw=rained" not in feats  # the previous sentence is not context
+    assert not [f for f in stance_features(c, Stance.ASSERT) if f.startswith(("lw=", "gw="))]
+
+
+def test_context_features_notice_a_negation_before_the_window():
+    text = "Officials did not, the senator said, release the memo."
+    c = claim(text, "the senator", "said", "release the memo")
+    assert "ctx_neg" in stance_features(c, None, text)
+
+
+def test_context_features_need_the_text_the_spans_point_into():
+    c = claim(CHALLENGED, "The minister", "challenged", "the claim that prices had doubled")
+    assert stance_features(c, None, "x" * len(CHALLENGED)) == stance_features(c)
+
+
+def test_shipped_model_records_its_settings():
+    model = load_model()
+    assert model is not None
+    assert model["class_weight"] in (None, "balanced")
+    assert isinstance(model["context"], bool)
+    assert model["C"] > 0 and model["min_count"] >= 1
+
+
+def test_predict_proba_reads_context_only_for_a_context_model():
+    text = "When asked, the mayor said nothing about the plan."
+    c = claim(text, "the mayor", "said", "nothing about the plan")
+    base = {"labels": ["assert", "question"], "intercept": [0.0, 0.0], "uses_rule": False}
+    weights = {"l1=asked": [0.0, 5.0]}
+    plain = predict_proba(c, model={**base, "weights": weights, "context": False}, text=text)
+    ctx = predict_proba(c, model={**base, "weights": weights, "context": True}, text=text)
+    assert plain["question"] == pytest.approx(0.5)
+    assert ctx["question"] > 0.99

@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from sample_round5 import pick5
 from sample_train import pick
 
 HERE = Path(__file__).resolve().parent
@@ -26,8 +27,13 @@ def main(corpus: str) -> None:
         if line.strip() and not line.startswith("#"):
             key, label = line.split()
             labels[key] = label
+    # session 5: a fifth draw (sample_round5.py), labels in annotations-s5.txt
+    for line in (HERE / "annotations-s5.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, label, _stratum = line.split()
+            labels[key] = label
     rows = []
-    for d, a, name in pick(corpus):
+    for d, a, name in pick(corpus) + pick5(corpus):
         label = labels[f"{d['doc_id']}#{a['id']}"]
         if label not in LABELS:
             continue  # a comment request: not a claim

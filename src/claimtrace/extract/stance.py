@@ -291,7 +291,7 @@ def classify_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     rule = rule_stance(doc_or_text, claim)
     if rule is not Stance.ASSERT:  # the model may only overturn an assert: no need to ask it
         return rule
-    return combine(rule, predict_proba(claim, rule))
+    return combine(rule, predict_proba(claim, rule, text=_text(doc_or_text, None)))
 
 
 def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:

@@ -35,7 +35,8 @@ REFUSAL = re.compile(r"\b(declin|refus|avoid|reject|resist|decli)\w*")
 CONDITIONAL = re.compile(r"\b(if|unless|as long as|provided that|only if|even if|otherwise)\b")
 UNTRUE = re.compile(
     r"\b(not true|untrue|false|falsely|a lie|lies|lying|never happened|no evidence|myth|"
-    r"fiction|nonsense|ridiculous|absurd|baseless|unfounded|wrong|incorrect|inaccurate)\b"
+    r"fiction|nonsense|ridiculous|absurd|baseless|unfounded|wrong|incorrect|inaccurate|"
+    r"misleading|misled|mischaracteri[sz]\w*|distort\w*|bogus|groundless|liar)\b"
 )
 #: nouns that make the object of a cue a claim ("rejected the notion", "challenged the assertion")
 CLAIM_NOUN = re.compile(
@@ -110,8 +111,56 @@ def _claim_object(head: list[str]) -> bool:
     return CLAIM_NOUN.fullmatch(first) is not None
 
 
-def stance_features(claim: Claim, rule: Stance | None = None) -> list[str]:
-    """The sparse features of one attribution (names only; every feature has value 1)."""
+CONTEXT_WORDS = 3  # words of the sentence on either side of the attribution's window
+
+
+def _window(claim: Claim) -> tuple[int, int] | None:
+    spans = [*claim.source, *claim.cue, *claim.content]
+    if not spans:
+        return None
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def context_features(text: str, claim: Claim) -> list[str]:
+    """Features of the words around the attribution (``text`` is the article): the last
+    words of its sentence before the window (``lw=``; "when asked", "did not"), the words of
+    the window that belong to no role (``gw=``; "refused, through a spokesman, to"), the first
+    words after it (``rw=``), a negation among those, and whether the sentence ends in "?"."""
+    win = _window(claim)
+    if win is None:
+        return []
+    first = claim.cue[0] if claim.cue else [*claim.source, *claim.content][0]
+    if text[first.start : first.end] != first.text:
+        return []  # not the text the spans point into
+    start, end = win
+    before = text[max(0, start - 200) : start]
+    cut = max(before.rfind(m) for m in (". ", "? ", "! ", "\n"))
+    before = before[cut + 1 :] if cut >= 0 else before
+    after = text[end : end + 200]
+    stop = re.search(r"[.?!](\s|$)|\n", after)
+    sentence_end = after[: stop.end()] if stop else after
+    roles = sorted((s.start, s.end) for s in (*claim.source, *claim.cue, *claim.content))
+    gap, pos = [], start
+    for s, e in roles:
+        if s > pos:
+            gap.append(text[pos:s])
+        pos = max(pos, e)
+    left = [w for w in _words(before) if w not in FUNCTION_WORDS][-CONTEXT_WORDS:]
+    inner = [w for w in _words(" ".join(gap)) if w not in FUNCTION_WORDS]
+    right = [w for w in _words(after) if w not in FUNCTION_WORDS][:CONTEXT_WORDS]
+    feats = [f"lw={w}" for w in left] + [f"gw={w}" for w in inner] + [f"rw={w}" for w in right]
+    if left:
+        feats.append(f"l1={left[-1]}")
+    if NEGATION.search(_norm(" ".join([before[-40:], *gap]))):
+        feats.append("ctx_neg")
+    if sentence_end.rstrip(" \n\"'”’)").endswith("?"):
+        feats.append("sent_q")
+    return feats
+
+
+def stance_features(claim: Claim, rule: Stance | None = None, text: str | None = None) -> list[str]:
+    """The sparse features of one attribution (names only; every feature has value 1); with
+    the article ``text``, also the :func:`context_features` of the words around it."""
     cue_text = _norm(_joined(claim.cue))
     content_text = _joined(claim.content)
     cue = _words(cue_text)
@@ -135,6 +184,18 @@ def stance_features(claim: Claim, rule: Stance | None = None) -> list[str]:
         feats.append("cue_refusal")
     if TELLING.search(cue_text) and (NEGATION.search(cue_text) or REFUSAL.search(cue_text)):
         feats.append("cue_not_telling")
+    # the verb that is negated or refused: "did not mention", "refused to admit", "declined
+    # {to comment}" (then the refused verb opens the content)
+    after_neg = [w for w in _words(NEGATION.split(cue_text)[-1]) if w not in FUNCTION_WORDS]
+    if NEGATION.search(cue_text) and after_neg:
+        feats.append(f"negv={_stem(after_neg[0])}")
+    refusal = REFUSAL.search(cue_text)
+    if refusal:
+        rest = [w for w in _words(cue_text[refusal.end() :]) if w not in FUNCTION_WORDS]
+        if not rest and content[:1] == ["to"] and len(content) > 1:
+            rest = content[1:2]
+        if rest:
+            feats.append(f"refv={_stem(rest[0])}")
     if not claim.source:
         feats.append("no_source")
     if claim.cue and claim.content and claim.content[0].start < claim.cue[0].start:
@@ -168,6 +229,8 @@ def stance_features(claim: Claim, rule: Stance | None = None) -> list[str]:
     feats.append(
         "len<=3" if n <= 3 else "len<=12" if n <= 12 else "len<=30" if n <= 30 else "len>30"
     )
+    if text is not None:
+        feats += context_features(text, claim)
     return feats
 
 
@@ -183,16 +246,22 @@ def load_model() -> dict[str, Any] | None:
 
 
 def predict_proba(
-    claim: Claim, rule: Stance | None = None, model: dict[str, Any] | None = None
+    claim: Claim,
+    rule: Stance | None = None,
+    model: dict[str, Any] | None = None,
+    text: str | None = None,
 ) -> dict[str, float]:
-    """The model's probability for each stance label (empty when no model is shipped)."""
+    """The model's probability for each stance label (empty when no model is shipped).
+    A model trained with context features (``"context": true``) reads them from the article
+    ``text``; without the text it scores the attribution's own features only."""
     model = model if model is not None else load_model()
     if not model:
         return {}
     labels: list[str] = model["labels"]
     weights: dict[str, list[float]] = model["weights"]
     scores = list(model["intercept"])
-    for f in stance_features(claim, rule if model.get("uses_rule") else None):
+    rule = rule if model.get("uses_rule") else None
+    for f in stance_features(claim, rule, text if model.get("context") else None):
         w = weights.get(f)
         if w is not None:
             scores = [s + x for s, x in zip(scores, w, strict=True)]
@@ -215,4 +284,4 @@ def combine(rule: Stance, probs: dict[str, float], threshold: float | None = Non
     return Stance(label) if p >= threshold else rule
 
 
-__all__ = ["combine", "load_model", "predict_proba", "stance_features"]
+__all__ = ["combine", "context_features", "load_model", "predict_proba", "stance_features"]
