@@ -1168,3 +1168,22 @@ def test_a_signed_quotation_goes_to_the_signature_after_it_not_the_one_before():
         (["Ann Lee"], "―", ["“The rent doubled.”"]),
         (["Bo Park"], "―", ["“We were never asked. Nobody came.”"]),
     ]
+
+
+def test_a_short_lower_case_noun_phrase_before_a_cue_is_its_source():
+    from claimtrace.extract.attribution import Attribution, complete_source, sentence_bounds
+
+    def source(text, cue_text):
+        roles = _roles(text, [(CUE, cue_text)])
+        cue = next(r for r in roles if r.label == CUE)
+        sentences = sentence_bounds(_sentencized(text))
+        found = complete_source(text, Attribution(cue=cue), sentences, roles)
+        return text[found[0] : found[1]] if found else None
+
+    assert source("Wages fell, economists said.", "said") == "economists"
+    assert source("The vote came. state regulators did not consider it.", "did not consider") == (
+        "state regulators"
+    )
+    assert source("Wages fell, and then said nothing.", "said") is None
+    assert source("Wages fell, officials were told.", "were told") is None
+    assert source("Wages fell, quickly said the mayor.", "said") != "quickly"

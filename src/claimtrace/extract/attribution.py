@@ -879,6 +879,20 @@ _NOT_SOURCE_START = re.compile(
 )
 
 
+#: A short lower-case noun phrase right before a cue ("Wages fell, economists said",
+#: "state regulators did not consider"): in PolNeAR train, such a phrase of one to four
+#: words with no function word, pronoun, adverb or -ing form opening a sentence or a
+#: clause before a gold cue is exactly its source 199 times of 283 (another 43 overlap).
+_BARE_SOURCE = re.compile(r"[a-z][\w'’-]*(?:\s[\w'’-]+){0,3}")
+_NOT_IN_BARE_SOURCE = re.compile(
+    r"\b(?:and|or|but|that|which|who|whom|what|where|though|although|including|despite|both|"
+    r"instead|last|is|are|was|were|be|been|has|have|had|will|would|not|no|if|when|because|"
+    r"it|this|these|those|there|to|of|as|so|then|while|in|on|at|for|with|by|from|after|"
+    r"before|he|she|they|we|you|i|me|us|him|them|\w+ly|\w+ing)\b",
+    re.IGNORECASE,
+)
+
+
 #: A pronoun right before a cue ("..., she said", "It’s denouncing"): the source 3,038 of
 #: 3,122 times for he/she/they/we/you/I in PolNeAR train.
 _PRONOUN_SOURCE = re.compile(
@@ -948,6 +962,14 @@ def complete_source(
         and not _NOT_SOURCE_START.match(phrase)
         and (phrase[0].isupper() or phrase.split()[0].lower() in _SOURCE_DETERMINERS)
     ):
+        start = lo + (len(text[lo : cue.start]) - len(text[lo : cue.start].lstrip()))
+        return start, start + len(phrase)
+    if (
+        _BARE_SOURCE.fullmatch(phrase)
+        and not _NOT_IN_BARE_SOURCE.search(phrase)
+        and phrase.split()[0] not in _SOURCE_DETERMINERS
+        and not _NOT_AN_ACT.match(text, cue.start, cue.end)
+    ):  # "..., economists said": a bare plural or a title without a determiner
         start = lo + (len(text[lo : cue.start]) - len(text[lo : cue.start].lstrip()))
         return start, start + len(phrase)
     right_hi = min([s_hi] + [r.start for r in taken if r.start >= cue.end])
