@@ -1187,3 +1187,35 @@ def test_a_short_lower_case_noun_phrase_before_a_cue_is_its_source():
     assert source("Wages fell, and then said nothing.", "said") is None
     assert source("Wages fell, officials were told.", "were told") is None
     assert source("Wages fell, quickly said the mayor.", "said") != "quickly"
+
+
+def test_a_quotation_after_a_participle_with_its_own_content_resumes_the_broken_quotation():
+    text = (
+        "“We will rebuild the bridge,” the mayor said, adding that the work starts in May. "
+        "“It will take two years.”"
+    )
+    marks = [
+        (CONTENT, "“We will rebuild the bridge,”"),
+        (SOURCE, "the mayor"),
+        (CUE, "said"),
+        (CUE, "adding"),
+        (CONTENT, "that the work starts in May"),
+        (CONTENT, "“It will take two years.”"),
+    ]
+    said, adding = group_roles(_roles(text, marks), text=text)
+    assert _texts(text, said)[2] == ["“We will rebuild the bridge,”", "“It will take two years.”"]
+    assert _texts(text, adding)[2] == ["that the work starts in May"]
+
+    # without a broken quotation before it, the quotation stays with the nearer cue
+    text = "The mayor said the bridge will close, adding that it is old. “It will take years.”"
+    marks = [
+        (SOURCE, "The mayor"),
+        (CUE, "said"),
+        (CONTENT, "the bridge will close"),
+        (CUE, "adding"),
+        (CONTENT, "that it is old"),
+        (CONTENT, "“It will take years.”"),
+    ]
+    said, adding = group_roles(_roles(text, marks), text=text)
+    assert _texts(text, said)[2] == ["the bridge will close"]
+    assert _texts(text, adding)[2] == ["that it is old", "“It will take years.”"]

@@ -183,6 +183,8 @@ def group_roles(
                     if any(_is_quote_start(c, text) for c in by_cue[i]):
                         best = i
                     break
+        if best is not None and text is not None:
+            best = _resumed_quotation_cue(text, content, best, cues, by_cue)
         if best is not None:
             by_cue[best].append(content)
             if _is_quote_start(content, text):
@@ -244,6 +246,42 @@ def _opens_with_preposition(text: str | None, cue: RoleSpan) -> bool:
         _SENTENCE_OPENING.search(text, max(0, cue.start - 20), cue.start)
         and _CLAUSE_AFTER_SOURCE.match(text, cue.end)
     )
+
+
+#: A quotation broken by its reporting clause: '"We will win," she said, ...'.
+_BROKEN_QUOTE_END = re.compile(r",\s*(?:[”\"]|'')\s*$")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’']*\s+$")
+
+
+def _resumed_quotation_cue(
+    text: str,
+    content: RoleSpan,
+    best: int,
+    cues: Sequence[RoleSpan],
+    by_cue: dict[int, list[RoleSpan]],
+) -> int:
+    """The cue a quotation goes to when it resumes a broken one: in '"A," she said, adding
+    that B. "C."' the quotation C, opening the sentence after a cue ("adding") that has a
+    content of its own (B), continues the quotation A of the cue before ("said"), not the
+    nearer cue. In PolNeAR train, such a quotation is the broken quotation's 55 times of
+    80 and the nearer cue's 12 times. Otherwise ``best`` stays."""
+    cue = cues[best]
+    if best == 0 or cue.tend > content.tstart or not _is_quote_start(content, text):
+        return best
+    if not _SENTENCE_END_BEFORE.search(text, max(0, content.start - 4), content.start):
+        return best
+    if not any(c.tstart >= cue.tend and not _is_quote_start(c, text) for c in by_cue[best]):
+        return best  # the nearer cue has no content of its own
+    earlier = cues[best - 1]
+    if "\n" in text[earlier.end : content.start]:
+        return best
+    broken = any(
+        c.tend <= earlier.tstart
+        and _is_quote_start(c, text)
+        and _BROKEN_QUOTE_END.search(text, c.start, c.end)
+        for c in by_cue[best - 1]
+    )
+    return best - 1 if broken else best
 
 
 def _continues_quotation(text: str, content: RoleSpan, previous: RoleSpan) -> bool:
