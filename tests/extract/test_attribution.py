@@ -1219,3 +1219,26 @@ def test_a_quotation_after_a_participle_with_its_own_content_resumes_the_broken_
     said, adding = group_roles(_roles(text, marks), text=text)
     assert _texts(text, said)[2] == ["the bridge will close"]
     assert _texts(text, adding)[2] == ["that it is old", "“It will take years.”"]
+
+
+def test_a_time_phrase_between_a_source_and_its_cue_is_outside_the_source():
+    from claimtrace.extract.attribution import _source_edges
+
+    def edges(text, source):
+        lo = text.index(source)
+        cue = Span.of(text, text.index(" said") + 1, text.index(" said") + 5)
+        out = _source_edges(text, ((Span.of(text, lo, lo + len(source)),), (cue,), (), 0.9))
+        return [s.text for s in out[0]]
+
+    text = "David Axelrod on Wednesday said the plan would fail."
+    assert edges(text, "David Axelrod on Wednesday") == ["David Axelrod"]
+    text = "An arbitration panel in 2001 said the contract was void."
+    assert edges(text, "An arbitration panel in 2001") == ["An arbitration panel"]
+    # a dated document or a participle keeps its time phrase
+    text = "A Quinnipiac poll last week said voters were split."
+    assert edges(text, "A Quinnipiac poll last week") == ["A Quinnipiac poll last week"]
+    text = "A report released in March said costs rose."
+    assert edges(text, "A report released in March") == ["A report released in March"]
+    # a time phrase not right before the cue is left alone
+    text = "Voters in 2016, he said, were angry."
+    assert edges(text, "Voters in 2016") == ["Voters in 2016"]
