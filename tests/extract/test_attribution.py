@@ -1242,3 +1242,37 @@ def test_a_time_phrase_between_a_source_and_its_cue_is_outside_the_source():
     # a time phrase not right before the cue is left alone
     text = "Voters in 2016, he said, were angry."
     assert edges(text, "Voters in 2016") == ["Voters in 2016"]
+
+
+def test_the_subject_of_a_hedging_adverb_is_content():
+    from claimtrace.extract.attribution import _hedge_without_subject_source
+
+    text = "The ministry said the dam held. He was allegedly seen near the dam after it broke."
+    claims = extract_attributions(text, tagger=None)
+    hedged = next(c for c in claims if c.cue[0].text == "allegedly")
+    assert hedged.source == ()
+    assert [c.text for c in hedged.content] == ["He was", "seen near the dam after it broke"]
+
+    text = "A man was shot on Friday after he reportedly drew a pistol."
+    claims = extract_attributions(text, tagger=None)
+    hedged = next(c for c in claims if c.cue[0].text == "reportedly")
+    assert hedged.content[0].text == "he"
+
+    # a hedging adverb opening its clause has no subject before it
+    text = "Reportedly, the dam broke."
+    claims = extract_attributions(text, tagger=None)
+    hedged = next(c for c in claims if c.cue[0].text == "Reportedly")
+    assert [c.text for c in hedged.content] == ["the dam broke"]
+
+    # a tagged subject of a hedging adverb leaves the source for the content
+    text = "The Club for Growth is reportedly spending $1.5 million."
+    lo = text.index("reportedly")
+    spans = (
+        (Span.of(text, 0, len("The Club for Growth")),),
+        (Span.of(text, lo, lo + len("reportedly")),),
+        (Span.of(text, lo + len("reportedly "), len(text) - 1),),
+        0.9,
+    )
+    source, _cue, content, _conf = _hedge_without_subject_source(text, spans)
+    assert source == ()
+    assert [c.text for c in content] == ["The Club for Growth is", "spending $1.5 million"]
