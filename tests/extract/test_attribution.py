@@ -1276,3 +1276,28 @@ def test_the_subject_of_a_hedging_adverb_is_content():
     source, _cue, content, _conf = _hedge_without_subject_source(text, spans)
     assert source == ()
     assert [c.text for c in content] == ["The Club for Growth is", "spending $1.5 million"]
+
+
+def test_an_untagged_subject_of_a_passive_cue_is_content():
+    from claimtrace.extract.attribution import _passive_subject
+
+    def content_of(text, cue_text, content_text):
+        lo = text.index(cue_text)
+        c = text.index(content_text)
+        spans = (
+            (),
+            (Span.of(text, lo, lo + len(cue_text)),),
+            (Span.of(text, c, c + len(content_text)),),
+            0.9,
+        )
+        return [s.text for s in _passive_subject(text, spans)[2]]
+
+    text = "The claim went viral. It was labeled “Mostly True.”"
+    assert content_of(text, "was labeled", "“Mostly True.”") == ["It", "“Mostly True.”"]
+    text = "Voters asked why the fee is cited on the website."
+    assert content_of(text, "is cited", "on the website") == ["the fee", "on the website"]
+    # an expletive before a that-clause is no subject of the claim
+    text = "It appeared that the talks had failed."
+    assert content_of(text, "appeared", "that the talks had failed") == [
+        "that the talks had failed"
+    ]

@@ -1409,13 +1409,14 @@ def _hedge_without_subject_source(text: str, claim_spans):
 
 #: Where the clause of a hedging adverb opens: after punctuation or a subordinator.
 _HEDGE_CLAUSE_OPEN = re.compile(
-    r".*(?:[,;:—()\"“”]|\b(?:after|before|when|while|because|since|that|as|if|once|until))\s*",
+    r".*(?:[,;:—()\"“”]|\b(?:after|before|when|while|because|since|that|as|if|once|until|"
+    r"though|although|whether|why|how|where|who|which|what))\s*",
     re.IGNORECASE | re.DOTALL,
 )
 
 
 def hedge_subject(text: str, cue: tuple[int, int], sentence_start: int) -> tuple[int, int] | None:
-    """The subject (with its auxiliary) before a hedging adverb of the rule fallback: in
+    """The subject (with any auxiliary) before a hedging adverb or a passive cue: in
     "... after he allegedly brandished a pistol", "he" is content, as in PolNeAR (14 of the
     15 hedging adverbs of train); nothing when the adverb opens its clause."""
     lo = sentence_start
@@ -1542,10 +1543,23 @@ def _passive_subject(text: str, claim_spans):
     source, cue, content, conf = claim_spans
     if source and cue and _ASKED.match(text, cue[0].start, cue[0].end):
         return ((), cue, content, conf)  # "Asked about X, Clinton said": 39 of 45 in train
-    if not source or not cue or not all(s.end <= cue[0].start for s in source):
+    if not cue or not all(s.end <= cue[0].start for s in source):
         return claim_spans
     if not _is_passive_or_raising(text, cue[0]):
         return claim_spans
+    if not source:  # the subject the tagger left untagged: "it / was labeled / true"
+        if any(c.start < cue[0].start for c in content):
+            return claim_spans
+        line = text.rfind("\n", 0, cue[0].start) + 1
+        sent = max([line] + [m.end() for m in _SENT_END.finditer(text, line, cue[0].start)])
+        subject = hedge_subject(text, (cue[0].start, cue[0].end), sent)
+        if subject is None or len(text[subject[0] : subject[1]].split()) > 8:
+            return claim_spans
+        if text[subject[0] : subject[1]].lower() in ("it", "there") and _THAT_NEXT.match(
+            text, cue[0].end
+        ):
+            return claim_spans  # "it appeared that ...": no subject of the claim
+        source = (Span.of(text, *subject),)
     return ((), cue, tuple(sorted((*source, *content), key=lambda s: s.start)), conf)
 
 
