@@ -1301,3 +1301,25 @@ def test_an_untagged_subject_of_a_passive_cue_is_content():
     assert content_of(text, "appeared", "that the talks had failed") == [
         "that the talks had failed"
     ]
+
+
+def test_a_straight_quote_glued_to_the_word_before_it_closes_a_quotation():
+    from claimtrace.extract.attribution import tidy_roles
+
+    text = 'He told them that "terror is the answer." Birchers viewed it as a threat.'
+    marks = [
+        (CONTENT, 'that "terror is the answer'),
+        (CONTENT, '" Birchers viewed it as a threat'),
+    ]
+    doc = _sentencized(text)
+    roles = tidy_roles(text, doc, _roles(text, marks))
+    assert [text[r.start : r.end] for r in roles] == [
+        'that "terror is the answer."',
+        "Birchers viewed it as a threat",
+    ]
+    # an opening quote after a space is left where it is
+    text = 'He said: "Terror is the answer." Birchers agreed.'
+    roles = tidy_roles(
+        text, _sentencized(text), _roles(text, [(CONTENT, '"Terror is the answer."')])
+    )
+    assert [text[r.start : r.end] for r in roles] == ['"Terror is the answer."']
