@@ -1323,3 +1323,26 @@ def test_a_straight_quote_glued_to_the_word_before_it_closes_a_quotation():
         text, _sentencized(text), _roles(text, [(CONTENT, '"Terror is the answer."')])
     )
     assert [text[r.start : r.end] for r in roles] == ['"Terror is the answer."']
+
+
+def test_a_headline_opened_by_a_name_and_a_colon_is_one_claim_whatever_the_tagger_found():
+    from claimtrace.extract.attribution import labelled_line_roles
+
+    text = "Pat Caddell: Voters Worried About Clinton's Health.\n\nThe pollster spoke on Monday."
+    doc = _sentencized(text)
+    tagged = _roles(
+        text, [(SOURCE, "Voters"), (CUE, "Worried About"), (CONTENT, "Clinton's Health")]
+    )
+    roles = labelled_line_roles(text, doc, tagged)
+    assert sorted((r.label, text[r.start : r.end]) for r in roles) == sorted(
+        [
+            (SOURCE, "Pat Caddell"),
+            (CUE, ":"),
+            (CONTENT, "Voters Worried About Clinton's Health"),
+        ]
+    )
+    # a name and a colon later in the article is no headline
+    text = "The pollster spoke.\nPat Caddell: Voters Worried About Clinton's Health."
+    tagged = _roles(text, [(CUE, "Worried About")])
+    roles = labelled_line_roles(text, _sentencized(text), tagged)
+    assert [(r.label, text[r.start : r.end]) for r in roles] == [(CUE, "Worried About")]
