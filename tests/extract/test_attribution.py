@@ -1346,3 +1346,25 @@ def test_a_headline_opened_by_a_name_and_a_colon_is_one_claim_whatever_the_tagge
     tagged = _roles(text, [(CUE, "Worried About")])
     roles = labelled_line_roles(text, _sentencized(text), tagged)
     assert [(r.label, text[r.start : r.end]) for r in roles] == [(CUE, "Worried About")]
+
+
+def test_a_participle_cue_takes_the_pronoun_opening_its_sentence_as_source():
+    from claimtrace.extract.attribution import _participle_subject, sentence_bounds
+
+    def subject(text, cue_text):
+        roles = _roles(text, [(CUE, cue_text)])
+        cue = next(r for r in roles if r.label == CUE)
+        found = _participle_subject(text, cue, sentence_bounds(_sentencized(text)))
+        return text[found[0] : found[1]] if found else None
+
+    assert (
+        subject("He made the criticism while showing support for the plan.", "showing support for")
+        == "He"
+    )
+    assert (
+        subject("The vote passed. She escalated her attack, saying it was unfair.", "saying")
+        == "She"
+    )
+    assert subject("It was clear, saying nothing helped.", "saying") is None  # "It was": a cleft
+    assert subject("The mayor made the criticism, saying it was unfair.", "saying") is None
+    assert subject("He spoke, according to aides.", "according to") is None

@@ -1855,6 +1855,33 @@ def _is_speech_cue(cue: str) -> bool:
 _CONJOINED_CUE = re.compile(r"\b(?:and|but|yet)\s+(?:(?:also|then|later|\w+ly)\s+)?$")
 
 
+#: A participle cue after its clause ("..., saying", "while showing support for").
+_PARTICIPLE_AFTER_CLAUSE = re.compile(
+    r"(?:,|\bwhile|\bby|\bbefore|\bafter|\bwhen)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+#: A sentence opened by a subject pronoun, up to the cue: "He made the criticism while".
+_PRONOUN_OPENED = re.compile(r"[\"“]?(?P<p>He|She|They|It|We|I)\s(?!is\b|was\b)[^.!?\n\"“”]*")
+
+
+def _participle_subject(
+    text: str, cue: RoleSpan, sentences: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The pronoun opening the sentence of a participle cue left without a source ("He made
+    the criticism while showing support for X": "He"). In PolNeAR train, such a pronoun is
+    the participle's source 42 times of 48."""
+    words = text[cue.start : cue.end]
+    if not re.match(r"\w+ing\b", words) or words.lower().startswith("according"):
+        return None
+    if cue.sent >= len(sentences):
+        return None
+    s_lo = sentences[cue.sent][0]
+    if not _PARTICIPLE_AFTER_CLAUSE.search(text, max(s_lo, cue.start - 20), cue.start):
+        return None
+    lo = s_lo + len(text[s_lo : cue.start]) - len(text[s_lo : cue.start].lstrip())
+    opened = _PRONOUN_OPENED.fullmatch(text, lo, cue.start)
+    return opened.span("p") if opened else None
+
+
 def _completed(
     text: str,
     groups: Sequence[Attribution],
@@ -1870,6 +1897,8 @@ def _completed(
                 att = Attribution(cue=att.cue, source=prev.source, content=att.content)
         if not att.source:
             src = complete_source(text, att, sentences, roles)
+            if src is None:
+                src = _participle_subject(text, att.cue, sentences)
             if src is not None:
                 role = RoleSpan(SOURCE, *src, -1, -1, att.cue.sent, att.cue.sent, score=0.5)
                 # a phrase the tagger took for content is the source now
