@@ -1368,3 +1368,31 @@ def test_a_participle_cue_takes_the_pronoun_opening_its_sentence_as_source():
     assert subject("It was clear, saying nothing helped.", "saying") is None  # "It was": a cleft
     assert subject("The mayor made the criticism, saying it was unfair.", "saying") is None
     assert subject("He spoke, according to aides.", "according to") is None
+
+
+def test_what_before_a_source_is_the_object_of_the_cue_and_so_content():
+    from claimtrace.extract.attribution import _what_object
+
+    def content_of(text, source, cue, content):
+        def span(sub):
+            lo = text.index(sub)
+            return Span.of(text, lo, lo + len(sub))
+
+        out = _what_object(text, ((span(source),), (span(cue),), (span(content),), 0.9))
+        return [c.text for c in out[2]]
+
+    text = "He denounced what Trump calls corruption in the party."
+    assert content_of(text, "Trump", "calls", "corruption in the party") == [
+        "what",
+        "corruption in the party",
+    ]
+    text = "The plan is what the senators said was gerrymandering."
+    assert content_of(text, "the senators", "said", "was gerrymandering") == [
+        "what",
+        "was gerrymandering",
+    ]
+    # no "what" before the source, or a word between source and cue: nothing added
+    text = "He denounced the fraud Trump calls corruption."
+    assert content_of(text, "Trump", "calls", "corruption") == ["corruption"]
+    text = "He denounced what Trump often calls corruption."
+    assert content_of(text, "Trump", "calls", "corruption") == ["corruption"]
