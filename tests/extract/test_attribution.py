@@ -1396,3 +1396,27 @@ def test_what_before_a_source_is_the_object_of_the_cue_and_so_content():
     assert content_of(text, "Trump", "calls", "corruption") == ["corruption"]
     text = "He denounced what Trump often calls corruption."
     assert content_of(text, "Trump", "calls", "corruption") == ["corruption"]
+
+
+def test_a_channel_other_than_a_statement_is_not_part_of_a_cue_of_saying():
+    from claimtrace.extract.attribution import _channel_out_of_cue
+
+    def cue_of(text, cue):
+        lo = text.index(cue)
+        out = _channel_out_of_cue(text, ((), (Span.of(text, lo, lo + len(cue)),), (), 0.9))
+        return [c.text for c in out[1]]
+
+    assert cue_of("Mr. Holm said in the letter that the ad was false.", "said in the letter") == [
+        "said"
+    ]
+    assert cue_of("Ms. Ditto said via email that he would.", "said via email") == ["said"]
+    assert cue_of("He said in a phone interview that he would.", "said in a phone interview") == [
+        "said"
+    ]
+    # "said in a statement" keeps its channel; other cues are left alone
+    assert cue_of("She said in a statement that it was over.", "said in a statement") == [
+        "said in a statement"
+    ]
+    assert cue_of("She spoke in an interview about it.", "spoke in an interview") == [
+        "spoke in an interview"
+    ]

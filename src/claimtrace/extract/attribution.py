@@ -1482,6 +1482,34 @@ def _preposition_to_cue(text: str, claim_spans):
     return (source, new_cue, (Span.of(text, m.end(), first.end), *content[1:]), conf)
 
 
+#: A channel closing a cue of saying ("said in the letter", "says on its website", "said via
+#: email"): outside the cue in PolNeAR train 74 times, inside 22 ("statement" aside).
+_CHANNEL_AT_CUE_END = re.compile(
+    r"(?P<verb>\b(?:said|says|say|told|wrote|added))\s+(?:via\s+(?:e-?mail|Twitter|text)|"
+    r"(?:in|on)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:e-?mail|letter|website|"
+    r"interview|tweet|post|speech|op-ed|memo|report|blog|video|call|conference|briefing))$",
+    re.IGNORECASE,
+)
+
+
+def _channel_out_of_cue(text: str, claim_spans):
+    """A channel other than a statement is not part of a cue of saying (see
+    :data:`_CHANNEL_AT_CUE_END`)."""
+    source, cue, content, conf = claim_spans
+    if not cue:
+        return claim_spans
+    last = cue[-1]
+    m = _CHANNEL_AT_CUE_END.search(last.text)
+    if m is None:
+        return claim_spans
+    return (
+        source,
+        (*cue[:-1], Span.of(text, last.start, last.start + m.end("verb"))),
+        content,
+        conf,
+    )
+
+
 _IN_A_STATEMENT = re.compile(
     r"\s+in\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?statement\b", re.IGNORECASE
 )
@@ -2131,6 +2159,7 @@ def extract_attributions(
         raw = [_passive_subject(text, r) for r in raw]
         raw = [_preposition_to_cue(text, r) for r in raw]
         raw = [_statement_to_cue(text, r) for r in raw]
+        raw = [_channel_out_of_cue(text, r) for r in raw]
         raw = [_what_object(text, r) for r in raw]
     else:
         for src, cue, content in rule_attributions(text):
