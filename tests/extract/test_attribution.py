@@ -1420,3 +1420,46 @@ def test_a_channel_other_than_a_statement_is_not_part_of_a_cue_of_saying():
     assert cue_of("She spoke in an interview about it.", "spoke in an interview") == [
         "spoke in an interview"
     ]
+
+
+def test_a_content_ends_before_a_conjoined_verb_of_saying_which_is_a_cue():
+    from claimtrace.extract.attribution import split_conjoined_reports
+
+    text = "Trump said he would order a review of the defenses and warned against hackers."
+    doc = _sentencized(text)
+    tagged = _roles(
+        text,
+        [
+            (SOURCE, "Trump"),
+            (CUE, "said"),
+            (CONTENT, "he would order a review of the defenses and warned against hackers"),
+        ],
+    )
+    roles = split_conjoined_reports(text, doc, tagged)
+    assert [(r.label, text[r.start : r.end]) for r in roles] == [
+        (SOURCE, "Trump"),
+        (CUE, "said"),
+        (CONTENT, "he would order a review of the defenses"),
+        (CUE, "warned"),
+        (CONTENT, "against hackers"),
+    ]
+    tagged_doc = _sentencized(text)
+    tagged_doc.ents = [
+        tagged_doc.char_span(text.index(sub), text.index(sub) + len(sub), label=label)
+        for label, sub in [
+            (SOURCE, "Trump"),
+            (CUE, "said"),
+            (CONTENT, "he would order a review of the defenses and warned against hackers"),
+        ]
+    ]
+    claims = extract_attributions(text, tagged=tagged_doc)
+    warned = next(c for c in claims if c.cue[0].text == "warned")
+    assert [s.text for s in warned.source] == ["Trump"]
+
+    # inside a quotation, or a verb that is not one of saying, the content stays whole
+    text = 'He said "we will fight and said no more" today.'
+    tagged = _roles(text, [(CONTENT, '"we will fight and said no more"')])
+    assert split_conjoined_reports(text, _sentencized(text), tagged) == tagged
+    text = "He said prices rose sharply and fell again."
+    tagged = _roles(text, [(CONTENT, "prices rose sharply and fell again")])
+    assert split_conjoined_reports(text, _sentencized(text), tagged) == tagged
