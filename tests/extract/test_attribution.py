@@ -1168,3 +1168,298 @@ def test_a_signed_quotation_goes_to_the_signature_after_it_not_the_one_before():
         (["Ann Lee"], "―", ["“The rent doubled.”"]),
         (["Bo Park"], "―", ["“We were never asked. Nobody came.”"]),
     ]
+
+
+def test_a_short_lower_case_noun_phrase_before_a_cue_is_its_source():
+    from claimtrace.extract.attribution import Attribution, complete_source, sentence_bounds
+
+    def source(text, cue_text):
+        roles = _roles(text, [(CUE, cue_text)])
+        cue = next(r for r in roles if r.label == CUE)
+        sentences = sentence_bounds(_sentencized(text))
+        found = complete_source(text, Attribution(cue=cue), sentences, roles)
+        return text[found[0] : found[1]] if found else None
+
+    assert source("Wages fell, economists said.", "said") == "economists"
+    assert source("The vote came. state regulators did not consider it.", "did not consider") == (
+        "state regulators"
+    )
+    assert source("Wages fell, and then said nothing.", "said") is None
+    assert source("Wages fell, officials were told.", "were told") is None
+    assert source("Wages fell, quickly said the mayor.", "said") != "quickly"
+
+
+def test_a_quotation_after_a_participle_with_its_own_content_resumes_the_broken_quotation():
+    text = (
+        "“We will rebuild the bridge,” the mayor said, adding that the work starts in May. "
+        "“It will take two years.”"
+    )
+    marks = [
+        (CONTENT, "“We will rebuild the bridge,”"),
+        (SOURCE, "the mayor"),
+        (CUE, "said"),
+        (CUE, "adding"),
+        (CONTENT, "that the work starts in May"),
+        (CONTENT, "“It will take two years.”"),
+    ]
+    said, adding = group_roles(_roles(text, marks), text=text)
+    assert _texts(text, said)[2] == ["“We will rebuild the bridge,”", "“It will take two years.”"]
+    assert _texts(text, adding)[2] == ["that the work starts in May"]
+
+    # without a broken quotation before it, the quotation stays with the nearer cue
+    text = "The mayor said the bridge will close, adding that it is old. “It will take years.”"
+    marks = [
+        (SOURCE, "The mayor"),
+        (CUE, "said"),
+        (CONTENT, "the bridge will close"),
+        (CUE, "adding"),
+        (CONTENT, "that it is old"),
+        (CONTENT, "“It will take years.”"),
+    ]
+    said, adding = group_roles(_roles(text, marks), text=text)
+    assert _texts(text, said)[2] == ["the bridge will close"]
+    assert _texts(text, adding)[2] == ["that it is old", "“It will take years.”"]
+
+
+def test_a_time_phrase_between_a_source_and_its_cue_is_outside_the_source():
+    from claimtrace.extract.attribution import _source_edges
+
+    def edges(text, source):
+        lo = text.index(source)
+        cue = Span.of(text, text.index(" said") + 1, text.index(" said") + 5)
+        out = _source_edges(text, ((Span.of(text, lo, lo + len(source)),), (cue,), (), 0.9))
+        return [s.text for s in out[0]]
+
+    text = "David Axelrod on Wednesday said the plan would fail."
+    assert edges(text, "David Axelrod on Wednesday") == ["David Axelrod"]
+    text = "An arbitration panel in 2001 said the contract was void."
+    assert edges(text, "An arbitration panel in 2001") == ["An arbitration panel"]
+    # a dated document or a participle keeps its time phrase
+    text = "A Quinnipiac poll last week said voters were split."
+    assert edges(text, "A Quinnipiac poll last week") == ["A Quinnipiac poll last week"]
+    text = "A report released in March said costs rose."
+    assert edges(text, "A report released in March") == ["A report released in March"]
+    # a time phrase not right before the cue is left alone
+    text = "Voters in 2016, he said, were angry."
+    assert edges(text, "Voters in 2016") == ["Voters in 2016"]
+
+
+def test_the_subject_of_a_hedging_adverb_is_content():
+    from claimtrace.extract.attribution import _hedge_without_subject_source
+
+    text = "The ministry said the dam held. He was allegedly seen near the dam after it broke."
+    claims = extract_attributions(text, tagger=None)
+    hedged = next(c for c in claims if c.cue[0].text == "allegedly")
+    assert hedged.source == ()
+    assert [c.text for c in hedged.content] == ["He was", "seen near the dam after it broke"]
+
+    text = "A man was shot on Friday after he reportedly drew a pistol."
+    claims = extract_attributions(text, tagger=None)
+    hedged = next(c for c in claims if c.cue[0].text == "reportedly")
+    assert hedged.content[0].text == "he"
+
+    # a hedging adverb opening its clause has no subject before it
+    text = "Reportedly, the dam broke."
+    claims = extract_attributions(text, tagger=None)
+    hedged = next(c for c in claims if c.cue[0].text == "Reportedly")
+    assert [c.text for c in hedged.content] == ["the dam broke"]
+
+    # a tagged subject of a hedging adverb leaves the source for the content
+    text = "The Club for Growth is reportedly spending $1.5 million."
+    lo = text.index("reportedly")
+    spans = (
+        (Span.of(text, 0, len("The Club for Growth")),),
+        (Span.of(text, lo, lo + len("reportedly")),),
+        (Span.of(text, lo + len("reportedly "), len(text) - 1),),
+        0.9,
+    )
+    source, _cue, content, _conf = _hedge_without_subject_source(text, spans)
+    assert source == ()
+    assert [c.text for c in content] == ["The Club for Growth is", "spending $1.5 million"]
+
+
+def test_an_untagged_subject_of_a_passive_cue_is_content():
+    from claimtrace.extract.attribution import _passive_subject
+
+    def content_of(text, cue_text, content_text):
+        lo = text.index(cue_text)
+        c = text.index(content_text)
+        spans = (
+            (),
+            (Span.of(text, lo, lo + len(cue_text)),),
+            (Span.of(text, c, c + len(content_text)),),
+            0.9,
+        )
+        return [s.text for s in _passive_subject(text, spans)[2]]
+
+    text = "The claim went viral. It was labeled “Mostly True.”"
+    assert content_of(text, "was labeled", "“Mostly True.”") == ["It", "“Mostly True.”"]
+    text = "Voters asked why the fee is cited on the website."
+    assert content_of(text, "is cited", "on the website") == ["the fee", "on the website"]
+    # an expletive before a that-clause is no subject of the claim
+    text = "It appeared that the talks had failed."
+    assert content_of(text, "appeared", "that the talks had failed") == [
+        "that the talks had failed"
+    ]
+
+
+def test_a_straight_quote_glued_to_the_word_before_it_closes_a_quotation():
+    from claimtrace.extract.attribution import tidy_roles
+
+    text = 'He told them that "terror is the answer." Birchers viewed it as a threat.'
+    marks = [
+        (CONTENT, 'that "terror is the answer'),
+        (CONTENT, '" Birchers viewed it as a threat'),
+    ]
+    doc = _sentencized(text)
+    roles = tidy_roles(text, doc, _roles(text, marks))
+    assert [text[r.start : r.end] for r in roles] == [
+        'that "terror is the answer."',
+        "Birchers viewed it as a threat",
+    ]
+    # an opening quote after a space is left where it is
+    text = 'He said: "Terror is the answer." Birchers agreed.'
+    roles = tidy_roles(
+        text, _sentencized(text), _roles(text, [(CONTENT, '"Terror is the answer."')])
+    )
+    assert [text[r.start : r.end] for r in roles] == ['"Terror is the answer."']
+
+
+def test_a_headline_opened_by_a_name_and_a_colon_is_one_claim_whatever_the_tagger_found():
+    from claimtrace.extract.attribution import labelled_line_roles
+
+    text = "Pat Caddell: Voters Worried About Clinton's Health.\n\nThe pollster spoke on Monday."
+    doc = _sentencized(text)
+    tagged = _roles(
+        text, [(SOURCE, "Voters"), (CUE, "Worried About"), (CONTENT, "Clinton's Health")]
+    )
+    roles = labelled_line_roles(text, doc, tagged)
+    assert sorted((r.label, text[r.start : r.end]) for r in roles) == sorted(
+        [
+            (SOURCE, "Pat Caddell"),
+            (CUE, ":"),
+            (CONTENT, "Voters Worried About Clinton's Health"),
+        ]
+    )
+    # a name and a colon later in the article is no headline
+    text = "The pollster spoke.\nPat Caddell: Voters Worried About Clinton's Health."
+    tagged = _roles(text, [(CUE, "Worried About")])
+    roles = labelled_line_roles(text, _sentencized(text), tagged)
+    assert [(r.label, text[r.start : r.end]) for r in roles] == [(CUE, "Worried About")]
+
+
+def test_a_participle_cue_takes_the_pronoun_opening_its_sentence_as_source():
+    from claimtrace.extract.attribution import _participle_subject, sentence_bounds
+
+    def subject(text, cue_text):
+        roles = _roles(text, [(CUE, cue_text)])
+        cue = next(r for r in roles if r.label == CUE)
+        found = _participle_subject(text, cue, sentence_bounds(_sentencized(text)))
+        return text[found[0] : found[1]] if found else None
+
+    assert (
+        subject("He made the criticism while showing support for the plan.", "showing support for")
+        == "He"
+    )
+    assert (
+        subject("The vote passed. She escalated her attack, saying it was unfair.", "saying")
+        == "She"
+    )
+    assert subject("It was clear, saying nothing helped.", "saying") is None  # "It was": a cleft
+    assert subject("The mayor made the criticism, saying it was unfair.", "saying") is None
+    assert subject("He spoke, according to aides.", "according to") is None
+
+
+def test_what_before_a_source_is_the_object_of_the_cue_and_so_content():
+    from claimtrace.extract.attribution import _what_object
+
+    def content_of(text, source, cue, content):
+        def span(sub):
+            lo = text.index(sub)
+            return Span.of(text, lo, lo + len(sub))
+
+        out = _what_object(text, ((span(source),), (span(cue),), (span(content),), 0.9))
+        return [c.text for c in out[2]]
+
+    text = "He denounced what Trump calls corruption in the party."
+    assert content_of(text, "Trump", "calls", "corruption in the party") == [
+        "what",
+        "corruption in the party",
+    ]
+    text = "The plan is what the senators said was gerrymandering."
+    assert content_of(text, "the senators", "said", "was gerrymandering") == [
+        "what",
+        "was gerrymandering",
+    ]
+    # no "what" before the source, or a word between source and cue: nothing added
+    text = "He denounced the fraud Trump calls corruption."
+    assert content_of(text, "Trump", "calls", "corruption") == ["corruption"]
+    text = "He denounced what Trump often calls corruption."
+    assert content_of(text, "Trump", "calls", "corruption") == ["corruption"]
+
+
+def test_a_channel_other_than_a_statement_is_not_part_of_a_cue_of_saying():
+    from claimtrace.extract.attribution import _channel_out_of_cue
+
+    def cue_of(text, cue):
+        lo = text.index(cue)
+        out = _channel_out_of_cue(text, ((), (Span.of(text, lo, lo + len(cue)),), (), 0.9))
+        return [c.text for c in out[1]]
+
+    assert cue_of("Mr. Holm said in the letter that the ad was false.", "said in the letter") == [
+        "said"
+    ]
+    assert cue_of("Ms. Ditto said via email that he would.", "said via email") == ["said"]
+    assert cue_of("He said in a phone interview that he would.", "said in a phone interview") == [
+        "said"
+    ]
+    # "said in a statement" keeps its channel; other cues are left alone
+    assert cue_of("She said in a statement that it was over.", "said in a statement") == [
+        "said in a statement"
+    ]
+    assert cue_of("She spoke in an interview about it.", "spoke in an interview") == [
+        "spoke in an interview"
+    ]
+
+
+def test_a_content_ends_before_a_conjoined_verb_of_saying_which_is_a_cue():
+    from claimtrace.extract.attribution import split_conjoined_reports
+
+    text = "Trump said he would order a review of the defenses and warned against hackers."
+    doc = _sentencized(text)
+    tagged = _roles(
+        text,
+        [
+            (SOURCE, "Trump"),
+            (CUE, "said"),
+            (CONTENT, "he would order a review of the defenses and warned against hackers"),
+        ],
+    )
+    roles = split_conjoined_reports(text, doc, tagged)
+    assert [(r.label, text[r.start : r.end]) for r in roles] == [
+        (SOURCE, "Trump"),
+        (CUE, "said"),
+        (CONTENT, "he would order a review of the defenses"),
+        (CUE, "warned"),
+        (CONTENT, "against hackers"),
+    ]
+    tagged_doc = _sentencized(text)
+    tagged_doc.ents = [
+        tagged_doc.char_span(text.index(sub), text.index(sub) + len(sub), label=label)
+        for label, sub in [
+            (SOURCE, "Trump"),
+            (CUE, "said"),
+            (CONTENT, "he would order a review of the defenses and warned against hackers"),
+        ]
+    ]
+    claims = extract_attributions(text, tagged=tagged_doc)
+    warned = next(c for c in claims if c.cue[0].text == "warned")
+    assert [s.text for s in warned.source] == ["Trump"]
+
+    # inside a quotation, or a verb that is not one of saying, the content stays whole
+    text = 'He said "we will fight and said no more" today.'
+    tagged = _roles(text, [(CONTENT, '"we will fight and said no more"')])
+    assert split_conjoined_reports(text, _sentencized(text), tagged) == tagged
+    text = "He said prices rose sharply and fell again."
+    tagged = _roles(text, [(CONTENT, "prices rose sharply and fell again")])
+    assert split_conjoined_reports(text, _sentencized(text), tagged) == tagged
