@@ -964,6 +964,40 @@ def test_the_subject_of_a_passive_or_raising_cue_is_content_not_source():
     assert moved(text, "Clinton", "Asked", "about the deal")[0] == []
 
 
+def test_the_named_agent_of_a_passive_cue_is_its_source():
+    from claimtrace.extract.attribution import _passive_agent
+
+    def roles(text, cue, content, source=None):
+        def span(x):
+            return Span.of(text, text.index(x), text.index(x) + len(x))
+
+        claim = ((span(source),) if source else (), (span(cue),), (span(content),), 0.9)
+        out = _passive_agent(text, claim)
+        return [s.text for s in out[0]], [s.text for s in out[2]]
+
+    text = '"American Skin" was written by Springsteen after the shooting.'
+    assert roles(text, "was written", '"American Skin"') == (["Springsteen"], ['"American Skin"'])
+    # a subject the tagger took for the source is the passive subject: content
+    text = "The leak was reported by The Washington Post on Monday."
+    assert roles(text, "was reported", "on Monday", source="The leak") == (
+        ["The Washington Post"],
+        ["The leak", "on Monday"],
+    )
+    # no name after "by", an active cue, or an agent already in a role: unchanged
+    text = "The plan was criticized by many in the party."
+    assert roles(text, "was criticized", "The plan") == ([], ["The plan"])
+    text = "Officials reported by Monday that the dam held."
+    assert roles(text, "reported", "that the dam held", source="Officials") == (
+        ["Officials"],
+        ["that the dam held"],
+    )
+    text = "It was written by Springsteen, the singer said."
+    assert roles(text, "was written", "It was written by Springsteen") == (
+        [],
+        ["It was written by Springsteen"],
+    )
+
+
 def test_a_name_with_its_apposition_swallowed_by_a_quotation_is_split_off():
     from claimtrace.extract.attribution import split_swallowed_sources
 

@@ -1656,6 +1656,36 @@ def _passive_subject(text: str, claim_spans):
     return ((), cue, tuple(sorted((*source, *content), key=lambda s: s.start)), conf)
 
 
+#: The agent right after a passive cue: "was written by Springsteen", "were first reported by
+#: The Washington Post" (a name, or "the" and a name, up to five words).
+_PASSIVE_AGENT = re.compile(
+    r"\s+by\s+(?P<agent>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?![\w.’'-])"
+)
+
+
+def _passive_agent(text: str, claim_spans):
+    """A passive cue followed by "by" and a name takes the name as its source: in PolNeAR
+    train the agent of such a cue is the source 15 of 16 times. A source the tagger put
+    before the cue is the passive subject and goes to the content, as in
+    :func:`_passive_subject`."""
+    source, cue, content, conf = claim_spans
+    if not cue or len(cue) != 1:
+        return claim_spans
+    words = text[cue[0].start : cue[0].end].strip()
+    if not _PASSIVE_CUE.fullmatch(words) or len(words.split()) > 5:
+        return claim_spans
+    m = _PASSIVE_AGENT.match(text, cue[0].end)
+    if m is None:
+        return claim_spans
+    agent = Span.of(text, *m.span("agent"))
+    if any(s.start < agent.end and agent.start < s.end for s in (*source, *content)):
+        return claim_spans  # the agent is already a role (or inside the content)
+    if not all(s.end <= cue[0].start for s in source):
+        return claim_spans
+    content = tuple(sorted((*source, *content), key=lambda s: s.start))
+    return ((agent,), cue, content, conf)
+
+
 #: A wire dateline ("BRUSSELS - ", "WASHINGTON — ") opening a paragraph, before a source.
 _SOURCE_DATELINE = re.compile(
     r"[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*\s*(?:\([A-Za-z .&-]+\)\s*)?[—–-]{1,2}\s+"
@@ -2203,6 +2233,7 @@ def extract_attributions(
         raw = [_hedge_without_subject_source(text, r) for r in raw]
         raw = [_source_edges(text, r) for r in raw]
         raw = [_passive_subject(text, r) for r in raw]
+        raw = [_passive_agent(text, r) for r in raw]
         raw = [_preposition_to_cue(text, r) for r in raw]
         raw = [_statement_to_cue(text, r) for r in raw]
         raw = [_channel_out_of_cue(text, r) for r in raw]
