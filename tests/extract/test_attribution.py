@@ -43,6 +43,17 @@ def _roles(text: str, marks: list[tuple[str, str]]) -> list[RoleSpan]:
     return roles_from_doc(doc)
 
 
+def _completed_source(text: str, cue_text: str) -> str | None:
+    """The source :func:`complete_source` finds for the cue ``cue_text`` alone."""
+    from claimtrace.extract.attribution import Attribution, complete_source, sentence_bounds
+
+    roles = _roles(text, [(CUE, cue_text)])
+    cue = next(r for r in roles if r.label == CUE)
+    sentences = sentence_bounds(_sentencized(text))
+    found = complete_source(text, Attribution(cue=cue), sentences, roles)
+    return text[found[0] : found[1]] if found else None
+
+
 def _texts(text, att):
     return (
         [text[s.start : s.end] for s in att.source],
@@ -916,15 +927,7 @@ def test_a_source_with_an_apposition_takes_its_closing_comma_and_no_dateline():
 
 
 def test_a_pronoun_before_a_cue_is_its_source_unless_the_cue_makes_no_act_of_it():
-    from claimtrace.extract.attribution import Attribution, complete_source, sentence_bounds
-
-    def source(text, cue_text):
-        roles = _roles(text, [(CUE, cue_text)])
-        cue = next(r for r in roles if r.label == CUE)
-        sentences = sentence_bounds(_sentencized(text))
-        found = complete_source(text, Attribution(cue=cue), sentences, roles)
-        return text[found[0] : found[1]] if found else None
-
+    source = _completed_source
     assert source("The report came out. It shows that wages fell.", "shows") == "It"
     assert source("The mayor, who expects a deficit, left.", "expects") == "who"
     assert source("The ad ran. It’s denouncing the press.", "denouncing") == "It"
@@ -1205,15 +1208,7 @@ def test_a_signed_quotation_goes_to_the_signature_after_it_not_the_one_before():
 
 
 def test_a_short_lower_case_noun_phrase_before_a_cue_is_its_source():
-    from claimtrace.extract.attribution import Attribution, complete_source, sentence_bounds
-
-    def source(text, cue_text):
-        roles = _roles(text, [(CUE, cue_text)])
-        cue = next(r for r in roles if r.label == CUE)
-        sentences = sentence_bounds(_sentencized(text))
-        found = complete_source(text, Attribution(cue=cue), sentences, roles)
-        return text[found[0] : found[1]] if found else None
-
+    source = _completed_source
     assert source("Wages fell, economists said.", "said") == "economists"
     assert source("The vote came. state regulators did not consider it.", "did not consider") == (
         "state regulators"

@@ -23,7 +23,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from sample_train import _content, _cue, pick, render
+from sample_train import _content, _cue, pick, report
 
 SEED = 20261207
 W = r"\w*"
@@ -170,12 +170,7 @@ def pick5(path: str) -> list[tuple[dict, dict, str]]:
 
 
 def main(argv: list[str]) -> None:
-    chosen = pick5(argv[1])
-    if "--show" in argv:
-        for k, (d, a, name) in enumerate(chosen):
-            print(f"{k} {d['doc_id']}#{a['id']} [{name}]: {render(d, a)}")
-    else:
-        print(Counter(name for *_, name in chosen))
+    report(pick5(argv[1]), "--show" in argv)
 
 
 if __name__ == "__main__":

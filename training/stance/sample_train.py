@@ -195,13 +195,17 @@ def render(doc: dict, a: dict, limit: int = 420) -> str:
     return f"{shown}  ⟫{text[end : end + 60]!r}"
 
 
-def main(argv: list[str]) -> None:
-    chosen = pick(argv[1])
-    if "--show" in argv:
+def report(chosen: list[tuple[dict, dict, str]], show: bool) -> None:
+    """Print each drawn attribution for labelling (``show``), or the count per stratum."""
+    if show:
         for k, (d, a, name) in enumerate(chosen):
             print(f"{k} {d['doc_id']}#{a['id']} [{name}]: {render(d, a)}")
     else:
         print(Counter(name for *_, name in chosen))
+
+
+def main(argv: list[str]) -> None:
+    report(pick(argv[1]), "--show" in argv)
 
 
 if __name__ == "__main__":
