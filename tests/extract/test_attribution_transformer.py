@@ -218,6 +218,63 @@ def test_a_tagger_with_shapes_and_a_crf_round_trips(tiny_tagger, tmp_path):
         )
 
 
+def test_int8_rows_round_trip_within_half_a_step():
+    torch = pytest.importorskip("torch")
+    from claimtrace.extract.attribution_transformer import dequantize_rows, quantize_rows
+
+    torch.manual_seed(0)
+    weight = torch.randn(40, 24) * torch.linspace(0.01, 3.0, 40)[:, None]  # rows of any size
+    weight[3] = 0.0  # an all-zero row must not divide by zero
+    values, scale = quantize_rows(weight)
+    assert values.dtype == torch.int8 and scale.shape == (40, 1)
+    back = dequantize_rows(values, scale)
+    assert torch.all((back - weight).abs() <= scale / 2 + 1e-6)
+    assert torch.equal(back[3], weight[3])
+
+
+def test_an_int8_tagger_tags_like_the_full_one_and_stays_int8(tiny_tagger, tmp_path):
+    torch = pytest.importorskip("torch")
+    from claimtrace.extract.attribution_transformer import INT8_FILE, TransformerRoleTagger
+
+    full = TransformerRoleTagger.load(tiny_tagger)
+    torch.manual_seed(1)
+    head = torch.nn.Linear(16, len(TAGS))  # a head that listens to the encoder
+    tagger = TransformerRoleTagger(full.encoder, full.tokenizer, head)
+    tagger.save(tmp_path / "fp16", trained_on="nothing (test)")
+    tagger.save(tmp_path / "int8", trained_on="nothing (test)", int8=True)
+    stored = tmp_path / "int8" / "encoder"
+    assert (stored / INT8_FILE).is_file() and not (stored / "model.safetensors").exists()
+    small = TransformerRoleTagger.load(tmp_path / "int8")
+    assert small.int8 and not TransformerRoleTagger.load(tmp_path / "fp16").int8
+    words = ["The", "ministry", "said", "on", "Monday", "that", "talks", "failed", "."]
+    reference = TransformerRoleTagger.load(tmp_path / "fp16").word_scores(words)
+    scores = small.word_scores(words)
+    assert numpy.allclose(scores, reference, atol=0.05)
+    assert (scores.argmax(1) == reference.argmax(1)).mean() >= 0.9
+    # saved next to a pipeline, it keeps its int8 form
+    small.to_disk(tmp_path / "again")
+    assert (tmp_path / "again" / "encoder" / INT8_FILE).is_file()
+
+
+def test_the_shipped_accurate_tagger_finds_a_plain_attribution():
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from claimtrace.nlp import factories
+
+    tagger = load_tagger(factories._PACKAGED / factories.ATTRIBUTION_ACCURATE)
+    assert tagger.int8 and tagger.transitions is not None and tagger.shapes is not None
+    text = "The harbour authority said on Tuesday that the new pier would open in May."
+    claims = extract_attributions(text, tagger=tagger, hedge_rules=False)
+    assert len(claims) == 1
+    claim = claims[0]
+    source, cue, content = (
+        " ".join(span.text for span in spans) for spans in (claim.source, claim.cue, claim.content)
+    )
+    assert source == "The harbour authority"
+    assert cue.startswith("said")
+    assert "the new pier would open in May" in content
+
+
 def test_crf_loss_prefers_the_gold_sequence():
     torch = pytest.importorskip("torch")
     import sys
@@ -258,20 +315,32 @@ def test_saved_tagger_loads_through_the_component_by_name(tiny_tagger, monkeypat
     assert tagger_path("default") == target
 
 
-def test_accurate_tagger_missing_is_a_clear_error(tmp_path, monkeypatch):
-    from claimtrace.errors import ModelNotFound
-    from claimtrace.nlp.factories import tagger_path
+def test_without_a_built_one_the_shipped_accurate_tagger_is_used(tmp_path, monkeypatch):
+    from claimtrace.nlp import factories
 
     monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
+    shipped = factories._PACKAGED / factories.ATTRIBUTION_ACCURATE
+    assert is_transformer_tagger(shipped)
+    assert factories.tagger_path("accurate") == shipped
+
+
+def test_accurate_tagger_missing_is_a_clear_error(tmp_path, monkeypatch):
+    from claimtrace.errors import ModelNotFound
+    from claimtrace.nlp import factories
+
+    monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
+    monkeypatch.setattr(factories, "_PACKAGED", tmp_path / "no-package")
     with pytest.raises(ModelNotFound, match=r"transformer\.py"):
-        tagger_path("accurate")
+        factories.tagger_path("accurate")
 
 
 def test_a_missing_accurate_tagger_stops_the_pipeline_before_any_article(tmp_path, monkeypatch):
     from claimtrace.errors import ModelNotFound
+    from claimtrace.nlp import factories
     from claimtrace.nlp.pipeline import build_pipeline
 
     monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
+    monkeypatch.setattr(factories, "_PACKAGED", tmp_path / "no-package")
     monkeypatch.setenv("CLAIMTRACE_TAGGER", "accurate")
     with pytest.raises(ModelNotFound):
         build_pipeline("blank")

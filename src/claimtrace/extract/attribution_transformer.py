@@ -47,6 +47,9 @@ STRIDE = 192  # word pieces between window starts
 TAGGER_FILE = "claimtrace_tagger.json"
 SHAPES_FILE = "shapes.pt"  # the shape vectors, when the tagger has them
 CRF_FILE = "transitions.pt"  # the CRF's tag-bigram scores, when the tagger has them
+INT8_FILE = "model.int8.safetensors"  # an encoder stored with int8 matrices (shipped form)
+INT8_MIN = 1 << 14  # matrices of at least this many weights are stored in int8
+_SCALE = ".__scale__"  # suffix of a quantized matrix's row scales in INT8_FILE
 LICENCE = (
     "research-only: fine-tuned on PolNeAR (copyrighted news text, no licence; cite Newell, "
     "Margolin & Ruths, LREC 2018); base encoder all-MiniLM-L6-v2 (Apache-2.0)"
@@ -114,15 +117,87 @@ def word_windows(word_pieces: Sequence[int], window: int = WINDOW, stride: int =
     return out
 
 
-def save_encoder(encoder, tokenizer, path: Path, *, half: bool = True) -> None:
-    """Write a copy of ``encoder`` (fp16 when ``half``) and its ``tokenizer`` to ``path``,
-    leaving the model in memory as it is."""
+def save_encoder(encoder, tokenizer, path: Path, *, half: bool = True, int8: bool = False) -> None:
+    """Write a copy of ``encoder`` and its ``tokenizer`` to ``path``, leaving the model in
+    memory as it is: fp32, fp16 when ``half``, or with its matrices in int8 when ``int8``
+    (:func:`quantize_rows`; a quarter of the fp32 size, what the package ships)."""
     import copy
 
     path.mkdir(parents=True, exist_ok=True)
+    tokenizer.save_pretrained(path)
+    if int8:
+        from safetensors.torch import save_file
+
+        encoder.config.save_pretrained(path)
+        save_file(quantize_state(encoder.state_dict()), str(path / INT8_FILE))
+        return
     copy_ = copy.deepcopy(encoder)
     (copy_.half() if half else copy_).save_pretrained(path)
-    tokenizer.save_pretrained(path)
+
+
+def quantize_rows(weight):
+    """A matrix as int8 with one fp16 scale per row (symmetric: ``row / scale`` is rounded
+    into -127..127). Returns ``(int8 matrix, fp32 scales)``; :func:`dequantize_rows` inverts it
+    to within half a step per weight."""
+    import torch
+
+    weight = weight.detach().float()
+    scale = (weight.abs().amax(dim=1, keepdim=True) / 127).clamp_min(1e-12)
+    return torch.round(weight / scale).clamp(-127, 127).to(torch.int8), scale
+
+
+def dequantize_rows(values, scale):
+    """The fp32 matrix of :func:`quantize_rows`' output."""
+    return values.float() * scale.float()
+
+
+def quantize_state(state: dict) -> dict:
+    """A state dict for :data:`INT8_FILE`: every matrix of at least :data:`INT8_MIN`
+    weights as int8 rows plus ``<name>.__scale__``, everything else in fp16."""
+    out = {}
+    for name, tensor in state.items():
+        if tensor.dim() == 2 and tensor.numel() >= INT8_MIN and tensor.is_floating_point():
+            out[name], out[name + _SCALE] = quantize_rows(tensor)
+        elif tensor.is_floating_point():
+            out[name] = tensor.detach().half().contiguous()
+        else:
+            out[name] = tensor.detach().contiguous()
+    return out
+
+
+def dequantize_state(stored: dict) -> dict:
+    """The fp32 state dict of :func:`quantize_state`'s output."""
+    out = {}
+    for name, tensor in stored.items():
+        if name.endswith(_SCALE):
+            continue
+        if name + _SCALE in stored:
+            out[name] = dequantize_rows(tensor, stored[name + _SCALE])
+        else:
+            out[name] = tensor.float() if tensor.is_floating_point() else tensor
+    return out
+
+
+def load_encoder(path: Path):
+    """The encoder saved by :func:`save_encoder` at ``path`` (any of its formats), in fp32,
+    with its tokenizer. Offline: nothing is fetched."""
+    from transformers import AutoConfig, AutoModel, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    if not (path / INT8_FILE).is_file():
+        encoder = AutoModel.from_pretrained(path, local_files_only=True)
+        return encoder.float(), tokenizer
+    from safetensors.torch import load_file
+
+    config = AutoConfig.from_pretrained(path, local_files_only=True)
+    encoder = AutoModel.from_config(config)
+    state = dequantize_state(load_file(str(path / INT8_FILE)))
+    missing, unexpected = encoder.load_state_dict(state, strict=False)
+    # the pooler is not used by the tagger (and not trained); anything else must be there
+    missing = [m for m in missing if not m.startswith("pooler.")]
+    if missing or unexpected:
+        raise ValueError(f"{path / INT8_FILE}: missing {missing}, unexpected {unexpected}")
+    return encoder.float(), tokenizer
 
 
 def word_pieces(tokenizer, words: Sequence[str]) -> list[list[int]]:
@@ -189,6 +264,7 @@ class TransformerRoleTagger:
         self.nlp = split_dashes(spacy.blank("en"))
         self.nlp.add_pipe("sentencizer")
         self.source_path = ""  # where it was loaded from, if anywhere
+        self.int8 = False  # whether it was stored with int8 matrices (saved back the same way)
 
     # ----------------------------------------------------------------- persistence
     @classmethod
@@ -202,15 +278,13 @@ class TransformerRoleTagger:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
             import torch
-            from transformers import AutoModel, AutoTokenizer
+            import transformers  # noqa: F401
         except ImportError as exc:
             raise ModelNotFound(
                 f"the transformer tagger at {path} needs the accurate extra: "
                 "pip install 'claimtrace[accurate]'"
             ) from exc
-        encoder = AutoModel.from_pretrained(path / "encoder", local_files_only=True)
-        encoder = encoder.float()
-        tokenizer = AutoTokenizer.from_pretrained(path / "encoder", local_files_only=True)
+        encoder, tokenizer = load_encoder(path / "encoder")
         head = torch.nn.Linear(encoder.config.hidden_size, len(TAGS))
         head.load_state_dict(torch.load(path / "head.pt", map_location="cpu"))
         shapes = transitions = None
@@ -221,14 +295,18 @@ class TransformerRoleTagger:
             transitions = torch.load(path / CRF_FILE, map_location="cpu")
         tagger = cls(encoder, tokenizer, head, shapes=shapes, transitions=transitions)
         tagger.source_path = str(path)
+        tagger.int8 = (path / "encoder" / INT8_FILE).is_file()
         return tagger
 
-    def save(self, path: str | Path, *, trained_on: str, half: bool = True) -> None:
-        """Save encoder (fp16 by default: half the size, same tags), tokenizer and head."""
+    def save(
+        self, path: str | Path, *, trained_on: str, half: bool = True, int8: bool = False
+    ) -> None:
+        """Save encoder (fp16 by default: half the size, same tags; int8 matrices with
+        ``int8``: a quarter), tokenizer and head."""
         import torch
 
         path = Path(path)
-        save_encoder(self.encoder, self.tokenizer, path / "encoder", half=half)
+        save_encoder(self.encoder, self.tokenizer, path / "encoder", half=half, int8=int8)
         torch.save(self.head.state_dict(), path / "head.pt")
         if self.shapes is not None:
             torch.save(self.shapes.state_dict(), path / SHAPES_FILE)
@@ -250,7 +328,7 @@ class TransformerRoleTagger:
         if self.source_path:
             meta = json.loads(Path(self.source_path, TAGGER_FILE).read_text(encoding="utf-8"))
             trained_on = meta.get("trained_on", "")
-        self.save(path, trained_on=trained_on)
+        self.save(path, trained_on=trained_on, int8=self.int8)
 
     # ----------------------------------------------------------------- tagging
     def emissions(self, ids, mask=None, shapes=None):

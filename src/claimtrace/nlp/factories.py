@@ -40,8 +40,10 @@ from claimtrace.nlp.transformer_parser import make_transformer_parser  # noqa: F
 register_extensions()
 log = logging.getLogger(__name__)
 
-#: Directory name of the accurate attribution tagger under the models home.
+#: Directory name of the accurate attribution tagger, in the package and the models home.
 ATTRIBUTION_ACCURATE = "attribution_accurate"
+#: Where the shipped models are.
+_PACKAGED = Path(__file__).resolve().parent.parent / "models"
 
 
 class LinkComponent:
@@ -146,22 +148,25 @@ def _is_tagger_dir(path: Path) -> bool:
 
 def tagger_path(model: str) -> Path | None:
     """The directory of the role tagger named ``model``: "default" (the shipped CNN tagger,
-    or the one named by $CLAIMTRACE_TAGGER), "accurate" (the fine-tuned transformer, built
-    by ``training/attribution/transformer.py`` into the models home), "rules" (none: the
-    rule fallback) or a path."""
+    or the one named by $CLAIMTRACE_TAGGER), "accurate" (the fine-tuned transformer: one
+    built by ``training/attribution/transformer.py`` into the models home, else the shipped
+    one; it needs the ``accurate`` extra), "rules" (none: the rule fallback) or a path."""
     from claimtrace.nlp.pipeline import models_home
 
     if model in ("", "default") and os.environ.get("CLAIMTRACE_TAGGER"):
         model = os.environ["CLAIMTRACE_TAGGER"]
     if model in ("", "default"):
-        path = Path(__file__).resolve().parent.parent / "models" / "attribution_tagger"
+        path = _PACKAGED / "attribution_tagger"
     elif model == "rules":
         return None
     elif model == "accurate":
-        path = models_home() / ATTRIBUTION_ACCURATE
+        path = models_home() / ATTRIBUTION_ACCURATE  # one the user built wins
+        if not _is_tagger_dir(path):
+            path = _PACKAGED / ATTRIBUTION_ACCURATE
         if not _is_tagger_dir(path):
             raise ModelNotFound(
-                f"the accurate attribution tagger is not built ({path}): run "
+                f"the accurate attribution tagger is neither shipped nor built "
+                f"({models_home() / ATTRIBUTION_ACCURATE}): run "
                 "`python training/attribution/transformer.py` (see training/attribution/README.md)"
             )
     else:
