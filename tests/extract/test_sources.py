@@ -471,3 +471,54 @@ def test_a_report_of_a_report_reaches_back_to_its_origin():
     guardian = next(c for c in out if c.id == "c2")
     assert [link.source[0].text for link in guardian.via] == ["The minister"]
     assert guardian.origin == next(c for c in out if c.id == "c1").source_entity
+
+
+def test_a_relayed_belief_or_assessment_reaches_back_to_its_holder():
+    text = "Investigators believe the fire was set on purpose, the Courier-Journal reported."
+    inner = _claim(text, "c1", "Investigators", "believe", "the fire was set on purpose")
+    outer = _claim(
+        text,
+        "c2",
+        "the Courier-Journal",
+        "reported",
+        "Investigators believe the fire was set on purpose",
+    )
+    out, _ = resolve_sources(text, [inner, outer])
+    paper = next(c for c in out if c.id == "c2")
+    assert [link.source[0].text for link in paper.via] == ["Investigators"]
+
+
+def test_a_denial_does_not_relay_the_claim_it_rejects():
+    text = "The ministry denied that the envoy told the court the deal was off."
+    inner = _claim(text, "c1", "the envoy", "told", "the deal was off")
+    outer = _claim(
+        text, "c2", "The ministry", "denied", "that the envoy told the court the deal was off"
+    )
+    out, _ = resolve_sources(text, [inner, outer])
+    assert next(c for c in out if c.id == "c2").via == ()
+
+
+def test_a_person_by_office_is_not_the_institution_named_before():
+    text = "Police said the road was shut. The mayor said it would reopen on Friday."
+    claims = [
+        _claim(text, "c1", "Police", "said", "the road was shut"),
+        _claim(text, "c2", "The mayor", "said", "it would reopen on Friday"),
+    ]
+    out, _ = resolve_sources(text, claims)
+    assert out[1].source_entity is not None
+    assert out[1].source_entity != out[0].source_entity
+    # an institution's spokesperson still stands for it
+    text = "The Interior Ministry said the road was shut. The spokesman said it would reopen."
+    claims = [
+        _claim(text, "c1", "The Interior Ministry", "said", "the road was shut"),
+        _claim(text, "c2", "The spokesman", "said", "it would reopen"),
+    ]
+    out, _ = resolve_sources(text, claims)
+    assert out[1].source_entity == out[0].source_entity
+
+
+@pytest.mark.parametrize("paper", ["the Tribune", "The Daily Gazette", "the Herald"])
+def test_mastheads_are_media(paper):
+    from claimtrace.extract.sources import classify_kind
+
+    assert classify_kind(paper) is SourceKind.MEDIA

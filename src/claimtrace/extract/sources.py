@@ -566,6 +566,44 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
 
 #: Heads that name a whole government: their antecedent is a country's government.
 _GOVERNMENT_HEADS = frozenset({"government", "administration", "regime"})
+#: Heads that name one person by an office or role: "the mayor" is not the police named
+#: before it, though both are of the government kind. (A spokesperson or an official speaks
+#: for an institution, so those may still take one.)
+_PERSON_HEADS = frozenset(
+    {
+        "president",
+        "minister",
+        "secretary",
+        "senator",
+        "governor",
+        "mayor",
+        "leader",
+        "general",
+        "commander",
+        "judge",
+        "prosecutor",
+        "candidate",
+        "nominee",
+        "man",
+        "woman",
+        "lawmaker",
+        "diplomat",
+        "ambassador",
+        "analyst",
+        "expert",
+        "doctor",
+        "witness",
+        "eyewitness",
+        "pastor",
+        "coroner",
+        "inspector",
+        "sheriff",
+        "chief",
+        "coach",
+        "lawyer",
+        "attorney",
+    }
+)
 
 
 def _is_person_entity(entity: Entity, persons: Collection[str] = ()) -> bool:
@@ -622,6 +660,8 @@ def resolve_coreference(
         if a.entity.kind in kinds and not _is_person_entity(a.entity, persons):
             if head in _GOVERNMENT_HEADS and not a.entity.id.endswith("/government"):
                 continue  # "the federal government" is not an agency named before it
+            if head in _PERSON_HEADS:
+                continue  # "the mayor" is not the police department named before it
             return a.entity
     if head in ("statement", "report", "side", "claim", "information") and candidates:
         sources = [a for a in candidates if a.from_claim] or candidates
@@ -994,11 +1034,21 @@ def resolve_sources(
     return reports_of_reports(out), list(entities.values())
 
 
-#: Cues of saying, for a report nested in another report.
+#: Cues of an inner report that an outer one relays ("Police believe X, the station
+#: reported"): saying, and the other reporting verbs of news (assessing, citing, alleging,
+#: believing, estimating ...), in any inflection.
 _SAYING = re.compile(
-    r"\b(?:said|says|say|told|tells|stated|states|wrote|writes|confirmed|confirms|announced|"
-    r"announces|claimed|claims|reported|reports|added|adds|insisted|warned|denied|denies|"
-    r"acknowledged|according\s+to)\b",
+    r"\b(?:said|says?|told|tells?|stat(?:ed?|es)|wr(?:ote|ites?|itten)|according\s+to|"
+    r"thought|thinks?|(?:confirm|claim|report|add|insist|warn|assess|suspect|argu|explain|"
+    r"suggest|predict|acknowledg|announc|cit|alleg|believ|estimat|accus|conclud|"
+    r"emphasi[sz]|downplay)(?:e|es|s|ed|d)?|not(?:e|es|ed)|den(?:y|ies|ied))\b",
+    re.IGNORECASE,
+)
+#: Cues of an outer claim that rejects what it holds rather than relaying it: "North Korea
+#: denied the report, first alleged by Seoul" does not pass on Seoul's claim.
+_REJECTING = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss\w*|reject\w*|refut\w*|disput\w*|rebut\w*|"
+    r"downplay\w*|played\s+down|plays?\s+down|doubt\w*|question(?:s|ed|ing)?|contest\w*)\b",
     re.IGNORECASE,
 )
 
@@ -1007,10 +1057,12 @@ def reports_of_reports(claims: Sequence[Claim]) -> list[Claim]:
     """ "The minister confirmed the strike, The Guardian reports": the Guardian's claim
     reaches back to the minister, whose report its content holds. A claim without a
     via-chain whose content contains another claim's cue and source (a cue of saying)
-    gets that claim's source as its first via-link, followed by that claim's own chain."""
+    gets that claim's source as its first via-link, followed by that claim's own chain.
+    A claim whose cue rejects its content (a denial, a dismissal) relays nothing."""
     out = []
     for outer in claims:
-        if not outer.via and outer.source and outer.content:
+        rejects = _REJECTING.search(" ".join(s.text for s in outer.cue))
+        if not outer.via and outer.source and outer.content and not rejects:
             inner = [
                 c
                 for c in claims
