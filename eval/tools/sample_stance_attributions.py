@@ -9,7 +9,7 @@ filtering). An article goes to the held-out test part when md5(doc_id) % 5 < 2.
 with the roles marked, for the annotator: [S ...] source, [C ...] cue, {...} content.
 
 Usage: python eval/tools/sample_stance_attributions.py \
-           ../shared/corpora/polnear/dev.jsonl [--show|--enriched|--fresh|--b4]
+           ../shared/corpora/polnear/dev.jsonl [--show|--enriched|--fresh|--b4|--b6]
 """
 
 from __future__ import annotations
@@ -167,11 +167,13 @@ def pick_fresh(path: str, n: int = 150) -> list[tuple[dict, dict]]:
 EARLIER_BATCHES = frozenset(["stance-b1", "stance-b2", "stance-b3"])
 
 
-def _annotated(gold: str) -> tuple[set[str], set[tuple[str, str]]]:
+def _annotated(
+    gold: str, batches: frozenset[str] = EARLIER_BATCHES
+) -> tuple[set[str], set[tuple[str, str]]]:
     """(articles that gave dev-split attributions to the development batches b1/b2,
-    every (doc_id, attr_id) already in the gold file)."""
+    every (doc_id, attr_id) of ``batches`` in the gold file)."""
     rows = [json.loads(line) for line in Path(gold).read_text(encoding="utf-8").splitlines()]
-    rows = [r for r in rows if r["batch"] in EARLIER_BATCHES]  # reproducible once b4 is in
+    rows = [r for r in rows if r["batch"] in batches]  # reproducible once later batches are in
     developed = {
         r["doc_id"]
         for r in rows
@@ -212,10 +214,43 @@ def pick_b4(
     return chosen
 
 
+#: The batches that precede batch 6 (what it must not draw again).
+BEFORE_B6 = frozenset(["stance-b1", "stance-b2", "stance-b3", "stance-b4"])
+
+
+def pick_b6(
+    path: str,
+    gold: str = "eval/gold/stance-polnear-dev.jsonl",
+    n_random: int = 120,
+    n_enriched: int = 180,
+) -> list[tuple[dict, dict]]:
+    """Batch 6 (session 6), drawn with the session-5 rules and backup frozen, to decide
+    whether the learned backup stays on. From every PolNeAR dev attribution that no earlier
+    batch (b1-b4) labelled: (a) ``n_random`` at random, any cue (the natural distribution of
+    what is left), then (b) ``n_enriched`` at random among the rest whose cue is not a plain
+    reporting cue (the b2/b4 criterion, :func:`has_plain_cue`, which reads only the cue's
+    words). PolNeAR dev has no untouched article left, so the draw is over attributions; the
+    whole batch is held out. Seed 20261207, recorded here."""
+    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    _developed, annotated = _annotated(gold, BEFORE_B6)
+    pool = [
+        (d, a)
+        for d in sorted(docs, key=lambda d: d["doc_id"])
+        for a in sorted(d["attributions"], key=lambda a: a["id"])
+        if (d["doc_id"], a["id"]) not in annotated
+    ]
+    rng = random.Random(20261207)
+    rng.shuffle(pool)
+    natural, rest = pool[:n_random], pool[n_random:]
+    chosen = natural + [(d, a) for d, a in rest if not has_plain_cue(d, a)][:n_enriched]
+    chosen.sort(key=lambda da: (da[0]["doc_id"], window(da[1])[0]))
+    return chosen
+
+
 if __name__ == "__main__":
-    if "--b4" in sys.argv:
+    if "--b4" in sys.argv or "--b6" in sys.argv:
         last = None
-        for d, a in pick_b4(sys.argv[1]):
+        for d, a in (pick_b6 if "--b6" in sys.argv else pick_b4)(sys.argv[1]):
             show(d, [a], header=d["doc_id"] != last)
             last = d["doc_id"]
         sys.exit(0)

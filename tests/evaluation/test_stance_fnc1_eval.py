@@ -126,6 +126,10 @@ def test_stance_command_scores_inline_fnc1_records(tmp_path):
     rules = CliRunner().invoke(main, [*args, "--corpus", str(bodies), "--rules-only"])
     assert rules.exit_code == 0, rules.output
     assert "stance by the rules alone" in rules.output
+    assert "stance by the rules alone" in result.output  # the default since session 6
+    backup = CliRunner().invoke(main, [*args, "--corpus", str(bodies), "--backup"])
+    assert backup.exit_code == 0, backup.output
+    assert "stance by the rules + learned backup" in backup.output
 
 
 def test_b5_gold_file_is_well_formed():

@@ -63,7 +63,7 @@ def test_combine_replaces_assert_only_when_confident():
 def test_model_adds_a_refusal_to_explain_that_the_rules_miss():
     c = claim(UNEXPLAINED, "Her spokesman", "did not explain", "why the meeting was cancelled")
     assert rule_stance(UNEXPLAINED, c) is Stance.ASSERT
-    assert classify_stance(UNEXPLAINED, c) is Stance.NO_COMMENT
+    assert classify_stance(UNEXPLAINED, c, backup=True) is Stance.NO_COMMENT
 
 
 def test_model_leans_to_deny_for_a_challenged_claim():
@@ -74,27 +74,27 @@ def test_model_leans_to_deny_for_a_challenged_claim():
     probs = predict_proba(c, Stance.ASSERT, text=CHALLENGED)
     assert max(probs, key=probs.__getitem__) == "deny"
     assert probs["deny"] > 0.5
-    assert classify_stance(CHALLENGED, c) is combine(Stance.ASSERT, probs)
+    assert classify_stance(CHALLENGED, c, backup=True) is combine(Stance.ASSERT, probs)
 
 
 def test_model_adds_a_refusal_to_apologise_that_the_rules_miss():
     text = "The governor did not apologize for his remarks."
     c = claim(text, "The governor", "did not apologize for", "his remarks")
     assert rule_stance(text, c) is Stance.ASSERT
-    assert classify_stance(text, c) is Stance.NO_COMMENT
+    assert classify_stance(text, c, backup=True) is Stance.NO_COMMENT
 
 
 def test_plain_statement_stays_assert():
     text = "The senator said the bill would pass next week."
     c = claim(text, "The senator", "said", "the bill would pass next week")
-    assert classify_stance(text, c) is Stance.ASSERT
+    assert classify_stance(text, c, backup=True) is Stance.ASSERT
 
 
 def test_without_a_shipped_model_the_rules_decide(monkeypatch):
     monkeypatch.setattr(stance_model, "load_model", lambda: None)
     c = claim(UNEXPLAINED, "Her spokesman", "did not explain", "why the meeting was cancelled")
     assert predict_proba(c) == {}
-    assert classify_stance(UNEXPLAINED, c) is Stance.ASSERT
+    assert classify_stance(UNEXPLAINED, c, backup=True) is Stance.ASSERT
 
 
 def test_features_name_the_negated_or_refused_verb():
@@ -154,3 +154,40 @@ def test_predict_proba_reads_context_only_for_a_context_model():
     ctx = predict_proba(c, model={**base, "weights": weights, "context": True}, text=text)
     assert plain["question"] == pytest.approx(0.5)
     assert ctx["question"] > 0.99
+
+
+def test_the_backup_is_off_by_default_and_on_by_setting(monkeypatch):
+    # session 6: the rules alone did better on held-out data, so the model only speaks
+    # when asked (argument, $CLAIMTRACE_STANCE_BACKUP or the component's config)
+    from claimtrace.extract.stance import BACKUP_ENV, analyze_claim
+
+    c = claim(UNEXPLAINED, "Her spokesman", "did not explain", "why the meeting was cancelled")
+    monkeypatch.delenv(BACKUP_ENV, raising=False)
+    assert classify_stance(UNEXPLAINED, c) is Stance.ASSERT
+    assert analyze_claim(UNEXPLAINED, c).stance is Stance.ASSERT
+    assert analyze_claim(UNEXPLAINED, c, backup=True).stance is Stance.NO_COMMENT
+    monkeypatch.setenv(BACKUP_ENV, "1")
+    assert classify_stance(UNEXPLAINED, c) is Stance.NO_COMMENT
+    assert classify_stance(UNEXPLAINED, c, backup=False) is Stance.ASSERT
+    monkeypatch.setenv(BACKUP_ENV, "0")
+    assert classify_stance(UNEXPLAINED, c) is Stance.ASSERT
+
+
+def test_the_stance_component_takes_the_backup_setting(monkeypatch):
+    import spacy
+
+    import claimtrace.nlp.factories  # noqa: F401  (registers the components)
+    from claimtrace.extract.stance import BACKUP_ENV
+
+    monkeypatch.delenv(BACKUP_ENV, raising=False)
+    c = claim(UNEXPLAINED, "Her spokesman", "did not explain", "why the meeting was cancelled")
+    stances = {}
+    for backup in (None, True, False):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("claimtrace_stance", config={"backup": backup})
+        doc = nlp.make_doc(UNEXPLAINED)
+        doc = nlp.get_pipe("sentencizer")(doc)
+        doc._.ct_claims = [c]
+        stances[backup] = nlp.get_pipe("claimtrace_stance")(doc)._.ct_claims[0].stance
+    assert stances == {None: Stance.ASSERT, True: Stance.NO_COMMENT, False: Stance.ASSERT}

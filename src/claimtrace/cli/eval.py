@@ -206,10 +206,11 @@ def eval_quantities(gold: str, split: str, model: str | None, predictions: str |
     help="Write the predicted claims here (JSONL).",
 )
 @click.option(
-    "--rules-only",
-    is_flag=True,
+    "--backup/--rules-only",
     default=False,
-    help="Score the stance of the rules alone, without the learned backup model.",
+    show_default=True,
+    help="Let the learned backup model overturn the rules' assert (off by default since "
+    "session 6; --rules-only, the default, scores the rules alone).",
 )
 def eval_stance(
     gold: str,
@@ -218,7 +219,7 @@ def eval_stance(
     corpus: str | None,
     model: str | None,
     predictions: str | None,
-    rules_only: bool,
+    backup: bool,
 ) -> None:
     """Stance macro-F1, hedge F1, basis and modality on gold attributions.
 
@@ -238,7 +239,7 @@ def eval_stance(
         split=split,
         batch=batch,
         predictions=predictions,
-        rules_only=rules_only,
+        backup=backup,
     )
     click.echo(text)
 

@@ -35,7 +35,7 @@ from claimtrace.evaluation.shared import read_gold_jsonl, shared_dir
 from claimtrace.model import Claim, Span, to_dict
 
 #: Batches drawn and annotated after the rules were frozen: wholly held out.
-FRESH_BATCHES = frozenset(["stance-b3", "stance-b4"])
+FRESH_BATCHES = frozenset(["stance-b3", "stance-b4", "stance-b6"])
 
 
 def _in_split(row: dict[str, Any], split: str) -> bool:
@@ -243,23 +243,18 @@ def predict(
     rows: list[dict[str, Any]],
     texts: dict[str, str],
     *,
-    rules_only: bool = False,
+    backup: bool = False,
 ) -> list[Claim]:
-    """The analysed claims of the gold records; ``rules_only`` takes the stance of the rules
-    alone (:func:`~claimtrace.extract.stance.rule_stance`), without the learned backup."""
-    from dataclasses import replace
-
-    from claimtrace.extract.stance import analyze_claim, rule_stance
+    """The analysed claims of the gold records: stance by the rules alone, or with
+    ``backup`` by the rules and the learned backup
+    (:func:`~claimtrace.extract.stance.classify_stance`)."""
+    from claimtrace.extract.stance import analyze_claim
 
     docs = {key: doc for key, doc in zip(texts, nlp.pipe(texts.values()), strict=True)}
-    claims = []
-    for r in rows:
-        doc = docs[text_key(r)]
-        claim = analyze_claim(doc, claim_of(r, texts[text_key(r)]))
-        if rules_only:
-            claim = replace(claim, stance=rule_stance(doc, claim))
-        claims.append(claim)
-    return claims
+    return [
+        analyze_claim(docs[text_key(r)], claim_of(r, texts[text_key(r)]), backup=backup)
+        for r in rows
+    ]
 
 
 def _label_table(name: str, ls: LabelScores) -> list[str]:
@@ -309,13 +304,13 @@ def evaluate(
     split: str = "all",
     batch: str | None = None,
     predictions: str | Path | None = None,
-    rules_only: bool = False,
+    backup: bool = False,
 ) -> tuple[StanceScores, str]:
     rows = load_gold(gold_path, split, batch)
     if not rows:
         raise ClaimtraceError(f"no gold attributions with split {split!r} in {gold_path}")
     texts = load_row_texts(rows, corpus)
-    claims = predict(nlp, rows, texts, rules_only=rules_only)
+    claims = predict(nlp, rows, texts, backup=backup)
     s = StanceScores()
     for row, claim in zip(rows, claims, strict=True):
         score_row(s, row, claim)
@@ -324,7 +319,7 @@ def evaluate(
             for claim in claims:
                 fh.write(json.dumps(to_dict(claim), ensure_ascii=False) + "\n")
     which = f"split={split}" + (f", batch={batch}" if batch else "")
-    which += ", stance by the rules alone" if rules_only else ""
+    which += ", stance by the rules + learned backup" if backup else ", stance by the rules alone"
     return s, report(s, title=f"stance and hedging, {which} ({len(rows)} attributions)")
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -282,15 +283,30 @@ def _is_conditional(content: str) -> bool:
     return re.search(r",\s+should\s+(he|she|it|they|we|you|i|the)\b", norm) is not None
 
 
-def classify_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
-    """The stance of the claim's source toward its content (docs/guidelines-stance.md):
-    the rules' label, or, where the rules find nothing but ``assert``, a non-assert label of
-    the learned model (:mod:`claimtrace.extract.stance_model`) when it is confident."""
-    from claimtrace.extract.stance_model import combine, predict_proba
+#: Set to 1 (or true/yes/on) to let the learned backup overturn the rules' ``assert`` by
+#: default. Off since session 6: on every held-out set the rules alone did as well or better
+#: (docs/results-stance-quantities.md, "Session 6").
+BACKUP_ENV = "CLAIMTRACE_STANCE_BACKUP"
 
+
+def backup_enabled() -> bool:
+    """Whether :func:`classify_stance` consults the learned backup when not told: only when
+    ``$CLAIMTRACE_STANCE_BACKUP`` is 1, true, yes or on."""
+    return os.environ.get(BACKUP_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def classify_stance(doc_or_text: Doc | str, claim: Claim, *, backup: bool | None = None) -> Stance:
+    """The stance of the claim's source toward its content (docs/guidelines-stance.md): the
+    rules' label. With ``backup`` (default: :func:`backup_enabled`, off), where the rules find
+    nothing but ``assert``, a non-assert label of the learned model
+    (:mod:`claimtrace.extract.stance_model`) when it is confident."""
     rule = rule_stance(doc_or_text, claim)
     if rule is not Stance.ASSERT:  # the model may only overturn an assert: no need to ask it
         return rule
+    if not (backup_enabled() if backup is None else backup):
+        return rule
+    from claimtrace.extract.stance_model import combine, predict_proba
+
     return combine(rule, predict_proba(claim, rule, text=_text(doc_or_text, None)))
 
 
@@ -861,12 +877,14 @@ def analyze_claim(
     *,
     view: DocView | None = None,
     others: Sequence[Claim] = (),
+    backup: bool | None = None,
 ) -> Claim:
     """``claim`` with stance, hedges, basis and modality filled in; ``others`` are the
-    article's other claims (see :func:`classify_basis`)."""
+    article's other claims (see :func:`classify_basis`); ``backup`` as in
+    :func:`classify_stance`."""
     view = as_view(doc_or_text, view)
     doc = view.doc
-    stance = classify_stance(doc, claim)
+    stance = classify_stance(doc, claim, backup=backup)
     return replace(
         claim,
         stance=stance,
@@ -950,6 +968,7 @@ def drop_comment_requests(claims: list[Claim], requests: list[CommentRequest]) -
 __all__ = [
     "analyze_claim",
     "as_doc",
+    "backup_enabled",
     "classify_basis",
     "classify_modality",
     "classify_stance",

@@ -312,13 +312,22 @@ class StanceComponent:
     "X reached out to Y for comment" becomes a :class:`CommentRequest` in
     ``doc._.ct_comment_requests``; a claim the attribution component made of such a request
     is dropped, since it is nobody's claim.
+
+    ``backup``: let the learned stance backup overturn the rules' assert (None: the
+    ``$CLAIMTRACE_STANCE_BACKUP`` setting, off when unset).
     """
+
+    def __init__(self, backup: bool | None = None) -> None:
+        self.backup = backup
 
     def __call__(self, doc: Doc) -> Doc:
         view = DocView.of(doc)  # sentence bounds and annotation flags, once per Doc
         requests = find_comment_requests(doc, view=view)
         claims = drop_comment_requests(records(doc, "ct_claims"), requests)
-        claims = [analyze_claim(doc, claim, view=view, others=claims) for claim in claims]
+        claims = [
+            analyze_claim(doc, claim, view=view, others=claims, backup=self.backup)
+            for claim in claims
+        ]
         kept = drop_basis_statements(doc, claims, view=view)
         # ids stay "c1", "c2", ... in text order after the drops
         doc._.ct_claims = [dataclasses.replace(c, id=f"c{i}") for i, c in enumerate(kept, 1)]
@@ -333,6 +342,7 @@ class StanceComponent:
     "claimtrace_stance",
     assigns=["doc._.ct_claims", "doc._.ct_quantities", "doc._.ct_comment_requests"],
     requires=["doc._.ct_claims"],
+    default_config={"backup": None},
 )
-def make_stance(nlp: Language, name: str) -> StanceComponent:
-    return StanceComponent()
+def make_stance(nlp: Language, name: str, backup: bool | None) -> StanceComponent:
+    return StanceComponent(backup=backup)
