@@ -356,6 +356,25 @@ def test_year_end_is_the_year_with_mod_end(text: str, span: str) -> None:
     assert (tx.span.text, tx.type, tx.value, tx.mod) == (span, TimexType.DATE, "2024", "END")
 
 
+def test_since_year_end_is_the_close_of_last_year() -> None:
+    tx = one("The index has gained 9% since year-end.")
+    assert (tx.span.text, tx.value, tx.mod) == ("year-end", "2023-12-31", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # written in March 2024: the February just gone would be "last month"
+        ("The storm hit the coast last February.", "2023-02"),
+        ("The storm hit the coast last March.", "2023-03"),
+        ("The storm hit the coast last January.", "2024-01"),
+        ("The storm hit the coast last December.", "2023-12"),
+    ],
+)
+def test_last_month_name_just_gone_is_a_year_back(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

@@ -645,7 +645,10 @@ def _rel_month(m: re.Match, ctx: _Ctx):
         return D, None, _position_mod(m["pos"])
     rel = m["rel"].lower()
     if rel.startswith("last"):
-        y = ctx.anchor.year - (1 if month >= ctx.anchor.month else 0)
+        # "last February" written in March is a year back: the month just gone would be
+        # "last month" or "in February"
+        just_gone = (ctx.anchor.month - month) % 12 == 1
+        y = ctx.anchor.year - (1 if month >= ctx.anchor.month or just_gone else 0)
     elif rel.startswith("next"):
         y = ctx.anchor.year + (1 if month <= ctx.anchor.month else 0)
     else:
@@ -1257,6 +1260,9 @@ def _year_end(m: re.Match, ctx: _Ctx):
     year" is (TimeML: the year, mod END), not as its last day."""
     if not ctx.anchor:
         return D, None, "END"
+    if re.search(r"\bsince\s+$", ctx.text[max(0, ctx.start - 8) : ctx.start], re.I):
+        # "up 12% since year-end": counted from the close of the last year, a day
+        return D, f"{ctx.anchor.year - 1}-12-31", None
     return D, str(ctx.anchor.year), "END"
 
 
