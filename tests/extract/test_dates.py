@@ -375,6 +375,25 @@ def test_last_month_name_just_gone_is_a_year_back(text: str, value: str) -> None
     assert one(text).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("The notes will be repaid in three years.", "three years", "DATE", "2027"),
+        ("The bridge would reopen in two months.", "two months", "DATE", "2024-05"),
+        ("Tickets go on sale in ten days, they will say.", "ten days", "DATE", "2024-03-16"),
+        ("We may, in a year or two, see results.", "a year or two", "DATE", "FUTURE_REF"),
+        # a past clause, "within", "the next", or the "first ... in" of a comparison
+        ("The notes were repaid in three years.", "three years", "DURATION", "P3Y"),
+        ("The notes will be repaid within three years.", "three years", "DURATION", "P3Y"),
+        ("It will be the first rise in five years.", "five years", "DURATION", "P5Y"),
+        ("Rates will rise in the next two years.", "the next two years", "DURATION", "P2Y"),
+    ],
+)
+def test_in_units_to_come_is_a_date(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, str(tx.type), tx.value) == (span, typ, value)
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

@@ -1646,7 +1646,38 @@ def _duration(m: re.Match, ctx: _Ctx):
         r"(\d|percent|%|times|once|twice)\s*$", ctx.text[max(0, ctx.start - 20) : ctx.start]
     ):
         return S, duration_value(1, u), None
+    later = _in_units_to_come(m, ctx, n, u)
+    if later is not None:
+        return D, later, None
     return DUR, duration_value(n, u), _prefix_mod((m["pre"] or "").strip())
+
+
+#: "the first rise in five years", "its highest level in a decade": "in" counts back
+_SINCE_READING = re.compile(
+    r"\b(?:first|last|only|best|worst|most|least|[a-z]{3,}est)\b[\w\s,'-]{0,40}$", re.I
+)
+
+
+def _in_units_to_come(m: re.Match, ctx: _Ctx, n: float | None, u: str) -> str | None:
+    """ "will be repaid in five years": a counted unit after a bare "in", in a clause about
+    what is to come, is the date that many units after the publication date (TimeML: a
+    DATE, not a DURATION); "in a year or two" is FUTURE_REF. None otherwise ("within five
+    years", "in the next five years", "the first rise in five years" stay durations)."""
+    if not ctx.anchor or m["pre"] or u not in ("day", "week", "month", "year"):
+        return None
+    words = m.group(0).lower()
+    if words.startswith("the ") or n is None or m["adj"]:
+        return None
+    before = ctx.text[max(0, ctx.start - 60) : ctx.start]
+    if not re.search(r"(?<![\w-])in\s+$", before, re.I) or _SINCE_READING.search(before[:-3]):
+        return None
+    if clause_tense(ctx.text, ctx.start, ctx.end) not in ("future", "near"):
+        return None
+    if re.search(r"\s(?:or|to)\s|-", words):
+        return "FUTURE_REF"  # "in a year or two", "in two to three weeks"
+    if n != int(n):
+        return None
+    return shift(ctx.anchor, n, u)
 
 
 @rule(
