@@ -394,6 +394,13 @@ def test_in_units_to_come_is_a_date(text: str, span: str, typ: str, value: str) 
     assert (tx.span.text, str(tx.type), tx.value) == (span, typ, value)
 
 
+def test_hyphenated_fiscal_quarter() -> None:
+    # said in March 2024, in the past tense: a second quarter already reported is 2023's
+    tx = one("Sales grew in the fiscal-second quarter, the retailer said.")
+    assert (tx.span.text, tx.value) == ("the fiscal-second quarter", "2023-Q2")
+    assert one("Sales will grow in the fiscal-first quarter.").value == "2024-Q1"
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

@@ -1180,7 +1180,7 @@ def _times_per(m: re.Match, ctx: _Ctx):
 
 @rule(
     r"(?:the\s+(?!\w+-quarter))?(?:(?P<yr>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|next\s+year's)\s+)?"
-    r"(?:fiscal\s+|calendar\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+fiscal)?"
+    r"(?:fiscal[-\s]+|calendar\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+fiscal)?"
     r"[-\s]+(?:quarter|qtr\.?)(?:\s+of\s+(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year))?",
     3,
 )
