@@ -401,6 +401,16 @@ def test_hyphenated_fiscal_quarter() -> None:
     assert one("Sales will grow in the fiscal-first quarter.").value == "2024-Q1"
 
 
+def test_the_latest_fiscal_year_is_the_last_one_closed() -> None:
+    tx = one("Exports made up a third of its sales in the latest fiscal year.")
+    assert (tx.span.text, tx.type, tx.value) == ("the latest fiscal year", TimexType.DATE, "2023")
+    found = find_timexes("Sales rose 4% in the latest fiscal year ended May 31.", anchor=ANCHOR)
+    assert [(t.span.text, t.type, t.value) for t in found] == [
+        ("the latest fiscal year", TimexType.DURATION, "P1Y"),
+        ("May 31", TimexType.DATE, "2023-05-31"),
+    ]
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

@@ -1296,6 +1296,17 @@ def _this_year(m: re.Match, ctx: _Ctx):
     return D, str(ctx.anchor.year), None
 
 
+@rule(r"the\s+(?:latest|most\s+recent|previous|prior|last)\s+(?:fiscal|financial)\s+year", 2)
+def _latest_fiscal_year(m: re.Match, ctx: _Ctx):
+    """ "sales in the latest fiscal year": the last one closed, the year before the
+    publication year, as "the latest quarter" is the last quarter ended."""
+    if re.match(r"\s+(?:that\s+|which\s+)?(?:ended|ending)\b", ctx.text[ctx.end : ctx.end + 20]):
+        return DUR, "P1Y", None  # "the latest fiscal year ended May 31": a stretch of a year
+    if not ctx.anchor:
+        return D, None, None
+    return D, str(ctx.anchor.year - 1), None
+
+
 @rule(
     rf"the\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year)",
     5,
