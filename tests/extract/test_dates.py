@@ -411,6 +411,29 @@ def test_the_latest_fiscal_year_is_the_last_one_closed() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        (
+            "Orders slowed in the second half of the year.",
+            "the second half of the year",
+            "2024-H2",
+            None,
+        ),
+        (
+            "Output doubled in the first half of the 1970s.",
+            "the first half of the 1970s",
+            "197",
+            "START",
+        ),
+        ("Growth stalled in the last half of the '90s.", "the last half of the '90s", "199", "END"),
+    ],
+)
+def test_half_of_a_year_or_decade(text: str, span: str, value: str, mod: str | None) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.value, tx.mod) == (span, value, mod)
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

@@ -1308,16 +1308,23 @@ def _latest_fiscal_year(m: re.Match, ctx: _Ctx):
 
 
 @rule(
-    rf"the\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year)",
+    rf"the\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{YEAR})|"
+    r"(?P<rel>this|last|next)\s+year|(?P<the>the\s+(?:current\s+|fiscal\s+)?year)\b(?![-'’])|"
+    r"the\s+(?:(?P<dec>(?:1[89]|20)\d)0'?s|'(?P<dec2>\d)0s))",
     5,
 )
 def _half_year(m: re.Match, ctx: _Ctx):
+    """ "the first half of 1989", "the second half of the year" (H1, H2); "the last half of
+    the '80s" is the decade, mod START or END (TimeML has no half-decade)."""
     half = "H1" if m["h"].lower() == "first" else "H2"
+    if m["dec"] or m["dec2"]:
+        return D, m["dec"] or "19" + m["dec2"], "START" if half == "H1" else "END"
     if m["y"]:
         return D, f"{m['y']}-{half}", None
     if not ctx.anchor:
         return D, None, None
-    y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    rel = (m["rel"] or "this").lower()
+    y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
     return D, f"{y}-{half}", None
 
 
