@@ -434,6 +434,19 @@ def test_half_of_a_year_or_decade(text: str, span: str, value: str, mod: str | N
     assert (tx.span.text, tx.value, tx.mod) == (span, value, mod)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "mod"),
+    [
+        ("The mine will not reopen until 2027 or later.", "2027 or later", "ON_OR_AFTER"),
+        ("The plan sets targets for 2026 and beyond.", "2026 and beyond", "ON_OR_AFTER"),
+        ("Most of the graves date from 1850 or earlier.", "1850 or earlier", "ON_OR_BEFORE"),
+    ],
+)
+def test_open_end_after_a_date_is_in_its_extent(text: str, span: str, mod: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.mod) == (span, TimexType.DATE, mod)
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")
