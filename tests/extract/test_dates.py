@@ -447,6 +447,20 @@ def test_open_end_after_a_date_is_in_its_extent(text: str, span: str, mod: str) 
     assert (tx.span.text, tx.type, tx.mod) == (span, TimexType.DATE, mod)
 
 
+@pytest.mark.parametrize(
+    ("text", "typ", "value"),
+    [
+        ("Fares have risen in the last few months.", "DATE", "PAST_REF"),
+        ("Demand sagged over the past several quarters.", "DATE", "PAST_REF"),
+        ("For the past few weeks we have waited.", "DURATION", "PXW"),
+        ("Talks will go on over the next few days.", "DURATION", "PXD"),
+    ],
+)
+def test_in_the_last_few_units_is_past_ref(text: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (str(tx.type), tx.value) == (typ, value)
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

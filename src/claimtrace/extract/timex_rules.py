@@ -1752,6 +1752,14 @@ def _past_few(m: re.Match, ctx: _Ctx):
         ctx.text[max(0, ctx.start - 10) : ctx.start],
     ):
         return None  # "could last several months": the verb "last"
+    words = m.group(0).lower()
+    before = ctx.text[max(0, ctx.start - 8) : ctx.start]
+    if re.match(r"the\s+(?:past|last)\b", words) and re.search(
+        r"\b(?:in|over|during)\s+$", before, re.I
+    ):
+        # "rates have fallen in the last few months": a vague stretch up to now used as
+        # the time of an event is PAST_REF; "for the past few weeks" stays a DURATION
+        return D, "PAST_REF", None
     return DUR, duration_value(None, m["u"]), None
 
 
