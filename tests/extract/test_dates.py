@@ -461,6 +461,12 @@ def test_in_the_last_few_units_is_past_ref(text: str, typ: str, value: str) -> N
     assert (str(tx.type), tx.value) == (typ, value)
 
 
+def test_future_before_a_plural_unit_is_future_ref() -> None:
+    tx = one("The credit will lower its taxes in future years.")
+    assert (tx.span.text, tx.type, tx.value) == ("future years", TimexType.DATE, "FUTURE_REF")
+    assert find_timexes("The credit will lower its future taxes.", anchor=ANCHOR) == []
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

@@ -1500,6 +1500,13 @@ def _future(m: re.Match, ctx: _Ctx):
     return D, "FUTURE_REF", None
 
 
+@rule(r"(?:the\s+)?future\s+(?:days|weeks|months|quarters|years|decades)", 1)
+def _future_units(m: re.Match, ctx: _Ctx):
+    """ "tax savings in future quarters": "future" before a plural time unit is no mere
+    adjective, the phrase is the time to come (FUTURE_REF), as "coming years" is."""
+    return D, "FUTURE_REF", None
+
+
 @rule(
     r"(?:(?<=['’]s\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bits\s)|(?<=\bour\s)|(?<=\bmy\s)|"
     r"(?<=\byour\s)|(?<=\btheir\s))future"
