@@ -467,6 +467,15 @@ def test_future_before_a_plural_unit_is_future_ref() -> None:
     assert find_timexes("The credit will lower its future taxes.", anchor=ANCHOR) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["The crew will stay for a fairly lengthy period.", "Prices fell over a long period."]
+)
+def test_a_long_period_is_a_vague_duration(text: str) -> None:
+    tx = one(text)
+    assert (tx.type, tx.value) == (TimexType.DURATION, "PXX")
+    assert tx.span.text.endswith("period")
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

@@ -1457,6 +1457,17 @@ def _a_while(m: re.Match, ctx: _Ctx):
     return DUR, "PXX", None
 
 
+@rule(
+    r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bafter\s))(?:a|an)\s+(?:(?:fairly|very|relatively|"
+    r"rather|quite)\s+)?(?:long|lengthy|extended|prolonged|short|brief)\s+period(?:\s+of\s+time)?",
+    1,
+)
+def _vague_period(m: re.Match, ctx: _Ctx):
+    """ "stay for a fairly lengthy period": a stretch of unknown length (PXX), as "a
+    while" is."""
+    return DUR, "PXX", None
+
+
 @rule(r"(?<=\bat\s)(?:a|an|some)\s+(?P<w>later|earlier|future)\s+(?:date|time|stage|point)", 1)
 def _later_date(m: re.Match, ctx: _Ctx):
     """ "at a later date", "at an earlier stage": an unspecified time to come or gone."""
