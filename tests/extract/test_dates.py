@@ -476,6 +476,15 @@ def test_a_long_period_is_a_vague_duration(text: str) -> None:
     assert tx.span.text.endswith("period")
 
 
+def test_the_past_week_is_the_iso_week_of_most_of_its_days() -> None:
+    friday = dt.date(2024, 3, 8)  # ISO week 10: the seven days up to it are mostly in it
+    tx = one("Prices have been rising for the past week.", anchor=friday)
+    assert (tx.span.text, tx.value) == ("the past week", "2024-W10")
+    tx = one("Prices have been rising for the last week.", anchor=dt.date(2024, 3, 5))
+    assert tx.value == "2024-W09"  # a Tuesday: most of the seven days were last week
+    assert one("Prices rose last week.", anchor=friday).value == "2024-W09"
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

@@ -998,6 +998,10 @@ def _rel_unit(m: re.Match, ctx: _Ctx):
         n = 0
     if u == "weekend" and n == 0:
         return D, iso_week(ctx.anchor) + "-WE", pos
+    if u == "week" and rel in ("the past", "the last"):
+        # "for the past week": the seven days up to the publication date, named by the
+        # ISO week that holds most of them ("last week" is the calendar week before)
+        return D, iso_week(ctx.anchor - dt.timedelta(days=3)), pos
     return D, shift(ctx.anchor, n, u), pos
 
 
