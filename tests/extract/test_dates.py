@@ -485,6 +485,17 @@ def test_the_past_week_is_the_iso_week_of_most_of_its_days() -> None:
     assert one("Prices rose last week.", anchor=friday).value == "2024-W09"
 
 
+def test_a_quarter_is_named_by_the_year_of_its_end_date() -> None:
+    # written 6 March 2024: "ended March 31" is already past, so it is 2023's
+    found = find_timexes("It lost $2 million in the third quarter ended March 31.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("the third quarter", "2023-Q3"),
+        ("March 31", "2023-03-31"),
+    ]
+    found = find_timexes("Sales rose in the fourth quarter ended Jan. 31.", anchor=ANCHOR)
+    assert found[0].value == "2024-Q4"
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

@@ -1203,7 +1203,34 @@ def _quarter(m: re.Match, ctx: _Ctx):
             )
             if not rel and q > quarter_of(ctx.anchor) and _looks_past(ctx):
                 y -= 1  # "profits fell in the fourth quarter", said in January
+            ended = _QUARTER_ENDED.match(ctx.text, ctx.end)
+            if not rel and ended:
+                # "the second quarter ended Oct. 31", written Oct. 27: a quarter is named by
+                # the year its end date falls in, and an end already past is last year's
+                end = (
+                    _safe_date(int(ended["y"]), _month(ended["m"]), int(ended["d"]))
+                    if ended["y"]
+                    else nearest_day(
+                        ctx.anchor, _month(ended["m"]), int(ended["d"]), future=False, past=True
+                    )
+                )
+                if end is not None:
+                    y = end.year
     return D, (f"{y}-Q{q}" if y else None), None
+
+
+#: the end date after a quarter's name: "(that) ended Oct. 31(, 1988)"
+_QUARTER_ENDED = re.compile(
+    rf"\s+(?:that\s+|which\s+)?ended\s+(?:on\s+)?(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})\b"
+    rf"(?:,?\s+(?P<y>{YEAR}))?"
+)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
 
 
 @rule(
