@@ -496,6 +496,13 @@ def test_a_quarter_is_named_by_the_year_of_its_end_date() -> None:
     assert found[0].value == "2024-Q4"
 
 
+def test_a_quarter_of_the_whole_is_a_fraction() -> None:
+    assert find_timexes("Banks hold more than a quarter of the debt.", anchor=ANCHOR) == []
+    assert find_timexes("Exports are a quarter of its sales.", anchor=ANCHOR) == []
+    tx = one("Sales fell for a quarter, then recovered.")
+    assert (tx.span.text, tx.value) == ("a quarter", "P1Q")
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

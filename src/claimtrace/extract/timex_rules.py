@@ -1691,6 +1691,9 @@ def _duration(m: re.Match, ctx: _Ctx):
         return None  # an age ("52 years old"), as "a 52-year-old man": not a TIMEX3
     if m["u"][0].isupper() and m["n"][0].isdigit():
         return None  # "60 Minutes", "48 Hours": a title in running text
+    fraction = r"\s+of\s+(?:the|its|their|all|his|her|our|those|these|total)\b"
+    if u == "quarter" and re.match(fraction, ctx.text[ctx.end : ctx.end + 12]):
+        return None  # "over a quarter of the market": a fraction ("of an hour" is a time)
     if (
         u == "second"
         and m["n"].lower() in ("a", "one")
