@@ -356,6 +356,153 @@ def test_year_end_is_the_year_with_mod_end(text: str, span: str) -> None:
     assert (tx.span.text, tx.type, tx.value, tx.mod) == (span, TimexType.DATE, "2024", "END")
 
 
+def test_since_year_end_is_the_close_of_last_year() -> None:
+    tx = one("The index has gained 9% since year-end.")
+    assert (tx.span.text, tx.value, tx.mod) == ("year-end", "2023-12-31", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # written in March 2024: the February just gone would be "last month"
+        ("The storm hit the coast last February.", "2023-02"),
+        ("The storm hit the coast last March.", "2023-03"),
+        ("The storm hit the coast last January.", "2024-01"),
+        ("The storm hit the coast last December.", "2023-12"),
+    ],
+)
+def test_last_month_name_just_gone_is_a_year_back(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "typ", "value"),
+    [
+        ("The notes will be repaid in three years.", "three years", "DATE", "2027"),
+        ("The bridge would reopen in two months.", "two months", "DATE", "2024-05"),
+        ("Tickets go on sale in ten days, they will say.", "ten days", "DATE", "2024-03-16"),
+        ("We may, in a year or two, see results.", "a year or two", "DATE", "FUTURE_REF"),
+        # a past clause, "within", "the next", or the "first ... in" of a comparison
+        ("The notes were repaid in three years.", "three years", "DURATION", "P3Y"),
+        ("The notes will be repaid within three years.", "three years", "DURATION", "P3Y"),
+        ("It will be the first rise in five years.", "five years", "DURATION", "P5Y"),
+        ("Rates will rise in the next two years.", "the next two years", "DURATION", "P2Y"),
+    ],
+)
+def test_in_units_to_come_is_a_date(text: str, span: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, str(tx.type), tx.value) == (span, typ, value)
+
+
+def test_hyphenated_fiscal_quarter() -> None:
+    # said in March 2024, in the past tense: a second quarter already reported is 2023's
+    tx = one("Sales grew in the fiscal-second quarter, the retailer said.")
+    assert (tx.span.text, tx.value) == ("the fiscal-second quarter", "2023-Q2")
+    assert one("Sales will grow in the fiscal-first quarter.").value == "2024-Q1"
+
+
+def test_the_latest_fiscal_year_is_the_last_one_closed() -> None:
+    tx = one("Exports made up a third of its sales in the latest fiscal year.")
+    assert (tx.span.text, tx.type, tx.value) == ("the latest fiscal year", TimexType.DATE, "2023")
+    found = find_timexes("Sales rose 4% in the latest fiscal year ended May 31.", anchor=ANCHOR)
+    assert [(t.span.text, t.type, t.value) for t in found] == [
+        ("the latest fiscal year", TimexType.DURATION, "P1Y"),
+        ("May 31", TimexType.DATE, "2023-05-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        (
+            "Orders slowed in the second half of the year.",
+            "the second half of the year",
+            "2024-H2",
+            None,
+        ),
+        (
+            "Output doubled in the first half of the 1970s.",
+            "the first half of the 1970s",
+            "197",
+            "START",
+        ),
+        ("Growth stalled in the last half of the '90s.", "the last half of the '90s", "199", "END"),
+    ],
+)
+def test_half_of_a_year_or_decade(text: str, span: str, value: str, mod: str | None) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.value, tx.mod) == (span, value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "mod"),
+    [
+        ("The mine will not reopen until 2027 or later.", "2027 or later", "ON_OR_AFTER"),
+        ("The plan sets targets for 2026 and beyond.", "2026 and beyond", "ON_OR_AFTER"),
+        ("Most of the graves date from 1850 or earlier.", "1850 or earlier", "ON_OR_BEFORE"),
+    ],
+)
+def test_open_end_after_a_date_is_in_its_extent(text: str, span: str, mod: str) -> None:
+    tx = one(text)
+    assert (tx.span.text, tx.type, tx.mod) == (span, TimexType.DATE, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "value"),
+    [
+        ("Fares have risen in the last few months.", "DATE", "PAST_REF"),
+        ("Demand sagged over the past several quarters.", "DATE", "PAST_REF"),
+        ("For the past few weeks we have waited.", "DURATION", "PXW"),
+        ("Talks will go on over the next few days.", "DURATION", "PXD"),
+    ],
+)
+def test_in_the_last_few_units_is_past_ref(text: str, typ: str, value: str) -> None:
+    tx = one(text)
+    assert (str(tx.type), tx.value) == (typ, value)
+
+
+def test_future_before_a_plural_unit_is_future_ref() -> None:
+    tx = one("The credit will lower its taxes in future years.")
+    assert (tx.span.text, tx.type, tx.value) == ("future years", TimexType.DATE, "FUTURE_REF")
+    assert find_timexes("The credit will lower its future taxes.", anchor=ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The crew will stay for a fairly lengthy period.", "Prices fell over a long period."]
+)
+def test_a_long_period_is_a_vague_duration(text: str) -> None:
+    tx = one(text)
+    assert (tx.type, tx.value) == (TimexType.DURATION, "PXX")
+    assert tx.span.text.endswith("period")
+
+
+def test_the_past_week_is_the_iso_week_of_most_of_its_days() -> None:
+    friday = dt.date(2024, 3, 8)  # ISO week 10: the seven days up to it are mostly in it
+    tx = one("Prices have been rising for the past week.", anchor=friday)
+    assert (tx.span.text, tx.value) == ("the past week", "2024-W10")
+    tx = one("Prices have been rising for the last week.", anchor=dt.date(2024, 3, 5))
+    assert tx.value == "2024-W09"  # a Tuesday: most of the seven days were last week
+    assert one("Prices rose last week.", anchor=friday).value == "2024-W09"
+
+
+def test_a_quarter_is_named_by_the_year_of_its_end_date() -> None:
+    # written 6 March 2024: "ended March 31" is already past, so it is 2023's
+    found = find_timexes("It lost $2 million in the third quarter ended March 31.", anchor=ANCHOR)
+    assert [(t.span.text, t.value) for t in found] == [
+        ("the third quarter", "2023-Q3"),
+        ("March 31", "2023-03-31"),
+    ]
+    found = find_timexes("Sales rose in the fourth quarter ended Jan. 31.", anchor=ANCHOR)
+    assert found[0].value == "2024-Q4"
+
+
+def test_a_quarter_of_the_whole_is_a_fraction() -> None:
+    assert find_timexes("Banks hold more than a quarter of the debt.", anchor=ANCHOR) == []
+    assert find_timexes("Exports are a quarter of its sales.", anchor=ANCHOR) == []
+    tx = one("Sales fell for a quarter, then recovered.")
+    assert (tx.span.text, tx.value) == ("a quarter", "P1Q")
+
+
 def test_past_tense_quarter_not_yet_begun_is_last_years() -> None:
     # said in March 2024: a fourth quarter already reported on is 2023's
     tx = one("The company announced a drop in profits for the fourth quarter.")

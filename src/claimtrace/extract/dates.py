@@ -309,6 +309,31 @@ def _day_before_after(text: str, chosen: list) -> list:
     return out
 
 
+#: an open end after a point in time ("until 1994 or later", "for 1990 and beyond")
+_OPEN_END_AFTER = re.compile(
+    r"\s+(?:or\s+(?P<a>later)|and\s+(?P<b>beyond)|or\s+(?P<e>earlier))\b", re.I
+)
+
+
+def _with_open_end(text: str, chosen: list) -> list:
+    """ "1994 or later", "1990 and beyond": the open end belongs to the point's extent
+    (TimeBank tags both so), with mod ON_OR_AFTER / ON_OR_BEFORE (TimeML)."""
+    out = []
+    for i, (start, end, prio, typ, value, mod) in enumerate(chosen):
+        m = _OPEN_END_AFTER.match(text, end)
+        if (
+            m
+            and typ is TimexType.DATE
+            and value
+            and not value.endswith("_REF")
+            and (i + 1 == len(chosen) or chosen[i + 1][0] >= m.end())
+        ):
+            end = m.end()
+            mod = mod or ("ON_OR_BEFORE" if m["e"] else "ON_OR_AFTER")
+        out.append((start, end, prio, typ, value, mod))
+    return out
+
+
 def _count_above_one(text: str, start: int, end: int) -> bool:
     """Whether the expression counts more than one unit ("the two day rally"; not "the
     third quarter", "the following year")."""
@@ -325,6 +350,7 @@ def find_timexes(text: str, *, anchor: dt.date | None = None, prefix: str = "t")
     """
     chosen = _with_approximator(text, _contextual_values(text, _select(_candidates(text, anchor))))
     chosen = _day_before_after(text, _without_head_determiner(text, chosen))
+    chosen = _with_open_end(text, chosen)
     return [
         TimeExpr(id=f"{prefix}{i}", span=Span.of(text, start, end), type=typ, value=value, mod=mod)
         for i, (start, end, _p, typ, value, mod) in enumerate(chosen, 1)

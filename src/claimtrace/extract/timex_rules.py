@@ -645,7 +645,10 @@ def _rel_month(m: re.Match, ctx: _Ctx):
         return D, None, _position_mod(m["pos"])
     rel = m["rel"].lower()
     if rel.startswith("last"):
-        y = ctx.anchor.year - (1 if month >= ctx.anchor.month else 0)
+        # "last February" written in March is a year back: the month just gone would be
+        # "last month" or "in February"
+        just_gone = (ctx.anchor.month - month) % 12 == 1
+        y = ctx.anchor.year - (1 if month >= ctx.anchor.month or just_gone else 0)
     elif rel.startswith("next"):
         y = ctx.anchor.year + (1 if month <= ctx.anchor.month else 0)
     else:
@@ -995,6 +998,10 @@ def _rel_unit(m: re.Match, ctx: _Ctx):
         n = 0
     if u == "weekend" and n == 0:
         return D, iso_week(ctx.anchor) + "-WE", pos
+    if u == "week" and rel in ("the past", "the last"):
+        # "for the past week": the seven days up to the publication date, named by the
+        # ISO week that holds most of them ("last week" is the calendar week before)
+        return D, iso_week(ctx.anchor - dt.timedelta(days=3)), pos
     return D, shift(ctx.anchor, n, u), pos
 
 
@@ -1177,7 +1184,7 @@ def _times_per(m: re.Match, ctx: _Ctx):
 
 @rule(
     r"(?:the\s+(?!\w+-quarter))?(?:(?P<yr>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|next\s+year's)\s+)?"
-    r"(?:fiscal\s+|calendar\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+fiscal)?"
+    r"(?:fiscal[-\s]+|calendar\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+fiscal)?"
     r"[-\s]+(?:quarter|qtr\.?)(?:\s+of\s+(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year))?",
     3,
 )
@@ -1196,7 +1203,34 @@ def _quarter(m: re.Match, ctx: _Ctx):
             )
             if not rel and q > quarter_of(ctx.anchor) and _looks_past(ctx):
                 y -= 1  # "profits fell in the fourth quarter", said in January
+            ended = _QUARTER_ENDED.match(ctx.text, ctx.end)
+            if not rel and ended:
+                # "the second quarter ended Oct. 31", written Oct. 27: a quarter is named by
+                # the year its end date falls in, and an end already past is last year's
+                end = (
+                    _safe_date(int(ended["y"]), _month(ended["m"]), int(ended["d"]))
+                    if ended["y"]
+                    else nearest_day(
+                        ctx.anchor, _month(ended["m"]), int(ended["d"]), future=False, past=True
+                    )
+                )
+                if end is not None:
+                    y = end.year
     return D, (f"{y}-Q{q}" if y else None), None
+
+
+#: the end date after a quarter's name: "(that) ended Oct. 31(, 1988)"
+_QUARTER_ENDED = re.compile(
+    rf"\s+(?:that\s+|which\s+)?ended\s+(?:on\s+)?(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})\b"
+    rf"(?:,?\s+(?P<y>{YEAR}))?"
+)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
 
 
 @rule(
@@ -1257,6 +1291,9 @@ def _year_end(m: re.Match, ctx: _Ctx):
     year" is (TimeML: the year, mod END), not as its last day."""
     if not ctx.anchor:
         return D, None, "END"
+    if re.search(r"\bsince\s+$", ctx.text[max(0, ctx.start - 8) : ctx.start], re.I):
+        # "up 12% since year-end": counted from the close of the last year, a day
+        return D, f"{ctx.anchor.year - 1}-12-31", None
     return D, str(ctx.anchor.year), "END"
 
 
@@ -1290,17 +1327,35 @@ def _this_year(m: re.Match, ctx: _Ctx):
     return D, str(ctx.anchor.year), None
 
 
+@rule(r"the\s+(?:latest|most\s+recent|previous|prior|last)\s+(?:fiscal|financial)\s+year", 2)
+def _latest_fiscal_year(m: re.Match, ctx: _Ctx):
+    """ "sales in the latest fiscal year": the last one closed, the year before the
+    publication year, as "the latest quarter" is the last quarter ended."""
+    if re.match(r"\s+(?:that\s+|which\s+)?(?:ended|ending)\b", ctx.text[ctx.end : ctx.end + 20]):
+        return DUR, "P1Y", None  # "the latest fiscal year ended May 31": a stretch of a year
+    if not ctx.anchor:
+        return D, None, None
+    return D, str(ctx.anchor.year - 1), None
+
+
 @rule(
-    rf"the\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year)",
+    rf"the\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>{YEAR})|"
+    r"(?P<rel>this|last|next)\s+year|(?P<the>the\s+(?:current\s+|fiscal\s+)?year)\b(?![-'’])|"
+    r"the\s+(?:(?P<dec>(?:1[89]|20)\d)0'?s|'(?P<dec2>\d)0s))",
     5,
 )
 def _half_year(m: re.Match, ctx: _Ctx):
+    """ "the first half of 1989", "the second half of the year" (H1, H2); "the last half of
+    the '80s" is the decade, mod START or END (TimeML has no half-decade)."""
     half = "H1" if m["h"].lower() == "first" else "H2"
+    if m["dec"] or m["dec2"]:
+        return D, m["dec"] or "19" + m["dec2"], "START" if half == "H1" else "END"
     if m["y"]:
         return D, f"{m['y']}-{half}", None
     if not ctx.anchor:
         return D, None, None
-    y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    rel = (m["rel"] or "this").lower()
+    y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
     return D, f"{y}-{half}", None
 
 
@@ -1433,6 +1488,17 @@ def _a_while(m: re.Match, ctx: _Ctx):
     return DUR, "PXX", None
 
 
+@rule(
+    r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bafter\s))(?:a|an)\s+(?:(?:fairly|very|relatively|"
+    r"rather|quite)\s+)?(?:long|lengthy|extended|prolonged|short|brief)\s+period(?:\s+of\s+time)?",
+    1,
+)
+def _vague_period(m: re.Match, ctx: _Ctx):
+    """ "stay for a fairly lengthy period": a stretch of unknown length (PXX), as "a
+    while" is."""
+    return DUR, "PXX", None
+
+
 @rule(r"(?<=\bat\s)(?:a|an|some)\s+(?P<w>later|earlier|future)\s+(?:date|time|stage|point)", 1)
 def _later_date(m: re.Match, ctx: _Ctx):
     """ "at a later date", "at an earlier stage": an unspecified time to come or gone."""
@@ -1473,6 +1539,13 @@ def _future(m: re.Match, ctx: _Ctx):
     w = m.group(0).lower()
     if w == "future" and re.match(r"\s+[a-z]", ctx.text[ctx.end : ctx.end + 3]):
         return None  # "future plans": an adjective
+    return D, "FUTURE_REF", None
+
+
+@rule(r"(?:the\s+)?future\s+(?:days|weeks|months|quarters|years|decades)", 1)
+def _future_units(m: re.Match, ctx: _Ctx):
+    """ "tax savings in future quarters": "future" before a plural time unit is no mere
+    adjective, the phrase is the time to come (FUTURE_REF), as "coming years" is."""
     return D, "FUTURE_REF", None
 
 
@@ -1618,6 +1691,9 @@ def _duration(m: re.Match, ctx: _Ctx):
         return None  # an age ("52 years old"), as "a 52-year-old man": not a TIMEX3
     if m["u"][0].isupper() and m["n"][0].isdigit():
         return None  # "60 Minutes", "48 Hours": a title in running text
+    fraction = r"\s+of\s+(?:the|its|their|all|his|her|our|those|these|total)\b"
+    if u == "quarter" and re.match(fraction, ctx.text[ctx.end : ctx.end + 12]):
+        return None  # "over a quarter of the market": a fraction ("of an hour" is a time)
     if (
         u == "second"
         and m["n"].lower() in ("a", "one")
@@ -1640,7 +1716,38 @@ def _duration(m: re.Match, ctx: _Ctx):
         r"(\d|percent|%|times|once|twice)\s*$", ctx.text[max(0, ctx.start - 20) : ctx.start]
     ):
         return S, duration_value(1, u), None
+    later = _in_units_to_come(m, ctx, n, u)
+    if later is not None:
+        return D, later, None
     return DUR, duration_value(n, u), _prefix_mod((m["pre"] or "").strip())
+
+
+#: "the first rise in five years", "its highest level in a decade": "in" counts back
+_SINCE_READING = re.compile(
+    r"\b(?:first|last|only|best|worst|most|least|[a-z]{3,}est)\b[\w\s,'-]{0,40}$", re.I
+)
+
+
+def _in_units_to_come(m: re.Match, ctx: _Ctx, n: float | None, u: str) -> str | None:
+    """ "will be repaid in five years": a counted unit after a bare "in", in a clause about
+    what is to come, is the date that many units after the publication date (TimeML: a
+    DATE, not a DURATION); "in a year or two" is FUTURE_REF. None otherwise ("within five
+    years", "in the next five years", "the first rise in five years" stay durations)."""
+    if not ctx.anchor or m["pre"] or u not in ("day", "week", "month", "year"):
+        return None
+    words = m.group(0).lower()
+    if words.startswith("the ") or n is None or m["adj"]:
+        return None
+    before = ctx.text[max(0, ctx.start - 60) : ctx.start]
+    if not re.search(r"(?<![\w-])in\s+$", before, re.I) or _SINCE_READING.search(before[:-3]):
+        return None
+    if clause_tense(ctx.text, ctx.start, ctx.end) not in ("future", "near"):
+        return None
+    if re.search(r"\s(?:or|to)\s|-", words):
+        return "FUTURE_REF"  # "in a year or two", "in two to three weeks"
+    if n != int(n):
+        return None
+    return shift(ctx.anchor, n, u)
 
 
 @rule(
@@ -1697,6 +1804,14 @@ def _past_few(m: re.Match, ctx: _Ctx):
         ctx.text[max(0, ctx.start - 10) : ctx.start],
     ):
         return None  # "could last several months": the verb "last"
+    words = m.group(0).lower()
+    before = ctx.text[max(0, ctx.start - 8) : ctx.start]
+    if re.match(r"the\s+(?:past|last)\b", words) and re.search(
+        r"\b(?:in|over|during)\s+$", before, re.I
+    ):
+        # "rates have fallen in the last few months": a vague stretch up to now used as
+        # the time of an event is PAST_REF; "for the past few weeks" stays a DURATION
+        return D, "PAST_REF", None
     return DUR, duration_value(None, m["u"]), None
 
 
