@@ -88,6 +88,24 @@ def test_match_claim_by_cue_then_content():
     assert match_claim(dict(g, cue=None, content=None, source=[70, 72]), [c1]) is None
 
 
+def test_a_nested_report_matches_the_claim_that_relays_it():
+    text = "Police believe the driver fled, the station reported."
+
+    def sp(t):
+        i = text.index(t)
+        return (Span.of(text, i, i + len(t)),)
+
+    inner = Claim("c1", sp("Police"), sp("believe"), sp("the driver fled"))
+    link = ViaLink(source=inner.source, cue=inner.cue)
+    outer = Claim("c2", sp("the station"), sp("reported"), sp("Police believe the driver fled"))
+    relaying = Claim("c2", outer.source, outer.cue, outer.content, via=(link,))
+    # labelled as one claim: cue "believe", source the outer voice, via Police
+    gold = {"cue": [7, 14], "content": [15, 30], "source": [32, 43]}
+    assert match_claim(gold, [inner, relaying]) is relaying
+    # without the via-link the claim with the gold cue is taken, as before
+    assert match_claim(gold, [inner, outer]) is inner
+
+
 def test_score_counts_kind_entity_coref_via_channel():
     gov = Entity(
         "ukraine/government", "Ukraine (government)", SourceKind.GOVERNMENT, "UA", ("Kyiv",)

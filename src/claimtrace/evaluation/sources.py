@@ -5,8 +5,12 @@ Each gold record is one claim of an article whose text lies in the articles file
 (``sources-articles.jsonl`` next to the gold file; its sha256 is checked). The article is
 analysed with the attribution components; a gold claim is matched to the predicted claim
 whose cue overlaps the gold cue (else whose content overlaps the gold content, else whose
-source overlaps the gold source). A gold claim with no predicted claim counts as wrong on
-every measure (it is reported as ``unmatched``).
+source overlaps the gold source). A nested report is labelled as one claim whose source is
+the outer voice ("Police believe X, the station reported": cue "believe", source "the
+station", via "Police"); claimtrace gives the inner report a claim of its own and the outer
+claim the via-link, so a predicted claim whose source overlaps the gold source and one of
+whose via-links has the gold cue is taken first. A gold claim with no predicted claim counts
+as wrong on every measure (it is reported as ``unmatched``).
 
 Measures (counts are printed beside each):
 
@@ -109,6 +113,12 @@ def _span(spans) -> list[int] | None:
 
 
 def match_claim(gold: dict[str, Any], claims: Sequence[Claim]) -> Claim | None:
+    """The predicted claim that answers ``gold`` (see the module docstring), or None."""
+    for c in claims:  # the claim that relays a nested report, labelled by its inner cue
+        if any(_overlap(gold.get("source"), (s.start, s.end)) for s in c.source) and any(
+            _overlap(gold.get("cue"), (s.start, s.end)) for link in c.via for s in link.cue
+        ):
+            return c
     for key, attr in (("cue", "cue"), ("content", "content"), ("source", "source")):
         for c in claims:
             spans = getattr(c, attr)
