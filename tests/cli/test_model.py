@@ -38,3 +38,15 @@ def test_missing_accurate_tier_says_how_to_build_it(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "PACKAGED_MODELS", tmp_path / "none")
     result = CliRunner().invoke(main, ["model", "path", "--model", "accurate"])
     assert result.exit_code == 2 and "training/train.py" in result.stderr
+
+
+def test_model_info_says_where_the_accurate_tagger_is(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
+    result = CliRunner().invoke(main, ["model", "info", "--model", "blank"])
+    shipped = json.loads(result.stdout)["attribution_tagger_accurate"]
+    assert "models/attribution_accurate" in shipped  # the shipped one, no built one here
+    import claimtrace.nlp.factories as factories
+
+    monkeypatch.setattr(factories, "_PACKAGED", tmp_path / "none")
+    result = CliRunner().invoke(main, ["model", "info", "--model", "blank"])
+    assert json.loads(result.stdout)["attribution_tagger_accurate"].startswith("not available")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
 import click
 
 from claimtrace.cli.options import model_option
+from claimtrace.errors import ModelNotFound
 from claimtrace.nlp.pipeline import CLAIMTRACE_COMPONENTS, load_base, resolve_model
 
 
@@ -32,8 +34,6 @@ def path(model: str | None) -> None:
     if isinstance(target, Path):
         click.echo(str(target))
     else:  # an installed package
-        import importlib
-
         module = importlib.import_module(target)
         click.echo(str(Path(module.__file__).parent))
 
@@ -47,6 +47,12 @@ def info(model: str | None) -> None:
     nlp = load_base(model)
     meta = nlp.meta
     tagger = tagger_path("default")  # honours $CLAIMTRACE_TAGGER
+    try:
+        accurate = str(tagger_path("accurate"))
+    except ModelNotFound as exc:
+        accurate = f"not available: {exc}"
+    if importlib.util.find_spec("torch") is None and not accurate.startswith("not"):
+        accurate += " (needs the accurate extra: pip install 'claimtrace[accurate]')"
     click.echo(
         json.dumps(
             {
@@ -57,6 +63,7 @@ def info(model: str | None) -> None:
                 "labels": meta.get("labels", {}),
                 "sources": meta.get("sources", []),
                 "attribution_tagger": str(tagger) if tagger else "rules (no tagger found)",
+                "attribution_tagger_accurate": accurate,  # what --tagger accurate loads
             },
             indent=2,
         )
