@@ -967,6 +967,27 @@ def test_the_subject_of_a_passive_or_raising_cue_is_content_not_source():
     assert moved(text, "Clinton", "Asked", "about the deal")[0] == []
 
 
+def test_a_passive_cue_takes_no_source_from_a_later_clause():
+    from claimtrace.extract.attribution import _passive_source_beyond_comma
+
+    def source_of(text, source, cue, content):
+        def span(x):
+            return Span.of(text, text.index(x), text.index(x) + len(x))
+
+        claim = ((span(source),), (span(cue),), (span(content),), 0.9)
+        return [s.text for s in _passive_source_beyond_comma(text, claim)[0]]
+
+    text = "While a ban was announced for the weekend, the mayor did not say why."
+    assert source_of(text, "the mayor", "was announced", "a ban") == []
+    # a "by" agent, an active cue, or a source before the cue: kept
+    text = "The ban was announced on Friday, and later by the mayor himself."
+    assert source_of(text, "the mayor", "was announced", "The ban") == ["the mayor"]
+    text = "The ban ends on Sunday, declared, to loud applause, the mayor."
+    assert source_of(text, "the mayor", "declared", "The ban ends on Sunday") == ["the mayor"]
+    text = "The mayor, asked on Friday, was expected to sign the ban."
+    assert source_of(text, "The mayor", "was expected", "to sign the ban") == ["The mayor"]
+
+
 def test_the_named_agent_of_a_passive_cue_is_its_source():
     from claimtrace.extract.attribution import _passive_agent
 
