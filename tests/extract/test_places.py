@@ -561,3 +561,23 @@ def test_a_name_followed_by_who_or_an_age_is_a_person_throughout() -> None:
     # the person is the one before "of": the town stays a town
     text = "Police named Daniel Hufstetler of Roswell, who was listed in stable condition."
     assert [p.span.text for p in find_places(text)] == ["Roswell"]
+
+
+def test_a_town_the_gazetteer_lacks_stays_in_its_qualifiers_state() -> None:
+    # no Dresden of Kansas in the gazetteer: a Kansas town, not Dresden, Ohio or Tennessee
+    text = (
+        "DRESDEN, Kan. - The grain elevator in Dresden burned on Friday, firefighters from "
+        "Hays, Kan., said."
+    )
+    dresden = [p for p in find_places(text) if p.span.text.lower() == "dresden"]
+    assert len(dresden) == 2
+    hays = next(p for p in find_places(text) if p.span.text == "Hays")
+    for p in dresden:
+        assert p.geonameid is None and p.country == "US" and p.kind is PlaceKind.CITY
+        assert p.name == "Dresden"
+        # near the article's other Kansas town (else at the state's point)
+        assert km(p.lat, p.lon, hays.lat, hays.lon) < 1
+    # a capital's namesake too ("Oslo, Minn."), but a listed town keeps its id
+    oslo = find_places("A crash near Oslo, Minn., closed the road.")[0]
+    assert oslo.geonameid is None and oslo.country == "US"
+    assert find_places("She lives in Lisbon, Ohio.")[0].geonameid is not None

@@ -42,6 +42,7 @@ from claimtrace.extract.toponyms import (
     Mention,
     entity_mentions,
     gazetteer_mentions,
+    is_unlisted_town,
 )
 from claimtrace.model import Claim, Place, PlaceKind, PlaceUse, Span
 
@@ -449,6 +450,7 @@ def _estimate_county(
         and m.choice.country == county.country
         and m.choice.admin1 == county.admin1
         and m.choice.lat is not None
+        and not is_unlisted_town(m.choice)
     ]
     if towns:
         return (
@@ -499,6 +501,11 @@ def find_places(
         lat, lon, gid = e.lat, e.lon, e.geonameid
         if lat is None and e.fcode == "ADM2":
             lat, lon = _estimate_county(e, mentions, gaz)
+        elif is_unlisted_town(e):
+            # "Holliday, Mo.": a town too small for the gazetteer, near the article's other
+            # towns of its state (else at the state's point), with no id
+            lat, lon = _estimate_county(e, mentions, gaz)
+            name = e.name.title() if e.name.isupper() else e.name
         if m.region_of and not m.adjectival:
             # "western Russia": a part of a feature keeps the GeoNames id of the whole (the
             # convention of the LGL-scheme corpora), the most precise id the gazetteer has
