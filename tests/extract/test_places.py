@@ -233,6 +233,19 @@ def test_a_part_of_a_country_keeps_the_country_id() -> None:
     assert place.geonameid == 4273857  # Kansas: the whole the region is part of
 
 
+def test_a_lower_case_part_of_a_state_is_the_state_not_the_table_region() -> None:
+    state = find_places("Wildfires spread across California.")[0]
+    part = find_places("Wildfires spread across northern California on Sunday.")[0]
+    assert (part.span.text, part.kind) == ("northern California", PlaceKind.REGION)
+    assert part.geonameid == state.geonameid is not None
+    assert (part.lat, part.lon) == (state.lat, state.lon)
+    # the capitalised proper name stays the table's region
+    named = find_places("Wildfires spread across Northern California on Sunday.")[0]
+    assert named.name == "Northern California" and named.geonameid is None
+    # a lower-case part of a country keeps the table's region ("western Russia")
+    assert find_places("Troops moved to western Russia.")[0].name == "Western Russia"
+
+
 def test_the_outlet_home_town_outranks_its_namesakes() -> None:
     from claimtrace.extract.places import outlet_prior
 

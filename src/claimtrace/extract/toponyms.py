@@ -725,6 +725,11 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 if (mention.designator or mention.region_of) and not demonym:
                     # "Kursk region", "western Russia": a feature of the table, where it has one
                     table = [e for e in gaz.lookup(mention.text) if e.fcode in ("ADM1", "RGN")]
+                    state = any(e.fcode == "ADM1" and e.country == "US" for e in entries)
+                    if mention.region_of and state:
+                        # "northern California" is a part of the state and takes its id (the
+                        # corpora's convention), not the table's "Northern California"
+                        table = []
                     if table:
                         mention.entries = tuple(table)
                         mention.primary = {id(e) for e in table}
