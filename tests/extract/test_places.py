@@ -594,3 +594,24 @@ def test_a_town_the_gazetteer_lacks_stays_in_its_qualifiers_state() -> None:
     oslo = find_places("A crash near Oslo, Minn., closed the road.")[0]
     assert oslo.geonameid is None and oslo.country == "US"
     assert find_places("She lives in Lisbon, Ohio.")[0].geonameid is not None
+
+
+def test_a_lone_small_town_with_namesakes_only_elsewhere_is_a_town_of_the_article_state() -> None:
+    # the gazetteer's only Kountze is in Texas; an Iowa story names out-of-state towns with
+    # their state, so a bare "Kountze" there is an Iowa town too small for the gazetteer
+    text = (
+        "A barn burned near Kountze on Friday, deputies in Le Mars, Iowa, said. "
+        "Firefighters from Sioux Center, Iowa, and Orange City, Iowa, helped."
+    )
+    places = find_places(text)
+    kountze = next(p for p in places if p.span.text == "Kountze")
+    le_mars = next(p for p in places if p.span.text == "Le Mars")
+    assert kountze.geonameid is None and kountze.country == "US"
+    assert km(kountze.lat, kountze.lon, le_mars.lat, le_mars.lon) < 100
+    # in a Texas story it is the Texas town, with its id
+    text = "A barn burned near Kountze on Friday, deputies in Beaumont, Texas, said."
+    kountze = next(p for p in find_places(text) if p.span.text == "Kountze")
+    assert kountze.geonameid is not None and km(kountze.lat, kountze.lon, 30.37, -94.31) < 20
+    # a story that names its state only once settles nothing: the gazetteer's town stays
+    text = "A barn burned near Kountze on Friday, deputies in Iowa said."
+    assert next(p for p in find_places(text) if p.span.text == "Kountze").geonameid is not None

@@ -40,6 +40,7 @@ from claimtrace.extract.gazetteer import (
 from claimtrace.extract.toponyms import (
     DOMINANT,
     Mention,
+    _strip_possessive,
     entity_mentions,
     gazetteer_mentions,
     is_unlisted_town,
@@ -463,6 +464,66 @@ def _estimate_county(
     return None, None
 
 
+#: how much evidence (reliable mentions) makes a state or country the article's own
+LOCAL_EVIDENCE = 2.0
+
+
+def _local_unlisted(
+    mentions: list[Mention], kept: set[int], home: str | None, outlet: PlacePrior | None
+) -> None:
+    """A small town named alone whose every namesake lies outside the state (or country)
+    the article is about ("a theft near Hinton" in an Iowa story, where the gazetteer's
+    Hintons are in Oklahoma and West Virginia): news names out-of-state towns with their
+    state, so it is a town of the article's state too small for the gazetteer, placed among
+    the article's towns there, with no id."""
+    ids = [{id(e) for e in m.entries} for m in mentions]
+    for i, m in enumerate(mentions):
+        e = m.choice
+        if id(m) not in kept or e is None or m.qualifier or m.dateline or m.adjectival:
+            continue
+        if m.designator or e.fcode != "PPL" or e.population >= SMALL_CITY or is_unlisted_town(e):
+            continue
+        others = [x for j, x in enumerate(mentions) if not (ids[j] & ids[i])]
+        ctx = _context(others, home, outlet)
+        own = (e.country or "", e.admin1 or "")
+        if ctx.admin1[own] > 0 or (outlet is not None and outlet.admin1.get(own, 0.0) > 0):
+            continue
+        if ctx.points and min(km(e.lat, e.lon, a, b) for a, b in ctx.points) < 300:
+            continue
+        target = _article_state(ctx)
+        if target is None or target == own:
+            continue
+        if any((x.country, x.admin1) == target for x in m.entries):
+            continue  # a namesake there: the scores decided against it
+        towns = [
+            (x.choice.lat, x.choice.lon)
+            for x in others
+            if x.choice is not None
+            and x.choice.lat is not None
+            and (x.choice.country, x.choice.admin1) == target
+            and x.choice.fcode.startswith(("PPL", "ADM2"))
+            and not is_unlisted_town(x.choice)
+            and reliable(x)
+        ]
+        if not towns:
+            continue
+        lat = round(sum(t[0] for t in towns) / len(towns), 4)
+        lon = round(sum(t[1] for t in towns) / len(towns), 4)
+        name = m.text.title() if m.text.isupper() else _strip_possessive(m.text)
+        m.choice = GazEntry(None, name, "PPL", target[0], target[1], lat, lon, 0)
+
+
+def _article_state(ctx: _Context) -> tuple[str, str] | None:
+    """The state (first-level division) the article is about: the one its reliable
+    mentions name most, at least :data:`LOCAL_EVIDENCE` times and more than any other."""
+    ranked = ctx.admin1.most_common(2)
+    if not ranked or ranked[0][1] < LOCAL_EVIDENCE:
+        return None
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
 def find_places(
     text: str,
     *,
@@ -491,10 +552,10 @@ def find_places(
     _resolve(mentions, home, outlet)
     ctx = _context(mentions, home, outlet)
     same_text = Counter(m.text for m in mentions)
+    kept = [m for m in mentions if _keep(m, gaz, ctx, text, same_text)]
+    _local_unlisted(mentions, {id(m) for m in kept}, home, outlet)
     places = []
-    for m in mentions:
-        if not _keep(m, gaz, ctx, text, same_text):
-            continue
+    for m in kept:
         e = m.choice
         kind = e.kind
         name = e.name
@@ -505,6 +566,8 @@ def find_places(
             # "Holliday, Mo.": a town too small for the gazetteer, near the article's other
             # towns of its state (else at the state's point), with no id
             lat, lon = _estimate_county(e, mentions, gaz)
+            if lat is None:
+                lat, lon = e.lat, e.lon
             name = e.name.title() if e.name.isupper() else e.name
         if m.region_of and not m.adjectival:
             # "western Russia": a part of a feature keeps the GeoNames id of the whole (the
