@@ -615,3 +615,32 @@ def test_a_lone_small_town_with_namesakes_only_elsewhere_is_a_town_of_the_articl
     # a story that names its state only once settles nothing: the gazetteer's town stays
     text = "A barn burned near Kountze on Friday, deputies in Iowa said."
     assert next(p for p in find_places(text) if p.span.text == "Kountze").geonameid is not None
+
+
+def test_a_lone_small_town_abroad_follows_the_article_unless_its_country_is_named() -> None:
+    text = (
+        "Trains were late in London on Monday. Commuters from Manchester and Leeds waited, "
+        "and crews at Kountze said they would strike."
+    )
+    kountze = next(p for p in find_places(text) if p.span.text == "Kountze")
+    assert kountze.geonameid is None and kountze.country == "GB"
+    text = (
+        "Trains were late in London on Monday. Commuters from Manchester and Leeds waited. "
+        "She grew up in the village of Kountze in the United States."
+    )
+    kountze = next(p for p in find_places(text) if p.span.text == "Kountze")
+    assert kountze.geonameid is not None and kountze.country == "US"
+
+
+def test_a_lone_small_town_stays_in_the_state_its_outlet_writes_about_more() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    prior = outlet_prior(
+        ["Roads closed in Beaumont, Texas, on Friday.", "Dallas, Texas, voted on Tuesday."]
+    )
+    text = (
+        "A barn burned near Kountze on Friday, deputies in Le Mars, Iowa, said. "
+        "Firefighters from Sioux Center, Iowa, and Orange City, Iowa, helped."
+    )
+    kountze = next(p for p in find_places(text, outlet=prior) if p.span.text == "Kountze")
+    assert kountze.geonameid is not None and kountze.country == "US"

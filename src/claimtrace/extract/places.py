@@ -475,7 +475,11 @@ def _local_unlisted(
     the article is about ("a theft near Hinton" in an Iowa story, where the gazetteer's
     Hintons are in Oklahoma and West Virginia): news names out-of-state towns with their
     state, so it is a town of the article's state too small for the gazetteer, placed among
-    the article's towns there, with no id."""
+    the article's towns there, with no id. Abroad too ("crews at Heathrow" in a London
+    story: the gazetteer's only Heathrow is in Florida), unless the article names the
+    namesake's country; and not where the outlet writes about the namesake's state more
+    often than about the article's (a tie is no evidence: the outlet's shares count this
+    article's own mention)."""
     ids = [{id(e) for e in m.entries} for m in mentions]
     for i, m in enumerate(mentions):
         e = m.choice
@@ -486,13 +490,24 @@ def _local_unlisted(
         others = [x for j, x in enumerate(mentions) if not (ids[j] & ids[i])]
         ctx = _context(others, home, outlet)
         own = (e.country or "", e.admin1 or "")
-        if ctx.admin1[own] > 0 or (outlet is not None and outlet.admin1.get(own, 0.0) > 0):
+        if ctx.admin1[own] > 0:
             continue
         if ctx.points and min(km(e.lat, e.lon, a, b) for a, b in ctx.points) < 300:
             continue
         target = _article_state(ctx)
         if target is None or target == own:
             continue
+        if e.country != target[0] and any(
+            id(x) in kept
+            and x.choice is not None
+            and x.choice.country == e.country
+            and x.choice.fcode in DOMINANT
+            for x in others
+        ):
+            continue  # "a village of Flumeri in southern Italy": the article names its country
+        shares = outlet.admin1 if outlet is not None else {}
+        if shares.get(own, 0.0) > shares.get(target, 0.0):
+            continue  # the outlet writes about the namesake's state more often
         if any((x.country, x.admin1) == target for x in m.entries):
             continue  # a namesake there: the scores decided against it
         towns = [
@@ -503,7 +518,7 @@ def _local_unlisted(
             and (x.choice.country, x.choice.admin1) == target
             and x.choice.fcode.startswith(("PPL", "ADM2"))
             and not is_unlisted_town(x.choice)
-            and reliable(x)
+            and (reliable(x) or x.choice.population >= SMALL_CITY)
         ]
         if not towns:
             continue
