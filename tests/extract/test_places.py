@@ -644,3 +644,23 @@ def test_a_lone_small_town_stays_in_the_state_its_outlet_writes_about_more() -> 
     )
     kountze = next(p for p in find_places(text, outlet=prior) if p.span.text == "Kountze")
     assert kountze.geonameid is not None and kountze.country == "US"
+
+
+def test_a_lone_small_town_or_district_abroad_is_in_the_article_country() -> None:
+    # no state is named twice: the country the article is about decides
+    text = (
+        "Jordanian police said gunmen attacked a patrol near Kountze. Jordan's interior "
+        "minister visited Amman and Irbid on Sunday."
+    )
+    kountze = next(p for p in find_places(text) if p.span.text == "Kountze")
+    assert kountze.geonameid is None and kountze.country == "JO"
+    assert kountze.kind is PlaceKind.CITY
+    # a district named after the namesake: a district of the article's country
+    text = (
+        "Egyptian police said a bomb went off in the Kountze district on Friday. Egypt's "
+        "interior ministry, in Cairo, said Alexandria was calm."
+    )
+    district = next(p for p in find_places(text) if p.span.text.startswith("Kountze"))
+    assert district.span.text == "Kountze district" and district.kind is PlaceKind.ADMIN
+    assert district.country == "EG" and district.geonameid is None
+    assert km(district.lat, district.lon, 30.0, 31.0) < 300

@@ -40,7 +40,6 @@ from claimtrace.extract.gazetteer import (
 from claimtrace.extract.toponyms import (
     DOMINANT,
     Mention,
-    _strip_possessive,
     entity_mentions,
     gazetteer_mentions,
     is_unlisted_town,
@@ -425,7 +424,7 @@ def _keep(m: Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Count
         return True
     if (
         ctx.outlet is not None
-        and ctx.outlet.admin1.get((e.country or "", e.admin1 or ""), 0) >= 0.3
+        and ctx.outlet.admin1.get((e.country or "", e.admin1 or ""), 0) >= OUTLET_STATE
     ):
         return True
     if e.lat is not None:
@@ -464,12 +463,18 @@ def _estimate_county(
     return None, None
 
 
+#: the share of an outlet's articles naming a state that makes the state one of its own
+OUTLET_STATE = 0.3
 #: how much evidence (reliable mentions) makes a state or country the article's own
 LOCAL_EVIDENCE = 2.0
 
 
 def _local_unlisted(
-    mentions: list[Mention], kept: set[int], home: str | None, outlet: PlacePrior | None
+    mentions: list[Mention],
+    kept: set[int],
+    home: str | None,
+    outlet: PlacePrior | None,
+    gaz: Gazetteer,
 ) -> None:
     """A small town named alone whose every namesake lies outside the state (or country)
     the article is about ("a theft near Hinton" in an Iowa story, where the gazetteer's
@@ -477,15 +482,21 @@ def _local_unlisted(
     state, so it is a town of the article's state too small for the gazetteer, placed among
     the article's towns there, with no id. Abroad too ("crews at Heathrow" in a London
     story: the gazetteer's only Heathrow is in Florida), unless the article names the
-    namesake's country; and not where the outlet writes about the namesake's state more
-    often than about the article's (a tie is no evidence: the outlet's shares count this
-    article's own mention)."""
+    namesake's country; where no state is named twice, the article's country decides
+    ("near Karak" in a Jordan story), and a designated division too ("Giza's Haram
+    district": a district of Egypt, not Haram, Norway). Not where the outlet often writes
+    about the namesake's state (:data:`OUTLET_STATE`)."""
     ids = [{id(e) for e in m.entries} for m in mentions]
     for i, m in enumerate(mentions):
         e = m.choice
         if id(m) not in kept or e is None or m.qualifier or m.dateline or m.adjectival:
             continue
-        if m.designator or e.fcode != "PPL" or e.population >= SMALL_CITY or is_unlisted_town(e):
+        # a designated division that no town names ("Giza's Haram district"), found only in
+        # another country's divisions, is a division of the article's country
+        division = e.fcode == "ADM1" and e.admin1 is None and e.population == 0
+        if not division and (e.fcode != "PPL" or e.population >= SMALL_CITY):
+            continue
+        if is_unlisted_town(e):
             continue
         others = [x for j, x in enumerate(mentions) if not (ids[j] & ids[i])]
         ctx = _context(others, home, outlet)
@@ -494,8 +505,13 @@ def _local_unlisted(
             continue
         if ctx.points and min(km(e.lat, e.lon, a, b) for a, b in ctx.points) < 300:
             continue
-        target = _article_state(ctx)
-        if target is None or target == own:
+        target = None if division else _article_state(ctx)
+        if target is None:
+            country = _article_country(ctx)
+            if country is None or country == e.country:
+                continue
+            target = (country, None)
+        if target == own:
             continue
         if e.country != target[0] and any(
             id(x) in kept
@@ -505,9 +521,8 @@ def _local_unlisted(
             for x in others
         ):
             continue  # "a village of Flumeri in southern Italy": the article names its country
-        shares = outlet.admin1 if outlet is not None else {}
-        if shares.get(own, 0.0) > shares.get(target, 0.0):
-            continue  # the outlet writes about the namesake's state more often
+        if outlet is not None and outlet.admin1.get(own, 0.0) >= OUTLET_STATE:
+            continue  # the outlet often writes about the namesake's state
         if any((x.country, x.admin1) == target for x in m.entries):
             continue  # a namesake there: the scores decided against it
         towns = [
@@ -515,17 +530,33 @@ def _local_unlisted(
             for x in others
             if x.choice is not None
             and x.choice.lat is not None
-            and (x.choice.country, x.choice.admin1) == target
+            and x.choice.country == target[0]
+            and target[1] in (None, x.choice.admin1)
             and x.choice.fcode.startswith(("PPL", "ADM2"))
             and not is_unlisted_town(x.choice)
             and (reliable(x) or x.choice.population >= SMALL_CITY)
         ]
+        if not towns and target[1] is None and target[0] in gaz.countries:
+            country_entry = gaz.countries[target[0]]
+            if country_entry.lat is not None:
+                towns = [(country_entry.lat, country_entry.lon)]
         if not towns:
             continue
         lat = round(sum(t[0] for t in towns) / len(towns), 4)
         lon = round(sum(t[1] for t in towns) / len(towns), 4)
-        name = m.text.title() if m.text.isupper() else _strip_possessive(m.text)
-        m.choice = GazEntry(None, name, "PPL", target[0], target[1], lat, lon, 0)
+        name = e.name.title() if e.name.isupper() else e.name
+        fcode = "ADM1" if division else "PPL"
+        m.choice = GazEntry(None, name, fcode, target[0], target[1], lat, lon, 0)
+
+
+def _article_country(ctx: _Context) -> str | None:
+    """The country the article is about, by the same measure as :func:`_article_state`."""
+    ranked = ctx.countries.most_common(2)
+    if not ranked or ranked[0][1] < LOCAL_EVIDENCE:
+        return None
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def _article_state(ctx: _Context) -> tuple[str, str] | None:
@@ -568,7 +599,7 @@ def find_places(
     ctx = _context(mentions, home, outlet)
     same_text = Counter(m.text for m in mentions)
     kept = [m for m in mentions if _keep(m, gaz, ctx, text, same_text)]
-    _local_unlisted(mentions, {id(m) for m in kept}, home, outlet)
+    _local_unlisted(mentions, {id(m) for m in kept}, home, outlet, gaz)
     places = []
     for m in kept:
         e = m.choice
