@@ -664,3 +664,16 @@ def test_a_lone_small_town_or_district_abroad_is_in_the_article_country() -> Non
     assert district.span.text == "Kountze district" and district.kind is PlaceKind.ADMIN
     assert district.country == "EG" and district.geonameid is None
     assert km(district.lat, district.lon, 30.0, 31.0) < 300
+
+
+def test_a_lone_small_town_is_placed_at_the_article_dateline() -> None:
+    text = (
+        "SIOUX CO. - A tractor was stolen near Kountze on Friday. Police in Waterloo, Iowa, "
+        "and Des Moines, Iowa, are looking for a red pickup."
+    )
+    places = find_places(text)
+    county = places[0]
+    kountze = next(p for p in places if p.span.text == "Kountze")
+    assert county.span.text == "SIOUX CO." and county.country == "US"
+    assert kountze.geonameid is None
+    assert (kountze.lat, kountze.lon) == (county.lat, county.lon)

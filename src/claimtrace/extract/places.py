@@ -27,7 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimtrace.extract.dates import TextSentences
 from claimtrace.extract.gazetteer import (
@@ -470,6 +470,7 @@ LOCAL_EVIDENCE = 2.0
 
 
 def _local_unlisted(
+    text: str,
     mentions: list[Mention],
     kept: set[int],
     home: str | None,
@@ -536,6 +537,21 @@ def _local_unlisted(
             and not is_unlisted_town(x.choice)
             and (reliable(x) or x.choice.population >= SMALL_CITY)
         ]
+        lead = next(
+            (
+                x.choice
+                for x in others
+                if x.choice is not None
+                and x.choice.lat is not None
+                and x.choice.country == target[0]
+                and target[1] in (None, x.choice.admin1)
+                and not is_unlisted_town(x.choice)
+                and _opens_dateline(text, x)
+            ),
+            None,
+        )
+        if lead is not None:
+            towns = [(lead.lat, lead.lon)]  # "PLYMOUTH CO. - ... near Hinton": the dateline's
         if not towns and target[1] is None and target[0] in gaz.countries:
             country_entry = gaz.countries[target[0]]
             if country_entry.lat is not None:
@@ -547,6 +563,14 @@ def _local_unlisted(
         name = e.name.title() if e.name.isupper() else e.name
         fcode = "ADM1" if division else "PPL"
         m.choice = GazEntry(None, name, fcode, target[0], target[1], lat, lon, 0)
+
+
+_DATELINE_DASH = re.compile(r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:—|–|--?)\s")
+
+
+def _opens_dateline(text: str, m: Mention) -> bool:
+    """The place of a dateline that opens the article ("PLYMOUTH CO. - ", "HOLLIDAY, Mo. —")."""
+    return not text[: m.start].strip() and _DATELINE_DASH.match(text, m.end) is not None
 
 
 def _article_country(ctx: _Context) -> str | None:
@@ -596,10 +620,20 @@ def find_places(
                 mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     _resolve(mentions, home, outlet)
+    # "Holliday, Mo.": a town too small for the gazetteer, near the article's other towns of
+    # its state (else at the state's point), with no id
+    placed: dict[int, GazEntry] = {}
+    for m in mentions:
+        e = m.choice
+        if e is not None and is_unlisted_town(e):
+            if id(e) not in placed:
+                lat, lon = _estimate_county(e, mentions, gaz)
+                placed[id(e)] = replace(e, lat=lat, lon=lon) if lat is not None else e
+            m.choice = placed[id(e)]
     ctx = _context(mentions, home, outlet)
     same_text = Counter(m.text for m in mentions)
     kept = [m for m in mentions if _keep(m, gaz, ctx, text, same_text)]
-    _local_unlisted(mentions, {id(m) for m in kept}, home, outlet, gaz)
+    _local_unlisted(text, mentions, {id(m) for m in kept}, home, outlet, gaz)
     places = []
     for m in kept:
         e = m.choice
@@ -609,11 +643,6 @@ def find_places(
         if lat is None and e.fcode == "ADM2":
             lat, lon = _estimate_county(e, mentions, gaz)
         elif is_unlisted_town(e):
-            # "Holliday, Mo.": a town too small for the gazetteer, near the article's other
-            # towns of its state (else at the state's point), with no id
-            lat, lon = _estimate_county(e, mentions, gaz)
-            if lat is None:
-                lat, lon = e.lat, e.lon
             name = e.name.title() if e.name.isupper() else e.name
         if m.region_of and not m.adjectival:
             # "western Russia": a part of a feature keeps the GeoNames id of the whole (the
