@@ -677,3 +677,15 @@ def test_a_lone_small_town_is_placed_at_the_article_dateline() -> None:
     assert county.span.text == "SIOUX CO." and county.country == "US"
     assert kountze.geonameid is None
     assert (kountze.lat, kountze.lon) == (county.lat, county.lon)
+
+
+def test_a_listed_town_without_a_population_is_not_outranked_by_an_alternate_name() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+    from claimtrace.extract.places import prior
+
+    gaz = load_gazetteer()
+    own = next(e for e in gaz.lookup("Twickenham") if e.country == "GB")
+    assert own.population == 0  # cities1000 gives it none
+    assert prior(own) == pytest.approx(1.2 * 3.0, abs=0.01)  # taken as 1,000 people
+    place = find_places("The rowing club in Twickenham reopened on Monday.")[0]
+    assert place.country == "GB" and place.name == "Twickenham"

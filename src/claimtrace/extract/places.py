@@ -55,6 +55,8 @@ HOME_TLDS = {
 #: a single-word city smaller than this needs support (a preposition of place, a
 #: "City, State" qualifier, or another place of the article in the same state or nearby)
 SMALL_CITY = 20_000
+#: the population a listed town without one is taken to have (cities1000's threshold)
+TOWN_FLOOR = 1_000
 #: how much countries, states and regions outrank same-named towns in scoring
 DOMINANT_BONUS = 6.0
 #: verbs after a country or capital that make it stand for its government ("Moscow said")
@@ -96,7 +98,10 @@ def prior(entry: GazEntry) -> float:
         return 8.5 if entry.country == "US" else 7.5
     if entry.fcode == "ADM2":  # among same-named counties, the more populous one
         return 5.0 + 0.5 * math.log10(entry.population + 1)
-    score = 1.2 * math.log10(entry.population + 1)
+    # GeoNames' cities1000 lists towns of at least 1,000 people; a listed population of 0
+    # is unknown, not empty (Twickenham), and counts as that threshold
+    people = entry.population or (TOWN_FLOOR if entry.geonameid else 0)
+    score = 1.2 * math.log10(people + 1)
     if entry.fcode == "PPLC":
         score += 2.0
     return score
