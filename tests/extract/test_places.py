@@ -689,3 +689,23 @@ def test_a_listed_town_without_a_population_is_not_outranked_by_an_alternate_nam
     assert prior(own) == pytest.approx(1.2 * 3.0, abs=0.01)  # taken as 1,000 people
     place = find_places("The rowing club in Twickenham reopened on Monday.")[0]
     assert place.country == "GB" and place.name == "Twickenham"
+
+
+def test_a_township_or_colony_is_a_settlement_of_the_article_state() -> None:
+    text = (
+        "Crews repaired a bridge in Kountze Township on Monday. Officials in Columbus, "
+        "Ohio, and Dayton, Ohio, approved the money."
+    )
+    places = find_places(text)
+    township = next(p for p in places if "Kountze" in p.span.text)
+    columbus = next(p for p in places if p.span.text == "Columbus")
+    assert township.span.text == "Kountze Township" and township.geonameid is None
+    assert township.country == "US" and km(township.lat, township.lon, 39.9, -83.6) < 150
+    assert columbus.geonameid is not None
+    text = (
+        "A barn burned in the Nevada Colony area on Friday, deputies in Abilene, Texas, and "
+        "Lubbock, Texas, said."
+    )
+    colony = next(p for p in find_places(text) if "Nevada" in p.span.text)
+    assert colony.span.text == "Nevada Colony" and colony.kind is PlaceKind.CITY
+    assert km(colony.lat, colony.lon, 33.0, -100.8) < 200  # in Texas, not Nevada

@@ -531,43 +531,98 @@ def _local_unlisted(
             continue  # the outlet often writes about the namesake's state
         if any((x.country, x.admin1) == target for x in m.entries):
             continue  # a namesake there: the scores decided against it
-        towns = [
-            (x.choice.lat, x.choice.lon)
+        point = _point_in(target, others, text, gaz)
+        if point is None:
+            continue
+        lat, lon = point
+        name = e.name.title() if e.name.isupper() else e.name
+        fcode = "ADM1" if division else "PPL"
+        m.choice = GazEntry(None, name, fcode, target[0], target[1], lat, lon, 0)
+
+
+#: "Jerome Township", "Tennessee Colony": a settlement named after a place, by a word that
+#: says so (US civil townships, colonies)
+_SETTLEMENT = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (Township|Colony)\b")
+
+
+def _settlements(
+    text: str,
+    mentions: list[Mention],
+    home: str | None,
+    outlet: PlacePrior | None,
+    gaz: Gazetteer,
+) -> list[Mention]:
+    """A township or colony the gazetteer lacks ("in Jerome Township", "the Tennessee Colony
+    area") is a settlement of the article's state, not the town or state it is named after:
+    one mention over the whole name, with no id, placed like :func:`_local_unlisted`'s."""
+    found = []
+    for sm in _SETTLEMENT.finditer(text):
+        start, end = sm.start(), sm.end()
+        if any(e.fcode.startswith("PPL") for e in gaz.lookup(sm.group(0))):
+            continue  # a listed town of that name (Clinton Township, Michigan)
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if not inside or any(m.start < start or m.end > end for m in inside):
+            continue  # only where its name is a place, and not inside a longer one
+        others = [m for m in mentions if not (m.start < end and start < m.end)]
+        target = _article_state(_context(others, home, outlet))
+        point = _point_in(target, others, text, gaz) if target is not None else None
+        if point is None:
+            continue
+        entry = GazEntry(None, sm.group(0), "PPL", target[0], target[1], *point, 0)
+        m = Mention(start, end, sm.group(0), (entry,), supported=True)
+        m.primary = {id(entry)}
+        m.choice = entry
+        found.append((m, inside))
+    if not found:
+        return mentions
+    drop = {id(x) for _, inside in found for x in inside}
+    rest = [m for m in mentions if id(m) not in drop]
+    return sorted(rest + [m for m, _ in found], key=lambda m: m.start)
+
+
+def _point_in(
+    target: tuple[str, str | None], others: Sequence[Mention], text: str, gaz: Gazetteer
+) -> tuple[float, float] | None:
+    """Where to put a place of ``target`` (a state, or a country with ``None``) that the
+    gazetteer lacks: at the article's opening dateline when that names a place there, else
+    at the mean of the article's reliable or large towns and counties there, else (for a
+    country) at the country's point."""
+    towns = [
+        (x.choice.lat, x.choice.lon)
+        for x in others
+        if x.choice is not None
+        and x.choice.lat is not None
+        and x.choice.country == target[0]
+        and target[1] in (None, x.choice.admin1)
+        and x.choice.fcode.startswith(("PPL", "ADM2"))
+        and not is_unlisted_town(x.choice)
+        and (reliable(x) or x.choice.population >= SMALL_CITY)
+    ]
+    lead = next(
+        (
+            x.choice
             for x in others
             if x.choice is not None
             and x.choice.lat is not None
             and x.choice.country == target[0]
             and target[1] in (None, x.choice.admin1)
-            and x.choice.fcode.startswith(("PPL", "ADM2"))
             and not is_unlisted_town(x.choice)
-            and (reliable(x) or x.choice.population >= SMALL_CITY)
-        ]
-        lead = next(
-            (
-                x.choice
-                for x in others
-                if x.choice is not None
-                and x.choice.lat is not None
-                and x.choice.country == target[0]
-                and target[1] in (None, x.choice.admin1)
-                and not is_unlisted_town(x.choice)
-                and _opens_dateline(text, x)
-            ),
-            None,
-        )
-        if lead is not None:
-            towns = [(lead.lat, lead.lon)]  # "PLYMOUTH CO. - ... near Hinton": the dateline's
-        if not towns and target[1] is None and target[0] in gaz.countries:
-            country_entry = gaz.countries[target[0]]
-            if country_entry.lat is not None:
-                towns = [(country_entry.lat, country_entry.lon)]
-        if not towns:
-            continue
-        lat = round(sum(t[0] for t in towns) / len(towns), 4)
-        lon = round(sum(t[1] for t in towns) / len(towns), 4)
-        name = e.name.title() if e.name.isupper() else e.name
-        fcode = "ADM1" if division else "PPL"
-        m.choice = GazEntry(None, name, fcode, target[0], target[1], lat, lon, 0)
+            and _opens_dateline(text, x)
+        ),
+        None,
+    )
+    if lead is not None:
+        return lead.lat, lead.lon  # "PLYMOUTH CO. - ... near Hinton": the dateline's place
+    if not towns and target[1] is None and target[0] in gaz.countries:
+        country = gaz.countries[target[0]]
+        if country.lat is not None:
+            return country.lat, country.lon
+    if not towns:
+        return None
+    return (
+        round(sum(t[0] for t in towns) / len(towns), 4),
+        round(sum(t[1] for t in towns) / len(towns), 4),
+    )
 
 
 _DATELINE_DASH = re.compile(r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:—|–|--?)\s")
@@ -635,6 +690,7 @@ def find_places(
                 lat, lon = _estimate_county(e, mentions, gaz)
                 placed[id(e)] = replace(e, lat=lat, lon=lon) if lat is not None else e
             m.choice = placed[id(e)]
+    mentions = _settlements(text, mentions, home, outlet, gaz)
     ctx = _context(mentions, home, outlet)
     same_text = Counter(m.text for m in mentions)
     kept = [m for m in mentions if _keep(m, gaz, ctx, text, same_text)]
