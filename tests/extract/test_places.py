@@ -709,3 +709,32 @@ def test_a_township_or_colony_is_a_settlement_of_the_article_state() -> None:
     colony = next(p for p in find_places(text) if "Nevada" in p.span.text)
     assert colony.span.text == "Nevada Colony" and colony.kind is PlaceKind.CITY
     assert km(colony.lat, colony.lon, 33.0, -100.8) < 200  # in Texas, not Nevada
+
+
+def test_a_local_papers_bare_dateline_names_a_town_of_its_state() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    prior = outlet_prior(
+        ["Roads closed in Peoria, Ill., and Pekin, Ill., on Friday.", "Quincy, Ill., voted."]
+    )
+    text = "Library sale opens. MALTA – Volunteers sorted 500 books for the sale on Friday."
+    malta = find_places(text, outlet=prior)[0]
+    assert malta.span.text == "MALTA" and malta.country == "US"
+    # without the paper's prior, or when the article names a place abroad, it is the country
+    assert find_places(text)[0].country == "MT"
+    text = "Ferry sale opens. MALTA – Ferries from Sicily and Italy were sold on Friday."
+    assert find_places(text, outlet=prior)[0].country == "MT"
+
+
+def test_a_bare_dateline_with_no_namesake_in_the_papers_state_is_near_the_paper() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    prior = outlet_prior(
+        ["Columbus, Neb., and Norfolk, Neb., closed roads.", "Schuyler, Neb., voted."],
+        domain="columbusexample.com",
+    )
+    assert prior.town is not None
+    text = "Crash kills driver. KOUNTZE — A driver died early Sunday on a county road."
+    place = find_places(text, outlet=prior)[0]
+    assert place.span.text == "KOUNTZE" and place.geonameid is None
+    assert place.name == "Kountze" and km(place.lat, place.lon, *prior.town) < 1

@@ -540,6 +540,61 @@ def _local_unlisted(
         m.choice = GazEntry(None, name, fcode, target[0], target[1], lat, lon, 0)
 
 
+_BARE_DATELINE_BEFORE = re.compile(r"(?:^|[.!?\n])\s*$")
+_BARE_DATELINE_AFTER = re.compile(r"\s*(?:—|–|--?|”)\s")
+
+
+def _local_datelines(
+    text: str, mentions: list[Mention], outlet: PlacePrior | None, gaz: Gazetteer
+) -> None:
+    """A local paper's dateline without a state ("WINDSOR - The town ..." in a Connecticut
+    paper) names a town of the paper's state, where one bears the name and the article names
+    no place outside that state; a wire dateline ("WASHINGTON (AP)") is left to the prior."""
+    if outlet is None or not outlet.admin1:
+        return
+    state, share = max(outlet.admin1.items(), key=lambda kv: (kv[1], kv[0]))
+    if share < OUTLET_STATE:
+        return
+    for m in mentions:
+        e = m.choice
+        if e is None or m.qualifier or m.dateline or not m.text.isupper():
+            continue
+        if (e.country, e.admin1) == state:
+            continue
+        if not (
+            _BARE_DATELINE_BEFORE.search(text[max(0, m.start - 3) : m.start])
+            and _BARE_DATELINE_AFTER.match(text, m.end)
+        ):
+            continue
+        local = [
+            x for x in m.entries if x.fcode.startswith("PPL") and (x.country, x.admin1) == state
+        ]
+        paper = gaz.by_id().get(outlet.town_id) if outlet.town_id else None
+        if not local and (paper is None or (paper.country, paper.admin1) != state):
+            continue
+        key = name_key(m.text)
+        outside = any(
+            x.choice is not None
+            and name_key(x.text) != key
+            and reliable(x)
+            and (
+                x.choice.country != state[0]
+                or (x.choice.fcode != "PCLI" and x.choice.admin1 not in (None, state[1]))
+            )
+            for x in mentions
+        )
+        if outside:
+            continue
+        if local:
+            town = max(local, key=lambda x: x.population)
+        else:  # "RICHLAND -" in a Columbus, Nebraska paper: a hamlet near the paper's town
+            name = m.text.title()
+            town = GazEntry(None, name, "PPL", state[0], state[1], paper.lat, paper.lon, 0)
+        for x in mentions:  # the name's other mentions follow (one sense per article)
+            if name_key(x.text) == key and not x.qualifier:
+                x.choice = town
+
+
 #: "Jerome Township", "Tennessee Colony": a settlement named after a place, by a word that
 #: says so (US civil townships, colonies)
 _SETTLEMENT = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (Township|Colony)\b")
@@ -691,6 +746,7 @@ def find_places(
                 placed[id(e)] = replace(e, lat=lat, lon=lon) if lat is not None else e
             m.choice = placed[id(e)]
     mentions = _settlements(text, mentions, home, outlet, gaz)
+    _local_datelines(text, mentions, outlet, gaz)
     ctx = _context(mentions, home, outlet)
     same_text = Counter(m.text for m in mentions)
     kept = [m for m in mentions if _keep(m, gaz, ctx, text, same_text)]
