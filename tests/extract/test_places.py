@@ -738,3 +738,12 @@ def test_a_bare_dateline_with_no_namesake_in_the_papers_state_is_near_the_paper(
     place = find_places(text, outlet=prior)[0]
     assert place.span.text == "KOUNTZE" and place.geonameid is None
     assert place.name == "Kountze" and km(place.lat, place.lon, *prior.town) < 1
+
+
+def test_a_region_of_another_country_is_not_moved_into_the_article_country() -> None:
+    text = (
+        "Drones hit the Kursk region overnight, officials in Kyiv and Kharkiv said. "
+        "Ukrainian forces also shelled Sumy."
+    )
+    kursk = next(p for p in find_places(text) if p.span.text.startswith("Kursk"))
+    assert kursk.country == "RU"

@@ -497,12 +497,8 @@ def _local_unlisted(
         e = m.choice
         if id(m) not in kept or e is None or m.qualifier or m.dateline or m.adjectival:
             continue
-        # a designated division that no town names ("Giza's Haram district"), found only in
-        # another country's divisions, is a division of the article's country
-        division = e.fcode == "ADM1" and e.admin1 is None and e.population == 0
-        if not division and (e.fcode != "PPL" or e.population >= SMALL_CITY):
-            continue
-        if is_unlisted_town(e):
+        # a designated mention ("Giza's Haram district") follows its town
+        if e.fcode != "PPL" or e.population >= SMALL_CITY or is_unlisted_town(e):
             continue
         others = [x for j, x in enumerate(mentions) if not (ids[j] & ids[i])]
         ctx = _context(others, home, outlet)
@@ -511,7 +507,7 @@ def _local_unlisted(
             continue
         if ctx.points and min(km(e.lat, e.lon, a, b) for a, b in ctx.points) < 300:
             continue
-        target = None if division else _article_state(ctx)
+        target = _article_state(ctx)
         if target is None:
             country = _article_country(ctx)
             if country is None or country == e.country:
@@ -536,8 +532,7 @@ def _local_unlisted(
             continue
         lat, lon = point
         name = e.name.title() if e.name.isupper() else e.name
-        fcode = "ADM1" if division else "PPL"
-        m.choice = GazEntry(None, name, fcode, target[0], target[1], lat, lon, 0)
+        m.choice = GazEntry(None, name, "PPL", target[0], target[1], lat, lon, 0)
 
 
 _BARE_DATELINE_BEFORE = re.compile(r"(?:^|[.!?\n])\s*$")
