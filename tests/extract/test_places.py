@@ -233,6 +233,19 @@ def test_a_part_of_a_country_keeps_the_country_id() -> None:
     assert place.geonameid == 4273857  # Kansas: the whole the region is part of
 
 
+def test_a_lower_case_part_of_a_state_is_the_state_not_the_table_region() -> None:
+    state = find_places("Wildfires spread across California.")[0]
+    part = find_places("Wildfires spread across northern California on Sunday.")[0]
+    assert (part.span.text, part.kind) == ("northern California", PlaceKind.REGION)
+    assert part.geonameid == state.geonameid is not None
+    assert (part.lat, part.lon) == (state.lat, state.lon)
+    # the capitalised proper name stays the table's region
+    named = find_places("Wildfires spread across Northern California on Sunday.")[0]
+    assert named.name == "Northern California" and named.geonameid is None
+    # a lower-case part of a country keeps the table's region ("western Russia")
+    assert find_places("Troops moved to western Russia.")[0].name == "Western Russia"
+
+
 def test_the_outlet_home_town_outranks_its_namesakes() -> None:
     from claimtrace.extract.places import outlet_prior
 
@@ -561,3 +574,176 @@ def test_a_name_followed_by_who_or_an_age_is_a_person_throughout() -> None:
     # the person is the one before "of": the town stays a town
     text = "Police named Daniel Hufstetler of Roswell, who was listed in stable condition."
     assert [p.span.text for p in find_places(text)] == ["Roswell"]
+
+
+def test_a_town_the_gazetteer_lacks_stays_in_its_qualifiers_state() -> None:
+    # no Dresden of Kansas in the gazetteer: a Kansas town, not Dresden, Ohio or Tennessee
+    text = (
+        "DRESDEN, Kan. - The grain elevator in Dresden burned on Friday, firefighters from "
+        "Hays, Kan., said."
+    )
+    dresden = [p for p in find_places(text) if p.span.text.lower() == "dresden"]
+    assert len(dresden) == 2
+    hays = next(p for p in find_places(text) if p.span.text == "Hays")
+    for p in dresden:
+        assert p.geonameid is None and p.country == "US" and p.kind is PlaceKind.CITY
+        assert p.name == "Dresden"
+        # near the article's other Kansas town (else at the state's point)
+        assert km(p.lat, p.lon, hays.lat, hays.lon) < 1
+    # a capital's namesake too ("Oslo, Minn."), but a listed town keeps its id
+    oslo = find_places("A crash near Oslo, Minn., closed the road.")[0]
+    assert oslo.geonameid is None and oslo.country == "US"
+    assert find_places("She lives in Lisbon, Ohio.")[0].geonameid is not None
+
+
+def test_a_lone_small_town_with_namesakes_only_elsewhere_is_a_town_of_the_article_state() -> None:
+    # the gazetteer's only Kountze is in Texas; an Iowa story names out-of-state towns with
+    # their state, so a bare "Kountze" there is an Iowa town too small for the gazetteer
+    text = (
+        "A barn burned near Kountze on Friday, deputies in Le Mars, Iowa, said. "
+        "Firefighters from Sioux Center, Iowa, and Orange City, Iowa, helped."
+    )
+    places = find_places(text)
+    kountze = next(p for p in places if p.span.text == "Kountze")
+    le_mars = next(p for p in places if p.span.text == "Le Mars")
+    assert kountze.geonameid is None and kountze.country == "US"
+    assert km(kountze.lat, kountze.lon, le_mars.lat, le_mars.lon) < 100
+    # in a Texas story it is the Texas town, with its id
+    text = "A barn burned near Kountze on Friday, deputies in Beaumont, Texas, said."
+    kountze = next(p for p in find_places(text) if p.span.text == "Kountze")
+    assert kountze.geonameid is not None and km(kountze.lat, kountze.lon, 30.37, -94.31) < 20
+    # a story that names its state only once settles nothing: the gazetteer's town stays
+    text = "A barn burned near Kountze on Friday, deputies in Iowa said."
+    assert next(p for p in find_places(text) if p.span.text == "Kountze").geonameid is not None
+
+
+def test_a_lone_small_town_abroad_follows_the_article_unless_its_country_is_named() -> None:
+    text = (
+        "Trains were late in London on Monday. Commuters from Manchester and Leeds waited, "
+        "and crews at Kountze said they would strike."
+    )
+    kountze = next(p for p in find_places(text) if p.span.text == "Kountze")
+    assert kountze.geonameid is None and kountze.country == "GB"
+    text = (
+        "Trains were late in London on Monday. Commuters from Manchester and Leeds waited. "
+        "She grew up in the village of Kountze in the United States."
+    )
+    kountze = next(p for p in find_places(text) if p.span.text == "Kountze")
+    assert kountze.geonameid is not None and kountze.country == "US"
+
+
+def test_a_lone_small_town_stays_in_the_state_its_outlet_writes_about_more() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    prior = outlet_prior(
+        ["Roads closed in Beaumont, Texas, on Friday.", "Dallas, Texas, voted on Tuesday."]
+    )
+    text = (
+        "A barn burned near Kountze on Friday, deputies in Le Mars, Iowa, said. "
+        "Firefighters from Sioux Center, Iowa, and Orange City, Iowa, helped."
+    )
+    kountze = next(p for p in find_places(text, outlet=prior) if p.span.text == "Kountze")
+    assert kountze.geonameid is not None and kountze.country == "US"
+
+
+def test_a_lone_small_town_or_district_abroad_is_in_the_article_country() -> None:
+    # no state is named twice: the country the article is about decides
+    text = (
+        "Jordanian police said gunmen attacked a patrol near Kountze. Jordan's interior "
+        "minister visited Amman and Irbid on Sunday."
+    )
+    kountze = next(p for p in find_places(text) if p.span.text == "Kountze")
+    assert kountze.geonameid is None and kountze.country == "JO"
+    assert kountze.kind is PlaceKind.CITY
+    # a district named after the namesake: a district of the article's country
+    text = (
+        "Egyptian police said a bomb went off in the Kountze district on Friday. Egypt's "
+        "interior ministry, in Cairo, said Alexandria was calm."
+    )
+    district = next(p for p in find_places(text) if p.span.text.startswith("Kountze"))
+    assert district.span.text == "Kountze district" and district.kind is PlaceKind.ADMIN
+    assert district.country == "EG" and district.geonameid is None
+    assert km(district.lat, district.lon, 30.0, 31.0) < 300
+
+
+def test_a_lone_small_town_is_placed_at_the_article_dateline() -> None:
+    text = (
+        "SIOUX CO. - A tractor was stolen near Kountze on Friday. Police in Waterloo, Iowa, "
+        "and Des Moines, Iowa, are looking for a red pickup."
+    )
+    places = find_places(text)
+    county = places[0]
+    kountze = next(p for p in places if p.span.text == "Kountze")
+    assert county.span.text == "SIOUX CO." and county.country == "US"
+    assert kountze.geonameid is None
+    assert (kountze.lat, kountze.lon) == (county.lat, county.lon)
+
+
+def test_a_listed_town_without_a_population_is_not_outranked_by_an_alternate_name() -> None:
+    from claimtrace.extract.gazetteer import load_gazetteer
+    from claimtrace.extract.places import prior
+
+    gaz = load_gazetteer()
+    own = next(e for e in gaz.lookup("Twickenham") if e.country == "GB")
+    assert own.population == 0  # cities1000 gives it none
+    assert prior(own) == pytest.approx(1.2 * 3.0, abs=0.01)  # taken as 1,000 people
+    place = find_places("The rowing club in Twickenham reopened on Monday.")[0]
+    assert place.country == "GB" and place.name == "Twickenham"
+
+
+def test_a_township_or_colony_is_a_settlement_of_the_article_state() -> None:
+    text = (
+        "Crews repaired a bridge in Kountze Township on Monday. Officials in Columbus, "
+        "Ohio, and Dayton, Ohio, approved the money."
+    )
+    places = find_places(text)
+    township = next(p for p in places if "Kountze" in p.span.text)
+    columbus = next(p for p in places if p.span.text == "Columbus")
+    assert township.span.text == "Kountze Township" and township.geonameid is None
+    assert township.country == "US" and km(township.lat, township.lon, 39.9, -83.6) < 150
+    assert columbus.geonameid is not None
+    text = (
+        "A barn burned in the Nevada Colony area on Friday, deputies in Abilene, Texas, and "
+        "Lubbock, Texas, said."
+    )
+    colony = next(p for p in find_places(text) if "Nevada" in p.span.text)
+    assert colony.span.text == "Nevada Colony" and colony.kind is PlaceKind.CITY
+    assert km(colony.lat, colony.lon, 33.0, -100.8) < 200  # in Texas, not Nevada
+
+
+def test_a_local_papers_bare_dateline_names_a_town_of_its_state() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    prior = outlet_prior(
+        ["Roads closed in Peoria, Ill., and Pekin, Ill., on Friday.", "Quincy, Ill., voted."]
+    )
+    text = "Library sale opens. MALTA – Volunteers sorted 500 books for the sale on Friday."
+    malta = find_places(text, outlet=prior)[0]
+    assert malta.span.text == "MALTA" and malta.country == "US"
+    # without the paper's prior, or when the article names a place abroad, it is the country
+    assert find_places(text)[0].country == "MT"
+    text = "Ferry sale opens. MALTA – Ferries from Sicily and Italy were sold on Friday."
+    assert find_places(text, outlet=prior)[0].country == "MT"
+
+
+def test_a_bare_dateline_with_no_namesake_in_the_papers_state_is_near_the_paper() -> None:
+    from claimtrace.extract.places import outlet_prior
+
+    prior = outlet_prior(
+        ["Columbus, Neb., and Norfolk, Neb., closed roads.", "Schuyler, Neb., voted."],
+        domain="columbusexample.com",
+    )
+    assert prior.town is not None
+    text = "Crash kills driver. KOUNTZE — A driver died early Sunday on a county road."
+    place = find_places(text, outlet=prior)[0]
+    assert place.span.text == "KOUNTZE" and place.geonameid is None
+    assert place.name == "Kountze" and km(place.lat, place.lon, *prior.town) < 1
+
+
+def test_a_region_of_another_country_is_not_moved_into_the_article_country() -> None:
+    text = (
+        "Drones hit the Kursk region overnight, officials in Kyiv and Kharkiv said. "
+        "Ukrainian forces also shelled Sumy."
+    )
+    kursk = next(p for p in find_places(text) if p.span.text.startswith("Kursk"))
+    assert kursk.country == "RU"

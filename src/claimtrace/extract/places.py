@@ -27,7 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimtrace.extract.dates import TextSentences
 from claimtrace.extract.gazetteer import (
@@ -42,6 +42,7 @@ from claimtrace.extract.toponyms import (
     Mention,
     entity_mentions,
     gazetteer_mentions,
+    is_unlisted_town,
 )
 from claimtrace.model import Claim, Place, PlaceKind, PlaceUse, Span
 
@@ -54,6 +55,8 @@ HOME_TLDS = {
 #: a single-word city smaller than this needs support (a preposition of place, a
 #: "City, State" qualifier, or another place of the article in the same state or nearby)
 SMALL_CITY = 20_000
+#: the population a listed town without one is taken to have (cities1000's threshold)
+TOWN_FLOOR = 1_000
 #: how much countries, states and regions outrank same-named towns in scoring
 DOMINANT_BONUS = 6.0
 #: verbs after a country or capital that make it stand for its government ("Moscow said")
@@ -95,7 +98,10 @@ def prior(entry: GazEntry) -> float:
         return 8.5 if entry.country == "US" else 7.5
     if entry.fcode == "ADM2":  # among same-named counties, the more populous one
         return 5.0 + 0.5 * math.log10(entry.population + 1)
-    score = 1.2 * math.log10(entry.population + 1)
+    # GeoNames' cities1000 lists towns of at least 1,000 people; a listed population of 0
+    # is unknown, not empty (Twickenham), and counts as that threshold
+    people = entry.population or (TOWN_FLOOR if entry.geonameid else 0)
+    score = 1.2 * math.log10(people + 1)
     if entry.fcode == "PPLC":
         score += 2.0
     return score
@@ -423,7 +429,7 @@ def _keep(m: Mention, gaz: Gazetteer, ctx: _Context, text: str, same_text: Count
         return True
     if (
         ctx.outlet is not None
-        and ctx.outlet.admin1.get((e.country or "", e.admin1 or ""), 0) >= 0.3
+        and ctx.outlet.admin1.get((e.country or "", e.admin1 or ""), 0) >= OUTLET_STATE
     ):
         return True
     if e.lat is not None:
@@ -449,6 +455,7 @@ def _estimate_county(
         and m.choice.country == county.country
         and m.choice.admin1 == county.admin1
         and m.choice.lat is not None
+        and not is_unlisted_town(m.choice)
     ]
     if towns:
         return (
@@ -459,6 +466,242 @@ def _estimate_county(
     if state is not None:
         return state.lat, state.lon
     return None, None
+
+
+#: the share of an outlet's articles naming a state that makes the state one of its own
+OUTLET_STATE = 0.3
+#: how much evidence (reliable mentions) makes a state or country the article's own
+LOCAL_EVIDENCE = 2.0
+
+
+def _local_unlisted(
+    text: str,
+    mentions: list[Mention],
+    kept: set[int],
+    home: str | None,
+    outlet: PlacePrior | None,
+    gaz: Gazetteer,
+) -> None:
+    """A small town named alone whose every namesake lies outside the state (or country)
+    the article is about ("a theft near Hinton" in an Iowa story, where the gazetteer's
+    Hintons are in Oklahoma and West Virginia): news names out-of-state towns with their
+    state, so it is a town of the article's state too small for the gazetteer, placed among
+    the article's towns there, with no id. Abroad too ("crews at Heathrow" in a London
+    story: the gazetteer's only Heathrow is in Florida), unless the article names the
+    namesake's country; where no state is named twice, the article's country decides
+    ("near Karak" in a Jordan story), and a designated division too ("Giza's Haram
+    district": a district of Egypt, not Haram, Norway). Not where the outlet often writes
+    about the namesake's state (:data:`OUTLET_STATE`)."""
+    ids = [{id(e) for e in m.entries} for m in mentions]
+    for i, m in enumerate(mentions):
+        e = m.choice
+        if id(m) not in kept or e is None or m.qualifier or m.dateline or m.adjectival:
+            continue
+        # a designated mention ("Giza's Haram district") follows its town
+        if e.fcode != "PPL" or e.population >= SMALL_CITY or is_unlisted_town(e):
+            continue
+        others = [x for j, x in enumerate(mentions) if not (ids[j] & ids[i])]
+        ctx = _context(others, home, outlet)
+        own = (e.country or "", e.admin1 or "")
+        if ctx.admin1[own] > 0:
+            continue
+        if ctx.points and min(km(e.lat, e.lon, a, b) for a, b in ctx.points) < 300:
+            continue
+        target = _article_state(ctx)
+        if target is None:
+            country = _article_country(ctx)
+            if country is None or country == e.country:
+                continue
+            target = (country, None)
+        if target == own:
+            continue
+        if e.country != target[0] and any(
+            id(x) in kept
+            and x.choice is not None
+            and x.choice.country == e.country
+            and x.choice.fcode in DOMINANT
+            for x in others
+        ):
+            continue  # "a village of Flumeri in southern Italy": the article names its country
+        if outlet is not None and outlet.admin1.get(own, 0.0) >= OUTLET_STATE:
+            continue  # the outlet often writes about the namesake's state
+        if any((x.country, x.admin1) == target for x in m.entries):
+            continue  # a namesake there: the scores decided against it
+        point = _point_in(target, others, text, gaz)
+        if point is None:
+            continue
+        lat, lon = point
+        name = e.name.title() if e.name.isupper() else e.name
+        m.choice = GazEntry(None, name, "PPL", target[0], target[1], lat, lon, 0)
+
+
+_BARE_DATELINE_BEFORE = re.compile(r"(?:^|[.!?\n])\s*$")
+_BARE_DATELINE_AFTER = re.compile(r"\s*(?:—|–|--?|”)\s")
+
+
+def _local_datelines(
+    text: str, mentions: list[Mention], outlet: PlacePrior | None, gaz: Gazetteer
+) -> None:
+    """A local paper's dateline without a state ("WINDSOR - The town ..." in a Connecticut
+    paper) names a town of the paper's state, where one bears the name and the article names
+    no place outside that state; a wire dateline ("WASHINGTON (AP)") is left to the prior."""
+    if outlet is None or not outlet.admin1:
+        return
+    state, share = max(outlet.admin1.items(), key=lambda kv: (kv[1], kv[0]))
+    if share < OUTLET_STATE:
+        return
+    for m in mentions:
+        e = m.choice
+        if e is None or m.qualifier or m.dateline or not m.text.isupper():
+            continue
+        if (e.country, e.admin1) == state:
+            continue
+        if not (
+            _BARE_DATELINE_BEFORE.search(text[max(0, m.start - 3) : m.start])
+            and _BARE_DATELINE_AFTER.match(text, m.end)
+        ):
+            continue
+        local = [
+            x for x in m.entries if x.fcode.startswith("PPL") and (x.country, x.admin1) == state
+        ]
+        paper = gaz.by_id().get(outlet.town_id) if outlet.town_id else None
+        if not local and (paper is None or (paper.country, paper.admin1) != state):
+            continue
+        key = name_key(m.text)
+        outside = any(
+            x.choice is not None
+            and name_key(x.text) != key
+            and reliable(x)
+            and (
+                x.choice.country != state[0]
+                or (x.choice.fcode != "PCLI" and x.choice.admin1 not in (None, state[1]))
+            )
+            for x in mentions
+        )
+        if outside:
+            continue
+        if local:
+            town = max(local, key=lambda x: x.population)
+        else:  # "RICHLAND -" in a Columbus, Nebraska paper: a hamlet near the paper's town
+            name = m.text.title()
+            town = GazEntry(None, name, "PPL", state[0], state[1], paper.lat, paper.lon, 0)
+        for x in mentions:  # the name's other mentions follow (one sense per article)
+            if name_key(x.text) == key and not x.qualifier:
+                x.choice = town
+
+
+#: "Jerome Township", "Tennessee Colony": a settlement named after a place, by a word that
+#: says so (US civil townships, colonies)
+_SETTLEMENT = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (Township|Colony)\b")
+
+
+def _settlements(
+    text: str,
+    mentions: list[Mention],
+    home: str | None,
+    outlet: PlacePrior | None,
+    gaz: Gazetteer,
+) -> list[Mention]:
+    """A township or colony the gazetteer lacks ("in Jerome Township", "the Tennessee Colony
+    area") is a settlement of the article's state, not the town or state it is named after:
+    one mention over the whole name, with no id, placed like :func:`_local_unlisted`'s."""
+    found = []
+    for sm in _SETTLEMENT.finditer(text):
+        start, end = sm.start(), sm.end()
+        if any(e.fcode.startswith("PPL") for e in gaz.lookup(sm.group(0))):
+            continue  # a listed town of that name (Clinton Township, Michigan)
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if not inside or any(m.start < start or m.end > end for m in inside):
+            continue  # only where its name is a place, and not inside a longer one
+        others = [m for m in mentions if not (m.start < end and start < m.end)]
+        target = _article_state(_context(others, home, outlet))
+        point = _point_in(target, others, text, gaz) if target is not None else None
+        if point is None:
+            continue
+        entry = GazEntry(None, sm.group(0), "PPL", target[0], target[1], *point, 0)
+        m = Mention(start, end, sm.group(0), (entry,), supported=True)
+        m.primary = {id(entry)}
+        m.choice = entry
+        found.append((m, inside))
+    if not found:
+        return mentions
+    drop = {id(x) for _, inside in found for x in inside}
+    rest = [m for m in mentions if id(m) not in drop]
+    return sorted(rest + [m for m, _ in found], key=lambda m: m.start)
+
+
+def _point_in(
+    target: tuple[str, str | None], others: Sequence[Mention], text: str, gaz: Gazetteer
+) -> tuple[float, float] | None:
+    """Where to put a place of ``target`` (a state, or a country with ``None``) that the
+    gazetteer lacks: at the article's opening dateline when that names a place there, else
+    at the mean of the article's reliable or large towns and counties there, else (for a
+    country) at the country's point."""
+    towns = [
+        (x.choice.lat, x.choice.lon)
+        for x in others
+        if x.choice is not None
+        and x.choice.lat is not None
+        and x.choice.country == target[0]
+        and target[1] in (None, x.choice.admin1)
+        and x.choice.fcode.startswith(("PPL", "ADM2"))
+        and not is_unlisted_town(x.choice)
+        and (reliable(x) or x.choice.population >= SMALL_CITY)
+    ]
+    lead = next(
+        (
+            x.choice
+            for x in others
+            if x.choice is not None
+            and x.choice.lat is not None
+            and x.choice.country == target[0]
+            and target[1] in (None, x.choice.admin1)
+            and not is_unlisted_town(x.choice)
+            and _opens_dateline(text, x)
+        ),
+        None,
+    )
+    if lead is not None:
+        return lead.lat, lead.lon  # "PLYMOUTH CO. - ... near Hinton": the dateline's place
+    if not towns and target[1] is None and target[0] in gaz.countries:
+        country = gaz.countries[target[0]]
+        if country.lat is not None:
+            return country.lat, country.lon
+    if not towns:
+        return None
+    return (
+        round(sum(t[0] for t in towns) / len(towns), 4),
+        round(sum(t[1] for t in towns) / len(towns), 4),
+    )
+
+
+_DATELINE_DASH = re.compile(r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:—|–|--?)\s")
+
+
+def _opens_dateline(text: str, m: Mention) -> bool:
+    """The place of a dateline that opens the article ("PLYMOUTH CO. - ", "HOLLIDAY, Mo. —")."""
+    return not text[: m.start].strip() and _DATELINE_DASH.match(text, m.end) is not None
+
+
+def _article_country(ctx: _Context) -> str | None:
+    """The country the article is about, by the same measure as :func:`_article_state`."""
+    ranked = ctx.countries.most_common(2)
+    if not ranked or ranked[0][1] < LOCAL_EVIDENCE:
+        return None
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _article_state(ctx: _Context) -> tuple[str, str] | None:
+    """The state (first-level division) the article is about: the one its reliable
+    mentions name most, at least :data:`LOCAL_EVIDENCE` times and more than any other."""
+    ranked = ctx.admin1.most_common(2)
+    if not ranked or ranked[0][1] < LOCAL_EVIDENCE:
+        return None
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def find_places(
@@ -487,18 +730,32 @@ def find_places(
                 mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     _resolve(mentions, home, outlet)
+    # "Holliday, Mo.": a town too small for the gazetteer, near the article's other towns of
+    # its state (else at the state's point), with no id
+    placed: dict[int, GazEntry] = {}
+    for m in mentions:
+        e = m.choice
+        if e is not None and is_unlisted_town(e):
+            if id(e) not in placed:
+                lat, lon = _estimate_county(e, mentions, gaz)
+                placed[id(e)] = replace(e, lat=lat, lon=lon) if lat is not None else e
+            m.choice = placed[id(e)]
+    mentions = _settlements(text, mentions, home, outlet, gaz)
+    _local_datelines(text, mentions, outlet, gaz)
     ctx = _context(mentions, home, outlet)
     same_text = Counter(m.text for m in mentions)
+    kept = [m for m in mentions if _keep(m, gaz, ctx, text, same_text)]
+    _local_unlisted(text, mentions, {id(m) for m in kept}, home, outlet, gaz)
     places = []
-    for m in mentions:
-        if not _keep(m, gaz, ctx, text, same_text):
-            continue
+    for m in kept:
         e = m.choice
         kind = e.kind
         name = e.name
         lat, lon, gid = e.lat, e.lon, e.geonameid
         if lat is None and e.fcode == "ADM2":
             lat, lon = _estimate_county(e, mentions, gaz)
+        elif is_unlisted_town(e):
+            name = e.name.title() if e.name.isupper() else e.name
         if m.region_of and not m.adjectival:
             # "western Russia": a part of a feature keeps the GeoNames id of the whole (the
             # convention of the LGL-scheme corpora), the most precise id the gazetteer has

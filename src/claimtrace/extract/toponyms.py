@@ -685,6 +685,10 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 if q and not demonym:
                     mention.qualifier = (q[0], q[1])
                     mention.supported = True
+                    unlisted = _unlisted_town(gaz, surface, entries, q[0], q[1])
+                    if unlisted is not None:
+                        mention.entries = (*mention.entries, unlisted)
+                        mention.primary.add(id(unlisted))
                 d = _DESIGNATORS.match(text[end : end + 16])
                 d_before = re.search(
                     r"\b(region|province|oblast|governorate|prefecture)\s+of\s+$",
@@ -721,6 +725,11 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 if (mention.designator or mention.region_of) and not demonym:
                     # "Kursk region", "western Russia": a feature of the table, where it has one
                     table = [e for e in gaz.lookup(mention.text) if e.fcode in ("ADM1", "RGN")]
+                    state = any(e.fcode == "ADM1" and e.country == "US" for e in entries)
+                    if mention.region_of and state:
+                        # "northern California" is a part of the state and takes its id (the
+                        # corpora's convention), not the table's "Northern California"
+                        table = []
                     if table:
                         mention.entries = tuple(table)
                         mention.primary = {id(e) for e in table}
@@ -733,6 +742,18 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     # a given name), the name is a person throughout; a town that "says" something without
     # ever being a full name is a place ("Gainesville says no")
     surnames |= full_names
+    # "HOLLIDAY, Mo. ... south of Holliday": the unlisted town of the qualifier's state is
+    # a candidate of the name's other mentions too (one sense per article)
+    unlisted_by_name = {
+        name_key(_strip_possessive(m.text)): e
+        for m in mentions
+        for e in m.entries
+        if is_unlisted_town(e)
+    }
+    for m in mentions:
+        extra = unlisted_by_name.get(name_key(_strip_possessive(m.text)))
+        if extra is not None and not any(e is extra for e in m.entries):
+            m.entries = (*m.entries, extra)
     placed = {
         name_key(_strip_possessive(m.text)) for m in mentions if m.supported and not m.tentative
     }
@@ -748,6 +769,33 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         or any(e.fcode in DOMINANT for e in m.entries)
     ]
     return _division_mentions(text, gaz, _county_lists(text, gaz, kept))
+
+
+def is_unlisted_town(entry: GazEntry) -> bool:
+    """A town the gazetteer lacks, known only by its qualifier's state (no id, no people)."""
+    return entry.fcode == "PPL" and entry.geonameid is None and entry.population == 0
+
+
+def _unlisted_town(
+    gaz: Gazetteer,
+    surface: str,
+    entries: tuple[GazEntry, ...],
+    country: str | None,
+    admin1: str | None,
+) -> GazEntry | None:
+    """ "Holliday, Mo.", where no Holliday of Missouri is in the gazetteer (towns under 1,000
+    people are not): a town of that state, placed at the state's point until the article's
+    other places of the state refine it, rather than a namesake in another state."""
+    if country != "US" or admin1 is None or not entries:
+        return None
+    if not all(e.fcode.startswith("PPL") for e in entries):  # "Belgrade, Minn.": capitals too
+        return None
+    if any(e.country == country and e.admin1 == admin1 for e in entries):
+        return None
+    state = gaz.us_states.get(admin1)
+    if state is None or state.lat is None:
+        return None
+    return GazEntry(None, surface, "PPL", country, admin1, state.lat, state.lon, 0)
 
 
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
