@@ -517,6 +517,13 @@ def test_a_person_by_office_is_not_the_institution_named_before():
     assert out[1].source_entity == out[0].source_entity
 
 
+@pytest.mark.parametrize("chief", ["the county fire chief, Ann Roe", "Fire Marshal Jo Fry"])
+def test_fire_chiefs_and_marshals_are_government(chief):
+    from claimtrace.extract.sources import classify_kind
+
+    assert classify_kind(chief) is SourceKind.GOVERNMENT
+
+
 @pytest.mark.parametrize("paper", ["the Tribune", "The Daily Gazette", "the Herald"])
 def test_mastheads_are_media(paper):
     from claimtrace.extract.sources import classify_kind
