@@ -1273,6 +1273,38 @@ def test_a_time_phrase_between_a_source_and_its_cue_is_outside_the_source():
     assert edges(text, "Voters in 2016") == ["Voters in 2016"]
 
 
+def test_an_aside_between_a_source_and_its_cue_is_outside_the_source():
+    from claimtrace.extract.attribution import _source_edges
+
+    def edges(text, source, verb=" said"):
+        lo = text.index(source)
+        at = text.index(verb) + 1
+        cue = Span.of(text, at, at + len(verb) - 1)
+        out = _source_edges(text, ((Span.of(text, lo, lo + len(source)),), (cue,), (), 0.9))
+        return [s.text for s in out[0]]
+
+    text = "Ms. Okafor, speaking at a town hall in Leeds, said the depot would close."
+    assert edges(text, "Ms. Okafor, speaking at a town hall in Leeds,") == ["Ms. Okafor"]
+    text = "The mayor, for her part, said the bridge was safe."
+    assert edges(text, "The mayor, for her part,") == ["The mayor"]
+    text = "The union, however, has denied the report."
+    assert edges(text, "The union, however,", " has denied") == ["The union"]
+    # an apposition before the aside keeps its closing comma
+    text = "Lena Berg, the city's treasurer, in a letter, said the fund was empty."
+    assert edges(text, "Lena Berg, the city's treasurer, in a letter,") == [
+        "Lena Berg, the city's treasurer,"
+    ]
+    # "like" and "at" asides stay (PolNeAR keeps them), as does one after a relative clause
+    text = "Most farmers, like their neighbours, said the rain came late."
+    assert edges(text, "Most farmers, like their neighbours,") == [
+        "Most farmers, like their neighbours,"
+    ]
+    text = "Tom Reyes, who moved to Ohio, in 2019, said he missed the coast."
+    assert edges(text, "Tom Reyes, who moved to Ohio, in 2019,") == [
+        "Tom Reyes, who moved to Ohio, in 2019,"
+    ]
+
+
 def test_the_subject_of_a_hedging_adverb_is_content():
     from claimtrace.extract.attribution import _hedge_without_subject_source
 
