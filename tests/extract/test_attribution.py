@@ -1305,6 +1305,29 @@ def test_an_aside_between_a_source_and_its_cue_is_outside_the_source():
     ]
 
 
+def test_a_lone_function_word_is_no_source():
+    from claimtrace.extract.attribution import _function_word_source
+
+    def roles(text, source, cue):
+        s, c = text.index(source), text.index(cue)
+        content = Span.of(text, c + len(cue) + 1, len(text) - 1)
+        spans = ((Span.of(text, s, s + len(source)),), (Span.of(text, c, c + len(cue)),))
+        out = _function_word_source(text, (*spans, (content,), 0.9))
+        return [x.text for x in out[0]], [x.text for x in out[1]]
+
+    # a determiner right before a nominal cue is part of the cue
+    text = "The refusal to discuss the budget angered the council."
+    assert roles(text, "The", "refusal to discuss") == ([], ["The refusal to discuss"])
+    # any other function word is dropped
+    text = "The vote came amid complaints about the count."
+    assert roles(text, "amid", "complaints about") == ([], ["complaints about"])
+    # a real source, or an interview's "A:" label, stays
+    text = "The mayor warned that the bridge was unsafe."
+    assert roles(text, "The mayor", "warned") == (["The mayor"], ["warned"])
+    text = "Q: Why?\nA: Because the rain came late."
+    assert roles(text, "A", ":") == (["A"], [":"])
+
+
 def test_the_subject_of_a_hedging_adverb_is_content():
     from claimtrace.extract.attribution import _hedge_without_subject_source
 
