@@ -1328,6 +1328,35 @@ def test_a_lone_function_word_is_no_source():
     assert roles(text, "A", ":") == (["A"], [":"])
 
 
+def test_a_role_does_not_end_with_a_parenthesis_it_did_not_open():
+    from claimtrace.extract.attribution import _balanced_edges
+
+    text = "The plant stays shut (the owner said that repairs will take a year) for now."
+    lo = text.index("that repairs")
+    hi = text.index(" for now")
+    cue_at = text.index("said")
+    claim = (
+        (Span.of(text, text.index("the owner"), cue_at - 1),),
+        (Span.of(text, cue_at, cue_at + 4),),
+        (Span.of(text, lo, hi),),
+        0.9,
+    )
+    source, cue, content, _ = _balanced_edges(text, claim)
+    assert [c.text for c in content] == ["that repairs will take a year"]
+    assert [s.text for s in source] == ["the owner"] and [c.text for c in cue] == ["said"]
+    # an opening parenthesis the span does not close goes too; a balanced pair stays
+    text = "(Reporters were told the vote is final. Rep. Ana Ruiz (D-Ore.) agreed."
+    claim = (
+        (Span.of(text, text.index("Rep."), text.index(" agreed")),),
+        (Span.of(text, text.index("agreed"), text.index("agreed") + 6),),
+        (Span.of(text, 0, text.index(" were")),),
+        0.9,
+    )
+    source, _cue, content, _ = _balanced_edges(text, claim)
+    assert [c.text for c in content] == ["Reporters"]
+    assert [s.text for s in source] == ["Rep. Ana Ruiz (D-Ore.)"]
+
+
 def test_the_subject_of_a_hedging_adverb_is_content():
     from claimtrace.extract.attribution import _hedge_without_subject_source
 

@@ -1804,6 +1804,38 @@ def _function_word_source(text: str, claim_spans):
     return ((), cue, content, conf)
 
 
+def _balanced_edges(text: str, claim_spans):
+    """A role does not open with a parenthesis it does not close, nor end with one it did
+    not open ("... (she said that she has pneumonia)": the content is "that she has
+    pneumonia"): no source, cue or content of PolNeAR train does (91 end next to one)."""
+
+    def trim(span: Span) -> Span | None:
+        lo, hi = span.start, span.end
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        frag = text[lo:hi]
+        if frag.endswith(")") and frag.count(")") > frag.count("("):
+            hi -= 1
+        elif frag.startswith("(") and frag.count("(") > frag.count(")"):
+            lo += 1
+        else:
+            return span
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        return Span.of(text, lo, hi) if lo < hi else None
+
+    source, cue, content, conf = claim_spans
+    out = []
+    for role in (source, cue, content):
+        spans = tuple(t for t in (trim(s) for s in role) if t is not None)
+        out.append(spans if spans or not role else role)
+    return (*out, conf)
+
+
 _WHAT_BEFORE = re.compile(r"\b(?P<what>[Ww]hat)\s+$")
 
 
@@ -2289,6 +2321,7 @@ def extract_attributions(
         raw = [_statement_to_cue(text, r) for r in raw]
         raw = [_channel_out_of_cue(text, r) for r in raw]
         raw = [_what_object(text, r) for r in raw]
+        raw = [_balanced_edges(text, r) for r in raw]
     else:
         for src, cue, content in rule_attributions(text):
             raw.append(
