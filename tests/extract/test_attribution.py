@@ -962,6 +962,13 @@ def test_the_subject_of_a_passive_or_raising_cue_is_content_not_source():
     assert moved(text, "Voters", "are convinced", "that the race is over")[0] == ["Voters"]
     text = "He appeared to suggest that the race is over."
     assert moved(text, "He", "appeared", "that the race is over")[0] == ["He"]
+    # an adjective ending like "said" is no participle: "are afraid"
+    text = "Many growers are afraid that the frost will return."
+    assert moved(text, "Many growers", "are afraid", "that the frost will return")[0] == [
+        "Many growers"
+    ]
+    text = "The rumour was said to be false."
+    assert moved(text, "The rumour", "was said", "to be false")[0] == []
     # "Asked about X, Clinton said": the one asked is no source of "Asked"
     text = "Asked about the deal, Clinton said it was fine."
     assert moved(text, "Clinton", "Asked", "about the deal")[0] == []

@@ -1593,7 +1593,9 @@ _PASSIVE_CUE = re.compile(
     r"(?:is|are|was|were|be|been|being|(?:has|have|had|will|would|could|may|might|can|must|should)"
     r"\s+(?:(?:\w+ly|not|also|never|often|sometimes|once|still|already|long)\s+)*(?:been|be))\s+"
     r"(?:(?:\w+ly|not|also|never|often|sometimes|once|still|already|now|long|generally|widely)\s+)*"
-    r"(?!(?:" + _STANCE_PARTICIPLES + r")\b)\w+(?:ed|en|wn|ld|ght|id|de|ung|ade)\b(?!\s+by\b)",
+    r"(?!(?:" + _STANCE_PARTICIPLES + r")\b)"
+    # "was said", "were laid", "is hidden", never an adjective: "are afraid", "is tepid"
+    r"\w+(?:ed|en|wn|ld|ght|(?<!afr)aid|hid|de|ung|ade)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
 _RAISING_CUE = re.compile(
