@@ -1364,6 +1364,31 @@ def test_a_role_does_not_end_with_a_parenthesis_it_did_not_open():
     assert [s.text for s in source] == ["Rep. Ana Ruiz (D-Ore.)"]
 
 
+def test_the_full_stop_of_a_sentence_is_outside_a_plain_content():
+    from claimtrace.extract.attribution import _balanced_edges
+
+    def content_of(text, content):
+        at = text.index(" said") + 1
+        lo = text.index(content)
+        claim = (
+            (Span.of(text, 0, at - 1),),
+            (Span.of(text, at, at + 4),),
+            (Span.of(text, lo, lo + len(content)),),
+            0.9,
+        )
+        return [c.text for c in _balanced_edges(text, claim)[2]]
+
+    text = "The clerk said that the office closes early."
+    assert content_of(text, "that the office closes early.") == ["that the office closes early"]
+    # an abbreviation keeps its point, a quotation its stop
+    text = "The clerk said that the parcel came from the U.S."
+    assert content_of(text, "that the parcel came from the U.S.") == [
+        "that the parcel came from the U.S."
+    ]
+    text = 'The clerk said "We close early."'
+    assert content_of(text, '"We close early."') == ['"We close early."']
+
+
 def test_the_subject_of_a_hedging_adverb_is_content():
     from claimtrace.extract.attribution import _hedge_without_subject_source
 

@@ -1809,7 +1809,9 @@ def _function_word_source(text: str, claim_spans):
 def _balanced_edges(text: str, claim_spans):
     """A role does not open with a parenthesis it does not close, nor end with one it did
     not open ("... (she said that she has pneumonia)": the content is "that she has
-    pneumonia"): no source, cue or content of PolNeAR train does (91 end next to one)."""
+    pneumonia"): no source, cue or content of PolNeAR train does (91 end next to one).
+    The full stop ending a content that does not open with a quotation mark is outside it
+    (:data:`_FINAL_STOP`)."""
 
     def trim(span: Span) -> Span | None:
         lo, hi = span.start, span.end
@@ -1831,11 +1833,25 @@ def _balanced_edges(text: str, claim_spans):
         return Span.of(text, lo, hi) if lo < hi else None
 
     source, cue, content, conf = claim_spans
+    if content and text[content[0].start] not in QUOTE_CHARS + "'‘":
+        last = content[-1]
+        stop = _FINAL_STOP.search(text, last.start, last.end)
+        if stop and stop.start() > last.start:
+            content = (*content[:-1], Span.of(text, last.start, stop.start()))
     out = []
     for role in (source, cue, content):
         spans = tuple(t for t in (trim(s) for s in role) if t is not None)
         out.append(spans if spans or not role else role)
     return (*out, conf)
+
+
+#: The full stop that ends a sentence is outside a content that does not open with a
+#: quotation mark (PolNeAR train: 8,363 such stops outside, 49 inside; an abbreviation
+#: keeps its point, "U.S.", "Jr.", 31 times).
+_FINAL_STOP = re.compile(
+    r"(?<!\b[A-Z])(?<!\b[ap]\.m)(?<!\b(?:Jr|Sr|Co|St|Mr|Ms|Dr))(?<!\b(?:Gen|Gov|Sen|Rep|Inc))"
+    r"(?<!\b(?:Mrs|Ltd))(?<!\bCorp)\s*\.\s*$"
+)
 
 
 _WHAT_BEFORE = re.compile(r"\b(?P<what>[Ww]hat)\s+$")
