@@ -1389,6 +1389,27 @@ def test_the_full_stop_of_a_sentence_is_outside_a_plain_content():
     assert content_of(text, '"We close early."') == ['"We close early."']
 
 
+def test_a_short_subject_before_a_reporting_clause_is_content():
+    from claimtrace.extract.attribution import _opening_subject
+
+    def contents(text, source, cue, rest):
+        sp = [Span.of(text, text.index(x), text.index(x) + len(x)) for x in (source, cue, rest)]
+        return [c.text for c in _opening_subject(text, ((sp[0],), (sp[1],), (sp[2],), 0.9))[2]]
+
+    text = "Rain fell. The new depot, the mayor said, will open in May."
+    assert contents(text, "the mayor", "said", "will open in May") == [
+        "The new depot",
+        "will open in May",
+    ]
+    text = "It was, she said, a hard winter."
+    assert contents(text, "she", "said", "a hard winter") == ["It was", "a hard winter"]
+    # a name or an adverbial opening, or a longer phrase, is left to the tagger
+    text = "Last spring, the mayor said, the depot flooded."
+    assert contents(text, "the mayor", "said", "the depot flooded") == ["the depot flooded"]
+    text = "The depot on the north side of the old river port, he said, will open."
+    assert contents(text, "he", "said", "will open") == ["will open"]
+
+
 def test_the_subject_of_a_hedging_adverb_is_content():
     from claimtrace.extract.attribution import _hedge_without_subject_source
 

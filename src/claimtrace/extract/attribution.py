@@ -1854,6 +1854,36 @@ _FINAL_STOP = re.compile(
 )
 
 
+#: "The museum, Mr. Bush said, celebrated ...": a short subject opening the sentence before
+#: a reporting clause set off by commas.
+_OPENING_SUBJECT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?][\"”’']\s)|(?<=[.!?]\s))[\"“‘']?(?P<np>(?:The|A|An|This|That|These|"
+    r"Those|His|Her|Its|Their|Our|My|It|He|She|They|We|I|You|There)\b[^,;:\"“”()\n]{0,60}?)"
+    r",\s+$"
+)
+
+
+def _opening_subject(text: str, claim_spans):
+    """ "The museum, Mr. Bush said, celebrated several of his heroes": the subject before a
+    reporting clause set off by commas is part of the content when it opens with a
+    determiner or a pronoun and has at most six words (PolNeAR train: 43 of 43; 16 of 20
+    longer ones)."""
+    source, cue, content, conf = claim_spans
+    if len(source) != 1 or not cue or not content or source[0].start > cue[0].start:
+        return claim_spans
+    if not re.match(r",\s+\S", text[cue[-1].end : cue[-1].end + 3]):
+        return claim_spans
+    if not any(c.start > cue[-1].end for c in content) or any(
+        c.start < source[0].start for c in content
+    ):
+        return claim_spans
+    m = _OPENING_SUBJECT.search(text, max(0, source[0].start - 70), source[0].start)
+    if m is None or len(m.group("np").split()) > 6:
+        return claim_spans
+    subject = Span.of(text, *m.span("np"))
+    return (source, cue, (subject, *content), conf)
+
+
 _WHAT_BEFORE = re.compile(r"\b(?P<what>[Ww]hat)\s+$")
 
 
@@ -2340,6 +2370,7 @@ def extract_attributions(
         raw = [_channel_out_of_cue(text, r) for r in raw]
         raw = [_what_object(text, r) for r in raw]
         raw = [_balanced_edges(text, r) for r in raw]
+        raw = [_opening_subject(text, r) for r in raw]
     else:
         for src, cue, content in rule_attributions(text):
             raw.append(
