@@ -1410,6 +1410,28 @@ def test_a_short_subject_before_a_reporting_clause_is_content():
     assert contents(text, "he", "said", "will open") == ["will open"]
 
 
+def test_a_content_takes_the_opening_quote_it_closes():
+    from claimtrace.extract.attribution import _balanced_edges
+
+    text = "She said “the pumps failed” to keep the river out."
+    lo = text.index("the pumps")
+    claim = (
+        (Span.of(text, 0, 3),),
+        (Span.of(text, 4, 8),),
+        (Span.of(text, lo, len(text) - 1),),
+        0.9,
+    )
+    assert [c.text for c in _balanced_edges(text, claim)[2]] == [
+        "“the pumps failed” to keep the river out"
+    ]
+    # a content that does not close the quotation is left alone
+    text = "She said “the pumps failed to keep the river out."
+    claim = (claim[0], claim[1], (Span.of(text, lo, len(text) - 1),), 0.9)
+    assert [c.text for c in _balanced_edges(text, claim)[2]] == [
+        "the pumps failed to keep the river out"
+    ]
+
+
 def test_the_subject_of_a_hedging_adverb_is_content():
     from claimtrace.extract.attribution import _hedge_without_subject_source
 

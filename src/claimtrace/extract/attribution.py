@@ -1832,7 +1832,16 @@ def _balanced_edges(text: str, claim_spans):
             lo += 1
         return Span.of(text, lo, hi) if lo < hi else None
 
+    def opened(span: Span) -> Span:
+        # '“[You squeezed employees” to drive up ...]': the quotation mark it closes is its
+        # own (2,460 train contents open with “, 23 leave it out although they close it)
+        frag = text[span.start : span.end]
+        if span.start and text[span.start - 1] == "“" and frag.count("”") > frag.count("“"):
+            return Span.of(text, span.start - 1, span.end)
+        return span
+
     source, cue, content, conf = claim_spans
+    content = tuple(opened(c) for c in content)
     if content and text[content[0].start] not in QUOTE_CHARS + "'‘":
         last = content[-1]
         stop = _FINAL_STOP.search(text, last.start, last.end)
