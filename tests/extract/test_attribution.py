@@ -1403,6 +1403,8 @@ def test_a_short_subject_before_a_reporting_clause_is_content():
     ]
     text = "It was, she said, a hard winter."
     assert contents(text, "she", "said", "a hard winter") == ["It was", "a hard winter"]
+    text = "The answer, she told us on Monday, is more pumps."
+    assert contents(text, "she", "told", "is more pumps") == ["The answer", "is more pumps"]
     # a name or an adverbial opening, or a longer phrase, is left to the tagger
     text = "Last spring, the mayor said, the depot flooded."
     assert contents(text, "the mayor", "said", "the depot flooded") == ["the depot flooded"]
