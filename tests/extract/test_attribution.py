@@ -1426,8 +1426,17 @@ def test_a_content_takes_the_opening_quote_it_closes():
     assert [c.text for c in _balanced_edges(text, claim)[2]] == [
         "“the pumps failed” to keep the river out"
     ]
+    # ... and the closing mark of the quotation it opened, in any style
+    for opened, closed in (("“", "”"), ("''", "''")):
+        text = f"He said {opened}the pumps failed,{closed} and left."
+        left_open = f"{opened}the pumps failed,"
+        lo = text.index(left_open)
+        spans = ((Span.of(text, 0, 2),), (Span.of(text, 3, 7),))
+        claim = (*spans, (Span.of(text, lo, lo + len(left_open)),), 0.9)
+        assert _balanced_edges(text, claim)[2][0].text == left_open + closed
     # a content that does not close the quotation is left alone
     text = "She said “the pumps failed to keep the river out."
+    lo = text.index("the pumps")
     claim = (claim[0], claim[1], (Span.of(text, lo, len(text) - 1),), 0.9)
     assert [c.text for c in _balanced_edges(text, claim)[2]] == [
         "the pumps failed to keep the river out"
