@@ -1443,6 +1443,26 @@ def test_a_content_takes_the_opening_quote_it_closes():
     ]
 
 
+def test_a_speaker_label_takes_its_whole_line():
+    from claimtrace.extract.attribution import _labelled_line_content
+
+    text = "HOST: Welcome back.\nOKAFOR: We lost the vote. We will try again in May.\nHOST: Thanks."
+    lo = text.index("We lost")
+    colon = text.index(":", text.index("OKAFOR"))
+    claim = (
+        (Span.of(text, text.index("OKAFOR"), colon),),
+        (Span.of(text, colon, colon + 1),),
+        (Span.of(text, lo, text.index(". We will")),),
+        0.9,
+    )
+    content = _labelled_line_content(text, claim)[2]
+    assert [c.text for c in content] == ["We lost the vote. We will try again in May."]
+    # a cue other than a speaker's colon is left alone
+    said = Span.of(text, lo, lo + 2)
+    other = (claim[0], (said,), claim[2], 0.9)
+    assert _labelled_line_content(text, other) == other
+
+
 def test_the_subject_of_a_hedging_adverb_is_content():
     from claimtrace.extract.attribution import _hedge_without_subject_source
 
