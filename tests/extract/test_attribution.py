@@ -1463,6 +1463,29 @@ def test_a_speaker_label_takes_its_whole_line():
     assert _labelled_line_content(text, other) == other
 
 
+def test_the_one_asked_is_part_of_the_content():
+    from claimtrace.extract.attribution import _object_of_asking
+
+    def contents(text, cue, content):
+        c, lo = text.index(cue), text.index(content)
+        claim = (
+            (Span.of(text, 0, c - 1),),
+            (Span.of(text, c, c + len(cue)),),
+            (Span.of(text, lo, lo + len(content)),),
+            0.9,
+        )
+        return [x.text for x in _object_of_asking(text, claim)[2]]
+
+    text = "The mayor urged residents to leave the valley."
+    assert contents(text, "urged", "to leave the valley") == ["residents to leave the valley"]
+    text = "The coach asked the players to stay calm."
+    assert contents(text, "asked", "to stay calm") == ["the players to stay calm"]
+    # a content that already starts elsewhere, or another cue, is left alone
+    assert contents(text, "asked", "the players to stay calm") == ["the players to stay calm"]
+    text = "The coach said the players to watch were young."
+    assert contents(text, "said", "to watch were young") == ["to watch were young"]
+
+
 def test_the_subject_of_a_hedging_adverb_is_content():
     from claimtrace.extract.attribution import _hedge_without_subject_source
 
