@@ -1486,6 +1486,32 @@ def test_the_one_asked_is_part_of_the_content():
     assert contents(text, "said", "to watch were young") == ["to watch were young"]
 
 
+def test_a_cue_after_a_relative_clause_takes_the_noun_phrase_not_who():
+    from claimtrace.extract.attribution import (
+        CONTENT,
+        CUE,
+        SOURCE,
+        Attribution,
+        RoleSpan,
+        _relative_clause_subject,
+    )
+
+    text = "The coach, who knew that the team was tired, told reporters the game was lost."
+    who, told = text.index("who"), text.index("told")
+    content = text.index("the game")
+    att = Attribution(
+        cue=RoleSpan(CUE, told, told + 4, -1, -1, 0, 0),
+        source=(RoleSpan(SOURCE, who, who + 3, -1, -1, 0, 0),),
+        content=(RoleSpan(CONTENT, content, len(text) - 1, -1, -1, 0, 0),),
+    )
+    span = _relative_clause_subject(text, att, [(0, len(text))])
+    assert span is not None and text[span[0] : span[1]] == "The coach"
+    # a "who" inside the clause of its own verb keeps it
+    knew = text.index("knew")
+    inner = Attribution(cue=RoleSpan(CUE, knew, knew + 4, -1, -1, 0, 0), source=att.source)
+    assert _relative_clause_subject(text, inner, [(0, len(text))]) is None
+
+
 def test_the_subject_of_a_hedging_adverb_is_content():
     from claimtrace.extract.attribution import _hedge_without_subject_source
 
