@@ -1512,6 +1512,32 @@ def test_a_cue_after_a_relative_clause_takes_the_noun_phrase_not_who():
     assert _relative_clause_subject(text, inner, [(0, len(text))]) is None
 
 
+def test_a_colon_reporting_clause_reports_only_its_quotation():
+    from claimtrace.extract.attribution import _colon_quotation_only
+
+    text = "The pumps will fail again, Okafor warned: “We have no spare parts.”"
+    src, cue = text.index("Okafor"), text.index("warned")
+    quote = text.index("“")
+    claim = (
+        (Span.of(text, src, src + 6),),
+        (Span.of(text, cue, cue + 6),),
+        (Span.of(text, 0, text.index(",")), Span.of(text, quote, len(text))),
+        0.9,
+    )
+    assert [c.text for c in _colon_quotation_only(text, claim)[2]] == [
+        "“We have no spare parts.”"
+    ]
+    # without the colon the clause before is the reported one too
+    text2 = text.replace("warned:", "warned,")
+    claim2 = (
+        (Span.of(text2, src, src + 6),),
+        (Span.of(text2, cue, cue + 6),),
+        (Span.of(text2, 0, text2.index(",")), Span.of(text2, quote, len(text2))),
+        0.9,
+    )
+    assert _colon_quotation_only(text2, claim2) == claim2
+
+
 def test_the_subject_of_a_hedging_adverb_is_content():
     from claimtrace.extract.attribution import _hedge_without_subject_source
 

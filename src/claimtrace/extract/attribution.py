@@ -1838,6 +1838,26 @@ def _object_of_asking(text: str, claim_spans):
     return (source, cue, (Span.of(text, obj[0], content[0].end), *content[1:]), conf)
 
 
+def _colon_quotation_only(text: str, claim_spans):
+    """ "Trump will make some news, Kall said: “I feel like ...”": a reporting clause
+    after a comma that introduces a quotation with a colon reports the quotation only,
+    not the clause before it (PolNeAR train: 49 of 51)."""
+    source, cue, content, conf = claim_spans
+    if len(source) != 1 or not cue or not content or source[0].start > cue[0].start:
+        return claim_spans
+    if not _COLON_QUOTE.match(text, cue[-1].end - 1):
+        return claim_spans
+    if not re.search(r",\s*$", text[max(0, source[0].start - 3) : source[0].start]):
+        return claim_spans
+    kept = tuple(c for c in content if c.start >= cue[-1].end)
+    if not kept or len(kept) == len(content):
+        return claim_spans
+    return (source, cue, kept, conf)
+
+
+_COLON_QUOTE = re.compile(r"(?::|.:)\s*[“\"]")
+
+
 def _labelled_line_content(text: str, claim_spans):
     """ "PENCE: Well, look, ... running mate. Mark Cuban knows ...": the content of a
     speaker label opening its line runs over all the line's sentences, not the first
@@ -2481,6 +2501,7 @@ def extract_attributions(
         raw = [_what_object(text, r) for r in raw]
         raw = [_labelled_line_content(text, r) for r in raw]
         raw = [_object_of_asking(text, r) for r in raw]
+        raw = [_colon_quotation_only(text, r) for r in raw]
         raw = [_balanced_edges(text, r) for r in raw]
         raw = [_opening_subject(text, r) for r in raw]
     else:
