@@ -962,6 +962,13 @@ def test_the_subject_of_a_passive_or_raising_cue_is_content_not_source():
     assert moved(text, "Voters", "are convinced", "that the race is over")[0] == ["Voters"]
     text = "He appeared to suggest that the race is over."
     assert moved(text, "He", "appeared", "that the race is over")[0] == ["He"]
+    # an adjective ending like "said" is no participle: "are afraid"
+    text = "Many growers are afraid that the frost will return."
+    assert moved(text, "Many growers", "are afraid", "that the frost will return")[0] == [
+        "Many growers"
+    ]
+    text = "The rumour was said to be false."
+    assert moved(text, "The rumour", "was said", "to be false")[0] == []
     # "Asked about X, Clinton said": the one asked is no source of "Asked"
     text = "Asked about the deal, Clinton said it was fine."
     assert moved(text, "Clinton", "Asked", "about the deal")[0] == []
@@ -1292,6 +1299,264 @@ def test_a_time_phrase_between_a_source_and_its_cue_is_outside_the_source():
     # a time phrase not right before the cue is left alone
     text = "Voters in 2016, he said, were angry."
     assert edges(text, "Voters in 2016") == ["Voters in 2016"]
+
+
+def test_an_aside_between_a_source_and_its_cue_is_outside_the_source():
+    from claimtrace.extract.attribution import _source_edges
+
+    def edges(text, source, verb=" said"):
+        lo = text.index(source)
+        at = text.index(verb) + 1
+        cue = Span.of(text, at, at + len(verb) - 1)
+        out = _source_edges(text, ((Span.of(text, lo, lo + len(source)),), (cue,), (), 0.9))
+        return [s.text for s in out[0]]
+
+    text = "Ms. Okafor, speaking at a town hall in Leeds, said the depot would close."
+    assert edges(text, "Ms. Okafor, speaking at a town hall in Leeds,") == ["Ms. Okafor"]
+    text = "The mayor, for her part, said the bridge was safe."
+    assert edges(text, "The mayor, for her part,") == ["The mayor"]
+    text = "The union, however, has denied the report."
+    assert edges(text, "The union, however,", " has denied") == ["The union"]
+    # an apposition before the aside keeps its closing comma
+    text = "Lena Berg, the city's treasurer, in a letter, said the fund was empty."
+    assert edges(text, "Lena Berg, the city's treasurer, in a letter,") == [
+        "Lena Berg, the city's treasurer,"
+    ]
+    # "like" and "at" asides stay (PolNeAR keeps them), as does one after a relative clause
+    text = "Most farmers, like their neighbours, said the rain came late."
+    assert edges(text, "Most farmers, like their neighbours,") == [
+        "Most farmers, like their neighbours,"
+    ]
+    text = "Tom Reyes, who moved to Ohio, in 2019, said he missed the coast."
+    assert edges(text, "Tom Reyes, who moved to Ohio, in 2019,") == [
+        "Tom Reyes, who moved to Ohio, in 2019,"
+    ]
+
+
+def test_a_lone_function_word_is_no_source():
+    from claimtrace.extract.attribution import _function_word_source
+
+    def roles(text, source, cue):
+        s, c = text.index(source), text.index(cue)
+        content = Span.of(text, c + len(cue) + 1, len(text) - 1)
+        spans = ((Span.of(text, s, s + len(source)),), (Span.of(text, c, c + len(cue)),))
+        out = _function_word_source(text, (*spans, (content,), 0.9))
+        return [x.text for x in out[0]], [x.text for x in out[1]]
+
+    # a determiner right before a nominal cue is part of the cue
+    text = "The refusal to discuss the budget angered the council."
+    assert roles(text, "The", "refusal to discuss") == ([], ["The refusal to discuss"])
+    # any other function word is dropped
+    text = "The vote came amid complaints about the count."
+    assert roles(text, "amid", "complaints about") == ([], ["complaints about"])
+    # a real source, or an interview's "A:" label, stays
+    text = "The mayor warned that the bridge was unsafe."
+    assert roles(text, "The mayor", "warned") == (["The mayor"], ["warned"])
+    text = "Q: Why?\nA: Because the rain came late."
+    assert roles(text, "A", ":") == (["A"], [":"])
+
+
+def test_a_role_does_not_end_with_a_parenthesis_it_did_not_open():
+    from claimtrace.extract.attribution import _balanced_edges
+
+    text = "The plant stays shut (the owner said that repairs will take a year) for now."
+    lo = text.index("that repairs")
+    hi = text.index(" for now")
+    cue_at = text.index("said")
+    claim = (
+        (Span.of(text, text.index("the owner"), cue_at - 1),),
+        (Span.of(text, cue_at, cue_at + 4),),
+        (Span.of(text, lo, hi),),
+        0.9,
+    )
+    source, cue, content, _ = _balanced_edges(text, claim)
+    assert [c.text for c in content] == ["that repairs will take a year"]
+    assert [s.text for s in source] == ["the owner"] and [c.text for c in cue] == ["said"]
+    # an opening parenthesis the span does not close goes too; a balanced pair stays
+    text = "(Reporters were told the vote is final. Rep. Ana Ruiz (D-Ore.) agreed."
+    claim = (
+        (Span.of(text, text.index("Rep."), text.index(" agreed")),),
+        (Span.of(text, text.index("agreed"), text.index("agreed") + 6),),
+        (Span.of(text, 0, text.index(" were")),),
+        0.9,
+    )
+    source, _cue, content, _ = _balanced_edges(text, claim)
+    assert [c.text for c in content] == ["Reporters"]
+    assert [s.text for s in source] == ["Rep. Ana Ruiz (D-Ore.)"]
+
+
+def test_the_full_stop_of_a_sentence_is_outside_a_plain_content():
+    from claimtrace.extract.attribution import _balanced_edges
+
+    def content_of(text, content):
+        at = text.index(" said") + 1
+        lo = text.index(content)
+        claim = (
+            (Span.of(text, 0, at - 1),),
+            (Span.of(text, at, at + 4),),
+            (Span.of(text, lo, lo + len(content)),),
+            0.9,
+        )
+        return [c.text for c in _balanced_edges(text, claim)[2]]
+
+    text = "The clerk said that the office closes early."
+    assert content_of(text, "that the office closes early.") == ["that the office closes early"]
+    # an abbreviation keeps its point, a quotation its stop
+    text = "The clerk said that the parcel came from the U.S."
+    assert content_of(text, "that the parcel came from the U.S.") == [
+        "that the parcel came from the U.S."
+    ]
+    text = 'The clerk said "We close early."'
+    assert content_of(text, '"We close early."') == ['"We close early."']
+
+
+def test_a_short_subject_before_a_reporting_clause_is_content():
+    from claimtrace.extract.attribution import _opening_subject
+
+    def contents(text, source, cue, rest):
+        sp = [Span.of(text, text.index(x), text.index(x) + len(x)) for x in (source, cue, rest)]
+        return [c.text for c in _opening_subject(text, ((sp[0],), (sp[1],), (sp[2],), 0.9))[2]]
+
+    text = "Rain fell. The new depot, the mayor said, will open in May."
+    assert contents(text, "the mayor", "said", "will open in May") == [
+        "The new depot",
+        "will open in May",
+    ]
+    text = "It was, she said, a hard winter."
+    assert contents(text, "she", "said", "a hard winter") == ["It was", "a hard winter"]
+    text = "The answer, she told us on Monday, is more pumps."
+    assert contents(text, "she", "told", "is more pumps") == ["The answer", "is more pumps"]
+    # a name or an adverbial opening, or a longer phrase, is left to the tagger
+    text = "Last spring, the mayor said, the depot flooded."
+    assert contents(text, "the mayor", "said", "the depot flooded") == ["the depot flooded"]
+    text = "The depot on the north side of the old river port, he said, will open."
+    assert contents(text, "he", "said", "will open") == ["will open"]
+
+
+def test_a_content_takes_the_opening_quote_it_closes():
+    from claimtrace.extract.attribution import _balanced_edges
+
+    text = "She said “the pumps failed” to keep the river out."
+    lo = text.index("the pumps")
+    claim = (
+        (Span.of(text, 0, 3),),
+        (Span.of(text, 4, 8),),
+        (Span.of(text, lo, len(text) - 1),),
+        0.9,
+    )
+    assert [c.text for c in _balanced_edges(text, claim)[2]] == [
+        "“the pumps failed” to keep the river out"
+    ]
+    # ... and the closing mark of the quotation it opened, in any style
+    for opened, closed in (("“", "”"), ("''", "''")):
+        text = f"He said {opened}the pumps failed,{closed} and left."
+        left_open = f"{opened}the pumps failed,"
+        lo = text.index(left_open)
+        spans = ((Span.of(text, 0, 2),), (Span.of(text, 3, 7),))
+        claim = (*spans, (Span.of(text, lo, lo + len(left_open)),), 0.9)
+        assert _balanced_edges(text, claim)[2][0].text == left_open + closed
+    # a content that does not close the quotation is left alone
+    text = "She said “the pumps failed to keep the river out."
+    lo = text.index("the pumps")
+    claim = (claim[0], claim[1], (Span.of(text, lo, len(text) - 1),), 0.9)
+    assert [c.text for c in _balanced_edges(text, claim)[2]] == [
+        "the pumps failed to keep the river out"
+    ]
+
+
+def test_a_speaker_label_takes_its_whole_line():
+    from claimtrace.extract.attribution import _labelled_line_content
+
+    text = "HOST: Welcome back.\nOKAFOR: We lost the vote. We will try again in May.\nHOST: Thanks."
+    lo = text.index("We lost")
+    colon = text.index(":", text.index("OKAFOR"))
+    claim = (
+        (Span.of(text, text.index("OKAFOR"), colon),),
+        (Span.of(text, colon, colon + 1),),
+        (Span.of(text, lo, text.index(". We will")),),
+        0.9,
+    )
+    content = _labelled_line_content(text, claim)[2]
+    assert [c.text for c in content] == ["We lost the vote. We will try again in May."]
+    # a cue other than a speaker's colon is left alone
+    said = Span.of(text, lo, lo + 2)
+    other = (claim[0], (said,), claim[2], 0.9)
+    assert _labelled_line_content(text, other) == other
+
+
+def test_the_one_asked_is_part_of_the_content():
+    from claimtrace.extract.attribution import _object_of_asking
+
+    def contents(text, cue, content):
+        c, lo = text.index(cue), text.index(content)
+        claim = (
+            (Span.of(text, 0, c - 1),),
+            (Span.of(text, c, c + len(cue)),),
+            (Span.of(text, lo, lo + len(content)),),
+            0.9,
+        )
+        return [x.text for x in _object_of_asking(text, claim)[2]]
+
+    text = "The mayor urged residents to leave the valley."
+    assert contents(text, "urged", "to leave the valley") == ["residents to leave the valley"]
+    text = "The coach asked the players to stay calm."
+    assert contents(text, "asked", "to stay calm") == ["the players to stay calm"]
+    # a content that already starts elsewhere, or another cue, is left alone
+    assert contents(text, "asked", "the players to stay calm") == ["the players to stay calm"]
+    text = "The coach said the players to watch were young."
+    assert contents(text, "said", "to watch were young") == ["to watch were young"]
+
+
+def test_a_cue_after_a_relative_clause_takes_the_noun_phrase_not_who():
+    from claimtrace.extract.attribution import (
+        CONTENT,
+        CUE,
+        SOURCE,
+        Attribution,
+        RoleSpan,
+        _relative_clause_subject,
+    )
+
+    text = "The coach, who knew that the team was tired, told reporters the game was lost."
+    who, told = text.index("who"), text.index("told")
+    content = text.index("the game")
+    att = Attribution(
+        cue=RoleSpan(CUE, told, told + 4, -1, -1, 0, 0),
+        source=(RoleSpan(SOURCE, who, who + 3, -1, -1, 0, 0),),
+        content=(RoleSpan(CONTENT, content, len(text) - 1, -1, -1, 0, 0),),
+    )
+    span = _relative_clause_subject(text, att, [(0, len(text))])
+    assert span is not None and text[span[0] : span[1]] == "The coach"
+    # a "who" inside the clause of its own verb keeps it
+    knew = text.index("knew")
+    inner = Attribution(cue=RoleSpan(CUE, knew, knew + 4, -1, -1, 0, 0), source=att.source)
+    assert _relative_clause_subject(text, inner, [(0, len(text))]) is None
+
+
+def test_a_colon_reporting_clause_reports_only_its_quotation():
+    from claimtrace.extract.attribution import _colon_quotation_only
+
+    text = "The pumps will fail again, Okafor warned: “We have no spare parts.”"
+    src, cue = text.index("Okafor"), text.index("warned")
+    quote = text.index("“")
+    claim = (
+        (Span.of(text, src, src + 6),),
+        (Span.of(text, cue, cue + 6),),
+        (Span.of(text, 0, text.index(",")), Span.of(text, quote, len(text))),
+        0.9,
+    )
+    assert [c.text for c in _colon_quotation_only(text, claim)[2]] == [
+        "“We have no spare parts.”"
+    ]
+    # without the colon the clause before is the reported one too
+    text2 = text.replace("warned:", "warned,")
+    claim2 = (
+        (Span.of(text2, src, src + 6),),
+        (Span.of(text2, cue, cue + 6),),
+        (Span.of(text2, 0, text2.index(",")), Span.of(text2, quote, len(text2))),
+        0.9,
+    )
+    assert _colon_quotation_only(text2, claim2) == claim2
 
 
 def test_the_subject_of_a_hedging_adverb_is_content():
