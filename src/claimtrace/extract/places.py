@@ -683,25 +683,26 @@ def _opens_dateline(text: str, m: Mention) -> bool:
     return not text[: m.start].strip() and _DATELINE_DASH.match(text, m.end) is not None
 
 
-def _article_country(ctx: _Context) -> str | None:
-    """The country the article is about, by the same measure as :func:`_article_state`."""
-    ranked = ctx.countries.most_common(2)
+def _most_named(counts: Counter):
+    """The key ``counts`` holds most, at least :data:`LOCAL_EVIDENCE` times and more than
+    any other, or None."""
+    ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < LOCAL_EVIDENCE:
         return None
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+def _article_country(ctx: _Context) -> str | None:
+    """The country the article is about, by the same measure as :func:`_article_state`."""
+    return _most_named(ctx.countries)
 
 
 def _article_state(ctx: _Context) -> tuple[str, str] | None:
     """The state (first-level division) the article is about: the one its reliable
     mentions name most, at least :data:`LOCAL_EVIDENCE` times and more than any other."""
-    ranked = ctx.admin1.most_common(2)
-    if not ranked or ranked[0][1] < LOCAL_EVIDENCE:
-        return None
-    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
-        return None
-    return ranked[0][0]
+    return _most_named(ctx.admin1)
 
 
 def find_places(
