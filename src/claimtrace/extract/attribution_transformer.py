@@ -136,7 +136,7 @@ def save_encoder(encoder, tokenizer, path: Path, *, half: bool = True, int8: boo
 
 
 def quantize_rows(weight):
-    """A matrix as int8 with one fp16 scale per row (symmetric: ``row / scale`` is rounded
+    """A matrix as int8 with one scale per row (symmetric: ``row / scale`` is rounded
     into -127..127). Returns ``(int8 matrix, fp32 scales)``; :func:`dequantize_rows` inverts it
     to within half a step per weight."""
     import torch
