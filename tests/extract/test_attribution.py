@@ -224,6 +224,27 @@ def test_tagger_architecture_builds_and_tags():
     assert vectors[0].shape == (len(doc), 16)
 
 
+def _claim_spans(text: str, source: str | None, cue: str, content: str):
+    """The raw ``(source, cue, content, confidence)`` spans of a claim, each role the first
+    occurrence of its words in ``text`` (no source when ``source`` is None)."""
+
+    def span(x):
+        return Span.of(text, text.index(x), text.index(x) + len(x))
+
+    return ((span(source),) if source else (), (span(cue),), (span(content),), 0.9)
+
+
+def _source_edges_of(text: str, source: str, verb: str = " said") -> list[str]:
+    """The source ``_source_edges`` leaves of ``source`` before the cue ``verb``."""
+    from claimtrace.extract.attribution import _source_edges
+
+    lo = text.index(source)
+    at = text.index(verb) + 1
+    cue = Span.of(text, at, at + len(verb) - 1)
+    out = _source_edges(text, ((Span.of(text, lo, lo + len(source)),), (cue,), (), 0.9))
+    return [s.text for s in out[0]]
+
+
 def _att(text, marks):
     roles = _roles(text, marks)
     groups = group_roles(roles, text=text, keep_cues_without_content=True)
@@ -904,14 +925,7 @@ def test_a_participle_of_saying_after_a_comma_is_a_cue_without_its_comma():
 
 
 def test_a_source_with_an_apposition_takes_its_closing_comma_and_no_dateline():
-    from claimtrace.extract.attribution import _source_edges
-
-    def edges(text, source):
-        lo = text.index(source)
-        cue = Span.of(text, text.index(" said") + 1, text.index(" said") + 5)
-        out = _source_edges(text, ((Span.of(text, lo, lo + len(source)),), (cue,), (), 0.9))
-        return [s.text for s in out[0]]
-
+    edges = _source_edges_of
     text = "Rep. Elijah Cummings, the top Democrat on the panel, said the bill would fail."
     assert edges(text, "Rep. Elijah Cummings, the top Democrat on the panel") == [
         "Rep. Elijah Cummings, the top Democrat on the panel,"
@@ -978,10 +992,7 @@ def test_a_passive_cue_takes_no_source_from_a_later_clause():
     from claimtrace.extract.attribution import _passive_source_beyond_comma
 
     def source_of(text, source, cue, content):
-        def span(x):
-            return Span.of(text, text.index(x), text.index(x) + len(x))
-
-        claim = ((span(source),), (span(cue),), (span(content),), 0.9)
+        claim = _claim_spans(text, source, cue, content)
         return [s.text for s in _passive_source_beyond_comma(text, claim)[0]]
 
     text = "While a ban was announced for the weekend, the mayor did not say why."
@@ -999,11 +1010,7 @@ def test_the_named_agent_of_a_passive_cue_is_its_source():
     from claimtrace.extract.attribution import _passive_agent
 
     def roles(text, cue, content, source=None):
-        def span(x):
-            return Span.of(text, text.index(x), text.index(x) + len(x))
-
-        claim = ((span(source),) if source else (), (span(cue),), (span(content),), 0.9)
-        out = _passive_agent(text, claim)
+        out = _passive_agent(text, _claim_spans(text, source, cue, content))
         return [s.text for s in out[0]], [s.text for s in out[2]]
 
     text = '"American Skin" was written by Springsteen after the shooting.'
@@ -1279,14 +1286,7 @@ def test_a_quotation_after_a_participle_with_its_own_content_resumes_the_broken_
 
 
 def test_a_time_phrase_between_a_source_and_its_cue_is_outside_the_source():
-    from claimtrace.extract.attribution import _source_edges
-
-    def edges(text, source):
-        lo = text.index(source)
-        cue = Span.of(text, text.index(" said") + 1, text.index(" said") + 5)
-        out = _source_edges(text, ((Span.of(text, lo, lo + len(source)),), (cue,), (), 0.9))
-        return [s.text for s in out[0]]
-
+    edges = _source_edges_of
     text = "David Axelrod on Wednesday said the plan would fail."
     assert edges(text, "David Axelrod on Wednesday") == ["David Axelrod"]
     text = "An arbitration panel in 2001 said the contract was void."
@@ -1302,15 +1302,7 @@ def test_a_time_phrase_between_a_source_and_its_cue_is_outside_the_source():
 
 
 def test_an_aside_between_a_source_and_its_cue_is_outside_the_source():
-    from claimtrace.extract.attribution import _source_edges
-
-    def edges(text, source, verb=" said"):
-        lo = text.index(source)
-        at = text.index(verb) + 1
-        cue = Span.of(text, at, at + len(verb) - 1)
-        out = _source_edges(text, ((Span.of(text, lo, lo + len(source)),), (cue,), (), 0.9))
-        return [s.text for s in out[0]]
-
+    edges = _source_edges_of
     text = "Ms. Okafor, speaking at a town hall in Leeds, said the depot would close."
     assert edges(text, "Ms. Okafor, speaking at a town hall in Leeds,") == ["Ms. Okafor"]
     text = "The mayor, for her part, said the bridge was safe."
