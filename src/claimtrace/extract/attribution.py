@@ -141,6 +141,11 @@ def group_roles(
     prepositional = [_is_prepositional(text, cue) for cue in cues]
     last_quote: tuple[RoleSpan, int] | None = None  # the latest quotation and its cue
     for content in contents:
+        after = _reporting_clause_after(text, content, cues)
+        if after is not None:
+            by_cue[after].append(content)
+            last_quote = (content, after)
+            continue
         if (
             text is not None
             and last_quote is not None
@@ -282,6 +287,40 @@ def _resumed_quotation_cue(
         for c in by_cue[best - 1]
     )
     return best - 1 if broken else best
+
+
+#: Nothing but the words of a source between a quotation and the cue after it.
+_SOURCE_WORDS_ONLY = re.compile(r"[^\S\n]*(?:[\w.'’-]+[^\S\n]+){0,8}")
+_QUOTATION_OPENS_SENTENCE = re.compile(r"(?:^|\n|[.!?][\"”’']*\s+)$")
+
+
+def _reporting_clause_after(
+    text: str | None, content: RoleSpan, cues: Sequence[RoleSpan]
+) -> int | None:
+    """The cue of the reporting clause right after a quotation broken by it: '"A," Mr.
+    King added.' A quotation that opens a sentence, closes on a comma and is followed by
+    a cue (not a participle: '"A," adding that B' goes on from a cue before) with nothing
+    but a source's words between is that cue's, whichever cue is nearer before it or
+    whatever quotation it might continue. In PolNeAR train, such a quoted content fragment
+    (a cue at most 8 words after it) belongs to that cue 2,695 times of 2,698; without the
+    sentence opening it is 2,746 of 2,783 (quotations inside a clause, 'Trump called the
+    plan “a disgrace,” Mr. X said', often belong to the verb before them). The index of
+    that cue, or None."""
+    if text is None or not _is_quote_start(content, text):
+        return None
+    if not _BROKEN_QUOTE_END.search(text, content.start, content.end):
+        return None
+    if not _QUOTATION_OPENS_SENTENCE.search(text, max(0, content.start - 4), content.start):
+        return None
+    for i, cue in enumerate(cues):
+        if cue.start < content.end:
+            continue
+        gap_text = text[content.end : cue.start]
+        words = text[cue.start : cue.end].split()
+        if _SOURCE_WORDS_ONLY.fullmatch(gap_text) is None or not words:
+            return None
+        return None if words[0].lower().endswith("ing") else i
+    return None
 
 
 def _continues_quotation(text: str, content: RoleSpan, previous: RoleSpan) -> bool:

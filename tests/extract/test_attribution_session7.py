@@ -1,0 +1,77 @@
+"""Session-7 rules after the role tagger: each test is a construction counted on PolNeAR
+train (counts in the rule's docstring), checked on sentences of its own."""
+
+from __future__ import annotations
+
+import spacy
+
+from claimtrace.extract.attribution import (
+    CONTENT,
+    CUE,
+    SOURCE,
+    RoleSpan,
+    group_roles,
+    roles_from_doc,
+    split_dashes,
+)
+
+
+def _roles(text: str, marks: list[tuple[str, str]]) -> list[RoleSpan]:
+    """Role spans from (label, substring) pairs on a sentencized blank Doc."""
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    ents, pos = [], 0
+    for label, sub in marks:
+        start = text.index(sub, pos)
+        pos = start + len(sub)
+        ents.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = ents
+    return roles_from_doc(doc)
+
+
+def _grouped(text: str, marks: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each cue's text -> the texts of its content fragments."""
+    groups = group_roles(_roles(text, marks), text=text, keep_cues_without_content=True)
+    return {
+        text[g.cue.start : g.cue.end]: [text[c.start : c.end] for c in g.content] for g in groups
+    }
+
+
+def test_a_quotation_broken_by_its_reporting_clause_goes_to_the_cue_after_it():
+    quote = '"It is a fair plan for every district,"'
+    text = f"The council passed the budget, which the mayor praised. {quote} the treasurer added."
+    marks = [
+        (SOURCE, "the mayor"),
+        (CUE, "praised"),
+        (CONTENT, quote),
+        (SOURCE, "the treasurer"),
+        (CUE, "added"),
+    ]
+    assert _grouped(text, marks) == {"praised": [], "added": [quote]}
+
+
+def test_a_quotation_before_a_participle_or_inside_a_clause_is_left_to_the_grouping():
+    """'"A," adding that B' goes on from the cue before the quotation, and a quotation
+    inside a clause ('called the plan "a disgrace," the mayor said') may be its verb's:
+    the rule gives neither to the cue after it."""
+    from claimtrace.extract.attribution import _reporting_clause_after
+
+    quote = '"Sales rose in every quarter,"'
+    text = f"Costs fell, the company said. {quote} adding that prices held."
+    roles = _roles(text, [(CUE, "said"), (CONTENT, quote), (CUE, "adding")])
+    cues = [r for r in roles if r.label == CUE]
+    content = next(r for r in roles if r.label == CONTENT)
+    assert _reporting_clause_after(text, content, cues) is None
+
+    text = 'He called the plan "a disgrace for the city," the mayor said.'
+    roles = _roles(text, [(CUE, "called"), (CONTENT, '"a disgrace for the city,"'), (CUE, "said")])
+    cues = [r for r in roles if r.label == CUE]
+    content = next(r for r in roles if r.label == CONTENT)
+    assert _reporting_clause_after(text, content, cues) is None
+
+    text = 'Costs fell. "Sales rose in every quarter," the company said.'
+    roles = _roles(text, [(CONTENT, quote), (SOURCE, "the company"), (CUE, "said")])
+    cues = [r for r in roles if r.label == CUE]
+    content = next(r for r in roles if r.label == CONTENT)
+    assert _reporting_clause_after(text, content, cues) == 0
