@@ -75,3 +75,57 @@ def test_a_quotation_before_a_participle_or_inside_a_clause_is_left_to_the_group
     cues = [r for r in roles if r.label == CUE]
     content = next(r for r in roles if r.label == CONTENT)
     assert _reporting_clause_after(text, content, cues) == 0
+
+
+def _colon_groups(
+    text: str, marks: list[tuple[str, str]]
+) -> list[tuple[list[str], str, list[str]]]:
+    """(sources, cue, contents) of each attribution after :func:`colon_cue_to_verb`."""
+    from claimtrace.extract.attribution import colon_cue_to_verb
+
+    groups = group_roles(_roles(text, marks), text=text, keep_cues_without_content=True)
+    return [
+        (
+            [text[s.start : s.end] for s in g.source],
+            text[g.cue.start : g.cue.end],
+            [text[c.start : c.end] for c in g.content],
+        )
+        for g in colon_cue_to_verb(text, groups)
+    ]
+
+
+def test_a_quotation_after_a_lone_colon_cue_goes_to_the_verb_before_the_colon():
+    quote = "“We play for each other.”"
+    text = f"Afterwards the coach told the players: {quote}"
+    marks = [
+        (SOURCE, "the coach"),
+        (CUE, "told"),
+        (CONTENT, "the players"),
+        (CUE, ":"),
+        (CONTENT, quote),
+    ]
+    assert _colon_groups(text, marks) == [(["the coach"], "told", [quote])]
+
+    text = f"Replied Ortiz: {quote}"
+    marks = [(CUE, "Replied"), (SOURCE, "Ortiz"), (CUE, ":"), (CONTENT, quote)]
+    assert _colon_groups(text, marks) == [(["Ortiz"], "Replied", [quote])]
+
+    text = f"The coach said: {quote}"
+    marks = [(SOURCE, "The coach"), (CUE, "said"), (CUE, ":"), (CONTENT, quote)]
+    assert _colon_groups(text, marks) == [(["The coach"], "said:", [quote])]
+
+
+def test_a_colon_cue_far_from_any_verb_keeps_its_quotation():
+    quote = "“We play for each other.”"
+    text = f"The coach said little, and the banner on the wall was plain: {quote}"
+    marks = [
+        (SOURCE, "The coach"),
+        (CUE, "said"),
+        (CONTENT, "little"),
+        (CUE, ":"),
+        (CONTENT, quote),
+    ]
+    assert _colon_groups(text, marks) == [
+        (["The coach"], "said", ["little"]),
+        ([], ":", [quote]),
+    ]
