@@ -129,3 +129,62 @@ def test_a_colon_cue_far_from_any_verb_keeps_its_quotation():
         (["The coach"], "said", ["little"]),
         ([], ":", [quote]),
     ]
+
+
+def _claims(text: str, marks: list[tuple[str, str]]) -> list[tuple[list[str], str, list[str]]]:
+    """(sources, cue, contents) of each claim extracted from a Doc tagged with ``marks``."""
+    from claimtrace.extract.attribution import extract_attributions
+
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    ents, pos = [], 0
+    for label, sub in marks:
+        start = text.index(sub, pos)
+        pos = start + len(sub)
+        ents.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = ents
+    return [
+        ([s.text for s in c.source], " ".join(s.text for s in c.cue), [s.text for s in c.content])
+        for c in extract_attributions(text, tagged=doc)
+    ]
+
+
+def test_a_participle_with_an_agent_after_a_comma_reports_the_phrase_before_it():
+    """The reduced relative clause is about the phrase before the comma, not a report of the
+    whole clause with the army's denial in it."""
+    text = (
+        "The army has denied shelling the village near the river, first reported on Monday "
+        "by local journalists."
+    )
+    marks = [
+        (SOURCE, "The army"),
+        (CUE, "has denied"),
+        (CONTENT, "shelling the village near the river"),
+        (CUE, "first reported on Monday by"),
+        (SOURCE, "local journalists"),
+    ]
+    claims = _claims(text, marks)
+    assert (
+        ["local journalists"],
+        "first reported on Monday by",
+        ["shelling the village near the river"],
+    ) in claims
+    assert (["The army"], "has denied", ["shelling the village near the river"]) in claims
+
+
+def test_an_active_reporting_clause_after_a_comma_still_reports_the_whole_clause():
+    text = "The army has denied shelling the village near the river, two officials said."
+    marks = [
+        (SOURCE, "The army"),
+        (CUE, "has denied"),
+        (CONTENT, "shelling the village near the river"),
+        (SOURCE, "two officials"),
+        (CUE, "said"),
+    ]
+    claims = _claims(text, marks)
+    assert (
+        ["two officials"],
+        "said",
+        ["The army has denied shelling the village near the river"],
+    ) in claims

@@ -924,6 +924,14 @@ def complete_content(
     dateline = _DATELINE.match(text, lo, hi) if lo == 0 or text[lo - 1] == "\n" else None
     if dateline:  # "PORTO ALEGRE, Brazil (AP) — Rains killed ...": not part of the claim
         lo = dateline.end()
+    if hi <= cue.start and _participle_with_agent(text, cue, s_lo):
+        # "X denied A, first reported on Monday by Y": what Y reported is A, the phrase the
+        # participle follows, never the clause with X's claim in it
+        comma = text.rfind(",", s_lo, cue.start)
+        inner = [r for r in taken if r.label == CONTENT and 0 <= comma - r.end <= 1]
+        if inner:
+            return inner[0].start, inner[0].end
+        reports_before = False
     # "EU governments are considering sanctions, three diplomats said": the whole clause
     # before is reported, with the attribution nested in it
     nested = hi <= cue.start and reports_before
@@ -957,6 +965,27 @@ _CLAUSE_OPENER = re.compile(
     r"meanwhile|also|however|but|and)\b",
     re.IGNORECASE,
 )
+
+
+#: A past participle set off by a comma, with a "by" agent after it: ", first reported on
+#: Monday by", ", opposed by".
+_PARTICIPLE_AGENT = re.compile(
+    r",\s*(?:(?:first|initially|previously|also|widely|originally|\w+ly)\s+)?"
+    r"(?P<verb>[a-z]+ed)(?:\s+[\w-]+){0,3}?\s+by\b"
+)
+
+
+def _participle_with_agent(text: str, cue: RoleSpan, s_lo: int) -> bool:
+    """Whether ``cue`` is a past participle after a comma with a "by" agent (a reduced
+    relative clause: "X denied A, first reported on Monday by Y"). Such a clause is about
+    the phrase before the comma, not a report of the whole clause: in PolNeAR train, none
+    of the 9 such cues with a content before the comma has a content holding another
+    cue (and no gold cue of train lies inside another gold content, 0 of 19,831)."""
+    comma = text.rfind(",", s_lo, cue.start)
+    if comma < 0:
+        return False
+    m = _PARTICIPLE_AGENT.match(text, comma)
+    return m is not None and m.start("verb") >= cue.start and m.start("verb") < cue.end
 
 
 def _reported_after_clause(before: str, after: str) -> bool:
