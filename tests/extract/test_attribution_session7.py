@@ -188,3 +188,27 @@ def test_an_active_reporting_clause_after_a_comma_still_reports_the_whole_clause
         "said",
         ["The army has denied shelling the village near the river"],
     ) in claims
+
+
+def _split_contents(text: str, content: str) -> list[str]:
+    """The content fragments :func:`split_at_sentence_end` leaves of one tagged content."""
+    from claimtrace.extract.attribution import split_at_sentence_end
+
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    start = text.index(content)
+    doc.ents = [doc.char_span(start, start + len(content), label=CONTENT)]
+    return [text[r.start : r.end] for r in split_at_sentence_end(text, doc, roles_from_doc(doc))]
+
+
+def test_a_content_whose_quotation_is_open_at_the_sentence_end_runs_on_with_it():
+    content = 'that "the rules were written for us. They are not fair to anyone else."'
+    text = f"The coach told reporters {content} He left."
+    assert _split_contents(text, content) == [content]
+
+
+def test_a_content_with_no_open_quotation_still_ends_with_its_sentence():
+    content = 'that the rules were "unfair". They will appeal the ruling'
+    text = f"The coach told reporters {content} next week."
+    assert _split_contents(text, content) == ['that the rules were "unfair"']

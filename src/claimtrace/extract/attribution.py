@@ -1296,6 +1296,21 @@ _SWALLOWED_APPOSITIVE = re.compile(
 )
 
 
+def _quotation_open_at(text: str, start: int, end: int) -> bool:
+    """Whether a quotation opened in ``text[start:end]`` is still open at ``end``: the
+    sentence ends inside the quotation (that "they hit him because he was tough. ... What
+    they do is unfair."), so the content goes on with it. In PolNeAR train, of the contents
+    not opening with a quotation mark that reach the end of their first sentence with a
+    quotation opened in them still open there, 85 run on past that sentence end and 59 stop
+    at it; cutting them at the sentence end, as other contents are, is the wrong call for
+    most of them."""
+    frag = text[start:end]
+    curly_open, curly_close = frag.count("“"), frag.count("”")
+    if curly_open or curly_close:
+        return curly_open > curly_close
+    return frag.count('"') % 2 == 1
+
+
 def split_at_sentence_end(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
     """A content that does not open with a quotation mark ends with its sentence ("...
     that Clinton leads by 5 points. This is “the same advantage,” reported Reuters"): only
@@ -1309,6 +1324,9 @@ def split_at_sentence_end(text: str, doc, roles: Sequence[RoleSpan]) -> list[Rol
             out.append(r)
             continue
         end = bounds[r.sent][1]
+        if _quotation_open_at(text, r.start, end):
+            out.append(r)
+            continue
         while end > r.start and (text[end - 1].isspace() or text[end - 1] in _END_PUNCT):
             end -= 1
         head = doc.char_span(r.start, end, alignment_mode="contract")
