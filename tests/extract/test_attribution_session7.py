@@ -206,6 +206,9 @@ def test_a_content_whose_quotation_is_open_at_the_sentence_end_runs_on_with_it()
     content = 'that "the rules were written for us. They are not fair to anyone else."'
     text = f"The coach told reporters {content} He left."
     assert _split_contents(text, content) == [content]
+    content = "that ''the rules were written for us. They are not fair to anyone else.''"
+    text = f"The coach told reporters {content} He left."
+    assert _split_contents(text, content) == [content]
 
 
 def test_a_content_with_no_open_quotation_still_ends_with_its_sentence():
