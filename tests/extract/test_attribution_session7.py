@@ -215,3 +215,41 @@ def test_a_content_with_no_open_quotation_still_ends_with_its_sentence():
     content = 'that the rules were "unfair". They will appeal the ruling'
     text = f"The coach told reporters {content} next week."
     assert _split_contents(text, content) == ['that the rules were "unfair"']
+
+
+def test_a_quotation_cut_at_a_sentence_end_inside_it_runs_on_to_its_closing_mark():
+    from claimtrace.extract.attribution import quotations_run_to_close
+    from claimtrace.model import Span
+
+    text = "The mayor wrote: “We tried. Nobody listened to us.” Then she left."
+    cut = "“We tried"
+    claim = (
+        (),
+        (Span.of(text, 10, 15),),
+        (Span.of(text, text.index(cut), text.index(cut) + len(cut)),),
+        0.9,
+    )
+    ((_s, _c, content, _f),) = quotations_run_to_close(text, [claim])
+    assert [text[c.start : c.end] for c in content] == ["“We tried. Nobody listened to us.”"]
+
+
+def test_a_quotation_cut_before_another_role_or_a_closing_mark_stays():
+    from claimtrace.extract.attribution import quotations_run_to_close
+    from claimtrace.model import Span
+
+    text = "“We tried. Nobody listened,” she said. “It hurt.”"
+    first = (
+        (Span.of(text, text.index("she"), text.index("she") + 3),),
+        (Span.of(text, text.index("said"), text.index("said") + 4),),
+        (Span.of(text, 0, len("“We tried")),),
+        0.9,
+    )
+    other_cue = text.index("Nobody")
+    second = ((), (Span.of(text, other_cue, other_cue + 6),), (), 0.5)
+    out = quotations_run_to_close(text, [first, second])
+    assert text[out[0][2][0].start : out[0][2][0].end] == "“We tried"
+
+    text = "He said “we tried hard and then. Nobody listened"
+    claim = ((), (Span.of(text, 3, 7),), (Span.of(text, 8, text.index(".")),), 0.9)
+    ((_s, _c, content, _f),) = quotations_run_to_close(text, [claim])
+    assert text[content[0].start : content[0].end] == "“we tried hard and then"

@@ -2116,6 +2116,57 @@ def _balanced_edges(text: str, claim_spans):
     return (*out, conf)
 
 
+_SENTENCE_END_INSIDE = re.compile(r"[.!?…][\"”’']?\s+\S")
+
+
+def _closing_mark_end(text: str, start: int) -> int | None:
+    """The end of the mark that closes the quotation opening at ``start``, in the same
+    paragraph; None when it stays open there."""
+    if text.startswith("''", start):
+        close, width = text.find("''", start + 2), 2
+    elif text[start] == "“":
+        close, width = text.find("”", start + 1), 1
+    elif text[start] == '"':
+        close, width = text.find('"', start + 1), 1
+    else:
+        return None
+    line_end = text.find("\n", start)
+    if close < 0 or 0 <= line_end < close:
+        return None
+    return close + width
+
+
+def quotations_run_to_close(text: str, raw: Sequence) -> list:
+    """A content that opens a quotation and stops at a sentence end inside it runs on to
+    the quotation's closing mark ('“Finally. Someone who thinks like me.”'), unless
+    another role lies in between.
+
+    In PolNeAR train, of the content fragments opening with a quotation mark whose
+    quotation (closed in the same paragraph) holds a sentence end, 1,204 end at its
+    closing mark and 144 stop at a sentence end inside it."""
+    starts = sorted(
+        s.start for source, cue, content, _ in raw for s in (*source, *cue, *content)
+    )
+    out = []
+    for source, cue, content, conf in raw:
+        grown = []
+        for frag in content:
+            lo = frag.start
+            while lo < frag.end and text[lo].isspace():
+                lo += 1
+            end = _closing_mark_end(text, lo) if lo < frag.end else None
+            if (
+                end is not None
+                and frag.end < end
+                and _SENTENCE_END_INSIDE.search(text[frag.end - 1 : end]) is not None
+                and not any(frag.end <= s < end for s in starts)
+            ):
+                frag = Span.of(text, frag.start, end)
+            grown.append(frag)
+        out.append((source, cue, tuple(grown), conf))
+    return out
+
+
 _CLOSING_AFTER = re.compile(r"[.,!?]?(?P<mark>”|''|\")(?!\w)")
 #: The full stop that ends a sentence is outside a content that does not open with a
 #: quotation mark (PolNeAR train: 8,363 such stops outside, 49 inside; an abbreviation
@@ -2673,6 +2724,7 @@ def extract_attributions(
         raw = [_colon_quotation_only(text, r) for r in raw]
         raw = [_balanced_edges(text, r) for r in raw]
         raw = [_opening_subject(text, r) for r in raw]
+        raw = quotations_run_to_close(text, raw)
     else:
         for src, cue, content in rule_attributions(text):
             raw.append(
