@@ -253,3 +253,32 @@ def test_a_quotation_cut_before_another_role_or_a_closing_mark_stays():
     claim = ((), (Span.of(text, 3, 7),), (Span.of(text, 8, text.index(".")),), 0.9)
     ((_s, _c, content, _f),) = quotations_run_to_close(text, [claim])
     assert text[content[0].start : content[0].end] == "“we tried hard and then"
+
+
+def test_the_words_after_a_reporting_clause_that_breaks_a_quotation_are_not_its_content():
+    from claimtrace.extract.attribution import _no_tail_after_reporting_clause
+    from claimtrace.model import Span
+
+    def span(text: str, sub: str) -> Span:
+        at = text.index(sub)
+        return Span.of(text, at, at + len(sub))
+
+    text = "“We will rebuild the bridge,” Ms. Ortiz said, pointing at the river."
+    claim = (
+        (span(text, "Ms. Ortiz"),),
+        (span(text, "said"),),
+        (span(text, "“We will rebuild the bridge,”"), span(text, "pointing at the river")),
+        0.9,
+    )
+    assert [text[c.start : c.end] for c in _no_tail_after_reporting_clause(text, claim)[2]] == [
+        "“We will rebuild the bridge,”"
+    ]
+
+    text = "“We will rebuild the bridge,” Ms. Ortiz said, but “not this year.”"
+    claim = (
+        (span(text, "Ms. Ortiz"),),
+        (span(text, "said"),),
+        (span(text, "“We will rebuild the bridge,”"), span(text, "but “not this year.”")),
+        0.9,
+    )
+    assert _no_tail_after_reporting_clause(text, claim) == claim

@@ -2116,6 +2116,45 @@ def _balanced_edges(text: str, claim_spans):
     return (*out, conf)
 
 
+_COMMA_NEXT = re.compile(r",\s+")
+
+
+def _no_tail_after_reporting_clause(text: str, claim_spans):
+    """'“A,” Mr. Lee said, looking at the crowd.': what follows the comma after a reporting
+    clause that breaks a quotation is not part of the content, unless it is the
+    quotation going on ('“A,” he said, “B.”' or 'he said, but “B”'). In PolNeAR train,
+    after '“A,” X said,' a sentence rest with no quotation mark in it is outside the
+    attribution's content 190 times of 198 (a participle: 104 of 104); with a quotation
+    mark in it, 51 out and 69 in, so a content fragment there is dropped only when it holds
+    no quotation mark."""
+    source, cue, content, conf = claim_spans
+    if not cue or len(content) < 2:
+        return claim_spans
+    before = [c for c in content if c.end <= cue[0].start]
+    broken = any(
+        _is_quote_opening(text, c.start)
+        and _BROKEN_QUOTE_END.search(text, c.start, c.end)
+        and _SOURCE_WORDS_ONLY.fullmatch(text, c.end, cue[0].start)
+        for c in before
+    )
+    if not broken:
+        return claim_spans
+    clause_end = max([cue[-1].end] + [s.end for s in source if s.start >= cue[-1].end])
+    comma = _COMMA_NEXT.match(text, clause_end)
+    if comma is None:
+        return claim_spans
+    kept = tuple(
+        c
+        for c in content
+        if not (c.start == comma.end() and _QUOTATION_MARK.search(text, c.start, c.end) is None)
+    )
+    return (source, cue, kept, conf) if kept else claim_spans
+
+
+def _is_quote_opening(text: str, at: int) -> bool:
+    return text.startswith("''", at) or text[at : at + 1] in ("“", '"')
+
+
 _SENTENCE_END_INSIDE = re.compile(r"[.!?…][\"”’']?\s+\S")
 
 
@@ -2725,6 +2764,7 @@ def extract_attributions(
         raw = [_balanced_edges(text, r) for r in raw]
         raw = [_opening_subject(text, r) for r in raw]
         raw = quotations_run_to_close(text, raw)
+        raw = [_no_tail_after_reporting_clause(text, r) for r in raw]
     else:
         for src, cue, content in rule_attributions(text):
             raw.append(
