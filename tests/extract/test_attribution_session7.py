@@ -50,6 +50,9 @@ def test_a_quotation_broken_by_its_reporting_clause_goes_to_the_cue_after_it():
     ]
     assert _grouped(text, marks) == {"praised": [], "added": [quote]}
 
+    text = f"The council passed the budget, which the mayor praised: {quote} the treasurer added."
+    assert _grouped(text, marks) == {"praised": [], "added": [quote]}
+
 
 def test_a_quotation_before_a_participle_or_inside_a_clause_is_left_to_the_grouping():
     """'"A," adding that B' goes on from the cue before the quotation, and a quotation
