@@ -285,3 +285,32 @@ def test_the_words_after_a_reporting_clause_that_breaks_a_quotation_are_not_its_
         0.9,
     )
     assert _no_tail_after_reporting_clause(text, claim) == claim
+
+
+def test_an_opening_phrase_is_not_content_unless_the_reporting_clause_is_set_off():
+    from claimtrace.extract.attribution import _no_opening_phrase
+    from claimtrace.model import Span
+
+    def span(text: str, sub: str) -> Span:
+        at = text.index(sub)
+        return Span.of(text, at, at + len(sub))
+
+    text = "Market news. If anything, analysts say the rate cut came too late."
+    claim = (
+        (span(text, "analysts"),),
+        (span(text, "say"),),
+        (span(text, "If anything"), span(text, "the rate cut came too late")),
+        0.9,
+    )
+    assert [text[c.start : c.end] for c in _no_opening_phrase(text, claim)[2]] == [
+        "the rate cut came too late"
+    ]
+
+    text = "Market news. If anything, analysts say, the rate cut came too late."
+    claim = (
+        (span(text, "analysts"),),
+        (span(text, "say"),),
+        (span(text, "If anything"), span(text, "the rate cut came too late")),
+        0.9,
+    )
+    assert _no_opening_phrase(text, claim) == claim
