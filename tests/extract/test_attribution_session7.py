@@ -314,3 +314,44 @@ def test_an_opening_phrase_is_not_content_unless_the_reporting_clause_is_set_off
         0.9,
     )
     assert _no_opening_phrase(text, claim) == claim
+
+
+def test_a_content_running_over_a_colon_into_a_broken_quotation_is_split_there():
+    from claimtrace.extract.attribution import split_at_colon_quotation
+
+    quote = "“We stand with the nurses in every ward,”"
+    head = "the effect the strike would have on hospitals"
+    text = f"The letter described {head}: {quote} the council wrote."
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    marks = [
+        (SOURCE, "The letter"),
+        (CUE, "described"),
+        (CONTENT, f"{head}: {quote}"),
+        (SOURCE, "the council"),
+        (CUE, "wrote"),
+    ]
+    ents, pos = [], 0
+    for label, sub in marks:
+        start = text.index(sub, pos)
+        pos = start + len(sub)
+        ents.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = ents
+    roles = split_at_colon_quotation(text, doc, roles_from_doc(doc))
+    groups = group_roles(roles, text=text, keep_cues_without_content=True)
+    grouped = {
+        text[g.cue.start : g.cue.end]: [text[c.start : c.end] for c in g.content] for g in groups
+    }
+    assert grouped == {"described": [head], "wrote": [quote]}
+
+
+def test_a_content_with_a_colon_and_no_reporting_clause_after_it_stays_whole():
+    from claimtrace.extract.attribution import split_at_colon_quotation
+
+    content = "one goal: “a hospital in every town.”"
+    text = f"The council named {content}"
+    roles = _roles(text, [(SOURCE, "The council"), (CUE, "named"), (CONTENT, content)])
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    assert split_at_colon_quotation(text, nlp(text), roles) == roles
