@@ -355,3 +355,20 @@ def test_a_content_with_a_colon_and_no_reporting_clause_after_it_stays_whole():
     nlp = split_dashes(spacy.blank("en"))
     nlp.add_pipe("sentencizer")
     assert split_at_colon_quotation(text, nlp(text), roles) == roles
+
+
+def test_a_content_over_a_line_break_is_a_fragment_per_line():
+    from claimtrace.extract.attribution import split_at_line_breaks
+
+    content = '"\n\nThe crowd waited in the rain:\n\n“Here she comes,”'
+    text = f"It was late.{content} he said."
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    start = text.index(content)
+    doc.ents = [doc.char_span(start, start + len(content), label=CONTENT)]
+    roles = split_at_line_breaks(text, doc, roles_from_doc(doc))
+    assert [text[r.start : r.end] for r in roles] == [
+        "The crowd waited in the rain:",
+        "“Here she comes,”",
+    ]
