@@ -2831,9 +2831,9 @@ def extract_attributions(
         doc = tagged if tagged is not None else tagger(text)
         roles = tidy_roles(text, doc, roles_from_doc(doc))
         roles = split_conjoined_reports(text, doc, roles)
+        roles = split_at_line_breaks(text, doc, roles)
         roles = split_at_sentence_end(text, doc, roles)
         roles = split_at_colon_quotation(text, doc, roles)
-        roles = split_at_line_breaks(text, doc, roles)
         if quote_rules:
             roles = quote_roles(text, doc, roles)
         if lexicon_cues:
