@@ -1,0 +1,374 @@
+"""Session-7 rules after the role tagger: each test is a construction counted on PolNeAR
+train (counts in the rule's docstring), checked on sentences of its own."""
+
+from __future__ import annotations
+
+import spacy
+
+from claimtrace.extract.attribution import (
+    CONTENT,
+    CUE,
+    SOURCE,
+    RoleSpan,
+    group_roles,
+    roles_from_doc,
+    split_dashes,
+)
+
+
+def _roles(text: str, marks: list[tuple[str, str]]) -> list[RoleSpan]:
+    """Role spans from (label, substring) pairs on a sentencized blank Doc."""
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    ents, pos = [], 0
+    for label, sub in marks:
+        start = text.index(sub, pos)
+        pos = start + len(sub)
+        ents.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = ents
+    return roles_from_doc(doc)
+
+
+def _grouped(text: str, marks: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each cue's text -> the texts of its content fragments."""
+    groups = group_roles(_roles(text, marks), text=text, keep_cues_without_content=True)
+    return {
+        text[g.cue.start : g.cue.end]: [text[c.start : c.end] for c in g.content] for g in groups
+    }
+
+
+def test_a_quotation_broken_by_its_reporting_clause_goes_to_the_cue_after_it():
+    quote = '"It is a fair plan for every district,"'
+    text = f"The council passed the budget, which the mayor praised. {quote} the treasurer added."
+    marks = [
+        (SOURCE, "the mayor"),
+        (CUE, "praised"),
+        (CONTENT, quote),
+        (SOURCE, "the treasurer"),
+        (CUE, "added"),
+    ]
+    assert _grouped(text, marks) == {"praised": [], "added": [quote]}
+
+    text = f"The council passed the budget, which the mayor praised: {quote} the treasurer added."
+    assert _grouped(text, marks) == {"praised": [], "added": [quote]}
+
+
+def test_a_quotation_before_a_participle_or_inside_a_clause_is_left_to_the_grouping():
+    """'"A," adding that B' goes on from the cue before the quotation, and a quotation
+    inside a clause ('called the plan "a disgrace," the mayor said') may be its verb's:
+    the rule gives neither to the cue after it."""
+    from claimtrace.extract.attribution import _reporting_clause_after
+
+    quote = '"Sales rose in every quarter,"'
+    text = f"Costs fell, the company said. {quote} adding that prices held."
+    roles = _roles(text, [(CUE, "said"), (CONTENT, quote), (CUE, "adding")])
+    cues = [r for r in roles if r.label == CUE]
+    content = next(r for r in roles if r.label == CONTENT)
+    assert _reporting_clause_after(text, content, cues) is None
+
+    text = 'He called the plan "a disgrace for the city," the mayor said.'
+    roles = _roles(text, [(CUE, "called"), (CONTENT, '"a disgrace for the city,"'), (CUE, "said")])
+    cues = [r for r in roles if r.label == CUE]
+    content = next(r for r in roles if r.label == CONTENT)
+    assert _reporting_clause_after(text, content, cues) is None
+
+    text = 'Costs fell. "Sales rose in every quarter," the company said.'
+    roles = _roles(text, [(CONTENT, quote), (SOURCE, "the company"), (CUE, "said")])
+    cues = [r for r in roles if r.label == CUE]
+    content = next(r for r in roles if r.label == CONTENT)
+    assert _reporting_clause_after(text, content, cues) == 0
+
+
+def _colon_groups(
+    text: str, marks: list[tuple[str, str]]
+) -> list[tuple[list[str], str, list[str]]]:
+    """(sources, cue, contents) of each attribution after :func:`colon_cue_to_verb`."""
+    from claimtrace.extract.attribution import colon_cue_to_verb
+
+    groups = group_roles(_roles(text, marks), text=text, keep_cues_without_content=True)
+    return [
+        (
+            [text[s.start : s.end] for s in g.source],
+            text[g.cue.start : g.cue.end],
+            [text[c.start : c.end] for c in g.content],
+        )
+        for g in colon_cue_to_verb(text, groups)
+    ]
+
+
+def test_a_quotation_after_a_lone_colon_cue_goes_to_the_verb_before_the_colon():
+    quote = "“We play for each other.”"
+    text = f"Afterwards the coach told the players: {quote}"
+    marks = [
+        (SOURCE, "the coach"),
+        (CUE, "told"),
+        (CONTENT, "the players"),
+        (CUE, ":"),
+        (CONTENT, quote),
+    ]
+    assert _colon_groups(text, marks) == [(["the coach"], "told", [quote])]
+
+    text = f"Replied Ortiz: {quote}"
+    marks = [(CUE, "Replied"), (SOURCE, "Ortiz"), (CUE, ":"), (CONTENT, quote)]
+    assert _colon_groups(text, marks) == [(["Ortiz"], "Replied", [quote])]
+
+    text = f"The coach said: {quote}"
+    marks = [(SOURCE, "The coach"), (CUE, "said"), (CUE, ":"), (CONTENT, quote)]
+    assert _colon_groups(text, marks) == [(["The coach"], "said:", [quote])]
+
+
+def test_a_colon_cue_far_from_any_verb_keeps_its_quotation():
+    quote = "“We play for each other.”"
+    text = f"The coach said little, and the banner on the wall was plain: {quote}"
+    marks = [
+        (SOURCE, "The coach"),
+        (CUE, "said"),
+        (CONTENT, "little"),
+        (CUE, ":"),
+        (CONTENT, quote),
+    ]
+    assert _colon_groups(text, marks) == [
+        (["The coach"], "said", ["little"]),
+        ([], ":", [quote]),
+    ]
+
+
+def _claims(text: str, marks: list[tuple[str, str]]) -> list[tuple[list[str], str, list[str]]]:
+    """(sources, cue, contents) of each claim extracted from a Doc tagged with ``marks``."""
+    from claimtrace.extract.attribution import extract_attributions
+
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    ents, pos = [], 0
+    for label, sub in marks:
+        start = text.index(sub, pos)
+        pos = start + len(sub)
+        ents.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = ents
+    return [
+        ([s.text for s in c.source], " ".join(s.text for s in c.cue), [s.text for s in c.content])
+        for c in extract_attributions(text, tagged=doc)
+    ]
+
+
+def test_a_participle_with_an_agent_after_a_comma_reports_the_phrase_before_it():
+    """The reduced relative clause is about the phrase before the comma, not a report of the
+    whole clause with the army's denial in it."""
+    text = (
+        "The army has denied shelling the village near the river, first reported on Monday "
+        "by local journalists."
+    )
+    marks = [
+        (SOURCE, "The army"),
+        (CUE, "has denied"),
+        (CONTENT, "shelling the village near the river"),
+        (CUE, "first reported on Monday by"),
+        (SOURCE, "local journalists"),
+    ]
+    claims = _claims(text, marks)
+    assert (
+        ["local journalists"],
+        "first reported on Monday by",
+        ["shelling the village near the river"],
+    ) in claims
+    assert (["The army"], "has denied", ["shelling the village near the river"]) in claims
+
+
+def test_an_active_reporting_clause_after_a_comma_still_reports_the_whole_clause():
+    text = "The army has denied shelling the village near the river, two officials said."
+    marks = [
+        (SOURCE, "The army"),
+        (CUE, "has denied"),
+        (CONTENT, "shelling the village near the river"),
+        (SOURCE, "two officials"),
+        (CUE, "said"),
+    ]
+    claims = _claims(text, marks)
+    assert (
+        ["two officials"],
+        "said",
+        ["The army has denied shelling the village near the river"],
+    ) in claims
+
+
+def _split_contents(text: str, content: str) -> list[str]:
+    """The content fragments :func:`split_at_sentence_end` leaves of one tagged content."""
+    from claimtrace.extract.attribution import split_at_sentence_end
+
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    start = text.index(content)
+    doc.ents = [doc.char_span(start, start + len(content), label=CONTENT)]
+    return [text[r.start : r.end] for r in split_at_sentence_end(text, doc, roles_from_doc(doc))]
+
+
+def test_a_content_whose_quotation_is_open_at_the_sentence_end_runs_on_with_it():
+    content = 'that "the rules were written for us. They are not fair to anyone else."'
+    text = f"The coach told reporters {content} He left."
+    assert _split_contents(text, content) == [content]
+    content = "that ''the rules were written for us. They are not fair to anyone else.''"
+    text = f"The coach told reporters {content} He left."
+    assert _split_contents(text, content) == [content]
+
+
+def test_a_content_with_no_open_quotation_still_ends_with_its_sentence():
+    content = 'that the rules were "unfair". They will appeal the ruling'
+    text = f"The coach told reporters {content} next week."
+    assert _split_contents(text, content) == ['that the rules were "unfair"']
+
+
+def test_a_quotation_cut_at_a_sentence_end_inside_it_runs_on_to_its_closing_mark():
+    from claimtrace.extract.attribution import quotations_run_to_close
+    from claimtrace.model import Span
+
+    text = "The mayor wrote: “We tried. Nobody listened to us.” Then she left."
+    cut = "“We tried"
+    claim = (
+        (),
+        (Span.of(text, 10, 15),),
+        (Span.of(text, text.index(cut), text.index(cut) + len(cut)),),
+        0.9,
+    )
+    ((_s, _c, content, _f),) = quotations_run_to_close(text, [claim])
+    assert [text[c.start : c.end] for c in content] == ["“We tried. Nobody listened to us.”"]
+
+
+def test_a_quotation_cut_before_another_role_or_a_closing_mark_stays():
+    from claimtrace.extract.attribution import quotations_run_to_close
+    from claimtrace.model import Span
+
+    text = "“We tried. Nobody listened,” she said. “It hurt.”"
+    first = (
+        (Span.of(text, text.index("she"), text.index("she") + 3),),
+        (Span.of(text, text.index("said"), text.index("said") + 4),),
+        (Span.of(text, 0, len("“We tried")),),
+        0.9,
+    )
+    other_cue = text.index("Nobody")
+    second = ((), (Span.of(text, other_cue, other_cue + 6),), (), 0.5)
+    out = quotations_run_to_close(text, [first, second])
+    assert text[out[0][2][0].start : out[0][2][0].end] == "“We tried"
+
+    text = "He said “we tried hard and then. Nobody listened"
+    claim = ((), (Span.of(text, 3, 7),), (Span.of(text, 8, text.index(".")),), 0.9)
+    ((_s, _c, content, _f),) = quotations_run_to_close(text, [claim])
+    assert text[content[0].start : content[0].end] == "“we tried hard and then"
+
+
+def test_the_words_after_a_reporting_clause_that_breaks_a_quotation_are_not_its_content():
+    from claimtrace.extract.attribution import _no_tail_after_reporting_clause
+    from claimtrace.model import Span
+
+    def span(text: str, sub: str) -> Span:
+        at = text.index(sub)
+        return Span.of(text, at, at + len(sub))
+
+    text = "“We will rebuild the bridge,” Ms. Ortiz said, pointing at the river."
+    claim = (
+        (span(text, "Ms. Ortiz"),),
+        (span(text, "said"),),
+        (span(text, "“We will rebuild the bridge,”"), span(text, "pointing at the river")),
+        0.9,
+    )
+    assert [text[c.start : c.end] for c in _no_tail_after_reporting_clause(text, claim)[2]] == [
+        "“We will rebuild the bridge,”"
+    ]
+
+    text = "“We will rebuild the bridge,” Ms. Ortiz said, but “not this year.”"
+    claim = (
+        (span(text, "Ms. Ortiz"),),
+        (span(text, "said"),),
+        (span(text, "“We will rebuild the bridge,”"), span(text, "but “not this year.”")),
+        0.9,
+    )
+    assert _no_tail_after_reporting_clause(text, claim) == claim
+
+
+def test_an_opening_phrase_is_not_content_unless_the_reporting_clause_is_set_off():
+    from claimtrace.extract.attribution import _no_opening_phrase
+    from claimtrace.model import Span
+
+    def span(text: str, sub: str) -> Span:
+        at = text.index(sub)
+        return Span.of(text, at, at + len(sub))
+
+    text = "Market news. If anything, analysts say the rate cut came too late."
+    claim = (
+        (span(text, "analysts"),),
+        (span(text, "say"),),
+        (span(text, "If anything"), span(text, "the rate cut came too late")),
+        0.9,
+    )
+    assert [text[c.start : c.end] for c in _no_opening_phrase(text, claim)[2]] == [
+        "the rate cut came too late"
+    ]
+
+    text = "Market news. If anything, analysts say, the rate cut came too late."
+    claim = (
+        (span(text, "analysts"),),
+        (span(text, "say"),),
+        (span(text, "If anything"), span(text, "the rate cut came too late")),
+        0.9,
+    )
+    assert _no_opening_phrase(text, claim) == claim
+
+
+def test_a_content_running_over_a_colon_into_a_broken_quotation_is_split_there():
+    from claimtrace.extract.attribution import split_at_colon_quotation
+
+    quote = "“We stand with the nurses in every ward,”"
+    head = "the effect the strike would have on hospitals"
+    text = f"The letter described {head}: {quote} the council wrote."
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    marks = [
+        (SOURCE, "The letter"),
+        (CUE, "described"),
+        (CONTENT, f"{head}: {quote}"),
+        (SOURCE, "the council"),
+        (CUE, "wrote"),
+    ]
+    ents, pos = [], 0
+    for label, sub in marks:
+        start = text.index(sub, pos)
+        pos = start + len(sub)
+        ents.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = ents
+    roles = split_at_colon_quotation(text, doc, roles_from_doc(doc))
+    groups = group_roles(roles, text=text, keep_cues_without_content=True)
+    grouped = {
+        text[g.cue.start : g.cue.end]: [text[c.start : c.end] for c in g.content] for g in groups
+    }
+    assert grouped == {"described": [head], "wrote": [quote]}
+
+
+def test_a_content_with_a_colon_and_no_reporting_clause_after_it_stays_whole():
+    from claimtrace.extract.attribution import split_at_colon_quotation
+
+    content = "one goal: “a hospital in every town.”"
+    text = f"The council named {content}"
+    roles = _roles(text, [(SOURCE, "The council"), (CUE, "named"), (CONTENT, content)])
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    assert split_at_colon_quotation(text, nlp(text), roles) == roles
+
+
+def test_a_content_over_a_line_break_is_a_fragment_per_line():
+    from claimtrace.extract.attribution import split_at_line_breaks
+
+    content = '"\n\nThe crowd waited in the rain:\n\n“Here she comes,”'
+    text = f"It was late.{content} he said."
+    nlp = split_dashes(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    start = text.index(content)
+    doc.ents = [doc.char_span(start, start + len(content), label=CONTENT)]
+    roles = split_at_line_breaks(text, doc, roles_from_doc(doc))
+    assert [text[r.start : r.end] for r in roles] == [
+        "The crowd waited in the rain:",
+        "“Here she comes,”",
+    ]
