@@ -15,7 +15,8 @@ never read here).
   PYTHONPATH=src OMP_NUM_THREADS=2 python training/stance/train_stance_transformer.py fit \
       --epochs 3 --weights sqrt --threshold 0.8 --out ~/.cache/claimtrace/models/stance_transformer
 
-``cv`` writes its out-of-fold probabilities and figures to ``--report`` (JSON).
+``cv`` writes its out-of-fold probabilities and figures to ``--report`` (JSON); ``select``
+reads that report and prints the setting chosen by :func:`select`.
 """
 
 from __future__ import annotations
@@ -304,6 +305,32 @@ def cross_validate(args: argparse.Namespace) -> None:
     args.report.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
 
 
+TOLERANCE = 0.005  # CV macro-F1 given up for a higher (more conservative) threshold
+
+
+def select(report: dict[str, Any]) -> tuple[str, str, float]:
+    """The setting chosen from a ``cv`` report, by a rule fixed before the figures were
+    seen: among the (run, threshold) pairs that lose nothing to the rules alone on the gold
+    dev split nor on b5-dev (fold-model mean probabilities), the best cross-validated
+    macro-F1 of rules + classifier; then, for that run, the highest threshold within
+    :data:`TOLERANCE` of it. Returns (run, threshold key, CV score)."""
+    runs = report["runs"]
+
+    def safe(run: str, key: str) -> bool:
+        return all(runs[run][n][key] >= runs[run][n]["rules"] - 1e-9 for n, _, _ in DEV_SETS)
+
+    cands = [(r, f"t={t}") for r in runs for t in THRESHOLDS if safe(r, f"t={t}")]
+    if not cands:
+        raise SystemExit("no setting is safe on the dev sets")
+    run, _ = max(cands, key=lambda c: runs[c[0]]["cv"][c[1]])
+    top = max(runs[run]["cv"][k] for r, k in cands if r == run)
+    key = max(
+        (k for r, k in cands if r == run and runs[run]["cv"][k] >= top - TOLERANCE),
+        key=lambda k: float(k[2:]),
+    )
+    return run, key, runs[run]["cv"][key]
+
+
 def fit_all(args: argparse.Namespace) -> None:
     rows = train_rows(args.corpus or default_train_corpus())
     _, tokenizer = base_model()
@@ -350,7 +377,7 @@ def fit_all(args: argparse.Namespace) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=("cv", "fit"))
+    ap.add_argument("mode", choices=("cv", "select", "fit"))
     ap.add_argument("--corpus", type=Path, default=None)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--max-folds", type=int, default=0, help="run only the first N folds")
@@ -367,6 +394,10 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     args.report.parent.mkdir(parents=True, exist_ok=True)
+    if args.mode == "select":
+        run, key, score = select(json.loads(args.report.read_text(encoding="utf-8")))
+        print(f"chosen: {run}, threshold {key[2:]}: CV {score:.3f}")
+        return
     (cross_validate if args.mode == "cv" else fit_all)(args)
 
 
