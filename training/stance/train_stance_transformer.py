@@ -11,9 +11,9 @@ with the mean probabilities of the fold models (development sets; the held-out s
 never read here).
 
   PYTHONPATH=src OMP_NUM_THREADS=2 python training/stance/train_stance_transformer.py cv \
-      --folds 3 --epochs 4 --weights none sqrt
+      --folds 5 --epochs 4 --min-epoch 2 --weights sqrt none --report /tmp/s7/cv.json
   PYTHONPATH=src OMP_NUM_THREADS=2 python training/stance/train_stance_transformer.py fit \
-      --epochs 3 --weights sqrt --threshold 0.8 --out ~/.cache/claimtrace/models/stance_transformer
+      --epochs 4 --stop 3 --weights sqrt --threshold 0.95 --out /tmp/s7/stance_transformer
 
 ``cv`` writes its out-of-fold probabilities and figures to ``--report`` (JSON); ``select``
 reads that report and prints the setting chosen by :func:`select`.
