@@ -212,6 +212,15 @@ def eval_quantities(gold: str, split: str, model: str | None, predictions: str |
     help="Let the learned backup model overturn the rules' assert (off by default since "
     "session 6; --rules-only, the default, scores the rules alone).",
 )
+@click.option(
+    "--backup-kind",
+    type=click.Choice(["lr", "transformer"]),
+    default=None,
+    help="Which backup --backup uses: lr, the logistic regression (default), or "
+    "transformer, the fine-tuned MiniLM classifier of session 7 (needs the accurate extra "
+    "and a trained classifier in $CLAIMTRACE_STANCE_TRANSFORMER or "
+    "$CLAIMTRACE_MODELS/stance_transformer).",
+)
 def eval_stance(
     gold: str,
     split: str,
@@ -220,6 +229,7 @@ def eval_stance(
     model: str | None,
     predictions: str | None,
     backup: bool,
+    backup_kind: str | None,
 ) -> None:
     """Stance macro-F1, hedge F1, basis and modality on gold attributions.
 
@@ -240,6 +250,7 @@ def eval_stance(
         batch=batch,
         predictions=predictions,
         backup=backup,
+        backup_kind=backup_kind,
     )
     click.echo(text)
 

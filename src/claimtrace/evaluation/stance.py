@@ -244,15 +244,21 @@ def predict(
     texts: dict[str, str],
     *,
     backup: bool = False,
+    backup_kind: str | None = None,
 ) -> list[Claim]:
     """The analysed claims of the gold records: stance by the rules alone, or with
-    ``backup`` by the rules and the learned backup
-    (:func:`~claimtrace.extract.stance.classify_stance`)."""
+    ``backup`` by the rules and a learned backup (``backup_kind`` lr or transformer, as
+    ``kind`` of :func:`~claimtrace.extract.stance.classify_stance`)."""
     from claimtrace.extract.stance import analyze_claim
 
     docs = {key: doc for key, doc in zip(texts, nlp.pipe(texts.values()), strict=True)}
     return [
-        analyze_claim(docs[text_key(r)], claim_of(r, texts[text_key(r)]), backup=backup)
+        analyze_claim(
+            docs[text_key(r)],
+            claim_of(r, texts[text_key(r)]),
+            backup=backup,
+            backup_kind=backup_kind,
+        )
         for r in rows
     ]
 
@@ -305,12 +311,13 @@ def evaluate(
     batch: str | None = None,
     predictions: str | Path | None = None,
     backup: bool = False,
+    backup_kind: str | None = None,
 ) -> tuple[StanceScores, str]:
     rows = load_gold(gold_path, split, batch)
     if not rows:
         raise ClaimtraceError(f"no gold attributions with split {split!r} in {gold_path}")
     texts = load_row_texts(rows, corpus)
-    claims = predict(nlp, rows, texts, backup=backup)
+    claims = predict(nlp, rows, texts, backup=backup, backup_kind=backup_kind)
     s = StanceScores()
     for row, claim in zip(rows, claims, strict=True):
         score_row(s, row, claim)
@@ -319,7 +326,10 @@ def evaluate(
             for claim in claims:
                 fh.write(json.dumps(to_dict(claim), ensure_ascii=False) + "\n")
     which = f"split={split}" + (f", batch={batch}" if batch else "")
-    which += ", stance by the rules + learned backup" if backup else ", stance by the rules alone"
+    if backup:
+        which += f", stance by the rules + learned backup ({backup_kind or 'lr'})"
+    else:
+        which += ", stance by the rules alone"
     return s, report(s, title=f"stance and hedging, {which} ({len(rows)} attributions)")
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from claimtrace.errors import ModelNotFound
 from claimtrace.extract.docview import DocView
 from claimtrace.model import (
     Basis,
@@ -283,23 +284,46 @@ def _is_conditional(content: str) -> bool:
     return re.search(r",\s+should\s+(he|she|it|they|we|you|i|the)\b", norm) is not None
 
 
-#: Set to 1 (or true/yes/on) to let the learned backup overturn the rules' ``assert`` by
-#: default. Off since session 6: on every held-out set the rules alone did as well or better
-#: (docs/results-stance-quantities.md, "Session 6").
+#: Set to 1 (or true/yes/on, or lr) to let the learned backup overturn the rules' ``assert``
+#: by default; set to ``transformer`` to use the optional fine-tuned MiniLM backup
+#: (:mod:`claimtrace.extract.stance_transformer`, session 7) instead. Off since session 6: on
+#: every held-out set the rules alone did as well or better (docs/results-stance-quantities.md,
+#: "Session 6" and "Session 7").
 BACKUP_ENV = "CLAIMTRACE_STANCE_BACKUP"
+#: the learned backups: the logistic regression of :mod:`claimtrace.extract.stance_model`
+#: and the fine-tuned transformer of :mod:`claimtrace.extract.stance_transformer`
+BACKUP_KINDS = ("lr", "transformer")
+
+
+def backup_kind() -> str | None:
+    """The backup named by ``$CLAIMTRACE_STANCE_BACKUP``: ``lr`` for 1, true, yes, on or lr,
+    ``transformer`` for transformer, None otherwise (no backup)."""
+    value = os.environ.get(BACKUP_ENV, "").strip().lower()
+    if value in ("1", "true", "yes", "on", "lr"):
+        return "lr"
+    return "transformer" if value == "transformer" else None
 
 
 def backup_enabled() -> bool:
-    """Whether :func:`classify_stance` consults the learned backup when not told: only when
-    ``$CLAIMTRACE_STANCE_BACKUP`` is 1, true, yes or on."""
-    return os.environ.get(BACKUP_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    """Whether :func:`classify_stance` consults a learned backup when not told: only when
+    ``$CLAIMTRACE_STANCE_BACKUP`` names one (:func:`backup_kind`)."""
+    return backup_kind() is not None
 
 
-def classify_stance(doc_or_text: Doc | str, claim: Claim, *, backup: bool | None = None) -> Stance:
+def classify_stance(
+    doc_or_text: Doc | str,
+    claim: Claim,
+    *,
+    backup: bool | None = None,
+    kind: str | None = None,
+) -> Stance:
     """The stance of the claim's source toward its content (docs/guidelines-stance.md): the
     rules' label. With ``backup`` (default: :func:`backup_enabled`, off), where the rules find
-    nothing but ``assert``, a non-assert label of the learned model
-    (:mod:`claimtrace.extract.stance_model`) when it is confident."""
+    nothing but ``assert``, a non-assert label of a learned backup when it is confident:
+    ``kind`` ``lr`` (the default unless ``$CLAIMTRACE_STANCE_BACKUP`` says ``transformer``)
+    is :mod:`claimtrace.extract.stance_model`, ``transformer`` the fine-tuned classifier of
+    :mod:`claimtrace.extract.stance_transformer` (needs the ``accurate`` extra and a trained
+    classifier; :class:`~claimtrace.errors.ModelNotFound` without them)."""
     rule = rule_stance(doc_or_text, claim)
     if rule is not Stance.ASSERT:  # the model may only overturn an assert: no need to ask it
         return rule
@@ -307,6 +331,21 @@ def classify_stance(doc_or_text: Doc | str, claim: Claim, *, backup: bool | None
         return rule
     from claimtrace.extract.stance_model import combine, predict_proba
 
+    kind = kind or backup_kind() or "lr"
+    if kind == "transformer":
+        from claimtrace.extract.stance_transformer import load_classifier
+
+        clf = load_classifier()
+        if clf is None:
+            raise ModelNotFound(
+                "the transformer stance backup needs the accurate extra (pip install "
+                "'claimtrace[accurate]') and a classifier trained by "
+                "training/stance/train_stance_transformer.py (see its README)"
+            )
+        text = _text(doc_or_text, None)
+        return combine(rule, clf.proba(text, claim), clf.threshold)
+    if kind != "lr":
+        raise ValueError(f"unknown stance backup {kind!r}: expected one of {BACKUP_KINDS}")
     return combine(rule, predict_proba(claim, rule, text=_text(doc_or_text, None)))
 
 
@@ -878,13 +917,14 @@ def analyze_claim(
     view: DocView | None = None,
     others: Sequence[Claim] = (),
     backup: bool | None = None,
+    backup_kind: str | None = None,
 ) -> Claim:
     """``claim`` with stance, hedges, basis and modality filled in; ``others`` are the
-    article's other claims (see :func:`classify_basis`); ``backup`` as in
-    :func:`classify_stance`."""
+    article's other claims (see :func:`classify_basis`); ``backup`` and ``backup_kind`` as
+    ``backup`` and ``kind`` of :func:`classify_stance`."""
     view = as_view(doc_or_text, view)
     doc = view.doc
-    stance = classify_stance(doc, claim, backup=backup)
+    stance = classify_stance(doc, claim, backup=backup, kind=backup_kind)
     return replace(
         claim,
         stance=stance,
@@ -969,6 +1009,7 @@ __all__ = [
     "analyze_claim",
     "as_doc",
     "backup_enabled",
+    "backup_kind",
     "classify_basis",
     "classify_modality",
     "classify_stance",
