@@ -401,3 +401,60 @@ def test_a_quotation_next_to_a_counted_quote_verb_gets_its_cue_and_speaker():
 def test_a_quotation_next_to_an_unlisted_verb_gets_no_cue():
     quote = '"Closed for repairs until the spring,"'
     assert _quote_roles(f"{quote} the sign hangs on the door.") == []
+
+
+def _span(text: str, sub: str):
+    from claimtrace.model import Span
+
+    at = text.index(sub)
+    return Span.of(text, at, at + len(sub))
+
+
+def test_a_clause_before_the_source_is_not_content_when_the_cue_runs_on_into_it():
+    """Round 2: 'Although the figures are incomplete, economists say ...' and a clause ending
+    in a dash before the source (train: outside 2,677 of 2,698)."""
+    from claimtrace.extract.attribution import _no_clause_before_source
+
+    text = "Although the harvest figures are incomplete, economists say prices will rise."
+    claim = (
+        (_span(text, "economists"),),
+        (_span(text, "say"),),
+        (_span(text, "the harvest figures are incomplete"), _span(text, "prices will rise")),
+        0.9,
+    )
+    assert [text[c.start : c.end] for c in _no_clause_before_source(text, claim)[2]] == [
+        "prices will rise"
+    ]
+
+    text = "The farms had a dry spring — growers believe the yield will fall."
+    claim = (
+        (_span(text, "growers"),),
+        (_span(text, "believe"),),
+        (_span(text, "The farms had a dry spring"), _span(text, "the yield will fall")),
+        0.9,
+    )
+    assert [text[c.start : c.end] for c in _no_clause_before_source(text, claim)[2]] == [
+        "the yield will fall"
+    ]
+
+
+def test_a_phrase_before_a_set_off_reporting_clause_or_a_quotation_stays_content():
+    from claimtrace.extract.attribution import _no_clause_before_source
+
+    text = "The new bridge, engineers say, will carry twice the traffic."
+    claim = (
+        (_span(text, "engineers"),),
+        (_span(text, "say"),),
+        (_span(text, "The new bridge"), _span(text, "will carry twice the traffic")),
+        0.9,
+    )
+    assert _no_clause_before_source(text, claim) == claim
+
+    text = '"We planted late," farmers say the frost came early.'
+    claim = (
+        (_span(text, "farmers"),),
+        (_span(text, "say"),),
+        (_span(text, '"We planted late,"'), _span(text, "the frost came early")),
+        0.9,
+    )
+    assert _no_clause_before_source(text, claim) == claim

@@ -2237,6 +2237,41 @@ def _no_opening_phrase(text: str, claim_spans):
     return (source, cue, tuple(kept), conf) if kept else claim_spans
 
 
+#: Only a comma or a dash between a content fragment and the source after it.
+_COMMA_OR_DASH_ONLY = re.compile(r"\s*(?:,|[—―–]|\s-{1,2})\s*")
+_PUNCT_BEFORE_CONTENT = re.compile(r"[,.;:!?\n]")
+
+
+def _no_clause_before_source(text: str, claim_spans):
+    """'While it is hard to assess the claims, experts say it shows ...': a content fragment
+    that ends at a comma or dash right before the source is not part of the content when
+    the cue runs on into its content with no punctuation between (the reporting clause is
+    not set off). This generalises :func:`_no_opening_phrase` to any clause or phrase
+    before the source, not only a sentence-opening adverbial. In PolNeAR train, of the
+    gold attributions with the source before the cue, a content right after the cue and a
+    comma or dash right before the source (and no quotation opening a content fragment
+    before the source), the words before that comma are outside the content 2,677 times
+    of 2,698 (not after an opening adverbial: 1,615 of 1,629). A content fragment not
+    opening with a quotation mark that ends there is dropped."""
+    source, cue, content, conf = claim_spans
+    if not (source and cue) or len(content) < 2 or source[0].end > cue[0].start:
+        return claim_spans
+    cue_end = cue[-1].end
+    after = [c for c in content if c.start >= cue_end]
+    if not after or _PUNCT_BEFORE_CONTENT.search(text, cue_end, after[0].start):
+        return claim_spans
+    kept = [
+        c
+        for c in content
+        if not (
+            c.end <= source[0].start
+            and text[c.start] not in QUOTE_CHARS + "'‘"
+            and _COMMA_OR_DASH_ONLY.fullmatch(text, c.end, source[0].start)
+        )
+    ]
+    return (source, cue, tuple(kept), conf) if kept else claim_spans
+
+
 _COMMA_NEXT = re.compile(r",\s+")
 
 
@@ -2889,6 +2924,7 @@ def extract_attributions(
         raw = quotations_run_to_close(text, raw)
         raw = [_no_tail_after_reporting_clause(text, r) for r in raw]
         raw = [_no_opening_phrase(text, r) for r in raw]
+        raw = [_no_clause_before_source(text, r) for r in raw]
     else:
         for src, cue, content in rule_attributions(text):
             raw.append(
