@@ -458,3 +458,28 @@ def test_a_phrase_before_a_set_off_reporting_clause_or_a_quotation_stays_content
         0.9,
     )
     assert _no_clause_before_source(text, claim) == claim
+
+
+def test_what_a_relative_clause_hangs_on_is_not_the_content_of_the_report_in_it():
+    """Round 2: '..., in which she said ...' (train: outside 143 of 143); the relative
+    pronoun itself is left as it is."""
+    from claimtrace.extract.attribution import _no_antecedent_before_relative_source
+
+    text = "Critics replayed the radio interview, in which she said the dam was safe."
+    claim = (
+        (_span(text, "she"),),
+        (_span(text, "said"),),
+        (_span(text, "the radio interview"), _span(text, "the dam was safe")),
+        0.9,
+    )
+    kept = _no_antecedent_before_relative_source(text, claim)[2]
+    assert [text[c.start : c.end] for c in kept] == ["the dam was safe"]
+
+    text = "The radio interview, she said, was cut short."
+    claim = (
+        (_span(text, "she"),),
+        (_span(text, "said"),),
+        (_span(text, "The radio interview"), _span(text, "was cut short")),
+        0.9,
+    )
+    assert _no_antecedent_before_relative_source(text, claim) == claim
