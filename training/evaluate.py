@@ -291,7 +291,9 @@ def main():
         f"UNER {args.split} entities (PER/ORG/LOC): P {u['P']:.2f}  R {u['R']:.2f}  F {u['F']:.2f}  {u['per_type']}"
     )
     o = r["ewt_test_own_labels"]
-    print(f"EWT {args.split} entities, claimtrace labels (mapped gold): F {o['F']:.2f} {o['per_type']}")
+    print(
+        f"EWT {args.split} entities, claimtrace labels (mapped gold): F {o['F']:.2f} {o['per_type']}"
+    )
     if "gum_test_raw" in r:
         print(
             f"GUM test (raw text): LAS {r['gum_test_raw']['LAS']:.2f}  UPOS {r['gum_test_raw']['UPOS']:.2f}"

@@ -1537,9 +1537,7 @@ def test_a_colon_reporting_clause_reports_only_its_quotation():
         (Span.of(text, 0, text.index(",")), Span.of(text, quote, len(text))),
         0.9,
     )
-    assert [c.text for c in _colon_quotation_only(text, claim)[2]] == [
-        "“We have no spare parts.”"
-    ]
+    assert [c.text for c in _colon_quotation_only(text, claim)[2]] == ["“We have no spare parts.”"]
     # without the colon the clause before is the reported one too
     text2 = text.replace("warned:", "warned,")
     claim2 = (

@@ -235,7 +235,7 @@ def _is_prepositional(text: str | None, cue) -> bool:
 
 def _is_signature(text: str | None, cue: RoleSpan) -> bool:
     """Whether ``cue`` is the dash that signs a quotation ('"..." ― Jane Roe')."""
-    return text is not None and text[cue.start : cue.end].strip(" \xa0\"”’") in ("―", "—")
+    return text is not None and text[cue.start : cue.end].strip(' \xa0"”’') in ("―", "—")
 
 
 _CLAUSE_AFTER_SOURCE = re.compile(r"[^,.!?\n]{1,120},(?:\s+[^\s.!?]+){4}")
@@ -936,9 +936,7 @@ def complete_content(
     if (
         len(after.strip(" ,:;-—\"“”'")) < 3
         or (len(after.split()) <= 3 and len(before.split()) >= 3)
-        or (
-            _is_prepositional(text, cue) and len(before.split()) >= 3
-        )
+        or (_is_prepositional(text, cue) and len(before.split()) >= 3)
         or reports_before
     ):
         lo, hi = s_lo, left_end
@@ -2222,9 +2220,7 @@ def _no_opening_phrase(text: str, claim_spans):
     kept = []
     for c in content:
         phrase = _OPENING_ADVERBIAL.match(text, c.start, source[0].start)
-        opens = c.start == 0 or bool(
-            _SENTENCE_OPENING.search(text, max(0, c.start - 20), c.start)
-        )
+        opens = c.start == 0 or bool(_SENTENCE_OPENING.search(text, max(0, c.start - 20), c.start))
         if (
             c.end <= source[0].start
             and opens
@@ -2372,9 +2368,7 @@ def quotations_run_to_close(text: str, raw: Sequence) -> list:
     In PolNeAR train, of the content fragments opening with a quotation mark whose
     quotation (closed in the same paragraph) holds a sentence end, 1,204 end at its
     closing mark and 144 stop at a sentence end inside it."""
-    starts = sorted(
-        s.start for source, cue, content, _ in raw for s in (*source, *cue, *content)
-    )
+    starts = sorted(s.start for source, cue, content, _ in raw for s in (*source, *cue, *content))
     out = []
     for source, cue, content, conf in raw:
         grown = []

@@ -877,9 +877,7 @@ def _holiday_day(m: re.Match, ctx: _Ctx):
 # --------------------------------------------------------------------------- weekdays, deictic days
 
 
-_SHARED_PLURAL_PART = re.compile(
-    rf"\s+(?:and|or)\s+{WEEKDAY}\s+(?P<part>{PART_OF_DAY})s\b", re.I
-)
+_SHARED_PLURAL_PART = re.compile(rf"\s+(?:and|or)\s+{WEEKDAY}\s+(?P<part>{PART_OF_DAY})s\b", re.I)
 
 
 @rule(
