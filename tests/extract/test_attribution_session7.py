@@ -260,17 +260,12 @@ def test_a_quotation_cut_before_another_role_or_a_closing_mark_stays():
 
 def test_the_words_after_a_reporting_clause_that_breaks_a_quotation_are_not_its_content():
     from claimtrace.extract.attribution import _no_tail_after_reporting_clause
-    from claimtrace.model import Span
-
-    def span(text: str, sub: str) -> Span:
-        at = text.index(sub)
-        return Span.of(text, at, at + len(sub))
 
     text = "“We will rebuild the bridge,” Ms. Ortiz said, pointing at the river."
     claim = (
-        (span(text, "Ms. Ortiz"),),
-        (span(text, "said"),),
-        (span(text, "“We will rebuild the bridge,”"), span(text, "pointing at the river")),
+        (_span(text, "Ms. Ortiz"),),
+        (_span(text, "said"),),
+        (_span(text, "“We will rebuild the bridge,”"), _span(text, "pointing at the river")),
         0.9,
     )
     assert [text[c.start : c.end] for c in _no_tail_after_reporting_clause(text, claim)[2]] == [
@@ -279,9 +274,9 @@ def test_the_words_after_a_reporting_clause_that_breaks_a_quotation_are_not_its_
 
     text = "“We will rebuild the bridge,” Ms. Ortiz said, but “not this year.”"
     claim = (
-        (span(text, "Ms. Ortiz"),),
-        (span(text, "said"),),
-        (span(text, "“We will rebuild the bridge,”"), span(text, "but “not this year.”")),
+        (_span(text, "Ms. Ortiz"),),
+        (_span(text, "said"),),
+        (_span(text, "“We will rebuild the bridge,”"), _span(text, "but “not this year.”")),
         0.9,
     )
     assert _no_tail_after_reporting_clause(text, claim) == claim
@@ -289,17 +284,12 @@ def test_the_words_after_a_reporting_clause_that_breaks_a_quotation_are_not_its_
 
 def test_an_opening_phrase_is_not_content_unless_the_reporting_clause_is_set_off():
     from claimtrace.extract.attribution import _no_opening_phrase
-    from claimtrace.model import Span
-
-    def span(text: str, sub: str) -> Span:
-        at = text.index(sub)
-        return Span.of(text, at, at + len(sub))
 
     text = "Market news. If anything, analysts say the rate cut came too late."
     claim = (
-        (span(text, "analysts"),),
-        (span(text, "say"),),
-        (span(text, "If anything"), span(text, "the rate cut came too late")),
+        (_span(text, "analysts"),),
+        (_span(text, "say"),),
+        (_span(text, "If anything"), _span(text, "the rate cut came too late")),
         0.9,
     )
     assert [text[c.start : c.end] for c in _no_opening_phrase(text, claim)[2]] == [
@@ -308,9 +298,9 @@ def test_an_opening_phrase_is_not_content_unless_the_reporting_clause_is_set_off
 
     text = "Market news. If anything, analysts say, the rate cut came too late."
     claim = (
-        (span(text, "analysts"),),
-        (span(text, "say"),),
-        (span(text, "If anything"), span(text, "the rate cut came too late")),
+        (_span(text, "analysts"),),
+        (_span(text, "say"),),
+        (_span(text, "If anything"), _span(text, "the rate cut came too late")),
         0.9,
     )
     assert _no_opening_phrase(text, claim) == claim

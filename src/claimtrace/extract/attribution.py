@@ -2249,20 +2249,28 @@ def _no_clause_before_source(text: str, claim_spans):
     before the source), the words before that comma are outside the content 2,677 times
     of 2,698 (not after an opening adverbial: 1,615 of 1,629). A content fragment not
     opening with a quotation mark that ends there is dropped."""
-    source, cue, content, conf = claim_spans
+    source, cue, content, _conf = claim_spans
     if not (source and cue) or len(content) < 2 or source[0].end > cue[0].start:
         return claim_spans
     cue_end = cue[-1].end
     after = [c for c in content if c.start >= cue_end]
     if not after or _PUNCT_BEFORE_CONTENT.search(text, cue_end, after[0].start):
         return claim_spans
+    return _drop_fragments_before_source(text, claim_spans, _COMMA_OR_DASH_ONLY)
+
+
+def _drop_fragments_before_source(text: str, claim_spans, gap: re.Pattern[str]):
+    """``claim_spans`` without the content fragments that end before the source with only
+    ``gap`` between them and it (fragments opening with a quotation mark are kept); unchanged
+    when that would leave no content."""
+    source, cue, content, conf = claim_spans
     kept = [
         c
         for c in content
         if not (
             c.end <= source[0].start
             and text[c.start] not in QUOTE_CHARS + "'‘"
-            and _COMMA_OR_DASH_ONLY.fullmatch(text, c.end, source[0].start)
+            and gap.fullmatch(text, c.end, source[0].start)
         )
     ]
     return (source, cue, tuple(kept), conf) if kept else claim_spans
@@ -2284,21 +2292,12 @@ def _no_antecedent_before_relative_source(text: str, claim_spans):
     words before that comma are outside the content 143 times of 143 (the relative pronoun
     itself is split, 54 in and 89 out, and is left alone). A content fragment not opening with
     a quotation mark that ends at that comma is dropped."""
-    source, cue, content, conf = claim_spans
+    source, cue, content, _conf = claim_spans
     if not (source and cue) or len(content) < 2 or source[0].end > cue[0].start:
         return claim_spans
     if not any(c.start >= cue[-1].end for c in content):
         return claim_spans
-    kept = [
-        c
-        for c in content
-        if not (
-            c.end <= source[0].start
-            and text[c.start] not in QUOTE_CHARS + "'‘"
-            and _RELATIVE_GAP.fullmatch(text, c.end, source[0].start)
-        )
-    ]
-    return (source, cue, tuple(kept), conf) if kept else claim_spans
+    return _drop_fragments_before_source(text, claim_spans, _RELATIVE_GAP)
 
 
 _COMMA_NEXT = re.compile(r",\s+")
