@@ -3,31 +3,14 @@ train (counts in the rule's docstring), checked on sentences of its own."""
 
 from __future__ import annotations
 
-import spacy
-
 from claimtrace.extract.attribution import (
     CONTENT,
     CUE,
     SOURCE,
-    RoleSpan,
     group_roles,
     roles_from_doc,
-    split_dashes,
 )
-
-
-def _roles(text: str, marks: list[tuple[str, str]]) -> list[RoleSpan]:
-    """Role spans from (label, substring) pairs on a sentencized blank Doc."""
-    nlp = split_dashes(spacy.blank("en"))
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
-    ents, pos = [], 0
-    for label, sub in marks:
-        start = text.index(sub, pos)
-        pos = start + len(sub)
-        ents.append(doc.char_span(start, start + len(sub), label=label))
-    doc.ents = ents
-    return roles_from_doc(doc)
+from tests.extract.test_attribution import _roles, _sentencized
 
 
 def _grouped(text: str, marks: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -138,9 +121,7 @@ def _claims(text: str, marks: list[tuple[str, str]]) -> list[tuple[list[str], st
     """(sources, cue, contents) of each claim extracted from a Doc tagged with ``marks``."""
     from claimtrace.extract.attribution import extract_attributions
 
-    nlp = split_dashes(spacy.blank("en"))
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
+    doc = _sentencized(text)
     ents, pos = [], 0
     for label, sub in marks:
         start = text.index(sub, pos)
@@ -197,9 +178,7 @@ def _split_contents(text: str, content: str) -> list[str]:
     """The content fragments :func:`split_at_sentence_end` leaves of one tagged content."""
     from claimtrace.extract.attribution import split_at_sentence_end
 
-    nlp = split_dashes(spacy.blank("en"))
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
+    doc = _sentencized(text)
     start = text.index(content)
     doc.ents = [doc.char_span(start, start + len(content), label=CONTENT)]
     return [text[r.start : r.end] for r in split_at_sentence_end(text, doc, roles_from_doc(doc))]
@@ -312,9 +291,7 @@ def test_a_content_running_over_a_colon_into_a_broken_quotation_is_split_there()
     quote = "“We stand with the nurses in every ward,”"
     head = "the effect the strike would have on hospitals"
     text = f"The letter described {head}: {quote} the council wrote."
-    nlp = split_dashes(spacy.blank("en"))
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
+    doc = _sentencized(text)
     marks = [
         (SOURCE, "The letter"),
         (CUE, "described"),
@@ -342,9 +319,7 @@ def test_a_content_with_a_colon_and_no_reporting_clause_after_it_stays_whole():
     content = "one goal: “a hospital in every town.”"
     text = f"The council named {content}"
     roles = _roles(text, [(SOURCE, "The council"), (CUE, "named"), (CONTENT, content)])
-    nlp = split_dashes(spacy.blank("en"))
-    nlp.add_pipe("sentencizer")
-    assert split_at_colon_quotation(text, nlp(text), roles) == roles
+    assert split_at_colon_quotation(text, _sentencized(text), roles) == roles
 
 
 def test_a_content_over_a_line_break_is_a_fragment_per_line():
@@ -352,9 +327,7 @@ def test_a_content_over_a_line_break_is_a_fragment_per_line():
 
     content = '"\n\nThe crowd waited in the rain:\n\n“Here she comes,”'
     text = f"It was late.{content} he said."
-    nlp = split_dashes(spacy.blank("en"))
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
+    doc = _sentencized(text)
     start = text.index(content)
     doc.ents = [doc.char_span(start, start + len(content), label=CONTENT)]
     roles = split_at_line_breaks(text, doc, roles_from_doc(doc))
@@ -368,9 +341,7 @@ def _quote_roles(text: str) -> list[tuple[str, str]]:
     """(label, text) of the roles quote_roles adds to an untagged sentencized Doc."""
     from claimtrace.extract.attribution import quote_roles
 
-    nlp = split_dashes(spacy.blank("en"))
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
+    doc = _sentencized(text)
     roles = quote_roles(text, doc, roles_from_doc(doc))
     return sorted((r.label, text[r.start : r.end]) for r in roles)
 

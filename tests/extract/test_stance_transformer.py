@@ -13,19 +13,10 @@ from claimtrace.errors import ModelNotFound
 from claimtrace.extract import stance_transformer
 from claimtrace.extract.stance import BACKUP_ENV, backup_kind, classify_stance, rule_stance
 from claimtrace.extract.stance_transformer import MARKERS, encode, segments, truncate
-from claimtrace.model import Claim, Span, Stance
+from claimtrace.model import Claim, Stance
+from tests.extract.test_stance_model import claim
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def claim(text: str, source: str, cue: str, content: str) -> Claim:
-    def sp(words: str) -> tuple[Span, ...]:
-        if not words:
-            return ()
-        start = text.index(words)
-        return (Span.of(text, start, start + len(words)),)
-
-    return Claim(id="t", source=sp(source), cue=sp(cue), content=sp(content))
 
 
 TEXT = (

@@ -67,12 +67,7 @@ def load(
     """Features (without and with the context features), gold labels, rule labels and the
     article of each row (the cross-validation groups)."""
     rows = [json.loads(line) for line in LABELS_FILE.read_text(encoding="utf-8").splitlines()]
-    wanted = {r["doc_id"] for r in rows}
-    texts = {}
-    for line in corpus.read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        if d["doc_id"] in wanted:
-            texts[d["doc_id"]] = d["text"]
+    texts = load_texts(corpus, {r["doc_id"] for r in rows})
     feats: dict[bool, list[list[str]]] = {ctx: [] for ctx in CONTEXTS}
     gold, rules = [], []
     for r in rows:

@@ -37,7 +37,7 @@ import torch
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedGroupKFold
 
-from claimtrace.evaluation.stance import claim_of, load_gold, load_row_texts
+from claimtrace.evaluation.stance import claim_of, load_gold, load_row_texts, load_texts
 from claimtrace.extract.stance import rule_stance
 from claimtrace.extract.stance_model import combine, predict_proba
 from claimtrace.extract.stance_transformer import (
@@ -102,12 +102,7 @@ def load_rows(rows: list[dict[str, Any]], texts: dict[str, str], key) -> list[di
 
 def train_rows(corpus: Path) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in LABELS_FILE.read_text(encoding="utf-8").splitlines()]
-    wanted = {r["doc_id"] for r in rows}
-    texts = {}
-    for line in corpus.read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        if d["doc_id"] in wanted:
-            texts[d["doc_id"]] = d["text"]
+    texts = load_texts(corpus, {r["doc_id"] for r in rows})
     return load_rows(rows, texts, lambda r: r["doc_id"])
 
 
