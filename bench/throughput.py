@@ -6,6 +6,10 @@ the printed ratio (analysis / parse) is comparable across machines. Design goal:
     python bench/throughput.py                          # PolNeAR dev texts from ../shared
     python bench/throughput.py --model blank --limit 20
     python bench/throughput.py --texts my.jsonl         # any JSONL with a "text" field
+
+The analysis uses the default role tagger (the accurate one where the ``accurate`` extra
+is installed); ``CLAIMTRACE_TAGGER=fast`` measures it with the CNN tagger, as the figures in
+docs/results.md were.
 """
 
 from __future__ import annotations

@@ -22,7 +22,19 @@ def test_model_info_lists_components(tmp_path):
     result = CliRunner().invoke(main, ["model", "info", "--model", "blank"])
     info = json.loads(result.stdout)
     assert "claimtrace_link" in info["claimtrace_components"]
-    assert info["attribution_tagger"].endswith("attribution_tagger")  # the shipped CNN one
+    # the accurate tagger where its extra is installed, else the shipped CNN one
+    shipped = {"accurate": "attribution_accurate", "fast": "attribution_tagger"}
+    assert info["attribution_tagger"].endswith(shipped[info["attribution_tagger_name"]])
+
+
+def test_model_info_names_the_cnn_tagger_without_the_accurate_extra(monkeypatch):
+    import claimtrace.nlp.factories as factories
+
+    monkeypatch.delenv("CLAIMTRACE_TAGGER", raising=False)
+    monkeypatch.setattr(factories, "accurate_runtime_installed", lambda: False)
+    info = json.loads(CliRunner().invoke(main, ["model", "info", "--model", "blank"]).stdout)
+    assert info["attribution_tagger_name"] == "fast"
+    assert info["attribution_tagger"].endswith("attribution_tagger")
 
 
 def test_model_info_names_the_tagger_chosen_by_the_environment(monkeypatch):

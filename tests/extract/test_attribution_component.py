@@ -52,7 +52,7 @@ def test_docs_pickle_with_claims():
 @pytest.mark.skipif(not (PACKAGED_TAGGER / "config.cfg").is_file(), reason="no packaged tagger")
 def test_packaged_tagger_finds_direct_quote_and_saves_with_pipeline(tmp_path):
     nlp = spacy.blank("en")
-    nlp.add_pipe("claimtrace_attribution")
+    nlp.add_pipe("claimtrace_attribution", config={"model": "fast"})
     nlp.add_pipe("claimtrace_sources")
     text = '"We will not give up the harbour," the governor told reporters on Monday.'
     doc = nlp(text)
@@ -60,6 +60,42 @@ def test_packaged_tagger_finds_direct_quote_and_saves_with_pipeline(tmp_path):
     nlp.to_disk(tmp_path / "pipe")
     again = spacy.load(tmp_path / "pipe")
     assert [c.cue for c in again(text)._.ct_claims] == [c.cue for c in doc._.ct_claims]
+
+
+def test_the_default_tagger_is_the_accurate_one_only_where_it_can_run(monkeypatch, tmp_path):
+    factories = claimtrace.nlp.factories
+    monkeypatch.delenv("CLAIMTRACE_TAGGER", raising=False)
+    monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))  # no tagger built by the user
+    monkeypatch.setattr(factories, "accurate_runtime_installed", lambda: False)
+    assert factories.default_tagger() == "fast"
+    assert factories.tagger_path("default") == PACKAGED_TAGGER
+    monkeypatch.setattr(factories, "accurate_runtime_installed", lambda: True)
+    assert factories.default_tagger() == "accurate"  # the shipped one
+    assert factories.tagger_path("default") == factories.tagger_path("accurate")
+    monkeypatch.setenv("CLAIMTRACE_TAGGER", "fast")  # the environment names one: it wins
+    assert factories.tagger_path("default") == PACKAGED_TAGGER
+    monkeypatch.setenv("CLAIMTRACE_TAGGER", "rules")
+    assert factories.tagger_path("default") is None
+
+
+def test_an_unknown_tagger_name_is_a_clear_error_not_the_rule_fallback(monkeypatch, tmp_path):
+    from claimtrace.errors import ModelNotFound
+
+    factories = claimtrace.nlp.factories
+    with pytest.raises(ModelNotFound, match="accurate, fast or rules"):
+        factories.tagger_path(str(tmp_path / "no-such-tagger"))
+    monkeypatch.setenv("CLAIMTRACE_TAGGER", "acurate")
+    with pytest.raises(ModelNotFound, match="'acurate'"):
+        factories.tagger_path("default")
+
+
+def test_without_an_accurate_tagger_the_default_is_the_cnn_one(monkeypatch, tmp_path):
+    factories = claimtrace.nlp.factories
+    monkeypatch.delenv("CLAIMTRACE_TAGGER", raising=False)
+    monkeypatch.setenv("CLAIMTRACE_MODELS", str(tmp_path))
+    monkeypatch.setattr(factories, "accurate_runtime_installed", lambda: True)
+    monkeypatch.setattr(factories, "_accurate_dir", lambda: None)
+    assert factories.default_tagger() == "fast"
 
 
 @pytest.mark.shared

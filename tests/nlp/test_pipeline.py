@@ -15,6 +15,19 @@ def test_blank_pipeline_has_sentences_and_every_claimtrace_component():
     assert [n for n in nlp.pipe_names if n.startswith("claimtrace_")] == list(CLAIMTRACE_COMPONENTS)
 
 
+@pytest.mark.parametrize(
+    ("tagger", "named"), [("fast", ""), ("rules", "rules"), ("accurate", "attribution_accurate")]
+)
+def test_provenance_label_names_a_tagger_other_than_the_shipped_cnn(monkeypatch, tagger, named):
+    from claimtrace.nlp.pipeline import model_label
+
+    monkeypatch.setenv("CLAIMTRACE_TAGGER", tagger)
+    monkeypatch.setenv("CLAIMTRACE_MODELS", "/nonexistent")
+    base, _, tagger_part = model_label(build_pipeline("blank")).partition("+")
+    assert base.startswith("en_")
+    assert tagger_part == named
+
+
 def test_unknown_model_and_non_pipeline_directory_are_explained(tmp_path):
     with pytest.raises(ModelNotFound, match="unknown model"):
         resolve_model("not_a_model_anywhere")

@@ -35,8 +35,9 @@ def eval_group() -> None:
     "--tagger",
     default="default",
     show_default=True,
-    help="Role tagger: default (packaged CNN), accurate (fine-tuned MiniLM, if built), "
-    "rules (no model) or a path to a trained one.",
+    help="Role tagger: default (accurate if the accurate extra is installed, else fast; "
+    "or $CLAIMTRACE_TAGGER), accurate (fine-tuned MiniLM), fast (the CNN), rules (no model) "
+    "or a path to a trained one.",
 )
 @click.option(
     "--json", "json_out", type=click.Path(dir_okay=False), help="Also write scores as JSON."
@@ -49,7 +50,10 @@ def eval_attribution(gold, predictions, breakdown, model, limit, tagger, json_ou
     import json
 
     from claimtrace.evaluation.attribution import run_attribution_eval
+    from claimtrace.nlp.factories import default_tagger, tagger_path
 
+    name = default_tagger() if tagger in ("", "default") else tagger
+    click.echo(f"role tagger: {name} ({tagger_path(name) or 'rule fallback'})", err=True)
     run = run_attribution_eval(
         gold,
         predictions=predictions,

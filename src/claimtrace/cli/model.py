@@ -42,7 +42,7 @@ def path(model: str | None) -> None:
 @model_option
 def info(model: str | None) -> None:
     """Print the pipeline's name, version, components and labels as JSON."""
-    from claimtrace.nlp.factories import tagger_path
+    from claimtrace.nlp.factories import default_tagger, tagger_path
 
     nlp = load_base(model)
     meta = nlp.meta
@@ -62,6 +62,7 @@ def info(model: str | None) -> None:
                 "claimtrace_components": list(CLAIMTRACE_COMPONENTS),
                 "labels": meta.get("labels", {}),
                 "sources": meta.get("sources", []),
+                "attribution_tagger_name": default_tagger(),  # accurate, fast, rules, a path
                 "attribution_tagger": str(tagger) if tagger else "rules (no tagger found)",
                 "attribution_tagger_accurate": accurate,  # what --tagger accurate loads
             },

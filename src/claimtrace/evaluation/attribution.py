@@ -102,8 +102,8 @@ def run_attribution_eval(
     """Analyse every text of ``gold``, write predictions, score them.
 
     ``model`` names the base pipeline (see :func:`claimtrace.nlp.pipeline.resolve_model`);
-    ``tagger`` the role tagger ("default": the packaged one, "rules": the rule fallback,
-    or a path).
+    ``tagger`` the role tagger (see :func:`claimtrace.nlp.factories.tagger_path`: "default",
+    "accurate", "fast", "rules" for the rule fallback, or a path).
     """
     docs = read_gold(gold, limit)
     if nlp is None:

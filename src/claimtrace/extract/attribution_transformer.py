@@ -182,6 +182,9 @@ def load_encoder(path: Path):
     """The encoder saved by :func:`save_encoder` at ``path`` (any of its formats), in fp32,
     with its tokenizer. Offline: nothing is fetched."""
     from transformers import AutoConfig, AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # its "Loading weights" bar would garble piped output
 
     tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
     if not (path / INT8_FILE).is_file():

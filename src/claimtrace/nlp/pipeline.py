@@ -156,6 +156,15 @@ def get_pipeline(name: str | None = None) -> Language:
 
 
 def model_label(nlp: Language) -> str:
-    """``name-version`` of the pipeline's base model, for provenance records."""
+    """``name-version`` of the pipeline's base model, for provenance records, followed by
+    the attribution role tagger in use when it is not the CNN one shipped with the package
+    ("en_claimtrace_fast-0.1.0+attribution_accurate"): the two taggers find different claims,
+    so a ledger must be able to tell their analyses apart."""
     meta = nlp.meta
-    return f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+    label = f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+    if "claimtrace_attribution" in nlp.pipe_names:
+        path = getattr(nlp.get_pipe("claimtrace_attribution"), "_path", None)
+        tagger = Path(path).name if path is not None else "rules"
+        if tagger != "attribution_tagger":
+            label += f"+{tagger}"
+    return label
