@@ -173,6 +173,20 @@ def test_the_backup_is_off_by_default_and_on_by_setting(monkeypatch):
     assert classify_stance(UNEXPLAINED, c) is Stance.ASSERT
 
 
+def test_an_unknown_backup_setting_is_reported_not_silently_ignored(monkeypatch, caplog):
+    from claimtrace.extract.stance import BACKUP_ENV, backup_kind
+
+    monkeypatch.setenv(BACKUP_ENV, "tranformer")
+    with caplog.at_level("WARNING", logger="claimtrace.extract.stance"):
+        assert backup_kind() is None
+    assert "'tranformer' names no stance backup" in caplog.text
+    caplog.clear()
+    monkeypatch.setenv(BACKUP_ENV, "off")
+    with caplog.at_level("WARNING", logger="claimtrace.extract.stance"):
+        assert backup_kind() is None
+    assert caplog.text == ""
+
+
 def test_the_stance_component_takes_the_backup_setting(monkeypatch):
     import spacy
 

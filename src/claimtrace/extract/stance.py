@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -43,6 +44,8 @@ from claimtrace.model import (
     Span,
     Stance,
 )
+
+log = logging.getLogger(__name__)
 
 FIRST_PERSON_WINDOW = 3  # tokens between "I"/"we" and a belief verb ("I don't think")
 CUE_GAP = 20  # characters around a cue in which a reporter's hedge still belongs to it
@@ -301,7 +304,22 @@ def backup_kind() -> str | None:
     value = os.environ.get(BACKUP_ENV, "").strip().lower()
     if value in ("1", "true", "yes", "on", "lr"):
         return "lr"
-    return "transformer" if value == "transformer" else None
+    if value == "transformer":
+        return "transformer"
+    if value not in ("", "0", "false", "no", "off", "none"):
+        _warn_unknown_backup(value)
+    return None
+
+
+@functools.cache
+def _warn_unknown_backup(value: str) -> None:
+    """Say once per value that ``$CLAIMTRACE_STANCE_BACKUP`` names no backup (a typo would
+    otherwise silently mean the rules alone)."""
+    log.warning(
+        "%s=%r names no stance backup (1/lr or transformer; 0 for none): using the rules alone",
+        BACKUP_ENV,
+        value,
+    )
 
 
 def backup_enabled() -> bool:
