@@ -81,3 +81,29 @@ def test_a_component_without_error_handler_still_fails_only_its_article(english_
     results = list(analyze_articles(items, nlp=nlp, batch_size=8))
     assert [type(r).__name__ for r in results] == ["Article", "Failure", "Article"]
     assert "bad doc" in results[1].reason
+
+
+def test_the_pipeline_takes_every_text_the_ingest_step_lets_through():
+    # spaCy refuses texts over nlp.max_length (1,000,000 by default) before any component
+    # runs; ingest allows up to MAX_CHARS, so the pipelines must allow as much
+    from claimtrace.extract.attribution import load_tagger
+    from claimtrace.ingest.validate import MAX_CHARS
+    from claimtrace.nlp.factories import tagger_path
+
+    assert build_pipeline("blank").max_length >= MAX_CHARS > 1_000_000
+    assert load_tagger(tagger_path("fast")).max_length >= MAX_CHARS
+
+
+def test_a_text_the_tokenizer_refuses_fails_one_article_not_the_batch(english_text):
+    nlp = build_pipeline("blank")
+    long_text = english_text + " More news followed." * 20
+    nlp.max_length = len(english_text) + 40  # the long article is over the limit
+    items = [
+        make_article(english_text, origin="a"),
+        make_article(long_text, origin="b"),
+        make_article(english_text, origin="c"),
+    ]
+    results = list(analyze_articles(items, nlp=nlp, batch_size=8))
+    assert [type(r).__name__ for r in results] == ["Article", "Failure", "Article"]
+    assert results[1].stage == "analysis" and "exceeds maximum" in results[1].reason
+    assert results[0].claims == results[2].claims

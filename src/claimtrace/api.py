@@ -48,7 +48,13 @@ def _error_handler(name: str, component: Any, docs: list[Doc], error: Exception)
 
 
 def _make_doc(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+    """The article's Doc with its metadata; if the text cannot even be tokenized, an empty
+    Doc marked with the error, so that the article fails alone."""
+    try:
+        doc = nlp.make_doc(article.text)
+    except Exception as exc:  # one bad article must not stop the batch
+        doc = nlp.make_doc("")
+        doc.user_data["ct_error"] = f"{type(exc).__name__}: {exc}"
     doc._.ct_meta = {
         "published": article.published.isoformat() if article.published else None,
         "outlet": article.outlet,

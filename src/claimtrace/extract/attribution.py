@@ -1522,13 +1522,17 @@ def load_tagger(path):
         TransformerRoleTagger,
         is_transformer_tagger,
     )
+    from claimtrace.ingest.validate import MAX_CHARS
 
     if is_transformer_tagger(path):
-        return TransformerRoleTagger.load(path)
+        tagger = TransformerRoleTagger.load(path)
+        tagger.nlp.max_length = max(tagger.nlp.max_length, MAX_CHARS)  # as long as ingest allows
+        return tagger
 
     import claimtrace.extract.attribution_model  # noqa: F401  (registers the architecture)
 
     nlp = split_dashes(spacy.load(path))
+    nlp.max_length = max(nlp.max_length, MAX_CHARS)
     if not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer")
     return nlp

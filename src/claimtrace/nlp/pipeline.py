@@ -139,8 +139,12 @@ def load_base(name: str | None = None) -> Language:
 def build_pipeline(
     name: str | None = None, *, components: tuple[str, ...] | None = None
 ) -> Language:
-    """The base pipeline with the claimtrace components appended."""
+    """The base pipeline with the claimtrace components appended. It takes any text the
+    ingest step lets through (``MAX_CHARS``), beyond spaCy's default limit of 1,000,000."""
+    from claimtrace.ingest.validate import MAX_CHARS
+
     nlp = load_base(name)
+    nlp.max_length = max(nlp.max_length, MAX_CHARS)
     if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer", TRANSFORMER_PARSER)):
         nlp.add_pipe("sentencizer", first=True)
     for component in CLAIMTRACE_COMPONENTS if components is None else components:
