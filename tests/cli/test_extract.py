@@ -99,3 +99,24 @@ def test_unknown_model_is_a_clean_error(runner, tmp_path):
     path.write_text(STORY)
     result = runner.invoke(main, ["extract", str(path), "--model", "no_such_model_xyz"])
     assert result.exit_code == 2 and "CT001" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("tagger", "named"), [("rules", "rules"), ("fast", "")])
+def test_the_tagger_option_picks_the_role_tagger(runner, tmp_path, monkeypatch, tagger, named):
+    monkeypatch.setenv("CLAIMTRACE_TAGGER", "accurate")  # the option overrides the environment
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    result = invoke(runner, "extract", str(path), "--tagger", tagger)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["analyzer"]["model"].partition("+")[2] == named  # the shipped CNN goes unnamed
+    assert any(c["cue"] for c in data["claims"])  # "said", whichever tagger finds it
+
+
+def test_an_unknown_tagger_is_a_clean_error(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMTRACE_TAGGER", "")  # unset, and restored after the option sets it
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    result = runner.invoke(main, ["extract", str(path), "--model", "blank", "--tagger", "acurate"])
+    assert result.exit_code == 2 and "'acurate'" in result.stderr
+    assert "Traceback" not in result.output

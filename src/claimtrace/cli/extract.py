@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 
 from claimtrace.api import analyze_articles
-from claimtrace.cli.options import input_format_option, model_option
+from claimtrace.cli.options import input_format_option, model_option, tagger_option
 from claimtrace.export.jsonio import write_json, write_jsonl
 from claimtrace.ingest import parse_date, read_inputs
 from claimtrace.ingest.validate import MAX_CHARS
@@ -84,6 +84,7 @@ def run_extract(
 @click.option("--url", help="Article URL.")
 @click.option("--title", help="Article title.")
 @model_option
+@tagger_option
 @click.option(
     "--max-chars",
     type=int,
@@ -140,6 +141,7 @@ def example_path() -> str:
     "--format", "output", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True
 )
 @model_option
+@tagger_option
 def demo(output: str, model: str | None) -> None:
     """Analyse the reference article shipped with claimtrace.
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from claimtrace.cli.options import input_format_option, model_option
+from claimtrace.cli.options import input_format_option, model_option, tagger_option
 
 FORMATS = click.Choice(["table", "json", "csv"])
 
@@ -88,6 +88,7 @@ def _emit(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str, title: s
 )
 @click.option("--reanalyze", is_flag=True, help="Analyse articles already stored again.")
 @model_option
+@tagger_option
 @input_format_option
 @click.option(
     "--allow-private",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from claimtrace.ingest import FORMATS
@@ -20,4 +22,25 @@ input_format_option = click.option(
     type=click.Choice(FORMATS),
     default=None,
     help="Override detection by content and extension.",
+)
+
+
+def _choose_tagger(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """Name the role tagger for this run the way $CLAIMTRACE_TAGGER does: the attribution
+    component reads it when the pipeline is built, after the options are parsed."""
+    if value:
+        from claimtrace.nlp.factories import TAGGER_ENV
+
+        os.environ[TAGGER_ENV] = value
+
+
+#: ``--tagger``: the attribution role tagger (see :func:`claimtrace.nlp.factories.tagger_path`).
+tagger_option = click.option(
+    "--tagger",
+    default=None,
+    expose_value=False,
+    is_eager=True,
+    callback=_choose_tagger,
+    help="Attribution role tagger: accurate (default where the accurate extra is installed), "
+    "fast (the CNN), rules, or a directory; same as $CLAIMTRACE_TAGGER.",
 )

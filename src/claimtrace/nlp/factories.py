@@ -94,10 +94,12 @@ class AttributionComponent:
     @property
     def tagger(self):
         if not self._loaded:
-            if self._path is None and self._name != "rules":
-                log.warning(
-                    "attribution tagger %r not found: using the rule fallback (weak)", self._name
-                )
+            if self._path is None:
+                if self._name != "rules":  # asked for a tagger, got none
+                    log.warning(
+                        "attribution tagger %r not found: using the rule fallback (weak)",
+                        self._name,
+                    )
             else:  # a tagger that fails to load fails every time, never falls back silently
                 log.info("attribution tagger: %s", self._path)
                 self._tagger = load_tagger(self._path)

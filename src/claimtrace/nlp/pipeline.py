@@ -153,9 +153,18 @@ def build_pipeline(
     return nlp
 
 
-@functools.lru_cache(maxsize=4)
 def get_pipeline(name: str | None = None) -> Language:
-    """The full pipeline for ``name``, loaded on first use and kept for the process."""
+    """The full pipeline for ``name`` with the role tagger chosen now (``$CLAIMTRACE_TAGGER``
+    or the default), loaded on first use and kept for the process."""
+    from claimtrace.nlp.factories import default_tagger
+
+    return _cached_pipeline(name, default_tagger())
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_pipeline(name: str | None, tagger: str) -> Language:
+    """One pipeline per (base model, role tagger): ``tagger`` is the cache key, the
+    attribution component reads the same choice when it is built."""
     return build_pipeline(name)
 
 
