@@ -1,6 +1,8 @@
 """Sample the articles of the source-resolution gold set and rebuild their text.
 
-    python eval/tools/sample_sources_articles.py ../shared/corpora > eval/gold/sources-articles.jsonl
+    python eval/tools/sample_sources_articles.py CORPORA > eval/gold/sources-articles.jsonl
+
+(CORPORA: the shared corpora folder, ../shared/corpora from a worktree.)
 
 Two batches, printed one after the other:
 

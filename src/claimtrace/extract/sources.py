@@ -931,6 +931,130 @@ def role_kind(role: str, label_of=None) -> SourceKind | None:
     return SourceKind.ORGANIZATION if named else None  # "Former President X": no institution
 
 
+#: Abbreviated titles that may stand before a name ("Rep. Michele Bachmann").
+_TITLE_ABBREVIATIONS = frozenset(
+    [
+        "rep.",
+        "sen.",
+        "gov.",
+        "gen.",
+        "col.",
+        "sgt.",
+        "lt.",
+        "maj.",
+        "adm.",
+        "capt.",
+        "cpl.",
+        "const.",
+        "det.",
+        "insp.",
+        "supt.",
+        "cmdr.",
+        "amb.",
+        "pres.",
+        "sec.",
+        "atty.",
+        "dr.",
+        "prof.",
+        "mr.",
+        "mrs.",
+        "ms.",
+    ]
+)
+#: Words that end a title before a name: articles, prepositions, conjunctions, verbs of
+#: saying ("according to Const. Tim Fanning", "said spokesman John Smith").
+_PREMODIFIER_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "by",
+        "with",
+        "to",
+        "from",
+        "for",
+        "in",
+        "on",
+        "at",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "of",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "according",
+        "who",
+        "which",
+        "when",
+        "after",
+        "before",
+        "while",
+        "where",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+    ]
+)
+
+
+def _premodifier(text: str, start: int) -> str:
+    """The title words right before a name in running text: "Interior Secretary" in
+    "announced by Interior Secretary Dirk Kempthorne", "CNN analyst" in "CNN analyst Tom
+    Fuentes". The word next to the name must be capitalised, an abbreviated title or a
+    kind word ("spokesperson"), so "police arrested John Smith" gives nothing; the run
+    stops at punctuation, a line break and function words, six words at most."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = re.findall(r"\S+", text[max(line_start, start - 100) : start])
+    vocabulary = _all_kind_terms() | _OFFICE_HEADS | _TITLE_WORDS
+    run: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if low in _PREMODIFIER_STOP or len(run) == 6:
+            break
+        if re.search(r"[,;:()\"“”]$|^[\"“”(]", w) or (
+            w.endswith(".") and low not in _TITLE_ABBREVIATIONS
+        ):
+            break
+        if not run and not (w[:1].isupper() or low in vocabulary):
+            break
+        run.insert(0, w)
+    return " ".join(run)
+
+
+def _mention_role_kind(text: str, start: int, end: int) -> SourceKind | None:
+    """The institutional kind a person named in the text takes from the role stated with
+    the name: a title before it ("Interior Secretary Dirk Kempthorne" -> government,
+    "Vancouver police spokesperson Tim Fanning" -> government, "CNN analyst X" -> media) or
+    an office in apposition after it ("Ed Smith, president of the Acme Corp.," ->
+    organization); None when the name stands alone. Later bare mentions ("Kempthorne",
+    "he") then resolve to an entity of that kind."""
+    premod = _premodifier(text, start)
+    if premod:
+        kind = classify_kind(f"{premod} {text[start:end]}", ner_label="PERSON")
+        if kind in _INSTITUTION_KINDS:
+            return kind
+    m = re.match(r",\s+(?!who\b|which\b|that\b)([^,.;:\n“”\"]{3,80}),", text[end : end + 90])
+    if m:
+        return role_kind(m.group(1))
+    return None
+
+
 def _full_proper_name(text: str) -> str | None:
     """ "The Syrian Observatory for Human Rights" -> "Syrian Observatory for Human Rights":
     a name all of whose words but function words are capitalised."""
@@ -1006,9 +1130,13 @@ def resolve_sources(
         if m.label in ("PERSON", "ORG"):
             name = text[m.start : m.end]
             kind = classify_kind(name, ner_label=m.label)
+            office = _mention_role_kind(text, m.start, m.end) if m.label == "PERSON" else None
+            kind = office or kind  # "Interior Secretary Dirk Kempthorne": his office
             ent = make_entity(name, kind, mentions=[(name, m.label)])
             if ent:
                 antecedents.append(_Antecedent(m.end, ent, name))
+                if office is not None:
+                    persons.add(ent.id)  # still a person: "he", "Kempthorne"
     out: list[Claim] = []
     entities: dict[str, Entity] = {}
     for claim in sorted(claims, key=lambda c: _first(c)):

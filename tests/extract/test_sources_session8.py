@@ -1,0 +1,79 @@
+"""Session-8 source resolution: the office stated with a person's name carries over to
+later mentions, and more kind words of English news. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrace.extract.sources import Mention, resolve_sources
+from claimtrace.model import Claim, SourceKind, Span
+
+
+def _claim(text: str, cid: str, source: str, cue: str, content: str, after: int = 0) -> Claim:
+    def sp(sub: str) -> Span:
+        i = text.index(sub, after)
+        return Span.of(text, i, i + len(sub))
+
+    return Claim(id=cid, source=(sp(source),), cue=(sp(cue),), content=(sp(content),))
+
+
+def _person(text: str, name: str) -> Mention:
+    i = text.index(name)
+    return Mention(i, i + len(name), "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("intro", "name", "kind"),
+    [
+        (
+            "The plan was unveiled by Transport Secretary Helen Marsh on Monday.",
+            "Helen Marsh",
+            SourceKind.GOVERNMENT,
+        ),
+        (
+            "Reporters spoke with Sen. Oscar Delgado about the vote.",
+            "Oscar Delgado",
+            SourceKind.GOVERNMENT,
+        ),
+        (
+            "The figures came from Leeds police spokesperson Dan Rowe.",
+            "Dan Rowe",
+            SourceKind.GOVERNMENT,
+        ),
+        (
+            "The report was read by Reuters correspondent Ana Beltran.",
+            "Ana Beltran",
+            SourceKind.MEDIA,
+        ),
+    ],
+)
+def test_a_surname_takes_the_office_stated_before_the_full_name(intro, name, kind):
+    surname = name.split()[-1]
+    text = f"{intro}\n{surname} said the decision would stand.\n"
+    claim = _claim(text, "c1", surname, "said", "the decision would stand", after=len(intro))
+    (out,), _ = resolve_sources(text, [claim], mentions=[_person(text, name)])
+    assert out.source_entity is not None and out.source_entity.name == name
+    assert out.source_kind is kind
+
+
+def test_an_office_in_apposition_after_the_name_carries_over():
+    intro = "Lena Ortiz, president of the Harbour Rowing Club, opened the season."
+    text = f"{intro}\nOrtiz said the boats were ready.\n"
+    claim = _claim(text, "c1", "Ortiz", "said", "the boats were ready", after=len(intro))
+    (out,), _ = resolve_sources(text, [claim], mentions=[_person(text, "Lena Ortiz")])
+    assert out.source_kind is SourceKind.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Police arrested Tom Hale on Friday.",  # a verb before the name is no title
+        "The award went to Tom Hale.",
+        "The station spoke to the police. Tom Hale was not there.",  # another sentence
+    ],
+)
+def test_no_office_without_a_title_next_to_the_name(intro):
+    text = f"{intro}\nHale said he was innocent.\n"
+    claim = _claim(text, "c1", "Hale", "said", "he was innocent", after=len(intro))
+    (out,), _ = resolve_sources(text, [claim], mentions=[_person(text, "Tom Hale")])
+    assert out.source_kind is SourceKind.PERSON
