@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrace.extract.sources import Mention, resolve_sources
+from claimtrace.extract.sources import Mention, classify_kind, resolve_sources
 from claimtrace.model import Claim, SourceKind, Span
 
 
@@ -77,3 +77,25 @@ def test_no_office_without_a_title_next_to_the_name(intro):
     claim = _claim(text, "c1", "Hale", "said", "he was innocent", after=len(intro))
     (out,), _ = resolve_sources(text, [claim], mentions=[_person(text, "Tom Hale")])
     assert out.source_kind is SourceKind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("the Denver Post", SourceKind.MEDIA),  # a masthead name
+        ("Sydney Morning Herald", SourceKind.MEDIA),
+        ("Morning show cohost Jill Park", SourceKind.MEDIA),
+        ("radio host Sam Drake", SourceKind.MEDIA),
+        ("Investigators", SourceKind.ANONYMOUS),  # unnamed people, like "officials"
+        ("Some", SourceKind.ANONYMOUS),
+        ("Conservation groups", SourceKind.ORGANIZATION),
+        ("two companies", SourceKind.ORGANIZATION),
+    ],
+)
+def test_session8_kind_words(mention, kind):
+    assert classify_kind(mention) is kind
+
+
+@pytest.mark.parametrize("mention", ["He called three times", "a neighbour who read the post"])
+def test_lower_case_masthead_words_are_no_outlet(mention):
+    assert classify_kind(mention) is not SourceKind.MEDIA

@@ -216,6 +216,8 @@ def classify_kind(
     found = {kind for kind, rx in regexes.items() if _kind_hit(rx, text)}
     if "social_media" in found:
         return SourceKind.SOCIAL_MEDIA
+    if _OUTLET_NAME.search(text):
+        found.add("media")  # "the Los Angeles Times", "Denver Post"
     for kind in ("intelligence", "military", "media"):
         if kind in found:
             return SourceKind(kind)
@@ -241,6 +243,16 @@ def classify_kind(
     if "person" in found or (named and len(_proper_words(text, country)) >= 2):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
+
+
+#: A newspaper's name: capitalised words ending in one of the usual masthead words
+#: ("Los Angeles Times", "the Denver Post", "Sydney Morning Herald"); case-sensitive, so
+#: "three times" or "a blog post" is no outlet.
+_OUTLET_NAME = re.compile(
+    r"\b[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de))*\s+"
+    r"(?:Times|Post|Herald|Tribune|Gazette|Journal|Chronicle|Telegraph|Observer|Courier|"
+    r"Examiner|Inquirer|Dispatch|Star-Ledger|Sun-Times|Bulletin)\b"
+)
 
 
 def _kind_hit(rx: re.Pattern, text: str) -> bool:
