@@ -99,3 +99,36 @@ def test_session8_kind_words(mention, kind):
 @pytest.mark.parametrize("mention", ["He called three times", "a neighbour who read the post"])
 def test_lower_case_masthead_words_are_no_outlet(mention):
     assert classify_kind(mention) is not SourceKind.MEDIA
+
+
+def test_an_outlet_the_source_spoke_to_is_the_channel_not_the_source():
+    text = "“The water rose fast,” said farmer Joe Kamau to Reuters.\n"
+    claim = _claim(text, "c1", "farmer Joe Kamau to Reuters", "said", "The water rose fast")
+    (out,), _ = resolve_sources(text, [claim], mentions=[_person(text, "Joe Kamau")])
+    assert out.source[0].text == "farmer Joe Kamau"
+    assert out.channel is not None and out.channel.text == "Reuters"
+    assert out.source_kind is SourceKind.PERSON
+
+
+def test_a_name_holding_to_is_not_split():
+    text = "“Two were held,” said a member of the Committee to Protect Journalists.\n"
+    source = "a member of the Committee to Protect Journalists"
+    claim = _claim(text, "c1", source, "said", "Two were held")
+    (out,), _ = resolve_sources(text, [claim])
+    assert out.source[0].text == source
+    assert out.channel is None
+
+
+def test_the_government_is_not_the_officials_of_its_country():
+    text = (
+        "Chilean government officials said talks had begun.\n"
+        "Later the Chilean government announced a truce.\n"
+    )
+    claims = [
+        _claim(text, "c1", "Chilean government officials", "said", "talks had begun"),
+        _claim(text, "c2", "the Chilean government", "announced", "a truce"),
+    ]
+    out, _ = resolve_sources(text, claims)
+    assert out[0].source_kind is SourceKind.ANONYMOUS
+    assert out[1].source_kind is SourceKind.GOVERNMENT
+    assert out[1].source_entity is not None and out[1].source_entity.id == "chile/government"

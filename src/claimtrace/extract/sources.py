@@ -663,6 +663,8 @@ def resolve_coreference(
     country = country_in(t)
     candidates = [a for a in before if country is None or a.entity.country == country.iso2]
     for a in reversed(candidates):  # same head noun
+        if a.entity.kind is SourceKind.ANONYMOUS and head in _GOVERNMENT_HEADS:
+            continue  # "the Nigerian government" is not "Nigerian government officials"
         if head in a.text.lower().split() or head in a.entity.name.lower():
             return a.entity
     kinds = _HEAD_KINDS.get(head)
@@ -1284,6 +1286,7 @@ def _resolve_one(
 ) -> Claim:
     if not claim.cue and not claim.content:
         return claim
+    claim = _split_addressee(text, claim)
     window = _sentence_window(text, claim)
     cue_at = claim.cue[0].start if claim.cue else window[0]
     cue_end = claim.cue[-1].end if claim.cue else cue_at
@@ -1362,6 +1365,30 @@ def _resolve_one(
             entity = dataclasses.replace(entity, kind=kind)
     return dataclasses.replace(
         claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
+    )
+
+
+_ADDRESSEE = re.compile(r"\s+to\s+(?P<outlet>(?:the\s+)?[A-Z][^,;:]*?)[\s,]*$")
+
+
+def _split_addressee(text: str, claim: Claim) -> Claim:
+    """'said resident Ana Ruiz to the Associated Press': an outlet a person spoke to,
+    taken into the source span after an inverted cue, is the claim's channel, not part of
+    its source. Only after a person ("farmer Joe Kamau"), so that a name holding "to"
+    ("the Committee to Protect Journalists") stays whole."""
+    if len(claim.source) != 1 or claim.channel is not None:
+        return claim
+    src = claim.source[0]
+    m = _ADDRESSEE.search(src.text)
+    if not m or m.start() == 0 or classify_kind(m.group("outlet")) is not SourceKind.MEDIA:
+        return claim
+    if classify_kind(src.text[: m.start()]) not in (SourceKind.PERSON, SourceKind.OTHER):
+        return claim  # "a member of the Committee to Protect Journalists": one name
+    start = src.start + m.start("outlet")
+    return dataclasses.replace(
+        claim,
+        source=(Span.of(text, src.start, src.start + m.start()),),
+        channel=Span.of(text, start, start + len(m.group("outlet"))),
     )
 
 
