@@ -1,4 +1,4 @@
-"""Build eval/gold/sources.jsonl from the hand labels (session 3).
+"""Build eval/gold/sources.jsonl from the hand labels (session 3; batch b8 of session 8).
 
     PYTHONPATH=src python eval/tools/build_sources_gold.py
 
@@ -7,12 +7,17 @@ eval/gold/annotations/sources-labels.txt (hand labels keyed by the claim ids cla
 gave when they were made). Only the predicted *spans* (cue, source, first content span)
 are read here, to anchor each label in the text; the predicted entity, kind, via and
 channel are not used. Offsets are character offsets into the stored text.
+
+The claim ids are those of the pipeline *when the labels were made*; later sessions changed
+the pipeline and with it the ids, so the rows of a document already in the gold file are
+kept as stored and only documents new to it (batch b8 of session 8) are anchored afresh.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 from claimtrace.evaluation.attribution import attribution_pipeline
@@ -61,10 +66,19 @@ def nearest(text: str, needle: str, at: int) -> tuple[int, int]:
 def main() -> None:
     labels = parse_labels(LABELS)
     nlp = attribution_pipeline()
+    stored: dict[str, list[dict]] = {}
+    if OUT.exists():
+        for line in OUT.read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                stored.setdefault(row["doc"], []).append(row)
     rows = []
     for line in ARTICLES.read_text("utf-8").splitlines():
         art = json.loads(line)
         if art["doc"] not in labels:
+            continue
+        if art["doc"] in stored:  # anchored by an earlier pipeline: keep as it is
+            rows += stored[art["doc"]]
             continue
         text = art["text"]
         claims = {c.id: c for c in nlp(text)._.ct_claims}
@@ -104,8 +118,9 @@ def main() -> None:
     with OUT.open("w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    n_dev = sum(r["split"] == "dev" for r in rows)
-    print(f"{len(rows)} labelled claims ({n_dev} dev, {len(rows) - n_dev} test) -> {OUT}")
+    counts = Counter(r["split"] for r in rows)
+    parts = ", ".join(f"{n} {split}" for split, n in sorted(counts.items()))
+    print(f"{len(rows)} labelled claims ({parts}) -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,22 @@
-"""Sample the articles of the source-resolution gold set (session 3) and rebuild their text.
+"""Sample the articles of the source-resolution gold set and rebuild their text.
 
-    python eval/tools/sample_sources_articles.py ../shared/corpora > /tmp/articles.jsonl
+    python eval/tools/sample_sources_articles.py CORPORA > eval/gold/sources-articles.jsonl
 
-Seeded (random.seed(20261126)): 20 ECB+ documents (any topic; text rebuilt from the XML
-tokens, one line per sentence, the URL line of ecbplus documents dropped) and 12 FNC-1
-train bodies (800..4000 characters). Each article goes to dev or test by a seeded draw
-(half each). The gold file (eval/gold/sources-*.jsonl) stores the rebuilt text together
-with its sha256, so scoring needs no corpus; ``ecbplus_text`` is the reconstruction.
+(CORPORA: the shared corpora folder, ../shared/corpora from a worktree.)
+
+Two batches, printed one after the other:
+
+- session 3 (random.seed(20261126)): 20 ECB+ documents (any topic; text rebuilt from the
+  XML tokens, one line per sentence, the URL line of ecbplus documents dropped) and 12 FNC-1
+  train bodies (800..4000 characters). Each article goes to dev or test by a seeded draw
+  (half each).
+- batch b8, session 8 (random.seed(20261207)): 8 more ECB+ documents and 8 more FNC-1
+  bodies drawn the same way, skipping every document of the first batch and, for FNC-1,
+  the bodies of the stance gold set ``eval/gold/stance-fnc1-b5.jsonl``; all go to split
+  ``dev2`` (fresh articles nobody had tuned on when they were labelled).
+
+The gold file (eval/gold/sources-*.jsonl) stores the rebuilt text together with its sha256,
+so scoring needs no corpus; ``ecbplus_text`` is the reconstruction.
 """
 
 from __future__ import annotations
@@ -23,6 +33,10 @@ from pathlib import Path
 SEED = 20261126
 N_ECB = 20
 N_FNC = 12
+B8_SEED = 20261207
+B8_ECB = 8
+B8_FNC = 8
+STANCE_GOLD = Path(__file__).resolve().parents[1] / "gold/stance-fnc1-b5.jsonl"
 
 
 def ecbplus_text(path: Path) -> str:
@@ -55,17 +69,31 @@ def ecbplus_text(path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def pick_ecb(rng: random.Random, files: list[Path], n: int, skip: set[str]) -> list:
+    """``n`` ECB+ documents of at least 4 sentences, in the order of a seeded shuffle."""
+    picked = []
+    for p in rng.sample(files, len(files)):
+        if p.stem in skip:
+            continue
+        t = ecbplus_text(p)
+        if len(t.splitlines()) >= 4:
+            picked.append((p, t))
+        if len(picked) == n:
+            break
+    return picked
+
+
+def emit(corpus: str, doc: str, split: str, text: str) -> None:
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    row = {"doc": f"{corpus}:{doc}", "corpus": corpus, "split": split, "sha256": digest}
+    print(json.dumps({**row, "text": text}, ensure_ascii=False))
+
+
 def main() -> None:
     root = Path(sys.argv[1])
     rng = random.Random(SEED)
     ecb = sorted((root / "ecbplus/ECB+").glob("*/*.xml"), key=lambda p: p.name)
-    ecb_pick = []
-    for p in rng.sample(ecb, len(ecb)):
-        t = ecbplus_text(p)
-        if len(t.splitlines()) >= 4:
-            ecb_pick.append((p, t))
-        if len(ecb_pick) == N_ECB:
-            break
+    ecb_pick = pick_ecb(rng, ecb, N_ECB, set())
     csv.field_size_limit(10**9)
     with open(root / "fnc1/train_bodies.csv", encoding="utf-8") as fh:
         bodies = [r for r in csv.DictReader(fh) if 800 <= len(r["articleBody"]) <= 4000]
@@ -77,18 +105,19 @@ def main() -> None:
     rng.shuffle(order)
     test = set(order[: len(arts) // 2])
     for i, (corpus, doc, text) in enumerate(arts):
-        print(
-            json.dumps(
-                {
-                    "doc": f"{corpus}:{doc}",
-                    "corpus": corpus,
-                    "split": "test" if i in test else "dev",
-                    "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                    "text": text,
-                },
-                ensure_ascii=False,
-            )
-        )
+        emit(corpus, doc, "test" if i in test else "dev", text)
+
+    # batch b8: fresh documents, none of the first batch nor of the FNC-1 stance gold set
+    rng = random.Random(B8_SEED)
+    for p, t in pick_ecb(rng, ecb, B8_ECB, {p.stem for p, _t in ecb_pick}):
+        emit("ecbplus", p.stem, "dev2", t)
+    used = {r["Body ID"] for r in fnc_pick}
+    for line in STANCE_GOLD.read_text("utf-8").splitlines():
+        if line.strip():
+            used.add(str(json.loads(line)["doc_id"]))
+    fresh = [r for r in bodies if r["Body ID"] not in used]
+    for r in rng.sample(fresh, B8_FNC):
+        emit("fnc1", r["Body ID"], "dev2", r["articleBody"].strip() + "\n")
 
 
 if __name__ == "__main__":

@@ -263,10 +263,10 @@ def eval_stance(
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option(
     "--split",
-    type=click.Choice(["dev", "test", "all"]),
+    type=click.Choice(["dev", "test", "dev2", "all"]),
     default="all",
     show_default=True,
-    help="Which half of the gold set to score (split by article).",
+    help="Which part of the gold set to score (split by article; dev2 is the session-8 batch).",
 )
 @click.option(
     "--articles",

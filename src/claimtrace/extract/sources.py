@@ -216,6 +216,8 @@ def classify_kind(
     found = {kind for kind, rx in regexes.items() if _kind_hit(rx, text)}
     if "social_media" in found:
         return SourceKind.SOCIAL_MEDIA
+    if _OUTLET_NAME.search(text):
+        found.add("media")  # "the Los Angeles Times", "Denver Post"
     for kind in ("intelligence", "military", "media"):
         if kind in found:
             return SourceKind(kind)
@@ -241,6 +243,16 @@ def classify_kind(
     if "person" in found or (named and len(_proper_words(text, country)) >= 2):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
+
+
+#: A newspaper's name: capitalised words ending in one of the usual masthead words
+#: ("Los Angeles Times", "the Denver Post", "Sydney Morning Herald"); case-sensitive, so
+#: "three times" or "a blog post" is no outlet.
+_OUTLET_NAME = re.compile(
+    r"\b[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de))*\s+"
+    r"(?:Times|Post|Herald|Tribune|Gazette|Journal|Chronicle|Telegraph|Observer|Courier|"
+    r"Examiner|Inquirer|Dispatch|Star-Ledger|Sun-Times|Bulletin)\b"
+)
 
 
 def _kind_hit(rx: re.Pattern, text: str) -> bool:
@@ -651,6 +663,8 @@ def resolve_coreference(
     country = country_in(t)
     candidates = [a for a in before if country is None or a.entity.country == country.iso2]
     for a in reversed(candidates):  # same head noun
+        if a.entity.kind is SourceKind.ANONYMOUS and head in _GOVERNMENT_HEADS:
+            continue  # "the Nigerian government" is not "Nigerian government officials"
         if head in a.text.lower().split() or head in a.entity.name.lower():
             return a.entity
     kinds = _HEAD_KINDS.get(head)
@@ -931,6 +945,130 @@ def role_kind(role: str, label_of=None) -> SourceKind | None:
     return SourceKind.ORGANIZATION if named else None  # "Former President X": no institution
 
 
+#: Abbreviated titles that may stand before a name ("Rep. Michele Bachmann").
+_TITLE_ABBREVIATIONS = frozenset(
+    [
+        "rep.",
+        "sen.",
+        "gov.",
+        "gen.",
+        "col.",
+        "sgt.",
+        "lt.",
+        "maj.",
+        "adm.",
+        "capt.",
+        "cpl.",
+        "const.",
+        "det.",
+        "insp.",
+        "supt.",
+        "cmdr.",
+        "amb.",
+        "pres.",
+        "sec.",
+        "atty.",
+        "dr.",
+        "prof.",
+        "mr.",
+        "mrs.",
+        "ms.",
+    ]
+)
+#: Words that end a title before a name: articles, prepositions, conjunctions, verbs of
+#: saying ("according to Const. Tim Fanning", "said spokesman John Smith").
+_PREMODIFIER_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "by",
+        "with",
+        "to",
+        "from",
+        "for",
+        "in",
+        "on",
+        "at",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "of",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "according",
+        "who",
+        "which",
+        "when",
+        "after",
+        "before",
+        "while",
+        "where",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+    ]
+)
+
+
+def _premodifier(text: str, start: int) -> str:
+    """The title words right before a name in running text: "Interior Secretary" in
+    "announced by Interior Secretary Dirk Kempthorne", "CNN analyst" in "CNN analyst Tom
+    Fuentes". The word next to the name must be capitalised, an abbreviated title or a
+    kind word ("spokesperson"), so "police arrested John Smith" gives nothing; the run
+    stops at punctuation, a line break and function words, six words at most."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = re.findall(r"\S+", text[max(line_start, start - 100) : start])
+    vocabulary = _all_kind_terms() | _OFFICE_HEADS | _TITLE_WORDS
+    run: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if low in _PREMODIFIER_STOP or len(run) == 6:
+            break
+        if re.search(r"[,;:()\"“”]$|^[\"“”(]", w) or (
+            w.endswith(".") and low not in _TITLE_ABBREVIATIONS
+        ):
+            break
+        if not run and not (w[:1].isupper() or low in vocabulary):
+            break
+        run.insert(0, w)
+    return " ".join(run)
+
+
+def _mention_role_kind(text: str, start: int, end: int) -> SourceKind | None:
+    """The institutional kind a person named in the text takes from the role stated with
+    the name: a title before it ("Interior Secretary Dirk Kempthorne" -> government,
+    "Vancouver police spokesperson Tim Fanning" -> government, "CNN analyst X" -> media) or
+    an office in apposition after it ("Ed Smith, president of the Acme Corp.," ->
+    organization); None when the name stands alone. Later bare mentions ("Kempthorne",
+    "he") then resolve to an entity of that kind."""
+    premod = _premodifier(text, start)
+    if premod:
+        kind = classify_kind(f"{premod} {text[start:end]}", ner_label="PERSON")
+        if kind in _INSTITUTION_KINDS:
+            return kind
+    m = re.match(r",\s+(?!who\b|which\b|that\b)([^,.;:\n“”\"]{3,80}),", text[end : end + 90])
+    if m:
+        return role_kind(m.group(1))
+    return None
+
+
 def _full_proper_name(text: str) -> str | None:
     """ "The Syrian Observatory for Human Rights" -> "Syrian Observatory for Human Rights":
     a name all of whose words but function words are capitalised."""
@@ -1006,9 +1144,13 @@ def resolve_sources(
         if m.label in ("PERSON", "ORG"):
             name = text[m.start : m.end]
             kind = classify_kind(name, ner_label=m.label)
+            office = _mention_role_kind(text, m.start, m.end) if m.label == "PERSON" else None
+            kind = office or kind  # "Interior Secretary Dirk Kempthorne": his office
             ent = make_entity(name, kind, mentions=[(name, m.label)])
             if ent:
                 antecedents.append(_Antecedent(m.end, ent, name))
+                if office is not None:
+                    persons.add(ent.id)  # still a person: "he", "Kempthorne"
     out: list[Claim] = []
     entities: dict[str, Entity] = {}
     for claim in sorted(claims, key=lambda c: _first(c)):
@@ -1144,6 +1286,7 @@ def _resolve_one(
 ) -> Claim:
     if not claim.cue and not claim.content:
         return claim
+    claim = _split_addressee(text, claim)
     window = _sentence_window(text, claim)
     cue_at = claim.cue[0].start if claim.cue else window[0]
     cue_end = claim.cue[-1].end if claim.cue else cue_at
@@ -1222,6 +1365,30 @@ def _resolve_one(
             entity = dataclasses.replace(entity, kind=kind)
     return dataclasses.replace(
         claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
+    )
+
+
+_ADDRESSEE = re.compile(r"\s+to\s+(?P<outlet>(?:the\s+)?[A-Z][^,;:]*?)[\s,]*$")
+
+
+def _split_addressee(text: str, claim: Claim) -> Claim:
+    """'said resident Ana Ruiz to the Associated Press': an outlet a person spoke to,
+    taken into the source span after an inverted cue, is the claim's channel, not part of
+    its source. Only after a person ("farmer Joe Kamau"), so that a name holding "to"
+    ("the Committee to Protect Journalists") stays whole."""
+    if len(claim.source) != 1 or claim.channel is not None:
+        return claim
+    src = claim.source[0]
+    m = _ADDRESSEE.search(src.text)
+    if not m or m.start() == 0 or classify_kind(m.group("outlet")) is not SourceKind.MEDIA:
+        return claim
+    if classify_kind(src.text[: m.start()]) not in (SourceKind.PERSON, SourceKind.OTHER):
+        return claim  # "a member of the Committee to Protect Journalists": one name
+    start = src.start + m.start("outlet")
+    return dataclasses.replace(
+        claim,
+        source=(Span.of(text, src.start, src.start + m.start()),),
+        channel=Span.of(text, start, start + len(m.group("outlet"))),
     )
 
 
