@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimtrace.extract.content_edges import content_prob_of, learned_content_end
 from claimtrace.model import QuoteType, Span
 
 SOURCE, CUE, CONTENT = "SOURCE", "CUE", "CONTENT"
@@ -2908,7 +2909,10 @@ def extract_attributions(
     (:func:`complete_content`); ``quote_rules`` adds the speech verb and speaker next to a
     quotation the tagger left without a cue (:func:`quote_roles`); ``lexicon_cues`` marks
     the expressions that are nearly always cues ("said", "according to") where the tagger
-    left them outside every role (:func:`lexicon_cue_roles`).
+    left them outside every role (:func:`lexicon_cue_roles`). A tagger that leaves its
+    per-token content probabilities on the Doc (the accurate one) has a content cut at a
+    clause boundary it was unsure of where the learned edge model says the content stops
+    (:func:`~claimtrace.extract.content_edges.learned_content_end`).
     Claim ids are "c1", "c2", ... in text order.
     """
     from claimtrace.model import Claim, SourceKind
@@ -2956,6 +2960,9 @@ def extract_attributions(
         raw = [_no_opening_phrase(text, r) for r in raw]
         raw = [_no_clause_before_source(text, r) for r in raw]
         raw = [_no_antecedent_before_relative_source(text, r) for r in raw]
+        content_prob = content_prob_of(doc)
+        if content_prob is not None:
+            raw = [learned_content_end(text, r, content_prob) for r in raw]
     else:
         for src, cue, content in rule_attributions(text):
             raw.append(

@@ -38,6 +38,7 @@ import numpy
 from spacy.tokens import Span
 
 from claimtrace.errors import ModelNotFound
+from claimtrace.extract.content_edges import CONTENT_PROB
 from claimtrace.nlp import tree_decode
 
 ROLES = ("SOURCE", "CUE", "CONTENT")
@@ -45,6 +46,7 @@ TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in ("B", "I")))
 WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
 STRIDE = 192  # word pieces between window starts
 TAGGER_FILE = "claimtrace_tagger.json"
+CONTENT_TAGS = [TAGS.index("B-CONTENT"), TAGS.index("I-CONTENT")]
 SHAPES_FILE = "shapes.pt"  # the shape vectors, when the tagger has them
 CRF_FILE = "transitions.pt"  # the CRF's tag-bigram scores, when the tagger has them
 INT8_FILE = "model.int8.safetensors"  # an encoder stored with int8 matrices (shipped form)
@@ -383,14 +385,24 @@ class TransformerRoleTagger:
         doc = self.nlp.make_doc(text)
         words = [t.i for t in doc if not t.is_space]
         tags = ["O"] * len(doc)
+        content_prob: list[float | None] = [None] * len(doc)
         if words:
             transitions = None
             if self.transitions is not None:
                 transitions = self.transitions.detach().float().numpy()
-            path = bio_viterbi(self.word_scores([doc[i].text for i in words]), transitions)
+            scores = self.word_scores([doc[i].text for i in words])
+            path = bio_viterbi(scores, transitions)
             for i, tag in zip(words, path, strict=True):
                 tags[i] = TAGS[tag]
             tags = _bridge_spaces(doc, tags)
+            if self.transitions is not None:
+                marginals = tree_decode.bio_marginals(scores, TAGS, transitions)
+                in_content = marginals[:, CONTENT_TAGS].sum(axis=1)
+                for i, p in zip(words, in_content.tolist(), strict=True):
+                    content_prob[i] = p
+        # how sure the tagger is that each token is in a content, for
+        # claimtrace.extract.content_edges (None for white space, or without a CRF)
+        doc.user_data[CONTENT_PROB] = content_prob
         doc.ents = [Span(doc, a, b, label=role) for role, a, b in tags_to_spans(tags)]
         return self.nlp.get_pipe("sentencizer")(doc)
 

@@ -144,6 +144,38 @@ def bio_viterbi(
     return path[::-1]
 
 
+def _logsumexp(x: numpy.ndarray, axis: int) -> numpy.ndarray:
+    top = x.max(axis=axis, keepdims=True)
+    return numpy.squeeze(top, axis=axis) + numpy.log(numpy.exp(x - top).sum(axis=axis))
+
+
+def bio_marginals(
+    scores: numpy.ndarray,
+    tags: Sequence[str],
+    transitions: numpy.ndarray | None = None,
+) -> numpy.ndarray:
+    """Each word's probability of each tag (rows sum to one) over all tag sequences that
+    keep the BIO constraints, weighted like :func:`bio_viterbi` scores them (forward-
+    backward). Where the best sequence and these marginals disagree, the tagger is unsure."""
+    n, k = scores.shape
+    if n == 0:
+        return numpy.zeros((0, k))
+    allowed, start_ok = bio_allowed(tags)
+    penalty = numpy.where(allowed, 0.0, -1e9)
+    if transitions is not None:
+        penalty = penalty + numpy.asarray(transitions, dtype=numpy.float64)
+    scores = numpy.asarray(scores, dtype=numpy.float64)
+    forward = numpy.empty((n, k))
+    backward = numpy.zeros((n, k))
+    forward[0] = numpy.where(start_ok, scores[0], -1e9)
+    for i in range(1, n):
+        forward[i] = scores[i] + _logsumexp(forward[i - 1][:, None] + penalty, axis=0)
+    for i in range(n - 2, -1, -1):
+        backward[i] = _logsumexp(penalty + (scores[i + 1] + backward[i + 1])[None, :], axis=1)
+    total = forward + backward
+    return numpy.exp(total - _logsumexp(total, axis=1)[:, None])
+
+
 def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     """``(label, first, end)`` for each span of a BIO sequence."""
     spans = []
