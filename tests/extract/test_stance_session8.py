@@ -130,6 +130,20 @@ CASES = [
         "to a vote",
         Stance.NO_COMMENT,
     ),
+    (
+        "The author declined repeated requests for an interview.",
+        "The author",
+        "declined",
+        "repeated requests for an interview",
+        Stance.NO_COMMENT,
+    ),
+    (
+        "The governor refused to attack his rival on her record.",
+        "The governor",
+        "refused",
+        "to attack his rival on her record",
+        Stance.NO_COMMENT,
+    ),
     # ... refusing an act that is not a statement stays an assert
     (
         "The union refused to sign the contract.",
@@ -371,6 +385,21 @@ CASES = [
         "told clients",
         "that fears about the housing market were 'overblown.'",
         Stance.DOWNPLAY,
+    ),
+    # question: more asking verbs (and British spellings)
+    (
+        "The auditor queried whether the invoices had been paid.",
+        "The auditor",
+        "queried",
+        "whether the invoices had been paid",
+        Stance.QUESTION,
+    ),
+    (
+        "The inspector enquired how the fire had started.",
+        "The inspector",
+        "enquired",
+        "how the fire had started",
+        Stance.QUESTION,
     ),
     # conditional: more markers and an inverted condition
     (
