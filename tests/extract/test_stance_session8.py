@@ -152,7 +152,29 @@ CASES = [
         "to sign the contract",
         Stance.ASSERT,
     ),
+    # no_comment: a negated will to state (an inability is not a refusal)
+    (
+        "The coach would not identify the injured players.",
+        "The coach",
+        "would not identify",
+        "the injured players",
+        Stance.NO_COMMENT,
+    ),
+    (
+        "The envoy wouldn't directly speculate about the motives of the rebels.",
+        "The envoy",
+        "wouldn't directly speculate about",
+        "the motives of the rebels",
+        Stance.NO_COMMENT,
+    ),
     # no_comment: evasion cues
+    (
+        "The senator has waffled on whether she backs the treaty.",
+        "The senator",
+        "has waffled on",
+        "whether she backs the treaty",
+        Stance.NO_COMMENT,
+    ),
     (
         "The director has been cagey about her next film.",
         "The director",

@@ -156,6 +156,13 @@ NEGATED_DISCLOSING = re.compile(
 NOT_RESPONDED = re.compile(
     r"\b(not|n't|never)\s+(yet\s+)?\w+ly\s+(respond|repl[yi]|return|answer|comment)\w*"
 )
+#: a negated will to state: "would not identify", "wouldn't directly speculate about", "won't
+#: go into" (a refusal of the source's own; "could not say" is an inability, not matched)
+WOULD_NOT_STATE = re.compile(
+    r"\b(would|will|wo)(\s+not|n't)\s+(\w+ly\s+)?(comment|say|discuss|elaborate|confirm|"
+    r"speculate|answer|specify|disclose|reveal|identify|name|detail|divulge|address|talk|"
+    r"go\s+into)\b"
+)
 #: a lie named with an adjective: "a bald-faced lie", "the big lie" (not "lie detector")
 QUALIFIED_LIE = re.compile(r"\b(an?|the)\s+[\"']?\s*([\w-]+\s+){1,2}lie\b(?!\s*(detector|down))")
 #: a trying or hurrying cue whose content opens with the act: "sought to brush aside the
@@ -433,6 +440,7 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         lex["no_comment_phrases_rx"].search(near)
         or NO_STATEMENT.search(cue)
         or NOT_RESPONDED.search(cue)
+        or WOULD_NOT_STATE.search(cue)
     ):
         return Stance.NO_COMMENT
     if SELF_NO_STATEMENT.search(_content_head(claim, 10)):
