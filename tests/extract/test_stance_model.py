@@ -22,6 +22,13 @@ def claim(text: str, source: str, cue: str, content: str) -> Claim:
 
 UNEXPLAINED = "Her spokesman did not explain why the meeting was cancelled."
 CHALLENGED = "The minister challenged the claim that prices had doubled."
+#: examples the rules (since session 8) still leave at assert, for the backup to overturn
+UNAPOLOGETIC = "The governor did not apologize for his remarks."
+FOUGHT = "The minister fought back against the claim that prices had doubled."
+
+
+def unapologetic() -> Claim:
+    return claim(UNAPOLOGETIC, "The governor", "did not apologize for", "his remarks")
 
 
 def test_shipped_model_covers_every_stance_and_records_its_training_data():
@@ -60,21 +67,23 @@ def test_combine_replaces_assert_only_when_confident():
     assert combine(Stance.ASSERT, {}, 0.5) is Stance.ASSERT
 
 
-def test_model_adds_a_refusal_to_explain_that_the_rules_miss():
+def test_a_refusal_to_explain_is_caught_by_the_rules_since_session_8():
+    # the backup once added it; a negated telling verb before a wh-clause is now a rule
     c = claim(UNEXPLAINED, "Her spokesman", "did not explain", "why the meeting was cancelled")
-    assert rule_stance(UNEXPLAINED, c) is Stance.ASSERT
+    assert rule_stance(UNEXPLAINED, c) is Stance.NO_COMMENT
     assert classify_stance(UNEXPLAINED, c, backup=True) is Stance.NO_COMMENT
 
 
 def test_model_leans_to_deny_for_a_challenged_claim():
     # the rules miss it; the model's best label is deny, and classify_stance applies the
     # shipped threshold to it (session 5 raised the threshold to 0.75)
-    c = claim(CHALLENGED, "The minister", "challenged", "the claim that prices had doubled")
-    assert rule_stance(CHALLENGED, c) is Stance.ASSERT
-    probs = predict_proba(c, Stance.ASSERT, text=CHALLENGED)
+    # ("challenged the claim that" is a rule since session 8: a rebuttal the rules miss)
+    c = claim(FOUGHT, "The minister", "fought back against", "the claim that prices had doubled")
+    assert rule_stance(FOUGHT, c) is Stance.ASSERT
+    probs = predict_proba(c, Stance.ASSERT, text=FOUGHT)
     assert max(probs, key=probs.__getitem__) == "deny"
     assert probs["deny"] > 0.5
-    assert classify_stance(CHALLENGED, c, backup=True) is combine(Stance.ASSERT, probs)
+    assert classify_stance(FOUGHT, c, backup=True) is combine(Stance.ASSERT, probs)
 
 
 def test_model_adds_a_refusal_to_apologise_that_the_rules_miss():
@@ -92,9 +101,9 @@ def test_plain_statement_stays_assert():
 
 def test_without_a_shipped_model_the_rules_decide(monkeypatch):
     monkeypatch.setattr(stance_model, "load_model", lambda: None)
-    c = claim(UNEXPLAINED, "Her spokesman", "did not explain", "why the meeting was cancelled")
+    c = unapologetic()
     assert predict_proba(c) == {}
-    assert classify_stance(UNEXPLAINED, c, backup=True) is Stance.ASSERT
+    assert classify_stance(UNAPOLOGETIC, c, backup=True) is Stance.ASSERT
 
 
 def test_features_name_the_negated_or_refused_verb():
@@ -161,16 +170,16 @@ def test_the_backup_is_off_by_default_and_on_by_setting(monkeypatch):
     # when asked (argument, $CLAIMTRACE_STANCE_BACKUP or the component's config)
     from claimtrace.extract.stance import BACKUP_ENV, analyze_claim
 
-    c = claim(UNEXPLAINED, "Her spokesman", "did not explain", "why the meeting was cancelled")
+    c = unapologetic()
     monkeypatch.delenv(BACKUP_ENV, raising=False)
-    assert classify_stance(UNEXPLAINED, c) is Stance.ASSERT
-    assert analyze_claim(UNEXPLAINED, c).stance is Stance.ASSERT
-    assert analyze_claim(UNEXPLAINED, c, backup=True).stance is Stance.NO_COMMENT
+    assert classify_stance(UNAPOLOGETIC, c) is Stance.ASSERT
+    assert analyze_claim(UNAPOLOGETIC, c).stance is Stance.ASSERT
+    assert analyze_claim(UNAPOLOGETIC, c, backup=True).stance is Stance.NO_COMMENT
     monkeypatch.setenv(BACKUP_ENV, "1")
-    assert classify_stance(UNEXPLAINED, c) is Stance.NO_COMMENT
-    assert classify_stance(UNEXPLAINED, c, backup=False) is Stance.ASSERT
+    assert classify_stance(UNAPOLOGETIC, c) is Stance.NO_COMMENT
+    assert classify_stance(UNAPOLOGETIC, c, backup=False) is Stance.ASSERT
     monkeypatch.setenv(BACKUP_ENV, "0")
-    assert classify_stance(UNEXPLAINED, c) is Stance.ASSERT
+    assert classify_stance(UNAPOLOGETIC, c) is Stance.ASSERT
 
 
 def test_an_unknown_backup_setting_is_reported_not_silently_ignored(monkeypatch, caplog):
@@ -194,13 +203,13 @@ def test_the_stance_component_takes_the_backup_setting(monkeypatch):
     from claimtrace.extract.stance import BACKUP_ENV
 
     monkeypatch.delenv(BACKUP_ENV, raising=False)
-    c = claim(UNEXPLAINED, "Her spokesman", "did not explain", "why the meeting was cancelled")
+    c = unapologetic()
     stances = {}
     for backup in (None, True, False):
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("claimtrace_stance", config={"backup": backup})
-        doc = nlp.make_doc(UNEXPLAINED)
+        doc = nlp.make_doc(UNAPOLOGETIC)
         doc = nlp.get_pipe("sentencizer")(doc)
         doc._.ct_claims = [c]
         stances[backup] = nlp.get_pipe("claimtrace_stance")(doc)._.ct_claims[0].stance

@@ -57,7 +57,8 @@ CLAIM_NOUNS = re.compile(
     r"\b(claims?|allegations?|accusations?|reports?|arguments?|characteri[sz]ations?|"
     r"assertions?|ideas?|notions?|suggestions?|charges?|stor(y|ies)|premise|assessments?|"
     r"findings?|conclusions?|account|version|narrative|rumou?rs?|speculation|criticism|"
-    r"predictions?|comments?|remarks?|statements?|points?|implications?|theor(y|ies))\b"
+    r"predictions?|comments?|remarks?|statements?|points?|implications?|theor(y|ies)|labels?|"
+    r"descriptions?)\b"
 )
 NEGATED_CUE = re.compile(
     r"(\bnot|n't|\bnever|\bno longer|\brefus\w*|\bdeclin\w*|\bfail\w*)\s+(\w+\s+)?$"
@@ -65,6 +66,19 @@ NEGATED_CUE = re.compile(
 #: deny cues that deny only when their object is a claim ("rejected the idea"), not a plan
 #: or a person ("rejected the bill", "disavowed the KKK")
 OBJECT_DENY_CUES = re.compile(r"\b(reject|disavow|repudiat|contradict|t[ao]\w* issue)\w*")
+#: session 8: doubting or challenging cues that deny only when their *direct* object is a
+#: claim ("challenged the assertion that", "disagrees with the characterization", "questioned
+#: the accuracy of the report"), not a person, a plan or a debate ("challenged him to a debate",
+#: "questioned the wisdom of", "disagree over how")
+DOUBT_CUES = re.compile(
+    r"\b(challeng(e|ed|es|ing)|disagree(d|s|ing)?\s+with|question(ed|s|ing)?|doubt(ed|s|ing)?)\s*$"
+)
+DOUBTED_OBJECT = re.compile(
+    r"^(the|this|that|these|those|his|her|their|its|our|my|your|such|any|[\w.-]+'s?)?\s*"
+    r"([\w-]+\s+){0,2}?(claims?|allegations?|accusations?|assertions?|characteri[sz]ations?|"
+    r"statements?|premise|notion|accuracy|veracity|validity|truthfulness|account|version|"
+    r"narrative)\b"
+)
 CONCESSION_CUES = re.compile(r"\b(admit\w*|acknowledg\w*|conced\w*|confess\w*|accus\w*)\b")
 NOUN_DISPUTE = re.compile(
     r"\b(an?|the|in|heated|legal|bitter|long-running)\s+(dispute|contest)s?\b"
@@ -119,7 +133,65 @@ UNTRUE_PREDICATE = re.compile(
     r"(\b(is|was|are|were|be|been|being|as)\s+((\w+ly|all|completely|totally|entirely)\s+)?"
     r"|[\"']\s*)(unfounded|groundless|incorrect|erroneous|untrue|false|baseless|inaccurate)\b"
 )
+#: a claim, statement or account said to be wrong, misleading or false: "those statements
+#: were wrong", "the report is misleading", "deemed the claims false" (a policy or person
+#: called wrong is an opinion)
+CLAIM_CALLED_WRONG = re.compile(
+    r"\b(claims?|statements?|reports?|facts|allegations?|accusations?|assertions?|"
+    r"characteri[sz]ations?|stor(y|ies)|accounts?|recollections?|premise|figures|numbers)\s+"
+    r"((is|was|are|were)\s+)?((\w+ly|all|just|simply|flat|dead|flat-out)\s+)?[\"']?\s*"
+    r"(wrong|misleading|mistaken|false|untrue|inaccurate|incorrect|baseless|unfounded|groundless)\b"
+)
 UNRETURNED = re.compile(r"\b(unreturned|unanswered)\b")
+#: the source does not tell what is asked: "did not say whether", "hasn't explained why",
+#: "would not specify how many" (a negated telling verb before a wh-clause), or does not
+#: disclose it at all: "did not reveal the amount", "has not disclosed her sources"
+NEGATED_TELLING = re.compile(
+    r"(\bnot|n't|\bnever|\byet\s+to)\s+(yet\s+|\w+ly\s+)?(say|said|saying|says|explain\w*|specif\w*|"
+    r"indicat\w*|clarif\w*|detail\w*|elaborat\w*|tell|told|answer\w*|address\w*|"
+    r"disclos\w*|reveal\w*|divulg\w*)(\s+\w+)?\s*$"
+)
+NEGATED_DISCLOSING = re.compile(
+    r"(\bnot|n't|\bnever|\byet\s+to)\s+(yet\s+|\w+ly\s+)?(disclos\w*|reveal\w*|divulg\w*|"
+    r"spell\w*\s+out)\b"
+)
+#: "did not directly respond to", "has not publicly commented" (an adverb inside the phrase)
+NOT_RESPONDED = re.compile(
+    r"\b(not|n't|never)\s+(yet\s+)?\w+ly\s+(respond|repl[yi]|return|answer|comment)\w*"
+)
+#: a negated will to state: "would not identify", "wouldn't directly speculate about", "won't
+#: go into" (a refusal of the source's own; "could not say" is an inability, not matched)
+WOULD_NOT_STATE = re.compile(
+    r"\b(would|will|wo)(\s+not|n't)\s+(\w+ly\s+)?(comment|say|discuss|elaborate|confirm|"
+    r"speculate|answer|specify|disclose|reveal|identify|name|detail|divulge|address|talk|"
+    r"go\s+into)\b"
+)
+#: a lie named with an adjective: "a bald-faced lie", "the big lie" (not "lie detector")
+QUALIFIED_LIE = re.compile(r"\b(an?|the)\s+[\"']?\s*([\w-]+\s+){1,2}lie\b(?!\s*(detector|down))")
+#: a trying or hurrying cue whose content opens with the act: "sought to brush aside the
+#: loss", "tried to skirt the question", "moved quickly to deny the report"
+TRYING_CUE = re.compile(
+    r"\b(sought|seeks?|seeking|tried|tries|try|trying|attempt\w*|moved|moves|hastened|"
+    r"rushed|was\s+quick|were\s+quick|went\s+out\s+of\s+(his|her|their|its)\s+way)(\s+\w+ly)?\s*$"
+)
+#: refusing and evading acts after a trying cue ("tried to avoid answering")
+TRIED_ACTS = re.compile(r"(avoid\w*|refrain\w*\s+from|evade|dodge|sidestep|skirt|duck)\b")
+#: mocking or ridiculing cues: a downplay when what is mocked is a claim, worry or effort
+#: ("mocked the idea that", "ridiculed concerns about"), an attack when it is a person
+MOCK_CUES = re.compile(
+    r"\b(mock\w*|ridicul\w*|derid\w*|lampoon\w*|scorn\w*|sneer\w*(\s+at)?|"
+    r"(made|make|makes|making)\s+fun\s+of|laugh(ed|s|ing)?\s+at)\s*$"
+)
+MOCKED_OBJECT = re.compile(
+    r"^(the|this|that|these|those|his|her|their|its|our|such|any|all|[\w.-]+'s?)?\s*"
+    r"([\w-]+\s+){0,2}?(claims?|allegations?|accusations?|assertions?|ideas?|notions?|"
+    r"suggestions?|concerns?|worries|fears?|warnings?|protestations|bluster|predictions?|"
+    r"theor(y|ies)|reports?|efforts?|bids?|attempts?|complaints?|criticisms?)\b"
+)
+#: a main clause under an inverted condition: "Were she to win, ...", "Had they known, ..."
+INVERTED_CONDITION = re.compile(
+    r"^\W*(that\s+)?(were|had)\s+(he|she|it|they|we|i|you)\s+(to|known|been|not)\b"
+)
 #: seeking to know: "are trying to determine whether", "investigating how" (a question when
 #: a wh-clause follows the cue)
 INQUIRY_CUES = re.compile(
@@ -142,11 +214,13 @@ PARTICIPLE_CUE = re.compile(
 #: have been a hoax", "the story is completely made up"
 _MEDIA_NOUN_FIRST = (
     r"^(\W*[\w'-]+\s+){0,3}?(claims?|reports?|stor(y|ies)|rumou?rs?|videos?|footage|photos?|"
-    r"images?|pictures?|news|articles?|tweets?|posts?|allegations?|accounts?)\b"
+    r"images?|pictures?|news|articles?|tweets?|posts?|allegations?|accounts?|concerns?|"
+    r"worries|fears?|criticisms?|charges?|accusations?|scandals?)\b"
 )
 MEDIA_NOUN_FIRST = re.compile(_MEDIA_NOUN_FIRST)
 MEDIA_SUBJECT = re.compile(
     _MEDIA_NOUN_FIRST
+    + r"(\s+(about|over|of|regarding|on|against)(\s+[\w.'-]+){1,6}?)?"  # "concerns about X"
     + r"\s+(is|was|are|were|(appears?|appeared|seems?|seemed)\s+to\s+(be|have\s+been))\s+"
 )
 NOT_CLEAR = re.compile(
@@ -284,6 +358,8 @@ def _is_conditional(content: str) -> bool:
         ):
             continue
         return True
+    if INVERTED_CONDITION.match(norm):
+        return True  # "Were she to win, ..."
     return re.search(r",\s+should\s+(he|she|it|they|we|you|i|the)\b", norm) is not None
 
 
@@ -370,6 +446,7 @@ def classify_stance(
 def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     """The stance decided by the rules alone (docs/guidelines-stance.md)."""
     lex = lexicon()
+    claim = _act_moved_to_cue(doc_or_text, claim)
     cue = _norm(_joined(claim.cue))
     content = _joined(claim.content)
     words = _words(content)
@@ -377,13 +454,26 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     # source by the cue, not reported by the source about someone else
     continuation = words[:1] and words[0] in CONTINUATIONS
     near = f"{cue} {_content_head(claim, 4) if continuation else ''}"
-    if lex["no_comment_phrases_rx"].search(near) or NO_STATEMENT.search(cue):
+    if (
+        lex["no_comment_phrases_rx"].search(near)
+        or NO_STATEMENT.search(cue)
+        or NOT_RESPONDED.search(cue)
+        or WOULD_NOT_STATE.search(cue)
+    ):
         return Stance.NO_COMMENT
     if SELF_NO_STATEMENT.search(_content_head(claim, 10)):
         return Stance.NO_COMMENT  # "told TV that he could neither confirm nor deny it"
     if UNRETURNED.search(f"{cue} {_content_head(claim, 4)}"):
         return Stance.NO_COMMENT  # "calls to the store went unreturned"
-    refusal = re.search(r"\b(declin\w*|refus\w*|avoid\w*|stopp?(ed|s)? short of)\b", cue)
+    if NEGATED_TELLING.search(cue) and words[:1] and words[0] in lex["wh_words"]:
+        return Stance.NO_COMMENT  # "did not say whether", "has not explained why"
+    if NEGATED_DISCLOSING.search(cue):
+        return Stance.NO_COMMENT  # "did not disclose the amount"
+    refusal = re.search(
+        r"\b(declin\w*|refus\w*|avoid\w*|stopp?(ed|s)? short of|refrain\w*\s+from|"
+        r"sh(y|ies|ied|ying)\s+away\s+from|(held|hold|holds|holding)\s+off\s+on)\b",
+        cue,
+    )
     if refusal:
         after = f"{cue} {_content_head(claim, 10)}"[refusal.end() :]
         found = lex["refuse_objects_rx"].search(after)
@@ -428,6 +518,35 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     return Stance.ASSERT
 
 
+def _act_moved_to_cue(doc_or_text: Doc | str, claim: Claim) -> Claim:
+    """``claim`` with the act of a trying cue read as part of the cue: in "sought [cue] to
+    brush aside the loss [content]" the source's act is "brush aside", so the claim is read
+    as cue "sought to brush aside", content "the loss". Unchanged when the content does not
+    open with "to" + a minimising, rebutting, refusing or evading verb."""
+    if len(claim.content) != 1 or not TRYING_CUE.search(_norm(_joined(claim.cue))):
+        return claim
+    span = claim.content[0]
+    norm = _norm(span.text)
+    to = re.match(r"\s*to\s+(\w+ly\s+)?", norm)
+    if not to:
+        return claim
+    lex = lexicon()
+    rest = norm[to.end() :]
+    acts = [lex["downplay_cues_rx"], lex["no_comment_phrases_rx"], TRIED_ACTS]
+    deny = lex["deny_cues_rx"].match(rest)
+    act = next((m for m in (rx.match(rest) for rx in acts) if m), None)
+    if act is None and deny and not deny.group(0).startswith("den"):
+        act = deny  # ("to deny him the nomination" withholds: not read as a denial)
+    if act is None:
+        return claim
+    text = _text(doc_or_text, None)
+    cut = span.start + to.end() + act.end()
+    while cut < span.end and text[cut].isspace():
+        cut += 1
+    content = (Span.of(text, cut, span.end),) if cut < span.end else ()
+    return replace(claim, cue=(*claim.cue, Span.of(text, span.start, cut)), content=content)
+
+
 def _media_called_fake(doc_or_text: Doc | str, claim: Claim) -> bool:
     """The content calls a claim, report or piece of media fake: "The video appears to have
     been a hoax" (read over the content's extent, a cue inside it included)."""
@@ -440,7 +559,7 @@ def _media_called_fake(doc_or_text: Doc | str, claim: Claim) -> bool:
     if not media:
         return False
     rest = re.sub(
-        r"^((just|all|an?|the|complete|total|elaborate|clearly|probably)\s+)*",
+        r"^([\"'\s]+|(just|all|an?|the|complete|total|elaborate|clearly|probably)\s+)*",
         "",
         first[media.end() :],
     )
@@ -505,12 +624,16 @@ def _is_denial(cue: str, words: list[str]) -> bool:
         if _negated(cue, m) or NOUN_DISPUTE.search(cue[max(0, m.start() - 20) : m.end()]):
             continue
         if OBJECT_DENY_CUES.match(m.group(0)) and not (
-            words[:1] == ["that"] or CLAIM_NOUNS.search(" ".join(words[:6]))
+            words[:1] == ["that"]
+            or CLAIM_NOUNS.search(" ".join(words[:6]))
+            or CLAIM_NOUNS.search(cue[m.end() :])  # "rejected any implication that"
         ):
             continue
         return True
     if re.search(r"\bplead\w*", cue) and words[:2] == ["not", "guilty"]:
         return True
+    if DOUBT_CUES.search(cue) and DOUBTED_OBJECT.match(" ".join(words[:6])):
+        return True  # "challenged the assertion that", "questioned the accuracy of"
     if CONCESSION_CUES.search(cue) or len(words) > 30:
         return False  # "admitted that the name was inaccurate": a concession, not a denial
     head = _norm(" ".join(words[:20]))
@@ -518,6 +641,8 @@ def _is_denial(cue: str, words: list[str]) -> bool:
         lex["deny_content_rx"].search(head) is not None
         or DENIED_MEANING.search(head) is not None
         or UNTRUE_PREDICATE.search(head) is not None
+        or CLAIM_CALLED_WRONG.search(head) is not None
+        or QUALIFIED_LIE.search(head) is not None
     )
 
 
@@ -538,6 +663,8 @@ def _is_downplay(cue: str, content: str, words: list[str]) -> bool:
         return True
     if RHETORICAL_MINIMISER.search(_norm(content)):
         return True
+    if MOCK_CUES.search(cue) and MOCKED_OBJECT.match(" ".join(words[:6])):
+        return True  # "mocked the idea that", "ridiculed concerns about"; not "mocked Rubio"
     if not lex["call_cues_rx"].search(cue):
         return False
     says = re.search(r"\b(say|says|said|saying)\b", cue) is not None
