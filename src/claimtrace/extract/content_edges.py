@@ -23,15 +23,14 @@ boundaries to cut at from the ones to keep. Thresholds chosen on PolNeAR dev.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
+from claimtrace.data import read_json
 from claimtrace.model import Span
 
 MODEL_FILE = "content_edges.json"
@@ -291,11 +290,7 @@ def load_model() -> dict[str, Any] | None:
     off (``CLAIMTRACE_CONTENT_EDGES=off``, to measure what it changes)."""
     if os.environ.get("CLAIMTRACE_CONTENT_EDGES", "").lower() == "off":
         return None
-    try:
-        raw = resources.files("claimtrace.data").joinpath(MODEL_FILE).read_text()
-    except (FileNotFoundError, OSError):
-        return None
-    model: dict[str, Any] = json.loads(raw)
+    model: dict[str, Any] | None = read_json(MODEL_FILE, missing_ok=True)
     return model
 
 

@@ -17,14 +17,13 @@ Lexicons (number words, qualifiers, units, currencies, change verbs) live in
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc
 
+from claimtrace.data import read_json
 from claimtrace.model import Change, Qualifier, Quantity, Span
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -75,8 +74,7 @@ CHANGE_STOP = _set("; while but whereas compared although")
 @functools.cache
 def lexicon() -> dict[str, Any]:
     """The quantity lexicons from ``claimtrace/data/quantity_lexicon.json``."""
-    text = resources.files("claimtrace.data").joinpath("quantity_lexicon.json").read_text()
-    data = json.loads(text)
+    data = read_json("quantity_lexicon.json")
     phrases: dict[tuple[str, ...], Qualifier] = {}
     for qual, items in data["qualifiers_before"].items():
         for item in items:

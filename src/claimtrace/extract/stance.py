@@ -21,17 +21,16 @@ clause from a noun phrase.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc
 
+from claimtrace.data import read_json
 from claimtrace.errors import ModelNotFound
 from claimtrace.extract.docview import DocView
 from claimtrace.model import (
@@ -252,8 +251,7 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 @functools.cache
 def lexicon() -> dict[str, Any]:
     """The stance lexicons, with a compiled pattern ``<name>_rx`` for every word list."""
-    raw = resources.files("claimtrace.data").joinpath("stance_lexicon.json").read_text()
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = read_json("stance_lexicon.json")
     for key, value in list(data.items()):
         if isinstance(value, list | dict):
             data[f"{key}_rx"] = _pattern(value)

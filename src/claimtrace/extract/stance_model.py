@@ -19,12 +19,11 @@ gold dev split).
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
-from importlib import resources
 from typing import Any
 
+from claimtrace.data import read_json
 from claimtrace.extract.stance import _joined, _norm
 from claimtrace.model import Claim, Stance
 
@@ -237,11 +236,7 @@ def stance_features(claim: Claim, rule: Stance | None = None, text: str | None =
 @functools.cache
 def load_model() -> dict[str, Any] | None:
     """The shipped weights, or None when the data file is absent."""
-    try:
-        raw = resources.files("claimtrace.data").joinpath(MODEL_FILE).read_text()
-    except (FileNotFoundError, OSError):
-        return None
-    model: dict[str, Any] = json.loads(raw)
+    model: dict[str, Any] | None = read_json(MODEL_FILE, missing_ok=True)
     return model
 
 
