@@ -120,3 +120,15 @@ def test_an_unknown_tagger_is_a_clean_error(runner, tmp_path, monkeypatch):
     result = runner.invoke(main, ["extract", str(path), "--model", "blank", "--tagger", "acurate"])
     assert result.exit_code == 2 and "'acurate'" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_the_tagger_option_does_not_outlive_its_command(runner, tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("CLAIMTRACE_TAGGER", "fast")
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    result = invoke(runner, "extract", str(path), "--tagger", "rules")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["analyzer"]["model"].endswith("+rules")
+    assert os.environ["CLAIMTRACE_TAGGER"] == "fast"  # the caller's choice is back

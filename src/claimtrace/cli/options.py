@@ -27,11 +27,23 @@ input_format_option = click.option(
 
 def _choose_tagger(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     """Name the role tagger for this run the way $CLAIMTRACE_TAGGER does: the attribution
-    component reads it when the pipeline is built, after the options are parsed."""
-    if value:
-        from claimtrace.nlp.factories import TAGGER_ENV
+    component reads it when the pipeline is built, after the options are parsed. The
+    previous value comes back when the command ends, so a program that calls the CLI
+    in-process (tests, notebooks) does not keep this run's choice."""
+    if not value:
+        return
+    from claimtrace.nlp.factories import TAGGER_ENV
 
-        os.environ[TAGGER_ENV] = value
+    before = os.environ.get(TAGGER_ENV)
+    os.environ[TAGGER_ENV] = value
+
+    def restore() -> None:
+        if before is None:
+            os.environ.pop(TAGGER_ENV, None)
+        else:
+            os.environ[TAGGER_ENV] = before
+
+    ctx.call_on_close(restore)
 
 
 #: ``--tagger``: the attribution role tagger (see :func:`claimtrace.nlp.factories.tagger_path`).
