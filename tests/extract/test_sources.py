@@ -529,3 +529,17 @@ def test_mastheads_are_media(paper):
     from claimtrace.extract.sources import classify_kind
 
     assert classify_kind(paper) is SourceKind.MEDIA
+
+
+def test_via_citing_at_the_sentence_start():
+    text = "Officials met. Quoting two harbour pilots, the weekly said that the channel was shut."
+    claim = _claim(text, "c1", "the weekly", "said", "that the channel was shut")
+    (out,), _entities = resolve_sources(text, [claim])
+    assert [link.source[0].text for link in out.via] == ["two harbour pilots"]
+
+
+def test_a_citation_of_another_clause_is_not_borrowed():
+    text = "At the hearing, citing the audit, the mayor said that taxes would rise."
+    claim = _claim(text, "c1", "the mayor", "said", "that taxes would rise")
+    (out,), _entities = resolve_sources(text, [claim])
+    assert out.via == ()

@@ -705,6 +705,25 @@ _CITING_NP = re.compile(
 )
 
 
+#: A sentence that opens on its via-link: "Citing two officials, The Post reported ...".
+_LEADING_CITATION = re.compile(r"\s*(?:citing|quoting)\s+[^.;:\"“”()]{2,90},\s*", re.IGNORECASE)
+
+
+def _leading_citation(
+    text: str, window: tuple[int, int], claim: Claim
+) -> tuple[ViaLink, tuple[int, int]] | None:
+    """The via-link of a claim whose sentence opens on it, before the source: "Citing
+    military sources, Haaretz reported that ...". Only a citing phrase that fills the whole
+    stretch from the sentence start to the source counts, so a citation that belongs to
+    another clause of the sentence is never borrowed."""
+    if not claim.source or not claim.cue or claim.source[0].start > claim.cue[0].start:
+        return None
+    lo, hi = window[0], claim.source[0].start
+    if not _LEADING_CITATION.fullmatch(text, lo, hi):
+        return None
+    return find_via(text, (lo, hi))
+
+
 def find_via(
     text: str, window: tuple[int, int], *, anchor_slack: int = 12
 ) -> tuple[ViaLink, tuple[int, int]] | None:
@@ -1306,7 +1325,7 @@ def _resolve_one(
         start = claim.cue[0].start
         if claim.source and claim.source[-1].end <= start:
             start = claim.source[-1].end
-        found = find_via(text, (start, window[1]))
+        found = find_via(text, (start, window[1])) or _leading_citation(text, window, claim)
         if found:
             link, (vlo, vhi) = found
             vtext = link.source[0].text
