@@ -543,3 +543,28 @@ def test_a_citation_of_another_clause_is_not_borrowed():
     claim = _claim(text, "c1", "the mayor", "said", "that taxes would rise")
     (out,), _entities = resolve_sources(text, [claim])
     assert out.via == ()
+
+
+@pytest.mark.parametrize(
+    ("mention", "anaphoric"),
+    [("the Xinhua news agency", False), ("the BBC report", False), ("the news agency", True)],
+)
+def test_a_description_that_names_its_outlet_is_not_an_anaphor(mention, anaphoric):
+    from claimtrace.extract.sources import is_definite_nominal
+
+    assert is_definite_nominal(mention) is anaphoric
+
+
+def test_an_outlet_relaying_a_ministry_keeps_its_own_name():
+    text = "The interior ministry said the road was closed, according to the Xinhua news agency."
+    inner = _claim(text, "c1", "The interior ministry", "said", "the road was closed")
+    outer = _claim(
+        text,
+        "c2",
+        "the Xinhua news agency",
+        "according to",
+        "The interior ministry said the road was closed",
+    )
+    (_, out), _entities = resolve_sources(text, [inner, outer])
+    assert out.source_entity is not None and out.source_entity.id.startswith("xinhua")
+    assert out.source_kind is SourceKind.MEDIA

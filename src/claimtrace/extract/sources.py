@@ -527,7 +527,37 @@ def is_definite_nominal(text: str) -> bool:
     head = _head_word(t)
     if head not in set(lexicon()["nominal_heads"]):
         return False
-    return not _proper_words(m.group(2), None)
+    return not _proper_words(m.group(2), None) and not _names_an_outlet(m.group(2))
+
+
+#: Words of the media lexicon that describe an outlet rather than name one.
+_MEDIA_COMMON_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "media newspaper broadcaster outlet tv television radio daily weekly magazine tabloid "
+        "reporter reporters journalist journalists correspondent editor columnist news press "
+        "publication tribune herald gazette chronicle telegraph inquirer journal dispatch "
+        "cohost co-host anchor anchorman anchorwoman commentator presenter state agency "
+        "network station website",
+    )
+)
+
+
+def _names_an_outlet(words: str) -> bool:
+    """Whether a capitalised word of ``words`` is an outlet's name from the media lexicon
+    ("the Interfax news agency", "the Xinhua report"): such a description names its
+    source, so it is not an anaphor for the last agency or ministry mentioned."""
+    names = _outlet_names()
+    return any(
+        w[:1].isupper() and w.lower().strip(".") in names for w in re.findall(r"[\w.'’-]+", words)
+    )
+
+
+@functools.cache
+def _outlet_names() -> frozenset[str]:
+    """The one-word outlet names of the media lexicon (reuters, interfax, xinhua ...)."""
+    media = lexicon()["kind_terms"]["media"]
+    return frozenset(t for t in media if " " not in t) - _MEDIA_COMMON_WORDS
 
 
 @dataclass(frozen=True, slots=True)
