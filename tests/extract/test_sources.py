@@ -568,3 +568,18 @@ def test_an_outlet_relaying_a_ministry_keeps_its_own_name():
     (_, out), _entities = resolve_sources(text, [inner, outer])
     assert out.source_entity is not None and out.source_entity.id.startswith("xinhua")
     assert out.source_kind is SourceKind.MEDIA
+
+
+def test_a_passive_citation_reads_as_the_active_one():
+    text = "The harbour master was quoted by the Baltic Times as saying that two ships collided."
+    claim = Claim(
+        id="c1",
+        source=(Span.of(text, text.index("the Baltic"), text.index(" as saying")),),
+        cue=(Span.of(text, text.index("was quoted"), text.index(" by the")),),
+        content=(Span.of(text, text.index("that two"), len(text) - 1),),
+    )
+    (out,), _entities = resolve_sources(text, [claim])
+    assert [s.text for s in out.source] == ["the Baltic Times"]
+    assert [link.source[0].text for link in out.via] == ["The harbour master"]
+    assert out.via[0].entity is not None
+    assert [c.text for c in out.content] == ["that two ships collided"]

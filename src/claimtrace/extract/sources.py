@@ -754,6 +754,47 @@ def _leading_citation(
     return find_via(text, (lo, hi))
 
 
+#: "A senior official was quoted by Kyodo News as saying ...": the subject said it, the
+#: agent reported it.
+_PASSIVE_CITATION = re.compile(
+    r"\s*(?P<subj>[^,;:\"“”()]{2,80}?)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)"
+    r"\s+(?:\w+ly\s+)?(?P<cue>quoted|cited)\s+by\s+(?P<rep>[^,;:\"“”()]{2,80}?)\s+"
+    r"(?P<as>as\s+(?:saying|stating|telling|claiming|having\s+said))\b",
+    re.IGNORECASE,
+)
+
+
+def _with_entity(link: ViaLink, text: str, mentions: Sequence[Mention]) -> ViaLink:
+    """The via-link with the entity its source mention names."""
+    mention = link.source[0]
+    kind = classify_kind(mention.text)
+    entity = make_entity(mention.text, kind, mentions=_mentions_in(mention, mentions, text))
+    return dataclasses.replace(link, entity=entity)
+
+
+def _passive_citation(text: str, window: tuple[int, int], claim: Claim) -> Claim | None:
+    """The claim of a sentence that opens on "Y was quoted by X as saying Z", rewritten as
+    the active "X cited Y as saying Z" reads: source X, via Y, content Z. None when the
+    sentence does not have that shape or the claim's cue is not its "quoted"."""
+    m = _PASSIVE_CITATION.match(text, window[0], window[1])
+    if m is None or not claim.cue or claim.via:
+        return None
+    if not any(c.start <= m.start("cue") < c.end for c in claim.cue):
+        return None
+    subject = Span.of(text, m.start("subj"), m.end("subj"))
+    reporter = Span.of(text, m.start("rep"), m.end("rep"))
+    said = Span.of(text, m.start("as"), m.end("as"))
+    content = tuple(c for c in claim.content if c.start >= m.end())
+    if not content:
+        return None
+    return dataclasses.replace(
+        claim,
+        source=(reporter,),
+        via=(ViaLink(source=(subject,), cue=(said,)),),
+        content=content,
+    )
+
+
 def find_via(
     text: str, window: tuple[int, int], *, anchor_slack: int = 12
 ) -> tuple[ViaLink, tuple[int, int]] | None:
@@ -1347,6 +1388,7 @@ def _resolve_one(
     )
     social = is_social_channel(channel.text if channel else None)
 
+    claim = _passive_citation(text, window, claim) or claim
     # nested attribution: search from the cue on ("X reported ..., citing Y") or, when
     # the source stands before the cue, from the source on ("X, citing Y, reported ...")
     via: tuple[ViaLink, ...] = claim.via
@@ -1358,17 +1400,10 @@ def _resolve_one(
         found = find_via(text, (start, window[1])) or _leading_citation(text, window, claim)
         if found:
             link, (vlo, vhi) = found
-            vtext = link.source[0].text
-            vkind = classify_kind(vtext)
-            link = dataclasses.replace(
-                link,
-                entity=make_entity(
-                    vtext, vkind, mentions=_mentions_in(link.source[0], mentions, text)
-                ),
-            )
-            via = (link,)
+            via = (_with_entity(link, text, mentions),)
             kept = tuple(c for c in content if not (vlo <= c.start and c.end <= vhi + 1))
             content = kept or content
+    via = tuple(link if link.entity else _with_entity(link, text, mentions) for link in via)
 
     if not claim.source:
         return dataclasses.replace(
