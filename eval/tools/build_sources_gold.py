@@ -1,4 +1,4 @@
-"""Build eval/gold/sources.jsonl from the hand labels (session 3; batch b8 of session 8).
+"""Build eval/gold/sources.jsonl from the hand labels (session 3; b8 of session 8; b9 of session 9).
 
     PYTHONPATH=src python eval/tools/build_sources_gold.py
 
@@ -11,6 +11,12 @@ channel are not used. Offsets are character offsets into the stored text.
 The claim ids are those of the pipeline *when the labels were made*; later sessions changed
 the pipeline and with it the ids, so the rows of a document already in the gold file are
 kept as stored and only documents new to it (batch b8 of session 8) are anchored afresh.
+
+Batch b9 (session 9, split ``dev3``) was labelled blind, from the text alone, before
+claimtrace was run on its articles, so its labels (eval/gold/annotations/sources-labels-b9.txt)
+carry no claim ids: each label anchors its cue, source, content and channel in the text
+itself (see the header of that file and :func:`parse_text_labels`); no pipeline is needed to
+build those rows, and the pipeline is loaded only when a cid-keyed document is new.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from claimtrace.evaluation.attribution import attribution_pipeline
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "eval/gold/sources-articles.jsonl"
 LABELS = ROOT / "eval/gold/annotations/sources-labels.txt"
+LABELS_B9 = ROOT / "eval/gold/annotations/sources-labels-b9.txt"
 OUT = ROOT / "eval/gold/sources.jsonl"
 
 
@@ -55,6 +62,101 @@ def parse_labels(path: Path) -> dict[str, list[dict]]:
     return out
 
 
+def parse_text_labels(path: Path) -> dict[str, list[dict]]:
+    """Text-anchored labels (batch b9).
+
+    ``@doc``, then per claim ``cue|source|entity;aliases|kind|via|channel|flags|content``:
+    ``cue`` is a snippet of the text that occurs exactly once in the article, with the cue
+    words in brackets (``[said] prison spokesman``); ``content`` is a snippet (or ``A ... B``,
+    from A to the end of the first B after it) and ``source`` / ``channel`` are texts, each
+    the occurrence nearest the cue; ``-`` as source: no source. A ``@doc`` with no lines is
+    an article read and found to hold no attributed claim.
+    """
+    out: dict[str, list[dict]] = {}
+    doc = None
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            doc = line[1:].strip()
+            out.setdefault(doc, [])
+            continue
+        fields = line.split("|")
+        if len(fields) != 8:
+            raise ValueError(f"{doc}: expected 8 fields: {line!r}")
+        cue, src, ent, kind, via, channel, flags, content = fields
+        names = [n.strip() for n in ent.split(";") if n.strip()]
+        out[doc].append(
+            {
+                "cue": cue,
+                "src": src,
+                "entity": names[0] if names else None,
+                "aliases": names[1:],
+                "kind": kind,
+                "via": [v.strip() for v in via.split(">") if v.strip()],
+                "channel": channel or None,
+                "coref": "c" in flags,
+                "metonym": "m" in flags,
+                "content": content,
+            }
+        )
+    return out
+
+
+def cue_span(text: str, snippet: str) -> tuple[int, int]:
+    """The bracketed part of ``snippet``, which must occur exactly once in ``text``."""
+    m = re.fullmatch(r"(.*)\[(.+?)\](.*)", snippet, flags=re.S)
+    if not m:
+        raise ValueError(f"no [cue] in {snippet!r}")
+    plain = m.group(1) + m.group(2) + m.group(3)
+    hits = [h.start() for h in re.finditer(re.escape(plain), text)]
+    if len(hits) != 1:
+        raise ValueError(f"cue snippet occurs {len(hits)} times: {snippet!r}")
+    start = hits[0] + len(m.group(1))
+    return start, start + len(m.group(2))
+
+
+def content_span(text: str, snippet: str, at: int) -> tuple[int, int]:
+    if " ... " in snippet:
+        first, last = snippet.split(" ... ", 1)
+        s, _e = nearest(text, first, at)
+        e = text.find(last, s)
+        if e < 0:
+            raise ValueError(f"not in text after {first!r}: {last!r}")
+        return s, e + len(last)
+    return nearest(text, snippet, at)
+
+
+def text_anchored_rows(art: dict, labels: list[dict]) -> list[dict]:
+    text = art["text"]
+    rows = []
+    for i, lab in enumerate(labels, 1):
+        cue = list(cue_span(text, lab["cue"]))
+        content = list(content_span(text, lab["content"], cue[0]))
+        source = None if lab["src"] == "-" else list(nearest(text, lab["src"], cue[0]))
+        channel = list(nearest(text, lab["channel"], cue[0])) if lab["channel"] else None
+        rows.append(
+            {
+                "id": f"{art['doc']}#b9-{i}",
+                "doc": art["doc"],
+                "split": art["split"],
+                "cue": cue,
+                "content": content,
+                "source": source,
+                "source_text": text[source[0] : source[1]] if source else "",
+                "entity": lab["entity"],
+                "aliases": lab["aliases"],
+                "kind": lab["kind"],
+                "coref": lab["coref"],
+                "metonym": lab["metonym"],
+                "via": lab["via"],
+                "channel": channel,
+                "channel_text": lab["channel"],
+            }
+        )
+    return rows
+
+
 def nearest(text: str, needle: str, at: int) -> tuple[int, int]:
     hits = [m.start() for m in re.finditer(re.escape(needle), text)]
     if not hits:
@@ -65,7 +167,8 @@ def nearest(text: str, needle: str, at: int) -> tuple[int, int]:
 
 def main() -> None:
     labels = parse_labels(LABELS)
-    nlp = attribution_pipeline()
+    text_labels = parse_text_labels(LABELS_B9) if LABELS_B9.exists() else {}
+    nlp = None
     stored: dict[str, list[dict]] = {}
     if OUT.exists():
         for line in OUT.read_text("utf-8").splitlines():
@@ -75,12 +178,17 @@ def main() -> None:
     rows = []
     for line in ARTICLES.read_text("utf-8").splitlines():
         art = json.loads(line)
+        if art["doc"] in text_labels:  # batch b9: anchored in the text, no pipeline
+            rows += text_anchored_rows(art, text_labels[art["doc"]])
+            continue
         if art["doc"] not in labels:
             continue
         if art["doc"] in stored:  # anchored by an earlier pipeline: keep as it is
             rows += stored[art["doc"]]
             continue
         text = art["text"]
+        if nlp is None:
+            nlp = attribution_pipeline()
         claims = {c.id: c for c in nlp(text)._.ct_claims}
         for lab in labels[art["doc"]]:
             c = claims[lab["cid"]]

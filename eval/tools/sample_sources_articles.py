@@ -4,7 +4,7 @@
 
 (CORPORA: the shared corpora folder, ../shared/corpora from a worktree.)
 
-Two batches, printed one after the other:
+Three batches, printed one after the other:
 
 - session 3 (random.seed(20261126)): 20 ECB+ documents (any topic; text rebuilt from the
   XML tokens, one line per sentence, the URL line of ecbplus documents dropped) and 12 FNC-1
@@ -14,6 +14,10 @@ Two batches, printed one after the other:
   bodies drawn the same way, skipping every document of the first batch and, for FNC-1,
   the bodies of the stance gold set ``eval/gold/stance-fnc1-b5.jsonl``; all go to split
   ``dev2`` (fresh articles nobody had tuned on when they were labelled).
+- batch b9, session 9 (random.seed(20261208)): 8 more ECB+ documents and 8 more FNC-1
+  bodies drawn the same way, skipping every document of the two earlier batches and the
+  FNC-1 bodies of the stance gold set; all go to split ``dev3`` (labelled blind, from the
+  text alone, before claimtrace was run on them).
 
 The gold file (eval/gold/sources-*.jsonl) stores the rebuilt text together with its sha256,
 so scoring needs no corpus; ``ecbplus_text`` is the reconstruction.
@@ -36,6 +40,9 @@ N_FNC = 12
 B8_SEED = 20261207
 B8_ECB = 8
 B8_FNC = 8
+B9_SEED = 20261208
+B9_ECB = 8
+B9_FNC = 8
 STANCE_GOLD = Path(__file__).resolve().parents[1] / "gold/stance-fnc1-b5.jsonl"
 
 
@@ -109,15 +116,28 @@ def main() -> None:
 
     # batch b8: fresh documents, none of the first batch nor of the FNC-1 stance gold set
     rng = random.Random(B8_SEED)
-    for p, t in pick_ecb(rng, ecb, B8_ECB, {p.stem for p, _t in ecb_pick}):
+    ecb_used = {p.stem for p, _t in ecb_pick}
+    b8_ecb = pick_ecb(rng, ecb, B8_ECB, ecb_used)
+    for p, t in b8_ecb:
         emit("ecbplus", p.stem, "dev2", t)
     used = {r["Body ID"] for r in fnc_pick}
     for line in STANCE_GOLD.read_text("utf-8").splitlines():
         if line.strip():
             used.add(str(json.loads(line)["doc_id"]))
     fresh = [r for r in bodies if r["Body ID"] not in used]
-    for r in rng.sample(fresh, B8_FNC):
+    b8_fnc = rng.sample(fresh, B8_FNC)
+    for r in b8_fnc:
         emit("fnc1", r["Body ID"], "dev2", r["articleBody"].strip() + "\n")
+
+    # batch b9: fresh documents, none of the earlier batches nor of the FNC-1 stance gold set
+    rng = random.Random(B9_SEED)
+    ecb_used |= {p.stem for p, _t in b8_ecb}
+    for p, t in pick_ecb(rng, ecb, B9_ECB, ecb_used):
+        emit("ecbplus", p.stem, "dev3", t)
+    used |= {r["Body ID"] for r in b8_fnc}
+    fresh = [r for r in bodies if r["Body ID"] not in used]
+    for r in rng.sample(fresh, B9_FNC):
+        emit("fnc1", r["Body ID"], "dev3", r["articleBody"].strip() + "\n")
 
 
 if __name__ == "__main__":
