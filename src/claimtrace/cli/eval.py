@@ -263,10 +263,11 @@ def eval_stance(
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option(
     "--split",
-    type=click.Choice(["dev", "test", "dev2", "all"]),
+    type=click.Choice(["dev", "test", "dev2", "dev3", "all"]),
     default="all",
     show_default=True,
-    help="Which part of the gold set to score (split by article; dev2 is the session-8 batch).",
+    help="Which part of the gold set to score (split by article; dev2 and dev3 are the "
+    "batches of sessions 8 and 9).",
 )
 @click.option(
     "--articles",
