@@ -583,3 +583,28 @@ def test_a_passive_citation_reads_as_the_active_one():
     assert [link.source[0].text for link in out.via] == ["The harbour master"]
     assert out.via[0].entity is not None
     assert [c.text for c in out.content] == ["that two ships collided"]
+
+
+def test_a_citation_between_source_and_cue_is_the_via_link():
+    text = "The weekly, which quoted two port workers, said that the cranes had stopped."
+    claim = _claim(text, "c1", "The weekly", "said", "that the cranes had stopped")
+    (out,), _entities = resolve_sources(text, [claim])
+    assert [link.source[0].text for link in out.via] == ["two port workers"]
+
+
+def test_a_relative_citation_tagged_as_the_source_is_split():
+    text = "The audit, which cited four accountants, said that the funds were missing."
+    claim = _claim(
+        text, "c1", "which cited four accountants", "said", "that the funds were missing"
+    )
+    (out,), _entities = resolve_sources(text, [claim])
+    assert [s.text for s in out.source] == ["which"]
+    assert [link.source[0].text for link in out.via] == ["four accountants"]
+
+
+def test_a_cited_document_stands_for_its_issuer():
+    text = "The paper reported, citing a statement from the city council, that the bridge was shut."
+    claim = _claim(text, "c1", "The paper", "reported", "that the bridge was shut")
+    (out,), _entities = resolve_sources(text, [claim])
+    (link,) = out.via
+    assert link.entity is not None and link.entity.name.lower() == "city council"

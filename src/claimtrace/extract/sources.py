@@ -764,9 +764,69 @@ _PASSIVE_CITATION = re.compile(
 )
 
 
+#: "a statement from the prosecutor's office": a document stands for whoever issued it.
+_ISSUED_BY = re.compile(
+    r"(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|document|memo|letter|release|post|"
+    r"video|filing|assessment)\s+(?:from|by|of)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+#: "The report, which cited three former officials, said ...": a relative clause that
+#: holds the via-link inside the source span.
+_RELATIVE_CITATION = re.compile(
+    r"(?P<rel>which|who|that)\s+(?P<cue>cited|quoted)\s+(?P<via>[^,;:\"“”()]{2,80}?)[\s,]*",
+    re.IGNORECASE,
+)
+
+
+#: "The Times, which quoted two diplomats, said ...": the citation between source and cue.
+_INTERPOSED_CITATION = re.compile(
+    r"\s*,\s*(?:which|who)\s+(?P<cue>cited|quoted)\s+(?P<via>[^,;:\"“”()]{2,80}?)\s*,\s*",
+    re.IGNORECASE,
+)
+
+
+def _interposed_citation(text: str, claim: Claim) -> tuple[ViaLink, tuple[int, int]] | None:
+    """The via-link of "X, which cited Y, said Z": a relative clause of citation that
+    fills the whole stretch between the source and its cue."""
+    if not claim.source or not claim.cue or claim.source[-1].end > claim.cue[0].start:
+        return None
+    m = _INTERPOSED_CITATION.fullmatch(text, claim.source[-1].end, claim.cue[0].start)
+    if m is None:
+        return None
+    link = ViaLink(
+        source=(Span.of(text, m.start("via"), m.end("via")),),
+        cue=(Span.of(text, m.start("cue"), m.end("cue")),),
+    )
+    return link, (m.start("via"), m.end("via"))
+
+
+def _relative_citation(text: str, claim: Claim) -> Claim | None:
+    """The claim whose source span is a relative clause of citation ("which cited three
+    former officials"), rewritten as source "which" (resolved to what it follows) and a
+    via-link to the cited party."""
+    if len(claim.source) != 1 or claim.via:
+        return None
+    src = claim.source[0]
+    m = _RELATIVE_CITATION.fullmatch(text, src.start, src.end)
+    if m is None:
+        return None
+    link = ViaLink(
+        source=(Span.of(text, m.start("via"), m.end("via")),),
+        cue=(Span.of(text, m.start("cue"), m.end("cue")),),
+    )
+    return dataclasses.replace(
+        claim, source=(Span.of(text, m.start("rel"), m.end("rel")),), via=(link,)
+    )
+
+
 def _with_entity(link: ViaLink, text: str, mentions: Sequence[Mention]) -> ViaLink:
-    """The via-link with the entity its source mention names."""
+    """The via-link with the entity its source mention names; a document stands for its
+    issuer ("a statement from the prosecutor's office" is the prosecutor's office)."""
     mention = link.source[0]
+    issued = _ISSUED_BY.match(mention.text)
+    if issued and issued.end() < len(mention.text):
+        mention = Span.of(text, mention.start + issued.end(), mention.end)
     kind = classify_kind(mention.text)
     entity = make_entity(mention.text, kind, mentions=_mentions_in(mention, mentions, text))
     return dataclasses.replace(link, entity=entity)
@@ -1388,7 +1448,7 @@ def _resolve_one(
     )
     social = is_social_channel(channel.text if channel else None)
 
-    claim = _passive_citation(text, window, claim) or claim
+    claim = _passive_citation(text, window, claim) or _relative_citation(text, claim) or claim
     # nested attribution: search from the cue on ("X reported ..., citing Y") or, when
     # the source stands before the cue, from the source on ("X, citing Y, reported ...")
     via: tuple[ViaLink, ...] = claim.via
@@ -1397,7 +1457,11 @@ def _resolve_one(
         start = claim.cue[0].start
         if claim.source and claim.source[-1].end <= start:
             start = claim.source[-1].end
-        found = find_via(text, (start, window[1])) or _leading_citation(text, window, claim)
+        found = (
+            find_via(text, (start, window[1]))
+            or _leading_citation(text, window, claim)
+            or _interposed_citation(text, claim)
+        )
         if found:
             link, (vlo, vhi) = found
             via = (_with_entity(link, text, mentions),)
