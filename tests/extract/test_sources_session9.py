@@ -203,3 +203,67 @@ def test_an_organization_noun_before_a_name_gives_an_organization(source, name):
 def test_a_capitalised_type_word_stays_in_the_name():
     entity = make_entity("the Harlow Group", SourceKind.ORGANIZATION)
     assert entity is not None and entity.name == "Harlow Group"
+
+
+def test_a_repeated_name_keeps_the_kind_of_its_first_fuller_mention():
+    text = (
+        "The security consultancy Arkwell said the attack was planned.\n"
+        "Arkwell said the group had grown.\n"
+    )
+    c1 = _claim(text, "c1", "The security consultancy Arkwell", "said", "the attack")
+    c2 = _claim(text, "c2", "Arkwell", "said", "the group", after=text.index("\n"))
+    mentions = [_mention(text, "Arkwell", "PERSON")]
+    i = text.index("Arkwell", text.index("\n"))
+    mentions.append(Mention(i, i + len("Arkwell"), "PERSON"))
+    out, _ = resolve_sources(text, [c1, c2], mentions=mentions)
+    assert out[1].source_kind is SourceKind.ORGANIZATION
+    assert out[1].source_entity == out[0].source_entity
+
+
+# more of the same families, found on unseen FNC-1 bodies
+
+
+def test_an_acronym_ending_in_s_is_no_plural_antecedent():
+    text = (
+        "The Dutch and Belgian governments said the border would stay open.\n"
+        "Leaders of NATS met on Friday.\n"
+        "They said flights would resume.\n"
+    )
+    c1 = _claim(text, "c1", "The Dutch and Belgian governments", "said", "the border")
+    c2 = _claim(text, "c2", "They", "said", "flights would", after=text.index("Friday"))
+    mentions = [_mention(text, "NATS", "ORG")]
+    out, _ = resolve_sources(text, [c1, c2], mentions=mentions)
+    assert out[0].source_kind is SourceKind.GOVERNMENT
+    assert out[1].source_entity == out[0].source_entity
+
+
+def test_a_medium_with_a_bare_determiner_names_no_institution():
+    text = "The footage, posted by an unnamed account, showed the blast.\n"
+    claim = _claim(text, "c1", "The footage, posted by an unnamed account,", "showed", "the blast")
+    (out,), _ = resolve_sources(text, [claim])
+    assert out.source_entity is None or out.source_entity.name != "The"
+    from claimtrace.extract.sources import voice_institution
+
+    assert voice_institution("The video") is None
+    assert voice_institution("a Vodafone rep") == "Vodafone"
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("The Harrogate Mail", SourceKind.MEDIA),
+        ("the Globe and Mail", SourceKind.MEDIA),
+        ("The 34-year-old, from Leeds, West Yorkshire,", SourceKind.PERSON),
+        ("U.S. Central Command", SourceKind.MILITARY),
+    ],
+)
+def test_more_kind_words(source, kind):
+    assert classify_kind(source) is kind
+
+
+def test_a_spelled_out_rank_is_a_title_not_part_of_the_name():
+    text = "Army spokesman Colonel Ruth Adair said the convoy was safe.\n"
+    claim = _claim(text, "c1", "Army spokesman Colonel Ruth Adair", "said", "the convoy")
+    mentions = [_mention(text, "Colonel Ruth Adair", "PERSON")]
+    (out,), _ = resolve_sources(text, [claim], mentions=mentions)
+    assert out.source_entity is not None and out.source_entity.name == "Ruth Adair"

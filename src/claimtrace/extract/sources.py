@@ -216,6 +216,8 @@ def classify_kind(
     found = {kind for kind, rx in regexes.items() if _kind_hit(rx, text)}
     if "social_media" in found:
         return SourceKind.SOCIAL_MEDIA
+    if _AGE_NOMINAL.fullmatch(_np_head(text)):  # "The 21-year-old, from Perth,"
+        return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     if is_legislative_committee(text):
         return SourceKind.GOVERNMENT  # "the Senate Intelligence Committee": a legislature
     if org_nominal_name(text):
@@ -248,6 +250,9 @@ def classify_kind(
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
 
+
+#: A person described by age: "The 21-year-old", "a 45-year-old from Leeds".
+_AGE_NOMINAL = re.compile(r"\b\d{1,3}-year-old\b", re.IGNORECASE)
 
 #: A committee or panel of a legislature: "the Senate Intelligence Committee", "the House
 #: Armed Services subcommittee", "a parliamentary committee". Its remit ("Intelligence",
@@ -301,9 +306,10 @@ def org_nominal_name(text: str) -> str | None:
 #: ("Los Angeles Times", "the Denver Post", "Sydney Morning Herald"); case-sensitive, so
 #: "three times" or "a blog post" is no outlet.
 _OUTLET_NAME = re.compile(
-    r"\b[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de))*\s+"
+    r"\b[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|and))*\s+"
     r"(?:Times|Post|Herald|Tribune|Gazette|Journal|Chronicle|Telegraph|Observer|Courier|"
-    r"Examiner|Inquirer|Dispatch|Star-Ledger|Sun-Times|Bulletin)\b"
+    r"Examiner|Inquirer|Dispatch|Star-Ledger|Sun-Times|Bulletin|Mail|Mirror|Express|Sentinel|"
+    r"Register|Advertiser|Enquirer|Argus|Echo)\b"
 )
 
 
@@ -396,6 +402,18 @@ _TITLE_WORDS = frozenset(
         "miss",
         "prof.",
         "professor",
+        # ranks written out ("Colonel Patrick Ryder", "Detective Constable Rob Jones")
+        "colonel",
+        "lieutenant",
+        "captain",
+        "capt.",
+        "admiral",
+        "rear",
+        "brigadier",
+        "major",
+        "corporal",
+        "constable",
+        "superintendent",
         "spokesman",
         "spokeswoman",
         "spokesperson",
@@ -573,7 +591,9 @@ def make_entity(
             name = trailing  # "film industry publication Variety" -> "Variety"
         return Entity(slugify(name), name, kind, iso, (text,))
     if kind in (SourceKind.PERSON, SourceKind.GOVERNMENT, SourceKind.MILITARY) and len(proper) >= 2:
-        name = _person_name(text)
+        # a name before any qualifier: not the place of "The 21-year-old, from Perth, WA"
+        post = _POST_HEAD.search(text)
+        name = _person_name(text[: post.start()] if post else text)
         if name and len(name.split()) >= 2:
             return Entity(slugify(name), name, kind, iso, (text,))
     if country and kind in (
@@ -841,6 +861,8 @@ def _is_plural_entity(entity: Entity, mention: str = "") -> bool:
         return False
     if head_word[:1].islower():
         return True
+    if head_word.isupper():
+        return False  # an acronym: "ISIS", "CBS"
     return len(words) == 1 and entity.kind is not SourceKind.MEDIA
 
 
@@ -1082,6 +1104,7 @@ _VOICE_HEADS = frozenset(
         "video",
         "release",
         "website",
+        "rep",
     }
 )
 #: Heads of a role whose holder speaks for the institution named with it.
@@ -1133,8 +1156,9 @@ def voice_institution(text: str) -> str | None:
     words = t.split()
     if len(words) >= 2 and words[-1].lower() in _VOICE_HEADS:
         inst = _strip_possessive(_DETERMINERS.sub("", " ".join(words[:-1])))
-        if re.search(r"\b[A-Z]", inst) and not is_pronoun(inst):
-            return inst
+        bare_determiner = _DETERMINERS.match(inst + " ") is not None
+        if re.search(r"\b[A-Z]", inst) and not is_pronoun(inst) and not bare_determiner:
+            return inst  # "a CBS News report"; not "The" of "The video"
     return None
 
 
@@ -1334,6 +1358,19 @@ def _surname_antecedent(
                 return a.entity
             best = best or a.entity
     return best
+
+
+def _same_name_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
+    """The entity an earlier claim's source resolved to under exactly this name: a name
+    repeated later keeps the kind its first, fuller mention gave it ("the risk consultancy
+    Stratfor" ... "Stratfor said": an organization, whatever the NER says the second time)."""
+    key = _strip_the(_norm(text))
+    if not key[:1].isupper():
+        return None
+    for a in reversed(antecedents):
+        if a.from_claim and a.entity.name == key and "/" not in a.entity.id:
+            return a.entity
+    return None
 
 
 def coordinated_people(text: str) -> tuple[str, str] | None:
@@ -1729,6 +1766,9 @@ def _resolve_named(
         prior = _surname_antecedent(name, [a for a in antecedents if a.end <= lo], persons)
         if prior is not None:
             return prior
+    same = _same_name_antecedent(name, [a for a in antecedents if a.end <= lo])
+    if same is not None and not role:
+        return same  # "Stratfor said" after "the risk consultancy Stratfor"
     found = inner(name)
     label = found[-1][1] if found else None
     if (
