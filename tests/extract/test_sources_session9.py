@@ -267,3 +267,42 @@ def test_a_spelled_out_rank_is_a_title_not_part_of_the_name():
     mentions = [_mention(text, "Colonel Ruth Adair", "PERSON")]
     (out,), _ = resolve_sources(text, [claim], mentions=mentions)
     assert out.source_entity is not None and out.source_entity.name == "Ruth Adair"
+
+
+def test_a_kind_of_people_is_no_family():
+    text = (
+        "The Regional Prosecutor's Office said the inquiry was open.\n"
+        "Prosecutors said a suspect was held.\n"
+    )
+    c1 = _claim(text, "c1", "The Regional Prosecutor's Office", "said", "the inquiry")
+    c2 = _claim(text, "c2", "Prosecutors", "said", "a suspect", after=text.index("\n"))
+    out, _ = resolve_sources(text, [c1, c2])
+    assert out[1].source_kind is SourceKind.GOVERNMENT
+
+
+def test_a_surname_after_a_title_takes_the_full_name():
+    text = "Justice Mara Quint heard the appeal.\nJustice Quint said the ruling would follow.\n"
+    c1 = _claim(text, "c1", "Justice Mara Quint", "heard", "the appeal")
+    c2 = _claim(text, "c2", "Justice Quint", "said", "the ruling", after=text.index("\n"))
+    mentions = [_mention(text, "Mara Quint", "PERSON")]
+    out, _ = resolve_sources(text, [c1, c2], mentions=mentions)
+    assert out[1].source_entity is not None and out[1].source_entity.name == "Mara Quint"
+
+
+def test_an_honorific_is_not_part_of_an_unknown_surname():
+    entity = make_entity("Mr Okafor", SourceKind.PERSON)
+    assert entity is not None and entity.name == "Okafor"
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("student newspaper The Regiment", "The Regiment"),
+        ("the news site Brightwire", "Brightwire"),
+    ],
+)
+def test_an_outlet_noun_before_a_name_gives_media(source, name):
+    kind = classify_kind(source)
+    assert kind is SourceKind.MEDIA
+    entity = make_entity(source, kind)
+    assert entity is not None and entity.name == name

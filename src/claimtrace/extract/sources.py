@@ -220,6 +220,8 @@ def classify_kind(
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     if is_legislative_committee(text):
         return SourceKind.GOVERNMENT  # "the Senate Intelligence Committee": a legislature
+    if media_nominal_name(text):
+        return SourceKind.MEDIA  # "school newspaper The Battalion"
     if org_nominal_name(text):
         return SourceKind.ORGANIZATION  # "the risk consultancy Stratfor", whatever the NER
     if _OUTLET_NAME.search(text):
@@ -280,26 +282,48 @@ _ORG_TYPE_NOUNS = (
     "foundation|association|organi[sz]ation|federation|union|NGO|watchdog|lobby|"
     "developer|supplier|operator|provider|chain|brand|label|studio|club|team"
 )
-_ORG_NOMINAL_NAME = re.compile(
-    rf"(?:^|\s)(?-i:[a-z][\w-]*\s+)*(?:{_ORG_TYPE_NOUNS})\s+"
-    r"(?P<name>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|and|&|de))*)$",
-    re.IGNORECASE,
+#: ... and of a news outlet's type: "school newspaper The Battalion", "the news site Vox".
+_MEDIA_TYPE_NOUNS = (
+    "newspaper|paper|magazine|website|web site|news site|site|broadcaster|station|"
+    "publication|daily|weekly|tabloid|outlet|blog|news agency|wire service"
 )
+
+
+def _typed_nominal_regex(nouns: str) -> re.Pattern:
+    return re.compile(
+        rf"(?:^|\s)(?-i:[a-z][\w-]*\s+)*(?:{nouns})\s+"
+        r"(?P<name>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|and|&|de))*)$",
+        re.IGNORECASE,
+    )
+
+
+_ORG_NOMINAL_NAME = _typed_nominal_regex(_ORG_TYPE_NOUNS)
+_MEDIA_NOMINAL_NAME = _typed_nominal_regex(_MEDIA_TYPE_NOUNS)
+
+
+def _typed_nominal_name(rx: re.Pattern, text: str) -> str | None:
+    t = _norm(text)
+    m = rx.search(t)
+    if not m:
+        return None
+    noun = t[: m.start("name")].split()[-1]
+    if not noun[:1].islower() and noun != "NGO":
+        return None  # a capitalised type word is part of the name: "Carlyle Group"
+    name = m.group("name").strip()
+    return name if not is_pronoun(name) else None
 
 
 def org_nominal_name(text: str) -> str | None:
     """The name after a lower-case organization-type noun that ends ``text``: "the risk
     consultancy Stratfor" -> "Stratfor"; None when the noun is capitalised (part of the
     name: "Carlyle Group") or no such noun stands before the name."""
-    t = _norm(text)
-    m = _ORG_NOMINAL_NAME.search(t)
-    if not m:
-        return None
-    noun = t[: m.start("name")].split()[-1]
-    if not noun[:1].islower() and noun != "NGO":
-        return None
-    name = m.group("name").strip()
-    return name if not is_pronoun(name) else None
+    return _typed_nominal_name(_ORG_NOMINAL_NAME, text)
+
+
+def media_nominal_name(text: str) -> str | None:
+    """The name after a lower-case outlet-type noun: "school newspaper The Battalion" ->
+    "The Battalion" (an outlet whatever its name says: no army battalion)."""
+    return _typed_nominal_name(_MEDIA_NOMINAL_NAME, text)
 
 
 #: A newspaper's name: capitalised words ending in one of the usual masthead words
@@ -432,6 +456,7 @@ _TITLE_WORDS = frozenset(
         "assistant",
         "under",
         "justice",
+        "prosecutor",
         "attorney",
         "press",
         "representative",
@@ -539,7 +564,10 @@ def make_entity(
     text = strip_trailing_time(_norm(text))
     if not text or kind is SourceKind.UNATTRIBUTED:
         return None
-    named_org = org_nominal_name(text) if kind is SourceKind.ORGANIZATION else None
+    named_org = {
+        SourceKind.ORGANIZATION: org_nominal_name,
+        SourceKind.MEDIA: media_nominal_name,
+    }.get(kind, lambda _: None)(text)
     if named_org:  # "the risk consultancy Stratfor" -> "Stratfor"
         return Entity(slugify(named_org), named_org, kind, None, (text,))
     gov = metonym_country(text)
@@ -608,6 +636,7 @@ def make_entity(
             f"{country.slug}/{kind.value}", f"{country.name} ({label})", kind, iso, (text,)
         )
     name = _strip_the(_DETERMINERS.sub("", _strip_country_prefix(text)))
+    name = _strip_honorific(name)  # "Mr Halderman" -> "Halderman"
     prefix = (
         "unnamed-"
         if kind
@@ -616,6 +645,15 @@ def make_entity(
         else ""
     )
     return Entity(prefix + slugify(name), name, kind, iso, (text,))
+
+
+def _strip_honorific(name: str) -> str:
+    """A name without a leading Mr/Mrs/Ms/Dr when a name follows: "Mr Halderman" ->
+    "Halderman"."""
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in _HONORIFICS and _is_bare_name(" ".join(words[1:])):
+        return " ".join(words[1:])
+    return name
 
 
 def _complete_name(text: str, mention: str) -> str:
@@ -1329,8 +1367,8 @@ def _surname_words(text: str) -> list[str] | None:
     """The surname a bare mention consists of, without an honorific: "Oppal", "Mr Steele"
     -> ["Steele"], "Mr. de Blasio" -> ["de", "Blasio"]; None for anything else."""
     words = _norm(text).split()
-    if words and words[0].lower() in _HONORIFICS:
-        words = words[1:]
+    while words and (words[0].lower() in _HONORIFICS or words[0].lower() in _TITLE_WORDS):
+        words = words[1:]  # "Mr Steele", "Justice Henry", "President Bush"
     if not words or not _is_bare_name(" ".join(words)):
         return None
     particles = [w for w in words[:-1] if w.lower() in _NAME_PARTICLES and w[:1].islower()]
@@ -1415,8 +1453,13 @@ def _family_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity 
     if not m:
         return None
     stems = {m.group(1).lower(), _strip_the(_norm(text)).lower()[:-1]}
+    if stems & _all_kind_terms() or _strip_the(_norm(text)).lower() in _all_kind_terms():
+        return None  # "Prosecutors", "Officials": a kind of people, not a family
     for a in reversed(antecedents):
         words = a.entity.name.split()
+        couple = a.entity.kind is SourceKind.PERSON and coordinated_people(a.entity.name)
+        if not (_is_bare_name(a.entity.name) or couple):
+            continue  # "Federal Public Prosecutor" names no family
         if len(words) >= 2 and words[-1].lower() in stems:
             if _is_plural_entity(a.entity):
                 return a.entity
