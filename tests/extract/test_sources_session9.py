@@ -106,6 +106,7 @@ def test_she_does_not_take_a_couple():
         ("Mrs Ana van der Berg", "Mrs Ana", "Ana van der Berg"),
         ("Mr. de Souza", "Souza", "de Souza"),
         ("Foreign Minister Karim al-Hassan", "Karim al-Hassan", "Karim al-Hassan"),
+        ("Professor Jane Ruiz-Whitley", "Jane Ruiz", "Jane Ruiz-Whitley"),
     ],
 )
 def test_titles_and_particles_do_not_split_a_name(source, ner, name):

@@ -659,10 +659,13 @@ def _strip_honorific(name: str) -> str:
 def _complete_name(text: str, mention: str) -> str:
     """The NER mention of a person extended over the name words that follow it in the
     source phrase: the tagger may stop early after a title ("Ms Christine" in "Ms Christine
-    Gutleben") or leave out a particle's surname."""
+    Gutleben"), inside a hyphenated surname or before a particle's surname."""
     i = text.rfind(mention)
     if i < 0:
         return mention
+    joined = re.match(r"[-’'][A-Z][\w'’-]*", text[i + len(mention) :])
+    if joined:  # "Laura Hobgood" of "Laura Hobgood-Oster": a double-barrelled surname
+        mention += joined.group(0)
     rest = re.match(r"(?:\s+(?:[\w.'’-]+))*", text[i + len(mention) :])
     extra: list[str] = []
     for w in rest.group(0).split() if rest else []:
