@@ -278,7 +278,7 @@ def is_legislative_committee(text: str) -> bool:
 _ORG_TYPE_NOUNS = (
     "consultancy|consultancies|consulting firm|firm|company|corporation|conglomerate|"
     "think[- ]tank|thinktank|group|institute|bank|insurer|lender|retailer|manufacturer|"
-    "carmaker|automaker|airline|carrier|startup|start-up|charity|nonprofit|non-profit|"
+    "carmaker|automaker|airline|startup|start-up|charity|nonprofit|non-profit|"
     "foundation|association|organi[sz]ation|federation|union|NGO|watchdog|lobby|"
     "developer|supplier|operator|provider|chain|brand|label|studio|club|team"
 )
