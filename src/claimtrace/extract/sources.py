@@ -216,6 +216,14 @@ def classify_kind(
     found = {kind for kind, rx in regexes.items() if _kind_hit(rx, text)}
     if "social_media" in found:
         return SourceKind.SOCIAL_MEDIA
+    if _AGE_NOMINAL.fullmatch(_np_head(text)):  # "The 21-year-old, from Perth,"
+        return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
+    if is_legislative_committee(text):
+        return SourceKind.GOVERNMENT  # "the Senate Intelligence Committee": a legislature
+    if media_nominal_name(text):
+        return SourceKind.MEDIA  # "school newspaper The Battalion"
+    if org_nominal_name(text):
+        return SourceKind.ORGANIZATION  # "the risk consultancy Stratfor", whatever the NER
     if _OUTLET_NAME.search(text):
         found.add("media")  # "the Los Angeles Times", "Denver Post"
     for kind in ("intelligence", "military", "media"):
@@ -245,13 +253,87 @@ def classify_kind(
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
 
 
+#: A person described by age: "The 21-year-old", "a 45-year-old from Leeds".
+_AGE_NOMINAL = re.compile(r"\b\d{1,3}-year-old\b", re.IGNORECASE)
+
+#: A committee or panel of a legislature: "the Senate Intelligence Committee", "the House
+#: Armed Services subcommittee", "a parliamentary committee". Its remit ("Intelligence",
+#: "Armed Services") names what it oversees, not what it is.
+_LEGISLATIVE_COMMITTEE = re.compile(
+    r"\b(?:senate|house|congress(?:ional)?|parliament(?:ary)?|commons|lords|assembly|"
+    r"legislat(?:ive|ure)|duma|knesset|bundestag|select|joint)\b[^,;:]*?"
+    r"\b(?:sub)?committees?\b",
+    re.IGNORECASE,
+)
+
+
+def is_legislative_committee(text: str) -> bool:
+    """Whether ``text`` names a committee of a legislature (a part of government)."""
+    return _LEGISLATIVE_COMMITTEE.search(_norm(text)) is not None
+
+
+#: Common nouns of an organization's type that may stand before its name, in apposition:
+#: "the risk consultancy Stratfor", "the think tank Chatham House", "the militant group
+#: Boko Haram", "investment bank Goldman Sachs".
+_ORG_TYPE_NOUNS = (
+    "consultancy|consultancies|consulting firm|firm|company|corporation|conglomerate|"
+    "think[- ]tank|thinktank|group|institute|bank|insurer|lender|retailer|manufacturer|"
+    "carmaker|automaker|airline|startup|start-up|charity|nonprofit|non-profit|"
+    "foundation|association|organi[sz]ation|federation|union|NGO|watchdog|lobby|"
+    "developer|supplier|operator|provider|chain|brand|label|studio|club|team"
+)
+#: ... and of a news outlet's type: "school newspaper The Battalion", "the news site Vox".
+_MEDIA_TYPE_NOUNS = (
+    "newspaper|paper|magazine|website|web site|news site|site|broadcaster|station|"
+    "publication|daily|weekly|tabloid|outlet|blog|news agency|wire service"
+)
+
+
+def _typed_nominal_regex(nouns: str) -> re.Pattern:
+    return re.compile(
+        rf"(?:^|\s)(?-i:[a-z][\w-]*\s+)*(?:{nouns})\s+"
+        r"(?P<name>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|of|for|and|&|de))*)$",
+        re.IGNORECASE,
+    )
+
+
+_ORG_NOMINAL_NAME = _typed_nominal_regex(_ORG_TYPE_NOUNS)
+_MEDIA_NOMINAL_NAME = _typed_nominal_regex(_MEDIA_TYPE_NOUNS)
+
+
+def _typed_nominal_name(rx: re.Pattern, text: str) -> str | None:
+    t = _norm(text)
+    m = rx.search(t)
+    if not m:
+        return None
+    noun = t[: m.start("name")].split()[-1]
+    if not noun[:1].islower() and noun != "NGO":
+        return None  # a capitalised type word is part of the name: "Carlyle Group"
+    name = m.group("name").strip()
+    return name if not is_pronoun(name) else None
+
+
+def org_nominal_name(text: str) -> str | None:
+    """The name after a lower-case organization-type noun that ends ``text``: "the risk
+    consultancy Stratfor" -> "Stratfor"; None when the noun is capitalised (part of the
+    name: "Carlyle Group") or no such noun stands before the name."""
+    return _typed_nominal_name(_ORG_NOMINAL_NAME, text)
+
+
+def media_nominal_name(text: str) -> str | None:
+    """The name after a lower-case outlet-type noun: "school newspaper The Battalion" ->
+    "The Battalion" (an outlet whatever its name says: no army battalion)."""
+    return _typed_nominal_name(_MEDIA_NOMINAL_NAME, text)
+
+
 #: A newspaper's name: capitalised words ending in one of the usual masthead words
 #: ("Los Angeles Times", "the Denver Post", "Sydney Morning Herald"); case-sensitive, so
 #: "three times" or "a blog post" is no outlet.
 _OUTLET_NAME = re.compile(
-    r"\b[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de))*\s+"
+    r"\b[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|and))*\s+"
     r"(?:Times|Post|Herald|Tribune|Gazette|Journal|Chronicle|Telegraph|Observer|Courier|"
-    r"Examiner|Inquirer|Dispatch|Star-Ledger|Sun-Times|Bulletin)\b"
+    r"Examiner|Inquirer|Dispatch|Star-Ledger|Sun-Times|Bulletin|Mail|Mirror|Express|Sentinel|"
+    r"Register|Advertiser|Enquirer|Argus|Echo)\b"
 )
 
 
@@ -336,6 +418,26 @@ _TITLE_WORDS = frozenset(
         "mrs.",
         "ms.",
         "dr.",
+        # British style, without the full stop ("Ms Christine Gutleben")
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "miss",
+        "prof.",
+        "professor",
+        # ranks written out ("Colonel Patrick Ryder", "Detective Constable Rob Jones")
+        "colonel",
+        "lieutenant",
+        "captain",
+        "capt.",
+        "admiral",
+        "rear",
+        "brigadier",
+        "major",
+        "corporal",
+        "constable",
+        "superintendent",
         "spokesman",
         "spokeswoman",
         "spokesperson",
@@ -354,6 +456,7 @@ _TITLE_WORDS = frozenset(
         "assistant",
         "under",
         "justice",
+        "prosecutor",
         "attorney",
         "press",
         "representative",
@@ -393,13 +496,56 @@ _TITLE_WORDS = frozenset(
 )
 
 
+#: Lower-case particles inside a person's name: "Bill de Blasio", "Ursula von der Leyen",
+#: "Rafael van der Vaart", "Bashar al-Assad" (joined by a hyphen: see :func:`_is_name_word`).
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "du",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "la",
+        "le",
+        "abu",
+    }
+)
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word or one with a lower-case particle joined by a hyphen or an
+    apostrophe ("al-Assad", "d'Estaing"), not a title."""
+    if word.lower() in _TITLE_WORDS or word.lower() == "the":
+        return False
+    if word[:1].isupper():
+        return True
+    m = re.match(r"^([a-z]+)[-'’](?=[A-Z])", word)
+    return bool(m and (m.group(1) in _NAME_PARTICLES or len(m.group(1)) == 1))
+
+
 def _person_name(text: str) -> str | None:
     """Trailing run of capitalised words that are not titles: "Defense Secretary Lloyd
-    Austin" -> "Lloyd Austin"."""
+    Austin" -> "Lloyd Austin"; a lower-case particle inside the run stays ("Mr. de Blasio"
+    -> "de Blasio", "Ms Christine Gutleben" -> "Christine Gutleben")."""
     words = re.findall(r"[\w.'’-]+", text)
     run: list[str] = []
     for w in reversed(words):
-        if w[:1].isupper() and w.lower() not in _TITLE_WORDS and w.lower() not in ("the",):
+        if _is_name_word(w) or (run and w.lower() in _NAME_PARTICLES and w[:1].islower()):
             run.append(w)
         else:
             break
@@ -415,9 +561,15 @@ def make_entity(
 ) -> Entity | None:
     """A stable entity for a source mention. ``mentions`` are (text, NER label) pairs of
     named entities inside the source span."""
-    text = _norm(text)
+    text = strip_trailing_time(_norm(text))
     if not text or kind is SourceKind.UNATTRIBUTED:
         return None
+    named_org = {
+        SourceKind.ORGANIZATION: org_nominal_name,
+        SourceKind.MEDIA: media_nominal_name,
+    }.get(kind, lambda _: None)(text)
+    if named_org:  # "the risk consultancy Stratfor" -> "Stratfor"
+        return Entity(slugify(named_org), named_org, kind, None, (text,))
     gov = metonym_country(text)
     if gov:
         return Entity(
@@ -440,7 +592,7 @@ def make_entity(
         SourceKind.MEDIA,
         SourceKind.ORGANIZATION,
     ):
-        name = _strip_possessive(persons[-1])
+        name = _strip_possessive(_complete_name(text, persons[-1]))
         name = _person_name(name) or name  # NER spans may hold a title: "Defense Secretary X"
         return Entity(slugify(name), name, kind, iso, (text,))
     proper = _proper_words(text, country)
@@ -467,7 +619,9 @@ def make_entity(
             name = trailing  # "film industry publication Variety" -> "Variety"
         return Entity(slugify(name), name, kind, iso, (text,))
     if kind in (SourceKind.PERSON, SourceKind.GOVERNMENT, SourceKind.MILITARY) and len(proper) >= 2:
-        name = _person_name(text)
+        # a name before any qualifier: not the place of "The 21-year-old, from Perth, WA"
+        post = _POST_HEAD.search(text)
+        name = _person_name(text[: post.start()] if post else text)
         if name and len(name.split()) >= 2:
             return Entity(slugify(name), name, kind, iso, (text,))
     if country and kind in (
@@ -482,6 +636,7 @@ def make_entity(
             f"{country.slug}/{kind.value}", f"{country.name} ({label})", kind, iso, (text,)
         )
     name = _strip_the(_DETERMINERS.sub("", _strip_country_prefix(text)))
+    name = _strip_honorific(name)  # "Mr Halderman" -> "Halderman"
     prefix = (
         "unnamed-"
         if kind
@@ -490,6 +645,73 @@ def make_entity(
         else ""
     )
     return Entity(prefix + slugify(name), name, kind, iso, (text,))
+
+
+def _strip_honorific(name: str) -> str:
+    """A name without a leading Mr/Mrs/Ms/Dr when a name follows: "Mr Halderman" ->
+    "Halderman"."""
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in _HONORIFICS and _is_bare_name(" ".join(words[1:])):
+        return " ".join(words[1:])
+    return name
+
+
+def _complete_name(text: str, mention: str) -> str:
+    """The NER mention of a person extended over the name words that follow it in the
+    source phrase: the tagger may stop early after a title ("Ms Christine" in "Ms Christine
+    Gutleben"), inside a hyphenated surname or before a particle's surname."""
+    i = text.rfind(mention)
+    if i < 0:
+        return mention
+    joined = re.match(r"[-’'][A-Z][\w'’-]*", text[i + len(mention) :])
+    if joined:  # "Laura Hobgood" of "Laura Hobgood-Oster": a double-barrelled surname
+        mention += joined.group(0)
+    rest = re.match(r"(?:\s+(?:[\w.'’-]+))*", text[i + len(mention) :])
+    extra: list[str] = []
+    for w in rest.group(0).split() if rest else []:
+        if _is_name_word(w) or (w.lower() in _NAME_PARTICLES and w[:1].islower()):
+            extra.append(w)
+        else:
+            break
+    while extra and not _is_name_word(extra[-1]):
+        extra.pop()  # never end on a particle
+    before: list[str] = []
+    for w in reversed(text[:i].split()):  # "Mr. de Blasio" when the NER took "Blasio"
+        if w.lower() in _NAME_PARTICLES and w[:1].islower():
+            before.insert(0, w)
+        else:
+            break
+    return " ".join([*before, mention, *extra])
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: A time phrase that may end a source phrase the tagger took too long: "Fox News on Aug.
+#: 24", "the ministry on Tuesday", "the agency in 2008", "officials late last week".
+_TRAILING_TIME = re.compile(
+    r"[\s,]+(?:(?:on|in|at|during|since|until|by|from|early|late|earlier|later)\s+)*"
+    rf"(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}(?:\s+\d{{4}})?|\d{{4}}|{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:last|this|next)\s+(?:week|month|year|weekend|night|morning|spring|summer|autumn|fall|"
+    r"winter)|yesterday|today|tonight)\s*,?$",
+)
+
+
+def strip_trailing_time(text: str) -> str:
+    """A source phrase without the time phrase that ends it: "Fox News on Aug. 24" ->
+    "Fox News" (the date belongs to the saying, not to the source). A preposition-less
+    weekday stays ("Fox News Sunday" is a programme)."""
+    m = _TRAILING_TIME.search(text)
+    if not m or m.start() == 0:
+        return text
+    tail = text[m.start() :].strip(" ,")
+    if re.fullmatch(_WEEKDAY, tail):
+        return text
+    head = text[: m.start()].rstrip(" ,")
+    return head if re.search(r"[A-Za-z]", head) else text
 
 
 def _strip_possessive(text: str) -> str:
@@ -521,6 +743,8 @@ def is_definite_nominal(text: str) -> bool:
     t = _norm(text)
     if re.search(r"\w['’]s\s", t):
         return False
+    if is_legislative_committee(t) and re.search(r"\s[A-Z]", t):
+        return False  # "the Senate Intelligence Committee" is a name, not an anaphor
     m = re.match(r"^(the|this|that|these|those)\s+(.+)$", t, re.IGNORECASE)
     if not m:
         return False
@@ -662,10 +886,67 @@ def _is_person_entity(entity: Entity, persons: Collection[str] = ()) -> bool:
     return entity.id in persons
 
 
-def _compatible(pronoun: str, entity: Entity, persons: Collection[str] = ()) -> bool:
+#: Pronouns that refer to several: their antecedent must be a plural or a group.
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+#: Singular nouns that name a group of people: "the group of mayors", "police".
+_GROUP_NOUNS = frozenset(
+    {
+        "group",
+        "police",
+        "family",
+        "couple",
+        "crowd",
+        "team",
+        "staff",
+        "crew",
+        "panel",
+        "committee",
+        "authorities",
+        "people",
+        "personnel",
+        "military",
+        "army",
+        "forces",
+    }
+)
+
+
+def _is_plural_entity(entity: Entity, mention: str = "") -> bool:
+    """Whether a source entity stands for several: unnamed sources ("Iraq (unnamed
+    sources)"), named people in coordination ("Brent and Lynnette Hain"), a group noun
+    ("the group of 15 mayors", "police"), a common plural noun ("the mayors") or one
+    capitalised plural word ("Investigators" at the start of a sentence, a family: "the
+    Hains"). A name of several capitalised words ending in -s ("CBS News", "United
+    Nations") or an outlet ("Reuters", "The Times") is one body."""
+    if entity.id.endswith("/anonymous") or re.search(r"\s(?:and|&)\s", entity.name):
+        return True
+    phrase = _strip_the(_DETERMINERS.sub("", _norm(mention or entity.name)))
+    post = _POST_HEAD.search(phrase)  # "Officials at the port" -> "Officials"
+    words = re.findall(r"[\w'’-]+", phrase[: post.start()] if post else phrase)
+    if not words:
+        return False
+    head_word = words[-1]
+    if head_word.lower() in _GROUP_NOUNS:
+        return True
+    if not re.search(r"(?<![su'’])s$", head_word.lower()):
+        return False
+    if head_word[:1].islower():
+        return True
+    if head_word.isupper():
+        return False  # an acronym: "ISIS", "CBS"
+    return len(words) == 1 and entity.kind is not SourceKind.MEDIA
+
+
+def _compatible(
+    pronoun: str, entity: Entity, persons: Collection[str] = (), text: str = ""
+) -> bool:
     p = pronoun.lower()
+    if p in _PLURAL_PRONOUNS:
+        return _is_plural_entity(entity, text)
     person_like = _is_person_entity(entity, persons)
-    if p in _PERSON_PRONOUNS:
+    if p in _PERSON_PRONOUNS - {"who"}:
+        return person_like and not _is_plural_entity(entity)  # "she" is not "the Hains"
+    if p == "who":
         return person_like
     if p in _GROUP_PRONOUNS:
         return not person_like
@@ -686,7 +967,7 @@ def resolve_coreference(
         return None
     if is_pronoun(t):
         for a in reversed(before):
-            if _compatible(t, a.entity, persons):
+            if _compatible(t, a.entity, persons, a.text):
                 return a.entity
         return None
     head = _head_word(t)
@@ -962,7 +1243,6 @@ def find_channel(
 # --------------------------------------------------------------------------- apposition
 
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
-_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "al", "bin", "la", "le"})
 
 
 def _is_bare_name(text: str) -> bool:
@@ -1015,6 +1295,7 @@ _VOICE_HEADS = frozenset(
         "video",
         "release",
         "website",
+        "rep",
     }
 )
 #: Heads of a role whose holder speaks for the institution named with it.
@@ -1066,8 +1347,9 @@ def voice_institution(text: str) -> str | None:
     words = t.split()
     if len(words) >= 2 and words[-1].lower() in _VOICE_HEADS:
         inst = _strip_possessive(_DETERMINERS.sub("", " ".join(words[:-1])))
-        if re.search(r"\b[A-Z]", inst) and not is_pronoun(inst):
-            return inst
+        bare_determiner = _DETERMINERS.match(inst + " ") is not None
+        if re.search(r"\b[A-Z]", inst) and not is_pronoun(inst) and not bare_determiner:
+            return inst  # "a CBS News report"; not "The" of "The video"
     return None
 
 
@@ -1234,26 +1516,109 @@ def _full_proper_name(text: str) -> str | None:
     return t
 
 
+def _surname_words(text: str) -> list[str] | None:
+    """The surname a bare mention consists of, without an honorific: "Oppal", "Mr Steele"
+    -> ["Steele"], "Mr. de Blasio" -> ["de", "Blasio"]; None for anything else."""
+    words = _norm(text).split()
+    while words and (words[0].lower() in _HONORIFICS or words[0].lower() in _TITLE_WORDS):
+        words = words[1:]  # "Mr Steele", "Justice Henry", "President Bush"
+    if not words or not _is_bare_name(" ".join(words)):
+        return None
+    particles = [w for w in words[:-1] if w.lower() in _NAME_PARTICLES and w[:1].islower()]
+    return words if len(particles) == len(words) - 1 else None
+
+
 def _surname_antecedent(
     text: str, antecedents: Sequence[_Antecedent], persons: Collection[str] = ()
 ) -> Entity | None:
-    """A bare surname ("Oppal", "Mr Steele") takes the person named in full before it."""
-    words = _norm(text).split()
-    if words and words[0].lower() in _HONORIFICS:
-        words = words[1:]
-    if len(words) != 1 or not _is_bare_name(words[0]):
+    """A bare surname ("Oppal", "Mr Steele", "Mr. de Blasio") takes the person named in
+    full before it ("Wally Oppal", "Bill de Blasio")."""
+    words = _surname_words(text)
+    if words is None:
         return None
-    key = ascii_fold(words[0]).lower()
+    key = [ascii_fold(w).lower() for w in words]
     best = None
     for a in reversed(antecedents):
         name = a.entity.name.split()
-        if len(name) < 2 or not _is_person_entity(a.entity, persons):
+        if len(name) <= len(key) or not _is_person_entity(a.entity, persons):
             continue
-        if ascii_fold(name[-1]).lower() == key:
+        if _is_plural_entity(a.entity):
+            continue  # "Hain" is not "Brent and Lynnette Hain"
+        if [ascii_fold(w).lower() for w in name[-len(key) :]] == key:
             if a.from_claim:
                 return a.entity
             best = best or a.entity
     return best
+
+
+def _same_name_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
+    """The entity an earlier claim's source resolved to under exactly this name: a name
+    repeated later keeps the kind its first, fuller mention gave it ("the risk consultancy
+    Stratfor" ... "Stratfor said": an organization, whatever the NER says the second time)."""
+    key = _strip_the(_norm(text))
+    if not key[:1].isupper():
+        return None
+    for a in reversed(antecedents):
+        if a.from_claim and a.entity.name == key and "/" not in a.entity.id:
+            return a.entity
+    return None
+
+
+def coordinated_people(text: str) -> tuple[str, str] | None:
+    """(names, premodifier) of a source naming several people in coordination: "Retired
+    rail workers Brent and Lynnette Hain" -> ("Brent and Lynnette Hain", "Retired rail
+    workers"); "John Smith and Mary Jones" -> (that, ""). The last conjunct must be a full
+    name of two words or more, so that "Smith & Wesson" or "the U.S. and Cuba" stay one."""
+    t = _norm(text)
+    m = re.match(r"^(?P<left>.+?)\s+(?:and|&)\s+(?P<last>[^,;:()]+)$", t)
+    if not m:
+        return None
+    last = m.group("last")
+    if len(last.split()) < 2 or not _is_bare_name(last):
+        return None
+    first = _person_name(m.group("left"))
+    if not first or not _is_bare_name(first):
+        return None
+    if any(classify_kind(n) in _INSTITUTION_KINDS for n in (first, last)):
+        return None  # "The United Nations and Human Rights Watch": bodies, not people
+    premod = m.group("left")[: len(m.group("left")) - len(first)].strip()
+    return f"{first} and {last}", premod
+
+
+def _people_entity(text: str) -> Entity | None:
+    """The entity of several people named in coordination: kind person unless the words
+    before the names give them an institution ("Senators John Ames and Ruth Bell")."""
+    found = coordinated_people(text)
+    if found is None:
+        return None
+    names, premod = found
+    kind = classify_kind(premod) if premod else SourceKind.PERSON
+    if kind not in _INSTITUTION_KINDS:
+        kind = SourceKind.PERSON
+    return Entity(slugify(names), names, kind, None, (_norm(text),))
+
+
+def _family_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
+    """A family by its surname ("the Hains", "The Smiths"): the people named before with
+    that surname ("Brent and Lynnette Hain"), or the family itself when only one of them
+    was named. None when no earlier person has the surname."""
+    m = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][\w'’-]+?)(?:e?s)", _norm(text))
+    if not m:
+        return None
+    stems = {m.group(1).lower(), _strip_the(_norm(text)).lower()[:-1]}
+    if stems & _all_kind_terms() or _strip_the(_norm(text)).lower() in _all_kind_terms():
+        return None  # "Prosecutors", "Officials": a kind of people, not a family
+    for a in reversed(antecedents):
+        words = a.entity.name.split()
+        couple = a.entity.kind is SourceKind.PERSON and coordinated_people(a.entity.name)
+        if not (_is_bare_name(a.entity.name) or couple):
+            continue  # "Federal Public Prosecutor" names no family
+        if len(words) >= 2 and words[-1].lower() in stems:
+            if _is_plural_entity(a.entity):
+                return a.entity
+            family = _strip_the(_norm(text))
+            return Entity(slugify(family), family, SourceKind.PERSON, None, (_norm(text),))
+    return None
 
 
 # --------------------------------------------------------------------------- the step
@@ -1479,7 +1844,7 @@ def _resolve_one(
             content=content,
         )
     src = claim.source[0]
-    src_text = " ".join(s.text for s in claim.source)
+    src_text = strip_trailing_time(" ".join(s.text for s in claim.source))
     entity = None
     if metonym_country(src_text) is None and (
         is_pronoun(src_text) or is_definite_nominal(src_text)
@@ -1571,6 +1936,12 @@ def _resolve_named(
         return found[-1][1] if found else None
 
     name, role = split_apposition(src_text)
+    people = _people_entity(name)
+    if people is not None:
+        return people  # "Retired rail workers Brent and Lynnette Hain": several people
+    family = _family_antecedent(name, [a for a in antecedents if a.end <= lo])
+    if family is not None:
+        return family
     role_k = role_kind(role, label_of) if role else None
     role_plain = classify_kind(role) if role else None
     if role_plain in (SourceKind.OTHER, SourceKind.UNATTRIBUTED, SourceKind.ANONYMOUS):
@@ -1584,10 +1955,14 @@ def _resolve_named(
             kind = SourceKind.ORGANIZATION  # a named body that has a spokesperson
         entity = make_entity(inst, kind, mentions=found)
         return dataclasses.replace(entity, aliases=(src_text,)) if entity else None
-    if not role:
+    # "Mr. de Blasio, a Democrat,": an honorific marks a person named before, role or not
+    if not role or _norm(name).split()[0].lower() in _HONORIFICS:
         prior = _surname_antecedent(name, [a for a in antecedents if a.end <= lo], persons)
         if prior is not None:
             return prior
+    same = _same_name_antecedent(name, [a for a in antecedents if a.end <= lo])
+    if same is not None and not role:
+        return same  # "Stratfor said" after "the risk consultancy Stratfor"
     found = inner(name)
     label = found[-1][1] if found else None
     if (
