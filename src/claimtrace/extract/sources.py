@@ -820,13 +820,59 @@ def find_via(
 
 CHANNEL_MAX_DISTANCE = 40  # characters between the cue and its channel
 
+_WEEKDAYS_MONTHS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    "May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    "Sept?|Oct|Nov|Dec"
+)
+#: A capitalised word of an outlet's or a person's name ("Reuters", "POLITICO", "CNN's",
+#: "i100.co.uk" aside), never a day or month: "told CNN's New Day Wednesday morning".
+_NAME_WORD = rf"(?!(?:{_WEEKDAYS_MONTHS})\b)(?:[A-Z][\w&-]*(?:\.[\w&-]+)*|@\w+)(?:['’]s?)?"
+#: A named addressee: "Reuters", "The Associated Press", "Chris Wallace of Fox News",
+#: "Britain's ITV television station", "El Universal newspaper", "@JBoorstin".
+_NAMED_ADDRESSEE = (
+    rf"(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:(?:of|for|de|del|and)\s+(?:the\s+)?)?{_NAME_WORD}){{0,5}}"
+    r"(?:\s+(?:newspaper|daily|weekly|magazine|television|TV|radio|station|network|channel"
+    r"|program|programme|show|website|news\s+agency|agency)){0,2}"
+)
+#: Words that open a phrase after "told" without being its addressee: a pronoun is left
+#: alone (an audience the text does not name), a narrated thing is no audience ("told the
+#: story").
+_NOT_ADDRESSEE = (
+    r"(?:him|her|them|me|us|you|it|himself|herself|themselves|myself|ourselves|one|that|this"
+    r"|what|how|why|when|where|whether|if|of|about|so|stories|story|tales?|truth|lies?|jokes?"
+    r"|lots?|everything|anything|nothing|something)\b"
+)
+#: A common-noun addressee ("reporters", "a rally audience", "news media", "the American
+#: people"), taken only when a clause boundary follows it, so that "told friends the deal"
+#: never takes the content's subject.
+_COMMON_ADDRESSEE = (
+    rf"(?!{_NOT_ADDRESSEE})(?:(?:an?|the|his|her|their|its|our|some|several|local|foreign"
+    r"|visiting|fellow)\s+)?(?:[\w-]+\s+){0,2}?[a-z][\w-]*"
+    r"(?=\s*(?:[,.;:“”\"(]|$)|\s+(?:that|to|on|in|at|during|before|after|when|while|about|as|last"
+    r"|this|earlier|recently|yesterday|today|tonight|here|there|late|early|and\s+others"
+    rf"|{_WEEKDAYS_MONTHS})\b)"
+)
+#: "told reporters in Rome": a place after the addressee belongs to it (not "in February").
+_IN_PLACE = rf"(?:\s+in\s+(?!(?:{_WEEKDAYS_MONTHS})\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"
+
 
 @functools.cache
-def _channel_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _channel_regexes() -> tuple[re.Pattern, ...]:
+    """The channel patterns, the medium one first (see :func:`find_channel`): a medium noun
+    after a preposition ("in a statement on Telegram", "on its website", "on national
+    television"), a platform ("on Twitter"), the addressee of "told" / "tells" / "speaking
+    to" ("told Reuters", "told news media"), a venue of the statement ("declared in
+    Parliament", "admitted in court", "testified before Congress", "went before
+    reporters") and a broadcaster ("said on CNN", "appeared on Fox News")."""
     lex = lexicon()
     nouns = "|".join(sorted((re.escape(n) for n in lex["channel_nouns"]), key=len, reverse=True))
     platforms = "|".join(
         sorted((re.escape(p) for p in lex["social_platforms"]), key=len, reverse=True)
+    )
+    venues = "|".join(sorted((re.escape(v) for v in lex["venue_channels"]), key=len, reverse=True))
+    outlets = "|".join(
+        sorted((re.escape(b) for b in lex["broadcast_outlets"]), key=len, reverse=True)
     )
     det = r"(?:an?|the|his|her|its|their|our|a\s+new|one)"
     statement = re.compile(
@@ -837,19 +883,46 @@ def _channel_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     platform = re.compile(
         rf"\b(?:on|via|in\s+a\s+post\s+on)\s+(?P<ch>{platforms})\b", re.IGNORECASE
     )
-    told = re.compile(
-        r"\b(?P<ch>told\s+(?:reporters|journalists|the\s+press|a\s+(?:news|press)\s+conference"
-        r"|a\s+briefing|parliament|lawmakers|congress|state\s+(?:media|television|TV)"
-        r"|supporters|a\s+rally"
-        # a named outlet: "told AFP", "told The Times", "told the Associated Press"
-        r"|[A-Z]{2,5}\b|[Tt]he\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})"
-        r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"
-        # "Speaking to reporters", "speaking to i100.co.uk"
-        r"|(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+(?:reporters|journalists|the\s+press"
-        r"|[A-Z]{2,5}\b|[Tt]he\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}"
-        r"|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|uk)\b))",
+    # the audiences of the lexicon need no clause boundary after them: "told reporters
+    # outside a restaurant"
+    audiences = "|".join(
+        sorted(
+            (re.escape(a.split(None, 1)[1]) for a in lex["audience_channels"]),
+            key=len,
+            reverse=True,
+        )
     )
-    return statement, platform, told
+    told = re.compile(
+        rf"\b(?P<ch>(?:told|tells?|telling)\s+(?:(?i:{audiences})\b"
+        rf"|{_NAMED_ADDRESSEE}|{_COMMON_ADDRESSEE}){_IN_PLACE}"
+        # "Speaking to reporters", "speaking to i100.co.uk"
+        r"|(?:[Ss]peaking|[Tt]alking|[Ss]poke|[Tt]alked)\s+(?:to|with)\s+(?:reporters|journalists"
+        r"|the\s+press|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|uk)\b"
+        rf"|{_NAMED_ADDRESSEE}|{_COMMON_ADDRESSEE}))"
+    )
+    venue = re.compile(
+        rf"\b(?:in|before|to|on|at)\s+(?P<ch>(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:court|courtroom)|{venues})\b",
+        re.IGNORECASE,
+    )
+    # "went before reporters", "testified before the committee"
+    before = re.compile(
+        r"\b(?:went|goes|go|appeared|appearing|appears|spoke|speaking|testified|testifying"
+        rf"|testifies)\s+before\s+(?P<ch>{_NAMED_ADDRESSEE}|{_COMMON_ADDRESSEE})"
+    )
+    # a broadcaster's name as written, with its show: "on CNN", "on ABC's This Week"
+    broadcaster = re.compile(
+        rf"\b(?:on|to)\s+(?P<ch>(?=[A-Z])(?i:{outlets})\b"
+        r"(?:['’]s?(?:\s+[“\"]?[A-Z][\w-]*[”\"]?){1,4})?)"
+    )
+    return statement, platform, told, venue, before, broadcaster
+
+
+#: "When told Perez was in the Cabinet, Bush said": the subject was told, nobody addressed.
+_PASSIVE_TOLD = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|am|get|got|gets|when|if|as|unless|once)\s+$",
+    re.IGNORECASE,
+)
 
 
 def is_social_channel(channel: str | None) -> bool:
@@ -869,7 +942,10 @@ def find_channel(
     max_distance: int = CHANNEL_MAX_DISTANCE,
 ) -> Span | None:
     """The channel nearest to the cue (``cue_at``..``cue_end``) within ``text[window]``,
-    at most ``max_distance`` characters from it and outside the ``exclude`` spans."""
+    at most ``max_distance`` characters from it and outside the ``exclude`` spans. A
+    channel phrase that opens an excluded span ("said at a rally in Ohio." tagged as the
+    content of a quote in the sentence before) is still the channel: content never starts
+    on a preposition that introduces a medium."""
     lo, hi = window
     cue_end = cue_at if cue_end is None else cue_end
     chunk = text[lo:hi]
@@ -879,8 +955,15 @@ def find_channel(
             start, end = lo + m.start("ch"), lo + m.end("ch")
             if rx is _channel_regexes()[0] and text[start:end].lower().split()[-1] in ("x",):
                 continue
-            if any(x.start <= start and end <= x.end for x in exclude):
+            passive = text[start : start + 4].lower() in ("told", "tell")
+            if passive and _PASSIVE_TOLD.search(text, max(0, start - 12), start):
                 continue
+            if any(
+                x.start <= start and end <= x.end and x.start != lo + m.start() for x in exclude
+            ):
+                continue
+            if rx is _channel_regexes()[3] and start < cue_at:
+                continue  # "In Parliament the party has accused ...": a scene, not a venue
             if end <= cue_at:
                 dist = cue_at - end
             elif start >= cue_end:
@@ -1289,7 +1372,9 @@ def reports_of_reports(claims: Sequence[Claim]) -> list[Claim]:
     """ "The minister confirmed the strike, The Guardian reports": the Guardian's claim
     reaches back to the minister, whose report its content holds. A claim without a
     via-chain whose content contains another claim's cue and source (a cue of saying)
-    gets that claim's source as its first via-link, followed by that claim's own chain.
+    gets that claim's source as its first via-link, followed by that claim's own chain,
+    and, when it has none of its own, that claim's channel ("According to X, the woman
+    admitted in court that ..." -> "court").
     A claim whose cue rejects its content (a denial, a dismissal) relays nothing."""
     out = []
     for outer in claims:
@@ -1309,7 +1394,9 @@ def reports_of_reports(claims: Sequence[Claim]) -> list[Claim]:
             if inner:
                 first = min(inner, key=lambda c: c.cue[0].start)
                 link = ViaLink(source=first.source, cue=first.cue, entity=first.source_entity)
-                outer = dataclasses.replace(outer, via=(link, *first.via))
+                # the medium of the relayed report is the claim's, labelled by its cue
+                channel = outer.channel or first.channel
+                outer = dataclasses.replace(outer, via=(link, *first.via), channel=channel)
         out.append(outer)
     return out
 
