@@ -150,3 +150,10 @@ def test_a_relayed_report_keeps_the_channel_of_its_origin():
     gazette = next(c for c in out if c.id == "c2")
     assert [link.source[0].text for link in gazette.via] == ["Ana Ruiz"]
     assert gazette.channel is not None and gazette.channel.text == "court"
+
+
+def test_a_medium_in_the_source_relative_clause_is_no_channel():
+    text = "Ann Lee, who worked with him on the book, said in an interview that it failed."
+    claim = _claim(text, "c1", "Ann Lee", "said", "that it failed")
+    out, _ = resolve_sources(text, [claim])
+    assert out[0].channel is not None and out[0].channel.text == "an interview"

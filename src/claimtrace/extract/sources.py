@@ -1471,7 +1471,11 @@ def _resolve_one(
     # its distance from the source-and-cue stretch, never inside the source itself
     anchor = min([cue_at, *(s.start for s in claim.source)])
     channel = claim.channel or find_channel(
-        text, window, anchor, cue_end=cue_end, exclude=(*claim.content, *claim.source)
+        text,
+        window,
+        anchor,
+        cue_end=cue_end,
+        exclude=(*claim.content, *claim.source, *_source_relative_clause(text, claim)),
     )
     social = is_social_channel(channel.text if channel else None)
 
@@ -1537,6 +1541,20 @@ def _resolve_one(
     return dataclasses.replace(
         claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
     )
+
+
+_RELATIVE_OPENING = re.compile(r"\s*,?\s*(?:who|whom|whose|which)\b", re.IGNORECASE)
+
+
+def _source_relative_clause(text: str, claim: Claim) -> tuple[Span, ...]:
+    """The relative clause between the source and its cue ("Crawford, who worked on the
+    book, said"): it describes the source, so a medium in it is not the claim's channel."""
+    if not claim.source or not claim.cue:
+        return ()
+    src_end, cue_at = claim.source[-1].end, claim.cue[0].start
+    if src_end >= cue_at or not _RELATIVE_OPENING.match(text, src_end, cue_at):
+        return ()
+    return (Span.of(text, src_end, cue_at),)
 
 
 _ADDRESSEE = re.compile(r"\s+to\s+(?P<outlet>(?:the\s+)?[A-Z][^,;:]*?)[\s,]*$")
