@@ -157,3 +157,12 @@ def test_a_medium_in_the_source_relative_clause_is_no_channel():
     claim = _claim(text, "c1", "Ann Lee", "said", "that it failed")
     out, _ = resolve_sources(text, [claim])
     assert out[0].channel is not None and out[0].channel.text == "an interview"
+
+
+def test_a_channel_after_an_inverted_source_counts_from_the_source_end():
+    text = "The flood hit the valley, wrote local historian Maria Campos, a farmer, on Facebook."
+    claim = _claim(
+        text, "c1", "local historian Maria Campos, a farmer", "wrote", "The flood hit the valley"
+    )
+    out, _ = resolve_sources(text, [claim])
+    assert out[0].channel is not None and out[0].channel.text == "Facebook"

@@ -1470,11 +1470,14 @@ def _resolve_one(
     # the channel may stand before the source ("Speaking to reporters, X said"): measure
     # its distance from the source-and-cue stretch, never inside the source itself
     anchor = min([cue_at, *(s.start for s in claim.source)])
+    # ... and after a source that follows its cue from the source's end ("wrote film
+    # director Osman Laban, the victim's nephew, on Facebook")
+    anchor_end = max([cue_end, *(s.end for s in claim.source)])
     channel = claim.channel or find_channel(
         text,
         window,
         anchor,
-        cue_end=cue_end,
+        cue_end=anchor_end,
         exclude=(*claim.content, *claim.source, *_source_relative_clause(text, claim)),
     )
     social = is_social_channel(channel.text if channel else None)
