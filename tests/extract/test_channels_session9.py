@@ -137,7 +137,7 @@ def test_a_channel_taken_for_the_content_is_still_the_channel():
     text = "“We will win.” The mayor said at a rally in Ohio."
     claim = _claim(text, "c1", "The mayor", "said", "at a rally in Ohio")
     out, _ = resolve_sources(text, [claim])
-    assert out[0].channel is not None and out[0].channel.text == "a rally"
+    assert out[0].channel is not None and out[0].channel.text == "a rally in Ohio"
 
 
 def test_a_relayed_report_keeps_the_channel_of_its_origin():
@@ -166,3 +166,27 @@ def test_a_channel_after_an_inverted_source_counts_from_the_source_end():
     )
     out, _ = resolve_sources(text, [claim])
     assert out[0].channel is not None and out[0].channel.text == "Facebook"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        (
+            "The economist argued in an op-ed in The Daily Courier that rates should fall.",
+            "an op-ed in The Daily Courier",
+        ),
+        (
+            "The governor wrote in a letter to lawmakers that the budget was balanced.",
+            "a letter to lawmakers",
+        ),
+        ("The host said on his radio program that the vote was rigged.", "his radio program"),
+        ("The singer said on Jimmy Kimmel’s show that she would tour.", "Jimmy Kimmel’s show"),
+        ("The minister said in a statement on Monday that talks failed.", "a statement"),
+        (
+            "The aide wrote in an email to Mrs. Ortega that the plan failed.",
+            "an email to Mrs. Ortega",
+        ),
+    ],
+)
+def test_the_longest_medium_with_its_outlet_or_audience(sentence, channel):
+    assert _channel(sentence, sentence.split()[2]) == channel

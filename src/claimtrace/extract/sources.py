@@ -827,7 +827,11 @@ _WEEKDAYS_MONTHS = (
 )
 #: A capitalised word of an outlet's or a person's name ("Reuters", "POLITICO", "CNN's",
 #: "i100.co.uk" aside), never a day or month: "told CNN's New Day Wednesday morning".
-_NAME_WORD = rf"(?!(?:{_WEEKDAYS_MONTHS})\b)(?:[A-Z][\w&-]*(?:\.[\w&-]+)*|@\w+)(?:['’]s?)?"
+_NAME_WORD = (
+    rf"(?!(?:{_WEEKDAYS_MONTHS})\b)"
+    r"(?:(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Prof|St)\.\s*[A-Z][\w&-]*"
+    r"|[A-Z][\w&-]*(?:\.[\w&-]+)*|@\w+)(?:['’]s?)?"
+)
 #: A named addressee: "Reuters", "The Associated Press", "Chris Wallace of Fox News",
 #: "Britain's ITV television station", "El Universal newspaper", "@JBoorstin".
 _NAMED_ADDRESSEE = (
@@ -840,6 +844,7 @@ _NAMED_ADDRESSEE = (
 #: story").
 _NOT_ADDRESSEE = (
     r"(?:him|her|them|me|us|you|it|himself|herself|themselves|myself|ourselves|one|that|this"
+    r"|which|whom|whose|who"
     r"|what|how|why|when|where|whether|if|of|about|so|stories|story|tales?|truth|lies?|jokes?"
     r"|lots?|everything|anything|nothing|something)\b"
 )
@@ -875,9 +880,13 @@ def _channel_regexes() -> tuple[re.Pattern, ...]:
         sorted((re.escape(b) for b in lex["broadcast_outlets"]), key=len, reverse=True)
     )
     det = r"(?:an?|the|his|her|its|their|our|a\s+new|one)"
+    # the longest medium ("his radio program", "Jimmy Kimmel's show"), with the outlet or
+    # audience it went to ("an op-ed in The Washington Post", "a letter to lawmakers")
     statement = re.compile(
-        rf"\b(?:in|on|via|through|during|at|from)\s+(?P<ch>(?:{det}\s+)?(?:[\w-]+\s+){{0,2}}?"
-        rf"(?:{nouns})(?:\s+(?:on|to|posted\s+on|published\s+on)\s+(?:{platforms}))?)\b",
+        rf"\b(?:in|on|via|through|during|at|from)\s+(?P<ch>(?:{det}\s+)?(?:[\w'’-]+\s+){{0,2}}"
+        rf"(?:{nouns})(?:\s+(?:on|to|posted\s+on|published\s+on)\s+(?:{platforms})"
+        rf"|(?-i:\s+(?:to|with|in|on|for)\s+{_NAMED_ADDRESSEE})"
+        rf"|(?-i:\s+(?:to|with)\s+{_COMMON_ADDRESSEE}))?)\b",
         re.IGNORECASE,
     )
     platform = re.compile(
