@@ -190,3 +190,23 @@ def test_a_channel_after_an_inverted_source_counts_from_the_source_end():
 )
 def test_the_longest_medium_with_its_outlet_or_audience(sentence, channel):
     assert _channel(sentence, sentence.split()[2]) == channel
+
+
+def test_a_medium_opening_the_sentence_frames_its_main_clause():
+    text = (
+        "In a statement released hours after the vote was counted, the mayor said the "
+        "result was fair."
+    )
+    claim = _claim(text, "c1", "the mayor", "said", "the result was fair")
+    out, _ = resolve_sources(text, [claim])
+    assert out[0].channel is not None and out[0].channel.text == "a statement"
+
+
+def test_an_opening_medium_of_another_clause_is_not_taken():
+    text = (
+        "In a statement released after the governor said he would quit, the mayor argued "
+        "the city was calm."
+    )
+    claim = _claim(text, "c1", "the governor", "said", "he would quit")
+    out, _ = resolve_sources(text, [claim])
+    assert out[0].channel is None

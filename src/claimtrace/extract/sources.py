@@ -941,6 +941,11 @@ def is_social_channel(channel: str | None) -> bool:
     return bool(_term_regex(platforms).search(channel))
 
 
+#: Between a channel before the source (or cue) and it: nothing, or the rest of a fronted
+#: phrase closed by a comma ("Speaking to reporters in Rome on Monday, X said").
+_FRONTED_GAP = re.compile(r"\s*|[^.;:“”\"()]*,\s*")
+
+
 def find_channel(
     text: str,
     window: tuple[int, int],
@@ -951,7 +956,8 @@ def find_channel(
     max_distance: int = CHANNEL_MAX_DISTANCE,
 ) -> Span | None:
     """The channel nearest to the cue (``cue_at``..``cue_end``) within ``text[window]``,
-    at most ``max_distance`` characters from it and outside the ``exclude`` spans. A
+    at most ``max_distance`` characters from it and outside the ``exclude`` spans; one
+    before the cue only when a comma closes it off as a fronted phrase. A
     channel phrase that opens an excluded span ("said at a rally in Ohio." tagged as the
     content of a quote in the sentence before) is still the channel: content never starts
     on a preposition that introduces a medium."""
@@ -974,6 +980,8 @@ def find_channel(
             if rx is _channel_regexes()[3] and start < cue_at:
                 continue  # "In Parliament the party has accused ...": a scene, not a venue
             if end <= cue_at:
+                if not _FRONTED_GAP.fullmatch(text, end, cue_at):
+                    continue  # "In a statement released after the governor said": no frame
                 dist = cue_at - end
             elif start >= cue_end:
                 dist = start - cue_end
@@ -1482,12 +1490,16 @@ def _resolve_one(
     # ... and after a source that follows its cue from the source's end ("wrote film
     # director Osman Laban, the victim's nephew, on Facebook")
     anchor_end = max([cue_end, *(s.end for s in claim.source)])
-    channel = claim.channel or find_channel(
-        text,
-        window,
-        anchor,
-        cue_end=anchor_end,
-        exclude=(*claim.content, *claim.source, *_source_relative_clause(text, claim)),
+    channel = (
+        claim.channel
+        or find_channel(
+            text,
+            window,
+            anchor,
+            cue_end=anchor_end,
+            exclude=(*claim.content, *claim.source, *_source_relative_clause(text, claim)),
+        )
+        or _opening_channel(text, window, claim)
     )
     social = is_social_channel(channel.text if channel else None)
 
@@ -1553,6 +1565,34 @@ def _resolve_one(
     return dataclasses.replace(
         claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
     )
+
+
+#: A connective before a sentence-opening channel: "Then, in a statement ...".
+_OPENING_CONNECTIVE = re.compile(
+    r"\s*(?:(?:Then|But|And|Later|Earlier|However|Meanwhile|Separately|Also|Still|Yet|So)"
+    r"\s*,?\s+)?"
+)
+#: What may stand between an opening channel and the source: the medium's own modifier
+#: ("released shortly after the senator quit"), then the comma that closes it.
+_OPENING_TAIL = re.compile(r"[^.;:“”\"()]{0,140}?,\s*")
+
+
+def _opening_channel(text: str, window: tuple[int, int], claim: Claim) -> Span | None:
+    """The medium that opens the sentence and frames its main clause, however long its
+    modifier: "In a statement released shortly after the senator suspended his campaign,
+    Cruz said ...". Only when the phrase, its modifier and a comma fill the whole stretch
+    from the sentence start to the claim's source, which precedes its cue, so that a
+    medium of another clause is never taken."""
+    if not claim.source or not claim.cue or claim.source[0].start > claim.cue[0].start:
+        return None
+    lo, src_at = window[0], claim.source[0].start
+    if src_at <= lo:
+        return None
+    lead = _OPENING_CONNECTIVE.match(text, lo, src_at)
+    m = _channel_regexes()[0].match(text, lead.end() if lead else lo, src_at)
+    if m is None or not _OPENING_TAIL.fullmatch(text, m.end(), src_at):
+        return None
+    return Span.of(text, m.start("ch"), m.end("ch"))
 
 
 _RELATIVE_OPENING = re.compile(r"\s*,?\s*(?:who|whom|whose|which)\b", re.IGNORECASE)
