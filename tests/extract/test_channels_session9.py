@@ -51,6 +51,7 @@ def _claim(text: str, cid: str, source: str | None, cue: str, content: str) -> C
         ("The minister told reporters outside the court the case was weak.", "told reporters"),
         # a month after the addressee is no place of it
         ("He told the Evening Post in March that he was innocent.", "told the Evening Post"),
+        ("She told a crowd in Tampa Monday that she would win.", "told a crowd in Tampa"),
     ],
 )
 def test_the_addressee_of_told_is_the_channel(sentence, channel):
@@ -63,6 +64,7 @@ def test_the_addressee_of_told_is_the_channel(sentence, channel):
     [
         "He told them the deal was off.",  # a pronoun names no audience
         "He told the story of the flood in detail.",  # narrated, nobody addressed
+        "The candidate told a joke.",
         "She told friends the house was sold.",  # no boundary: "friends the house ..."
     ],
 )

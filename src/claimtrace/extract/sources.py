@@ -852,14 +852,18 @@ _NOT_ADDRESSEE = (
 #: people"), taken only when a clause boundary follows it, so that "told friends the deal"
 #: never takes the content's subject.
 _COMMON_ADDRESSEE = (
-    rf"(?!{_NOT_ADDRESSEE})(?:(?:an?|the|his|her|their|its|our|some|several|local|foreign"
+    rf"(?!(?:(?:an?|the|his|her|their|its|our|some)\s+)?{_NOT_ADDRESSEE})"
+    r"(?:(?:an?|the|his|her|their|its|our|some|several|local|foreign"
     r"|visiting|fellow)\s+)?(?:[\w-]+\s+){0,2}?[a-z][\w-]*"
     r"(?=\s*(?:[,.;:“”\"(]|$)|\s+(?:that|to|on|in|at|during|before|after|when|while|about|as|last"
     r"|this|earlier|recently|yesterday|today|tonight|here|there|late|early|and\s+others"
     rf"|{_WEEKDAYS_MONTHS})\b)"
 )
 #: "told reporters in Rome": a place after the addressee belongs to it (not "in February").
-_IN_PLACE = rf"(?:\s+in\s+(?!(?:{_WEEKDAYS_MONTHS})\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"
+_IN_PLACE = (
+    rf"(?:\s+in\s+(?!(?:{_WEEKDAYS_MONTHS})\b)[A-Z][\w-]+"
+    rf"(?:\s+(?!(?:{_WEEKDAYS_MONTHS})\b)[A-Z][\w-]+)?)?"
+)
 
 
 @functools.cache
