@@ -1161,36 +1161,122 @@ def find_via(
 
 CHANNEL_MAX_DISTANCE = 40  # characters between the cue and its channel
 
+_WEEKDAYS_MONTHS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    "May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    "Sept?|Oct|Nov|Dec"
+)
+#: A capitalised word of an outlet's or a person's name ("Reuters", "POLITICO", "CNN's",
+#: "i100.co.uk" aside), never a day or month: "told CNN's New Day Wednesday morning".
+_NAME_WORD = (
+    rf"(?!(?:{_WEEKDAYS_MONTHS})\b)"
+    r"(?:(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Prof|St)\.\s*[A-Z][\w&-]*"
+    r"|[A-Z][\w&-]*(?:\.[\w&-]+)*|@\w+)(?:['’]s?)?"
+)
+#: A named addressee: "Reuters", "The Associated Press", "Chris Wallace of Fox News",
+#: "Britain's ITV television station", "El Universal newspaper", "@JBoorstin".
+_NAMED_ADDRESSEE = (
+    rf"(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:(?:of|for|de|del|and)\s+(?:the\s+)?)?{_NAME_WORD}){{0,5}}"
+    r"(?:\s+(?:newspaper|daily|weekly|magazine|television|TV|radio|station|network|channel"
+    r"|program|programme|show|website|news\s+agency|agency)){0,2}"
+)
+#: Words that open a phrase after "told" without being its addressee: a pronoun is left
+#: alone (an audience the text does not name), a narrated thing is no audience ("told the
+#: story").
+_NOT_ADDRESSEE = (
+    r"(?:him|her|them|me|us|you|it|himself|herself|themselves|myself|ourselves|one|that|this"
+    r"|which|whom|whose|who"
+    r"|what|how|why|when|where|whether|if|of|about|so|stories|story|tales?|truth|lies?|jokes?"
+    r"|lots?|everything|anything|nothing|something)\b"
+)
+#: A common-noun addressee ("reporters", "a rally audience", "news media", "the American
+#: people"), taken only when a clause boundary follows it, so that "told friends the deal"
+#: never takes the content's subject.
+_COMMON_ADDRESSEE = (
+    rf"(?!(?:(?:an?|the|his|her|their|its|our|some)\s+)?{_NOT_ADDRESSEE})"
+    r"(?:(?:an?|the|his|her|their|its|our|some|several|local|foreign"
+    r"|visiting|fellow)\s+)?(?:[\w-]+\s+){0,2}?[a-z][\w-]*"
+    r"(?=\s*(?:[,.;:“”\"(]|$)|\s+(?:that|to|on|in|at|during|before|after|when|while|about|as|last"
+    r"|this|earlier|recently|yesterday|today|tonight|here|there|late|early|and\s+others"
+    rf"|{_WEEKDAYS_MONTHS})\b)"
+)
+#: "told reporters in Rome": a place after the addressee belongs to it (not "in February").
+_IN_PLACE = (
+    rf"(?:\s+in\s+(?!(?:{_WEEKDAYS_MONTHS})\b)[A-Z][\w-]+"
+    rf"(?:\s+(?!(?:{_WEEKDAYS_MONTHS})\b)[A-Z][\w-]+)?)?"
+)
+
 
 @functools.cache
-def _channel_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _channel_regexes() -> tuple[re.Pattern, ...]:
+    """The channel patterns, the medium one first (see :func:`find_channel`): a medium noun
+    after a preposition ("in a statement on Telegram", "on its website", "on national
+    television"), a platform ("on Twitter"), the addressee of "told" / "tells" / "speaking
+    to" ("told Reuters", "told news media"), a venue of the statement ("declared in
+    Parliament", "admitted in court", "testified before Congress", "went before
+    reporters") and a broadcaster ("said on CNN", "appeared on Fox News")."""
     lex = lexicon()
     nouns = "|".join(sorted((re.escape(n) for n in lex["channel_nouns"]), key=len, reverse=True))
     platforms = "|".join(
         sorted((re.escape(p) for p in lex["social_platforms"]), key=len, reverse=True)
     )
+    venues = "|".join(sorted((re.escape(v) for v in lex["venue_channels"]), key=len, reverse=True))
+    outlets = "|".join(
+        sorted((re.escape(b) for b in lex["broadcast_outlets"]), key=len, reverse=True)
+    )
     det = r"(?:an?|the|his|her|its|their|our|a\s+new|one)"
+    # the longest medium ("his radio program", "Jimmy Kimmel's show"), with the outlet or
+    # audience it went to ("an op-ed in The Washington Post", "a letter to lawmakers")
     statement = re.compile(
-        rf"\b(?:in|on|via|through|during|at|from)\s+(?P<ch>(?:{det}\s+)?(?:[\w-]+\s+){{0,2}}?"
-        rf"(?:{nouns})(?:\s+(?:on|to|posted\s+on|published\s+on)\s+(?:{platforms}))?)\b",
+        rf"\b(?:in|on|via|through|during|at|from)\s+(?P<ch>(?:{det}\s+)?(?:[\w'’-]+\s+){{0,2}}"
+        rf"(?:{nouns})(?:\s+(?:on|to|posted\s+on|published\s+on)\s+(?:{platforms})"
+        rf"|(?-i:\s+(?:to|with|in|on|for)\s+{_NAMED_ADDRESSEE})"
+        rf"|(?-i:\s+(?:to|with)\s+{_COMMON_ADDRESSEE}))?)\b",
         re.IGNORECASE,
     )
     platform = re.compile(
         rf"\b(?:on|via|in\s+a\s+post\s+on)\s+(?P<ch>{platforms})\b", re.IGNORECASE
     )
-    told = re.compile(
-        r"\b(?P<ch>told\s+(?:reporters|journalists|the\s+press|a\s+(?:news|press)\s+conference"
-        r"|a\s+briefing|parliament|lawmakers|congress|state\s+(?:media|television|TV)"
-        r"|supporters|a\s+rally"
-        # a named outlet: "told AFP", "told The Times", "told the Associated Press"
-        r"|[A-Z]{2,5}\b|[Tt]he\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})"
-        r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"
-        # "Speaking to reporters", "speaking to i100.co.uk"
-        r"|(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s+(?:reporters|journalists|the\s+press"
-        r"|[A-Z]{2,5}\b|[Tt]he\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2}"
-        r"|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|uk)\b))",
+    # the audiences of the lexicon need no clause boundary after them: "told reporters
+    # outside a restaurant"
+    audiences = "|".join(
+        sorted(
+            (re.escape(a.split(None, 1)[1]) for a in lex["audience_channels"]),
+            key=len,
+            reverse=True,
+        )
     )
-    return statement, platform, told
+    told = re.compile(
+        rf"\b(?P<ch>(?:told|tells?|telling)\s+(?:(?i:{audiences})\b"
+        rf"|{_NAMED_ADDRESSEE}|{_COMMON_ADDRESSEE}){_IN_PLACE}"
+        # "Speaking to reporters", "speaking to i100.co.uk"
+        r"|(?:[Ss]peaking|[Tt]alking|[Ss]poke|[Tt]alked)\s+(?:to|with)\s+(?:reporters|journalists"
+        r"|the\s+press|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|uk)\b"
+        rf"|{_NAMED_ADDRESSEE}|{_COMMON_ADDRESSEE}))"
+    )
+    venue = re.compile(
+        rf"\b(?:in|before|to|on|at)\s+(?P<ch>(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:court|courtroom)|{venues})\b",
+        re.IGNORECASE,
+    )
+    # "went before reporters", "testified before the committee"
+    before = re.compile(
+        r"\b(?:went|goes|go|appeared|appearing|appears|spoke|speaking|testified|testifying"
+        rf"|testifies)\s+before\s+(?P<ch>{_NAMED_ADDRESSEE}|{_COMMON_ADDRESSEE})"
+    )
+    # a broadcaster's name as written, with its show: "on CNN", "on ABC's This Week"
+    broadcaster = re.compile(
+        rf"\b(?:on|to)\s+(?P<ch>(?=[A-Z])(?i:{outlets})\b"
+        r"(?:['’]s?(?:\s+[“\"]?[A-Z][\w-]*[”\"]?){1,4})?)"
+    )
+    return statement, platform, told, venue, before, broadcaster
+
+
+#: "When told Perez was in the Cabinet, Bush said": the subject was told, nobody addressed.
+_PASSIVE_TOLD = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|am|get|got|gets|when|if|as|unless|once)\s+$",
+    re.IGNORECASE,
+)
 
 
 def is_social_channel(channel: str | None) -> bool:
@@ -1198,6 +1284,11 @@ def is_social_channel(channel: str | None) -> bool:
         return False
     platforms = [p for p in lexicon()["social_platforms"] if p not in ("a post", "a video")]
     return bool(_term_regex(platforms).search(channel))
+
+
+#: Between a channel before the source (or cue) and it: nothing, or the rest of a fronted
+#: phrase closed by a comma ("Speaking to reporters in Rome on Monday, X said").
+_FRONTED_GAP = re.compile(r"\s*|[^.;:“”\"()]*,\s*")
 
 
 def find_channel(
@@ -1210,7 +1301,11 @@ def find_channel(
     max_distance: int = CHANNEL_MAX_DISTANCE,
 ) -> Span | None:
     """The channel nearest to the cue (``cue_at``..``cue_end``) within ``text[window]``,
-    at most ``max_distance`` characters from it and outside the ``exclude`` spans."""
+    at most ``max_distance`` characters from it and outside the ``exclude`` spans; one
+    before the cue only when a comma closes it off as a fronted phrase. A
+    channel phrase that opens an excluded span ("said at a rally in Ohio." tagged as the
+    content of a quote in the sentence before) is still the channel: content never starts
+    on a preposition that introduces a medium."""
     lo, hi = window
     cue_end = cue_at if cue_end is None else cue_end
     chunk = text[lo:hi]
@@ -1220,9 +1315,18 @@ def find_channel(
             start, end = lo + m.start("ch"), lo + m.end("ch")
             if rx is _channel_regexes()[0] and text[start:end].lower().split()[-1] in ("x",):
                 continue
-            if any(x.start <= start and end <= x.end for x in exclude):
+            passive = text[start : start + 4].lower() in ("told", "tell")
+            if passive and _PASSIVE_TOLD.search(text, max(0, start - 12), start):
                 continue
+            if any(
+                x.start <= start and end <= x.end and x.start != lo + m.start() for x in exclude
+            ):
+                continue
+            if rx is _channel_regexes()[3] and start < cue_at:
+                continue  # "In Parliament the party has accused ...": a scene, not a venue
             if end <= cue_at:
+                if not _FRONTED_GAP.fullmatch(text, end, cue_at):
+                    continue  # "In a statement released after the governor said": no frame
                 dist = cue_at - end
             elif start >= cue_end:
                 dist = start - cue_end
@@ -1714,7 +1818,9 @@ def reports_of_reports(claims: Sequence[Claim]) -> list[Claim]:
     """ "The minister confirmed the strike, The Guardian reports": the Guardian's claim
     reaches back to the minister, whose report its content holds. A claim without a
     via-chain whose content contains another claim's cue and source (a cue of saying)
-    gets that claim's source as its first via-link, followed by that claim's own chain.
+    gets that claim's source as its first via-link, followed by that claim's own chain,
+    and, when it has none of its own, that claim's channel ("According to X, the woman
+    admitted in court that ..." -> "court").
     A claim whose cue rejects its content (a denial, a dismissal) relays nothing."""
     out = []
     for outer in claims:
@@ -1734,7 +1840,9 @@ def reports_of_reports(claims: Sequence[Claim]) -> list[Claim]:
             if inner:
                 first = min(inner, key=lambda c: c.cue[0].start)
                 link = ViaLink(source=first.source, cue=first.cue, entity=first.source_entity)
-                outer = dataclasses.replace(outer, via=(link, *first.via))
+                # the medium of the relayed report is the claim's, labelled by its cue
+                channel = outer.channel or first.channel
+                outer = dataclasses.replace(outer, via=(link, *first.via), channel=channel)
         out.append(outer)
     return out
 
@@ -1808,8 +1916,19 @@ def _resolve_one(
     # the channel may stand before the source ("Speaking to reporters, X said"): measure
     # its distance from the source-and-cue stretch, never inside the source itself
     anchor = min([cue_at, *(s.start for s in claim.source)])
-    channel = claim.channel or find_channel(
-        text, window, anchor, cue_end=cue_end, exclude=(*claim.content, *claim.source)
+    # ... and after a source that follows its cue from the source's end ("wrote film
+    # director Osman Laban, the victim's nephew, on Facebook")
+    anchor_end = max([cue_end, *(s.end for s in claim.source)])
+    channel = (
+        claim.channel
+        or find_channel(
+            text,
+            window,
+            anchor,
+            cue_end=anchor_end,
+            exclude=(*claim.content, *claim.source, *_source_relative_clause(text, claim)),
+        )
+        or _opening_channel(text, window, claim)
     )
     social = is_social_channel(channel.text if channel else None)
 
@@ -1879,6 +1998,48 @@ def _resolve_one(
     return dataclasses.replace(
         claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
     )
+
+
+#: A connective before a sentence-opening channel: "Then, in a statement ...".
+_OPENING_CONNECTIVE = re.compile(
+    r"\s*(?:(?:Then|But|And|Later|Earlier|However|Meanwhile|Separately|Also|Still|Yet|So)"
+    r"\s*,?\s+)?"
+)
+#: What may stand between an opening channel and the source: the medium's own modifier
+#: ("released shortly after the senator quit"), then the comma that closes it.
+_OPENING_TAIL = re.compile(r"[^.;:“”\"()]{0,140}?,\s*")
+
+
+def _opening_channel(text: str, window: tuple[int, int], claim: Claim) -> Span | None:
+    """The medium that opens the sentence and frames its main clause, however long its
+    modifier: "In a statement released shortly after the senator suspended his campaign,
+    Cruz said ...". Only when the phrase, its modifier and a comma fill the whole stretch
+    from the sentence start to the claim's source, which precedes its cue, so that a
+    medium of another clause is never taken."""
+    if not claim.source or not claim.cue or claim.source[0].start > claim.cue[0].start:
+        return None
+    lo, src_at = window[0], claim.source[0].start
+    if src_at <= lo:
+        return None
+    lead = _OPENING_CONNECTIVE.match(text, lo, src_at)
+    m = _channel_regexes()[0].match(text, lead.end() if lead else lo, src_at)
+    if m is None or not _OPENING_TAIL.fullmatch(text, m.end(), src_at):
+        return None
+    return Span.of(text, m.start("ch"), m.end("ch"))
+
+
+_RELATIVE_OPENING = re.compile(r"\s*,?\s*(?:who|whom|whose|which)\b", re.IGNORECASE)
+
+
+def _source_relative_clause(text: str, claim: Claim) -> tuple[Span, ...]:
+    """The relative clause between the source and its cue ("Crawford, who worked on the
+    book, said"): it describes the source, so a medium in it is not the claim's channel."""
+    if not claim.source or not claim.cue:
+        return ()
+    src_end, cue_at = claim.source[-1].end, claim.cue[0].start
+    if src_end >= cue_at or not _RELATIVE_OPENING.match(text, src_end, cue_at):
+        return ()
+    return (Span.of(text, src_end, cue_at),)
 
 
 _ADDRESSEE = re.compile(r"\s+to\s+(?P<outlet>(?:the\s+)?[A-Z][^,;:]*?)[\s,]*$")
