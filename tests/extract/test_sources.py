@@ -608,3 +608,23 @@ def test_a_cited_document_stands_for_its_issuer():
     (out,), _entities = resolve_sources(text, [claim])
     (link,) = out.via
     assert link.entity is not None and link.entity.name.lower() == "city council"
+
+
+def test_a_name_inside_quoted_words_is_no_antecedent():
+    from claimtrace.extract.sources import Mention
+
+    text = 'Coach Dale Moss spoke. "Ask Tom Reyes about the trade," he said.'
+    claim = _claim(text, "c1", "he", "said", '"Ask Tom Reyes about the trade,"')
+    mentions = [
+        Mention(text.index("Dale"), text.index(" spoke"), "PERSON"),
+        Mention(text.index("Tom"), text.index(" about"), "PERSON"),
+    ]
+    (out,), _entities = resolve_sources(text, [claim], mentions=mentions)
+    assert out.source_entity is not None and "moss" in out.source_entity.id
+
+
+def test_quoted_stretches_need_both_marks():
+    from claimtrace.extract.sources import quoted_stretches
+
+    assert quoted_stretches('He said "yes" and “no”.') == [(8, 13), (18, 22)]
+    assert quoted_stretches('An open "quote runs on') == []

@@ -1750,6 +1750,17 @@ def _sentence_window(text: str, claim: Claim) -> tuple[int, int]:
     return min(lo, left + 1 if left >= 0 else 0), max(hi, right)
 
 
+#: A direct quotation within one paragraph: curly or straight double quotes.
+_QUOTED = re.compile(r"“[^“”\n]{1,1500}”|\"[^\"\n]{1,1500}\"")
+
+
+def quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """The character ranges of the direct quotations in ``text`` (an unmatched quote mark
+    gives none). The names said inside them are what a speaker talks about ("God gave me
+    this," he said): a pronoun outside takes its antecedent from the narration."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
 def resolve_sources(
     text: str,
     claims: Sequence[Claim],
@@ -1759,7 +1770,10 @@ def resolve_sources(
     """Fill ``source_entity``, ``source_kind``, ``via`` and ``channel`` of each claim."""
     antecedents: list[_Antecedent] = []
     persons: set[str] = set()  # entity ids the named sources resolved to people
+    quoted = quoted_stretches(text)
     for m in mentions:  # named mentions are antecedents too
+        if any(lo <= m.start and m.end <= hi for lo, hi in quoted):
+            continue  # a name inside someone's quoted words is not who speaks next
         if m.label in ("PERSON", "ORG"):
             name = text[m.start : m.end]
             kind = classify_kind(name, ner_label=m.label)
