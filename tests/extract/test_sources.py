@@ -628,3 +628,19 @@ def test_quoted_stretches_need_both_marks():
 
     assert quoted_stretches('He said "yes" and “no”.') == [(8, 13), (18, 22)]
     assert quoted_stretches('An open "quote runs on') == []
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("Villagers", SourceKind.PERSON),
+        ("Her neighbours", SourceKind.PERSON),
+        ("A shop worker in Lagos", SourceKind.PERSON),
+        ("a lawyer for the ministry", SourceKind.GOVERNMENT),
+        ("Industry experts", SourceKind.ANONYMOUS),
+    ],
+)
+def test_private_people_by_their_head_noun(mention, kind):
+    from claimtrace.extract.sources import classify_kind
+
+    assert classify_kind(mention) is kind

@@ -240,6 +240,15 @@ def classify_kind(
     )
     if unnamed_people or (not named and re.search(r"unnamed|anonymous|familiar with", text, re.I)):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.ANONYMOUS
+    if (
+        _is_people_noun(head)
+        and ner_label != "PERSON"
+        and not [w for w in _proper_words(_before_head(text), country) if not _is_people_noun(w)]
+        and not _SPEAKS_FOR.match(_after_head(text))
+    ):
+        # "His lawyers", "Locals", "An office worker in Dubai": private people, whatever
+        # institution a modifier names; "a lawyer for the ministry" speaks for it
+        return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     if "government" in found:
         return SourceKind.GOVERNMENT
     if ner_label == "PERSON":
@@ -251,6 +260,44 @@ def classify_kind(
     if "person" in found or (named and len(_proper_words(text, country)) >= 2):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
+
+
+#: After a person noun, the institution the person speaks for: "a lawyer for the ministry".
+_SPEAKS_FOR = re.compile(r"\s*,?\s*(?:for|of|with|from|representing)\b", re.IGNORECASE)
+
+#: People named by what they are to the story rather than by an office, beyond the
+#: lexicon's person words: "Locals", "Relatives", "Followers".
+_PEOPLE_NOUNS = frozenset(
+    re.findall(
+        r"\S+",
+        "local relative follower protester protestor fan parent villager passenger survivor "
+        "victim colleague classmate neighbor neighbour shopper driver tourist pilgrim "
+        "spectator onlooker parishioner patient",
+    )
+)
+
+
+def _is_people_noun(word: str) -> bool:
+    """Whether ``word`` names private people, in the singular or the plural: the lexicon's
+    person words (but not "expert", which unnamed in the plural is anonymous by the
+    guideline) and :data:`_PEOPLE_NOUNS`."""
+    w = word.lower()
+    people = (set(lexicon()["kind_terms"]["person"]) | _PEOPLE_NOUNS) - {
+        "expert",
+        "analyst",
+        "he",
+        "she",
+        "i",
+        "you",
+        "people",
+        "person",
+    }
+    singular = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w}
+    if w.endswith("ies"):
+        singular.add(w[:-3] + "y")
+    if w.endswith("men"):
+        singular.add(w[:-3] + "man")
+    return bool(singular & people)
 
 
 #: A person described by age: "The 21-year-old", "a 45-year-old from Leeds".
@@ -382,6 +429,14 @@ def _np_head(text: str) -> str:
     """The head word of a source phrase: "officials in Moscow" -> "officials"."""
     m = _POST_HEAD.search(_norm(text))
     return _head_word(_norm(text)[: m.start()] if m else text)
+
+
+def _before_head(text: str) -> str:
+    """The source phrase up to its head, without a possessive determiner: "His lawyers in
+    Miami" -> "lawyers"."""
+    m = _POST_HEAD.search(_norm(text))
+    head_part = _norm(text)[: m.start()] if m else _norm(text)
+    return re.sub(r"^(?:his|her|their|its|our|my|your)\s+", "", head_part, flags=re.IGNORECASE)
 
 
 def _after_head(text: str) -> str:
