@@ -278,26 +278,23 @@ _PEOPLE_NOUNS = frozenset(
 
 
 def _is_people_noun(word: str) -> bool:
-    """Whether ``word`` names private people, in the singular or the plural: the lexicon's
-    person words (but not "expert", which unnamed in the plural is anonymous by the
-    guideline) and :data:`_PEOPLE_NOUNS`."""
+    """Whether ``word`` names private people, in the singular or the plural."""
     w = word.lower()
-    people = (set(lexicon()["kind_terms"]["person"]) | _PEOPLE_NOUNS) - {
-        "expert",
-        "analyst",
-        "he",
-        "she",
-        "i",
-        "you",
-        "people",
-        "person",
-    }
     singular = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w}
     if w.endswith("ies"):
         singular.add(w[:-3] + "y")
     if w.endswith("men"):
         singular.add(w[:-3] + "man")
-    return bool(singular & people)
+    return not singular.isdisjoint(_people_words())
+
+
+@functools.cache
+def _people_words() -> frozenset[str]:
+    """The lexicon's person words and :data:`_PEOPLE_NOUNS`, less the pronouns, "people"
+    and the experts and analysts (unnamed in the plural they are anonymous by the
+    guideline: "industry experts")."""
+    words = set(lexicon()["kind_terms"]["person"]) | _PEOPLE_NOUNS
+    return frozenset(words - {"expert", "analyst", "he", "she", "i", "you", "people", "person"})
 
 
 #: A person described by age: "The 21-year-old", "a 45-year-old from Leeds".
