@@ -127,6 +127,36 @@ def content_span(text: str, snippet: str, at: int) -> tuple[int, int]:
     return nearest(text, snippet, at)
 
 
+def gold_row(
+    art: dict,
+    cid: str,
+    lab: dict,
+    cue: list[int] | None,
+    content: list[int] | None,
+    source: list[int] | None,
+    channel: list[int] | None,
+) -> dict:
+    """One gold row: the claim's spans in ``art``'s text and its label's resolution."""
+    text = art["text"]
+    return {
+        "id": f"{art['doc']}#{cid}",
+        "doc": art["doc"],
+        "split": art["split"],
+        "cue": cue,
+        "content": content,
+        "source": source,
+        "source_text": text[source[0] : source[1]] if source else "",
+        "entity": lab["entity"],
+        "aliases": lab["aliases"],
+        "kind": lab["kind"],
+        "coref": lab["coref"],
+        "metonym": lab["metonym"],
+        "via": lab["via"],
+        "channel": channel,
+        "channel_text": lab["channel"],
+    }
+
+
 def text_anchored_rows(art: dict, labels: list[dict]) -> list[dict]:
     text = art["text"]
     rows = []
@@ -135,25 +165,7 @@ def text_anchored_rows(art: dict, labels: list[dict]) -> list[dict]:
         content = list(content_span(text, lab["content"], cue[0]))
         source = None if lab["src"] == "-" else list(nearest(text, lab["src"], cue[0]))
         channel = list(nearest(text, lab["channel"], cue[0])) if lab["channel"] else None
-        rows.append(
-            {
-                "id": f"{art['doc']}#b9-{i}",
-                "doc": art["doc"],
-                "split": art["split"],
-                "cue": cue,
-                "content": content,
-                "source": source,
-                "source_text": text[source[0] : source[1]] if source else "",
-                "entity": lab["entity"],
-                "aliases": lab["aliases"],
-                "kind": lab["kind"],
-                "coref": lab["coref"],
-                "metonym": lab["metonym"],
-                "via": lab["via"],
-                "channel": channel,
-                "channel_text": lab["channel"],
-            }
-        )
+        rows.append(gold_row(art, f"b9-{i}", lab, cue, content, source, channel))
     return rows
 
 
@@ -204,25 +216,7 @@ def main() -> None:
             channel = None
             if lab["channel"]:
                 channel = list(nearest(text, lab["channel"], anchor))
-            rows.append(
-                {
-                    "id": f"{art['doc']}#{lab['cid']}",
-                    "doc": art["doc"],
-                    "split": art["split"],
-                    "cue": cue,
-                    "content": content,
-                    "source": source,
-                    "source_text": text[source[0] : source[1]] if source else "",
-                    "entity": lab["entity"],
-                    "aliases": lab["aliases"],
-                    "kind": lab["kind"],
-                    "coref": lab["coref"],
-                    "metonym": lab["metonym"],
-                    "via": lab["via"],
-                    "channel": channel,
-                    "channel_text": lab["channel"],
-                }
-            )
+            rows.append(gold_row(art, lab["cid"], lab, cue, content, source, channel))
     with OUT.open("w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
