@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrace.extract.sources import find_channel, resolve_sources
-from claimtrace.model import Claim, Span
+from tests.extract.test_sources import _claim
 
 
 def _channel(sentence: str, cue: str, *, anchor: str | None = None) -> str | None:
@@ -14,16 +14,6 @@ def _channel(sentence: str, cue: str, *, anchor: str | None = None) -> str | Non
     start = sentence.index(anchor) if anchor else at
     found = find_channel(sentence, (0, len(sentence)), start, cue_end=at + len(cue))
     return found.text if found else None
-
-
-def _claim(text: str, cid: str, source: str | None, cue: str, content: str) -> Claim:
-    def sp(sub: str) -> Span:
-        i = text.index(sub)
-        return Span.of(text, i, i + len(sub))
-
-    return Claim(
-        id=cid, source=(sp(source),) if source else (), cue=(sp(cue),), content=(sp(content),)
-    )
 
 
 @pytest.mark.parametrize(

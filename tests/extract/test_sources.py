@@ -16,8 +16,13 @@ from claimtrace.extract.sources import (
 from claimtrace.model import Claim, SourceKind, Span
 
 
-def _claim(text: str, cid: str, source: str | None, cue: str, content: str, after: int = 0):
-    def sp(sub):
+def _claim(
+    text: str, cid: str, source: str | None, cue: str, content: str, after: int = 0
+) -> Claim:
+    """A claim whose roles are the first occurrences of the given strings after ``after``
+    (no source when ``source`` is None or empty)."""
+
+    def sp(sub: str) -> Span:
         i = text.index(sub, after)
         return Span.of(text, i, i + len(sub))
 

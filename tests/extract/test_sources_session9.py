@@ -13,15 +13,8 @@ from claimtrace.extract.sources import (
     resolve_sources,
     strip_trailing_time,
 )
-from claimtrace.model import Claim, SourceKind, Span
-
-
-def _claim(text: str, cid: str, source: str, cue: str, content: str, after: int = 0) -> Claim:
-    def sp(sub: str) -> Span:
-        i = text.index(sub, after)
-        return Span.of(text, i, i + len(sub))
-
-    return Claim(id=cid, source=(sp(source),), cue=(sp(cue),), content=(sp(content),))
+from claimtrace.model import SourceKind
+from tests.extract.test_sources import _claim
 
 
 def _mention(text: str, name: str, label: str) -> Mention:
