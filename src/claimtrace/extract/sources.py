@@ -1119,6 +1119,14 @@ _INTERPOSED_CITATION = re.compile(
 )
 
 
+def _cited_link(text: str, m: re.Match[str]) -> ViaLink:
+    """The via-link of a relative clause of citation: its ``via`` and ``cue`` groups."""
+    return ViaLink(
+        source=(Span.of(text, m.start("via"), m.end("via")),),
+        cue=(Span.of(text, m.start("cue"), m.end("cue")),),
+    )
+
+
 def _interposed_citation(text: str, claim: Claim) -> tuple[ViaLink, tuple[int, int]] | None:
     """The via-link of "X, which cited Y, said Z": a relative clause of citation that
     fills the whole stretch between the source and its cue."""
@@ -1127,10 +1135,7 @@ def _interposed_citation(text: str, claim: Claim) -> tuple[ViaLink, tuple[int, i
     m = _INTERPOSED_CITATION.fullmatch(text, claim.source[-1].end, claim.cue[0].start)
     if m is None:
         return None
-    link = ViaLink(
-        source=(Span.of(text, m.start("via"), m.end("via")),),
-        cue=(Span.of(text, m.start("cue"), m.end("cue")),),
-    )
+    link = _cited_link(text, m)
     return link, (m.start("via"), m.end("via"))
 
 
@@ -1144,10 +1149,7 @@ def _relative_citation(text: str, claim: Claim) -> Claim | None:
     m = _RELATIVE_CITATION.fullmatch(text, src.start, src.end)
     if m is None:
         return None
-    link = ViaLink(
-        source=(Span.of(text, m.start("via"), m.end("via")),),
-        cue=(Span.of(text, m.start("cue"), m.end("cue")),),
-    )
+    link = _cited_link(text, m)
     return dataclasses.replace(
         claim, source=(Span.of(text, m.start("rel"), m.end("rel")),), via=(link,)
     )
