@@ -132,3 +132,24 @@ def test_the_tagger_option_does_not_outlive_its_command(runner, tmp_path, monkey
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["analyzer"]["model"].endswith("+rules")
     assert os.environ["CLAIMTRACE_TAGGER"] == "fast"  # the caller's choice is back
+
+
+def test_a_quantity_reads_as_people_write_it():
+    from claimtrace.cli.render import quantity_value
+    from claimtrace.model import Change, Qualifier, Quantity, Span
+
+    money = Quantity("q1", Span(0, 10, "$2 billion"), 2e9, currency="USD", change=Change.DOWN)
+    assert quantity_value(money) == "USD 2,000,000,000 · exact · change down"
+    troops = Quantity(
+        "q2",
+        Span(0, 20, "10,000-12,000 troops"),
+        10_000,
+        Qualifier.RANGE,
+        value_high=12_000,
+        counted="troops",
+        modifiers=("North", "Korean"),
+        event="deployed",
+    )
+    assert quantity_value(troops) == "10,000–12,000 · range · North Korean troops · deployed"
+    share = Quantity("q3", Span(0, 11, "5.2 percent"), 5.2, unit="percent")
+    assert quantity_value(share) == "5.2 percent · exact"

@@ -180,3 +180,21 @@ def test_values_carry_no_binary_rounding_noise(nlp):
 )
 def test_a_change_word_describing_a_noun_is_no_change(nlp, text, change):
     assert only(nlp, text).change == change
+
+
+def test_a_phrasal_event_keeps_its_particle(nlp):
+    (q,) = quantities(nlp, "About 300 workers were laid off at the plant last month.")
+    assert (q.value, q.counted, q.event) == (300, "workers", "laid off")
+
+
+def test_the_particle_comes_from_the_parse_when_there_is_one():
+    vocab = spacy.blank("en").vocab
+    doc = Doc(
+        vocab,
+        words=["The", "firm", "laid", "off", "40", "workers", "."],
+        pos=["DET", "NOUN", "VERB", "ADP", "NUM", "NOUN", "PUNCT"],
+        heads=[1, 2, 2, 2, 5, 2, 2],
+        deps=["det", "nsubj", "ROOT", "prt", "nummod", "dobj", "punct"],
+    )
+    (q,) = extract_quantities(doc)
+    assert (q.counted, q.event) == ("workers", "laid off")

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claimtrace.model import Article, Claim, spans_text
+from claimtrace.model import Article, Claim, Quantity, spans_text
 
 
 def _source(claim: Claim) -> str:
@@ -51,15 +51,28 @@ def claims_table(article: Article) -> Table:
     return table
 
 
+def _number(value: float) -> str:
+    """A number as people write it: 2,000,000,000 rather than 2e+09, 5.2 as 5.2."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.6g}"
+
+
+def quantity_value(q: Quantity) -> str:
+    """One line for a quantity: "10,000–12,000 · range · North Korean troops · change up · killed"."""
+    amount = _number(q.value) + (f"–{_number(q.value_high)}" if q.value_high is not None else "")
+    measure = " ".join(filter(None, [q.currency, amount, q.unit]))
+    counted = " ".join([*q.modifiers, q.counted]) if q.counted else ""
+    change = f"change {q.change.value}" if q.change else ""
+    parts = [measure, q.qualifier.value, counted, change, q.event or ""]
+    return " · ".join(p for p in parts if p)
+
+
 def facts_table(article: Article) -> Table:
     table = Table(title="Quantities, dates and places", expand=True)
     table.add_column("what", ratio=2)
     table.add_column("text", ratio=5, overflow="fold")
     table.add_column("value", ratio=7, overflow="fold")
     for q in article.quantities:
-        value = f"{q.value:g}" + (f"–{q.value_high:g}" if q.value_high is not None else "")
-        parts = [value, q.qualifier.value, q.counted or "", q.unit or "", q.event or ""]
-        table.add_row("quantity", q.span.text, " · ".join(p for p in parts if p))
+        table.add_row("quantity", q.span.text, quantity_value(q))
     for t in article.timexes:
         table.add_row(t.type.value.lower(), t.span.text, " ".join(filter(None, [t.value, t.mod])))
     for p in article.places:

@@ -554,6 +554,21 @@ def _modifiers(tk: _Tokens, first: int, head: int) -> tuple[str, ...]:
     return tuple(m for m in mods if m)
 
 
+#: particles of a phrasal event verb: "laid off", "wiped out", "shot down", "rounded up"
+_PARTICLES = frozenset(["off", "out", "up", "down", "away"])
+
+
+def _event_at(tk: _Tokens, i: int) -> str:
+    """The event word at token ``i`` with its particle, if it has one: "laid off" rather
+    than "laid". Parsed, the particle is the verb's ``prt`` child; unparsed, the particle
+    word right after it."""
+    k = i + 1
+    if k < tk.n and tk.low[k] in _PARTICLES:
+        if not tk.has_dep or (tk.doc[k].dep_ == "prt" and tk.doc[k].head.i == i):
+            return f"{tk.low[i]} {tk.low[k]}"
+    return tk.low[i]
+
+
 def _event(tk: _Tokens, start: int, head: int | None, end: int) -> str | None:
     events = lexicon()["events"]
     doc = tk.doc
@@ -562,21 +577,21 @@ def _event(tk: _Tokens, start: int, head: int | None, end: int) -> str | None:
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and token.head.pos_ == "VERB":
             verb = token.head
             if verb.lower_ in events or verb.lemma_.lower() in events:
-                return verb.lower_
+                return _event_at(tk, verb.i)
     k = end
     steps = 0
     while tk.low_at(k) in SUBJECT_BRIDGE and steps < 3:
         k += 1
         steps += 1
     if steps and tk.low_at(k) in events:
-        return tk.low[k]
+        return _event_at(tk, k)
     if end < tk.n and tk.low_at(end) in events and tk.low_at(end).endswith("ed") and head:
-        return tk.low[end]
+        return _event_at(tk, end)
     b = start - 1
     if tk.low_at(b) in ("the", "a"):
         b -= 1
     if tk.low_at(b) in events and tk.low_at(b).endswith(("ed", "ing")):
-        return tk.low[b]
+        return _event_at(tk, b)
     return None
 
 
