@@ -57,7 +57,8 @@ def _number(value: float) -> str:
 
 
 def quantity_value(q: Quantity) -> str:
-    """One line for a quantity: "10,000–12,000 · range · North Korean troops · change up · killed"."""
+    """One line for a quantity, as "10,000–12,000 · range · North Korean troops · killed"
+    or "USD 2,000,000,000 · exact · change down"."""
     amount = _number(q.value) + (f"–{_number(q.value_high)}" if q.value_high is not None else "")
     measure = " ".join(filter(None, [q.currency, amount, q.unit]))
     counted = " ".join([*q.modifiers, q.counted]) if q.counted else ""

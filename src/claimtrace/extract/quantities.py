@@ -563,9 +563,9 @@ def _event_at(tk: _Tokens, i: int) -> str:
     than "laid". Parsed, the particle is the verb's ``prt`` child; unparsed, the particle
     word right after it."""
     k = i + 1
-    if k < tk.n and tk.low[k] in _PARTICLES:
-        if not tk.has_dep or (tk.doc[k].dep_ == "prt" and tk.doc[k].head.i == i):
-            return f"{tk.low[i]} {tk.low[k]}"
+    particle = k < tk.n and tk.low[k] in _PARTICLES
+    if particle and (not tk.has_dep or (tk.doc[k].dep_ == "prt" and tk.doc[k].head.i == i)):
+        return f"{tk.low[i]} {tk.low[k]}"
     return tk.low[i]
 
 
