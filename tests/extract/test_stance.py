@@ -635,3 +635,13 @@ def test_an_abbreviation_does_not_end_the_clause_that_sets_modality():
         "analysts",
     )
     assert classify_modality(text, claim) is Modality.EXPECTED
+
+
+def test_a_question_put_to_the_source_is_no_comment_request():
+    text = "Asked whether more raids were planned, a police spokesman declined to comment."
+    assert find_comment_requests(text) == []
+    assert (
+        find_comment_requests("The union was asked about the strike but refused to comment.") == []
+    )
+    (req,) = find_comment_requests("The Courier asked the port authority to comment.")
+    assert req.target[0].text == "the port authority"

@@ -1102,6 +1102,25 @@ def _request_rx() -> re.Pattern[str]:
     return _REQUEST
 
 
+#: what "asked" puts when it asks a question, not for comment: "Asked whether more
+#: strikes were planned, a spokeswoman declined to comment"
+_ASKED_QUESTION = re.compile(r"\s*(whether|if|about|how|what|why|when|where|who|which)\b", re.I)
+#: a verb of the sentence before "to comment": the target is a clause, not whom was asked
+#: ("..., a spokeswoman declined to comment", "the ministry refused to comment")
+_VERB_BEFORE_TAIL = re.compile(
+    r"\b(declin\w*|refus\w*|agreed|wanted|want|would\s+not|did\s+not|was\s+not|"
+    r"could\s+not|unable|available|authori[sz]ed|permitted|allowed|willing|ready)\s*$",
+    re.I,
+)
+
+
+def _is_request_target(target: str) -> bool:
+    """The words between a request verb and its tail name whom was asked: "the ministry"
+    in "asked the ministry for comment", but not the question in "Asked whether ..., the
+    spokeswoman declined to comment"."""
+    return not (_ASKED_QUESTION.match(target) or _VERB_BEFORE_TAIL.search(target.rstrip()))
+
+
 def find_comment_requests(
     doc_or_text: Doc | str, *, view: DocView | None = None
 ) -> list[CommentRequest]:
@@ -1110,6 +1129,8 @@ def find_comment_requests(
     lex = lexicon()
     found = []
     for m in _request_rx().finditer(text):
+        if not _is_request_target(text[m.start("target") : m.start("tail")]):
+            continue
         view = as_view(doc_or_text, view)
         s_start, s_end, next_end = view.sentence_bounds(m.start(), m.end())
         requester_text = text[s_start : m.start("verb")]

@@ -1,0 +1,58 @@
+"""Session-10 rules: denying and minimising verbs as cues where the tagger left them
+unmarked, checked on sentences of their own."""
+
+from __future__ import annotations
+
+from claimtrace.extract.attribution import (
+    CONTENT,
+    CUE,
+    SOURCE,
+    Span,
+    _sourceless_denial,
+    _stance_cue_regex,
+    lexicon_cue_roles,
+)
+from tests.extract.test_attribution import _roles, _sentencized
+
+
+def _added_cues(text: str, marks: list[tuple[str, str]]) -> list[str]:
+    roles = _roles(text, marks)
+    added = lexicon_cue_roles(text, _sentencized(text), roles)
+    return [text[r.start : r.end] for r in added if r.label == CUE]
+
+
+def test_a_finite_denying_or_minimising_verb_becomes_a_cue():
+    text = "The harbour authority played down fears of a second spill."
+    assert _added_cues(text, [(SOURCE, "The harbour authority")]) == ["played down"]
+    text = "The league rejected the referee's account of the match."
+    assert _added_cues(text, [(CONTENT, "the referee's account of the match")]) == ["rejected"]
+    text = "The senator took issue with the committee's findings."
+    assert _added_cues(text, []) == ["took issue with"]
+    text = "The ministry has flatly denied the report."
+    assert _added_cues(text, []) == ["has flatly denied"]
+
+
+def test_not_a_cue_when_passive_ambiguous_or_already_tagged():
+    assert _added_cues("The coach was dismissed after the defeat.", []) == []
+    assert _added_cues("He was denied a visa at the border.", []) == []
+    assert _added_cues("The coach has been dismissed.", []) == []
+    assert _added_cues("The manager, dismissed by the board, left.", []) == []
+    assert _added_cues("It was a contested election and a disputed count.", []) == []
+    text = "The firm denied the claims."
+    assert _added_cues(text, [(SOURCE, "The firm"), (CUE, "denied")]) == []
+
+
+def test_the_base_form_is_left_to_the_tagger():
+    """ "to deny", "refused to reject" name no act of denying of the source's own."""
+    assert _stance_cue_regex().search("He was quick to deny it.") is None
+    assert _stance_cue_regex().search("They refused to reject the plan.") is None
+
+
+def test_a_denial_with_no_one_who_denies_is_dropped():
+    text = "Where these moves have brushed aside the old customs"
+    at = text.index("brushed aside")
+    cue = (Span.of(text, at, at + len("brushed aside")),)
+    content = (Span.of(text, at + len("brushed aside "), len(text)),)
+    assert _sourceless_denial(((), cue, content, 0.9))
+    source = (Span.of(text, text.index("these"), text.index(" have")),)
+    assert not _sourceless_denial((source, cue, content, 0.9))
