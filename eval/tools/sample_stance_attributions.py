@@ -283,9 +283,7 @@ def pick_b10(
 if __name__ == "__main__":
     if "--b4" in sys.argv or "--b6" in sys.argv or "--b10" in sys.argv:
         last = None
-        picker = (
-            pick_b10 if "--b10" in sys.argv else pick_b6 if "--b6" in sys.argv else pick_b4
-        )
+        picker = pick_b10 if "--b10" in sys.argv else pick_b6 if "--b6" in sys.argv else pick_b4
         for d, a in picker(sys.argv[1]):
             show(d, [a], header=d["doc_id"] != last)
             last = d["doc_id"]
