@@ -33,11 +33,18 @@ BASIS = {"n": "unstated", "d": "disclosed", "x": "undisclosed"}
 MODALITY = {"h": "happened", "e": "expected", "u": "unknown"}
 
 
+def batch_order(path: Path) -> tuple[int, str]:
+    """Sort key of an annotation file: by batch number ("stance-b10" after "stance-b6", not
+    between b1 and b2 as a plain string sort would put it), then by name."""
+    digits = "".join(ch for ch in path.stem.rsplit("-b", 1)[-1] if ch.isdigit())
+    return (int(digits) if digits else 0, path.name)
+
+
 def main() -> None:
     corpus = Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()
     docs = {d["doc_id"]: d for d in map(json.loads, corpus)}
     doc = None
-    for path in sorted(Path(sys.argv[2]).glob("stance-*.txt")):
+    for path in sorted(Path(sys.argv[2]).glob("stance-*.txt"), key=batch_order):
         for line in path.read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if not line or line.startswith("#"):

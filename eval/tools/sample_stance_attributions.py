@@ -9,7 +9,7 @@ filtering). An article goes to the held-out test part when md5(doc_id) % 5 < 2.
 with the roles marked, for the annotator: [S ...] source, [C ...] cue, {...} content.
 
 Usage: python eval/tools/sample_stance_attributions.py \
-           ../shared/corpora/polnear/dev.jsonl [--show|--enriched|--fresh|--b4|--b6]
+           ../shared/corpora/polnear/dev.jsonl [--show|--enriched|--fresh|--b4|--b6|--b10]
 """
 
 from __future__ import annotations
@@ -247,10 +247,44 @@ def pick_b6(
     return chosen
 
 
+#: The batches that precede batch 10 (what it must not draw again).
+BEFORE_B10 = BEFORE_B6 | {"stance-b6"}
+
+
+def pick_b10(
+    path: str,
+    gold: str = "eval/gold/stance-polnear-dev.jsonl",
+    n_random: int = 200,
+    n_enriched: int = 200,
+) -> list[tuple[dict, dict]]:
+    """Batch 10 (session 10), drawn to enlarge the held-out set, whose rare stances (deny,
+    downplay, no_comment, conditional, question) had very few examples. From every PolNeAR dev
+    attribution that no earlier batch (b1-b6) labelled: (a) ``n_random`` at random, any cue
+    (the natural distribution of what is left), then (b) ``n_enriched`` at random among the
+    rest whose cue is not a plain reporting cue (the b2/b4/b6 criterion, :func:`has_plain_cue`,
+    which reads only the cue's words). The draw is over attributions, as for b6; the whole
+    batch is held out. Seed 20261208, recorded here."""
+    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    _developed, annotated = _annotated(gold, BEFORE_B10)
+    pool = [
+        (d, a)
+        for d in sorted(docs, key=lambda d: d["doc_id"])
+        for a in sorted(d["attributions"], key=lambda a: a["id"])
+        if (d["doc_id"], a["id"]) not in annotated
+    ]
+    rng = random.Random(20261208)
+    rng.shuffle(pool)
+    natural, rest = pool[:n_random], pool[n_random:]
+    chosen = natural + [(d, a) for d, a in rest if not has_plain_cue(d, a)][:n_enriched]
+    chosen.sort(key=lambda da: (da[0]["doc_id"], window(da[1])[0]))
+    return chosen
+
+
 if __name__ == "__main__":
-    if "--b4" in sys.argv or "--b6" in sys.argv:
+    if "--b4" in sys.argv or "--b6" in sys.argv or "--b10" in sys.argv:
         last = None
-        for d, a in (pick_b6 if "--b6" in sys.argv else pick_b4)(sys.argv[1]):
+        picker = pick_b10 if "--b10" in sys.argv else pick_b6 if "--b6" in sys.argv else pick_b4
+        for d, a in picker(sys.argv[1]):
             show(d, [a], header=d["doc_id"] != last)
             last = d["doc_id"]
         sys.exit(0)

@@ -187,12 +187,12 @@ def eval_quantities(gold: str, split: str, model: str | None, predictions: str |
     type=click.Choice(["dev", "test", "heldout", "all"]),
     default="all",
     show_default=True,
-    help="Which part of the gold set to score (heldout: test parts plus the fresh batch).",
+    help="Which part of the gold set to score (heldout: test parts plus the fresh batches).",
 )
 @click.option(
     "--batch",
     default=None,
-    help="Only this annotation batch (stance-b1 ... stance-b5).",
+    help="Only this annotation batch (stance-b1 ... stance-b10).",
 )
 @click.option(
     "--corpus",

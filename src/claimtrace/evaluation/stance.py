@@ -35,7 +35,7 @@ from claimtrace.evaluation.shared import read_gold_jsonl, shared_dir
 from claimtrace.model import Claim, Span, to_dict
 
 #: Batches drawn and annotated after the rules were frozen: wholly held out.
-FRESH_BATCHES = frozenset(["stance-b3", "stance-b4", "stance-b6"])
+FRESH_BATCHES = frozenset(["stance-b3", "stance-b4", "stance-b6", "stance-b10"])
 
 
 def _in_split(row: dict[str, Any], split: str) -> bool:
@@ -54,7 +54,7 @@ def load_gold(
     """The gold attributions of ``split``, optionally of one batch.
 
     ``split`` is dev, test, all, or heldout: the test part of every batch plus all of the
-    fresh batch (:data:`FRESH_BATCHES`, annotated after the rules were frozen).
+    fresh batches (:data:`FRESH_BATCHES`, annotated after the rules were frozen).
     """
     rows = read_gold_jsonl(path)
     return [r for r in rows if _in_split(r, split) and (batch is None or r.get("batch") == batch)]
