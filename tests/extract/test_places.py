@@ -747,3 +747,29 @@ def test_a_region_of_another_country_is_not_moved_into_the_article_country() -> 
     )
     kursk = next(p for p in find_places(text) if p.span.text.startswith("Kursk"))
     assert kursk.country == "RU"
+
+
+def test_a_capital_that_acts_or_is_a_party_to_relations_is_a_metonym() -> None:
+    text = (
+        "Officials said Ankara would retaliate if the border stayed shut. The minister "
+        "spoke of tensions between Washington and Beijing, and of a rift with Madrid."
+    )
+    places = by_text(text)
+    assert places["Ankara"].use is PlaceUse.METONYM
+    assert places["Washington"].use is PlaceUse.METONYM
+    assert places["Beijing"].use is PlaceUse.METONYM
+    assert places["Madrid"].use is PlaceUse.METONYM
+    stays = by_text("Rome will be hot this week, and the talks in Lisbon went on.")
+    assert stays["Rome"].use is PlaceUse.LOCATION
+    assert stays["Lisbon"].use is PlaceUse.LOCATION
+
+
+def test_a_countrys_institution_in_the_possessive_is_adjectival() -> None:
+    text = "Peru's health ministry said floods in Peru had closed roads; Chile's army helped."
+    places = find_places(text)
+    assert [p.use for p in places] == [
+        PlaceUse.ADJECTIVAL,
+        PlaceUse.LOCATION,
+        PlaceUse.ADJECTIVAL,
+    ]
+    assert places[0].country == "PE"

@@ -76,6 +76,37 @@ _METONYM_AFTER = re.compile(
     r"previously|strongly|flatly|so\s+far|,\s*\w+\s*,)\s+)*(?:" + REPORTING_VERBS + r")\b",
     re.I,
 )
+#: a country's institution or people in the possessive: "Israel's military", "Iran's
+#: foreign minister", "Lebanon's health ministry" -- the country as an attribute, like the
+#: demonym ("the Israeli military"), not a place visited
+_POSSESSIVE_INSTITUTION = re.compile(
+    r"^['’]s\s+(?:(?:\w+|[A-Z][\w-]*)\s+){0,2}?(?:military|army|navy|air\s+force|"
+    r"government|cabinet|parliament|ministry|minister|president|premier|leader|leadership|"
+    r"officials?|forces|troops|police|intelligence|agency|embassy|envoy|ambassador|"
+    r"spokes(?:man|woman|person)|chancellor|king|regime|authorities|junta|diplomats?|"
+    r"delegation|negotiators?|central\s+bank|state\s+media|news\s+agency|prosecutors?|"
+    r"court|congress|senate|legislature)\b",
+    re.I,
+)
+#: acts a government takes, after a modal: "Washington would reconsider", "Tehran will
+#: respond", "Beijing could retaliate" ("Paris will be hot" stays a place)
+_MODAL_ACT = re.compile(
+    r"^\s+(?:would|will|could|might|may|should|must|can|cannot|won't|wouldn't)\s+"
+    r"(?:(?:not|also|never|soon|likely|probably)\s+)*"
+    r"(?:respond|retaliate|reconsider|consider|review|impose|lift|send|deploy|supply|support|"
+    r"back|oppose|veto|accept|reject|recognize|recognise|negotiate|sanction|expel|recall|"
+    r"summon|insist|deny|say|announce|demand|welcome|condemn|protest|comply|cooperate|"
+    r"intervene|act|agree|refuse|decline|allow|block|approve|seek|push|press|pressure|"
+    r"warn|threaten|strike|hit\s+back)\b",
+    re.I,
+)
+#: a capital or country as a party to relations: "a rift with Jerusalem", "talks with
+#: Moscow", "tensions between Washington and Beijing"
+_RELATION_BEFORE = re.compile(
+    r"\b(?:ties|talks|relations|relationship|tensions?|rift|dialogue|negotiations|deal|"
+    r"agreement|dispute|standoff|row|feud|split|rapprochement|alliance|spat|clash|"
+    r"cooperation|pact|treaty|summit)\s+(?:with|between)\s+(?:[A-Z][\w.'’-]*\s+(?:and|&)\s+)?$"
+)
 
 # --------------------------------------------------------------------------- disambiguation
 
@@ -369,12 +400,19 @@ def _resolve(mentions: list[Mention], home: str | None, outlet: PlacePrior | Non
 
 
 def place_use(text: str, start: int, end: int, entry: GazEntry, *, adjectival: bool) -> PlaceUse:
-    """``adjectival`` for demonyms, ``metonym`` for a country or capital that speaks."""
+    """``adjectival`` for demonyms and a country's institutions in the possessive ("Iran's
+    foreign minister"), ``metonym`` for a country or capital that speaks, acts
+    as a government ("Tehran would respond") or is a party to relations ("talks with
+    Moscow")."""
     if adjectival:
+        return PlaceUse.ADJECTIVAL
+    if entry.fcode == "PCLI" and _POSSESSIVE_INSTITUTION.match(text[end : end + 60]):
         return PlaceUse.ADJECTIVAL
     if entry.fcode in ("PCLI", "PPLC") or entry.name == "Washington":
         after = text[end : end + 60]
-        if _METONYM_AFTER.match(after):
+        if _METONYM_AFTER.match(after) or _MODAL_ACT.match(after):
+            return PlaceUse.METONYM
+        if _RELATION_BEFORE.search(text[max(0, start - 60) : start]):
             return PlaceUse.METONYM
     return PlaceUse.LOCATION
 
