@@ -649,3 +649,18 @@ def test_private_people_by_their_head_noun(mention, kind):
     from claimtrace.extract.sources import classify_kind
 
     assert classify_kind(mention) is kind
+
+
+def test_what_is_cited_as_evidence_is_no_via_link():
+    text = "The regulator ordered a recall on Friday, citing a fault in the steering column."
+    claim = _claim(text, "c1", "The regulator", "ordered", "a recall")
+    (out,), _entities = resolve_sources(text, [claim])
+    assert out.via == ()
+    text = "The regulator said, citing two reasons, that the recall would widen."
+    claim = _claim(text, "c1", "The regulator", "said", "that the recall would widen")
+    (out,), _entities = resolve_sources(text, [claim])
+    assert out.via == ()
+    text = "The regulator said, citing three engineers, that the recall would widen."
+    claim = _claim(text, "c1", "The regulator", "said", "that the recall would widen")
+    (out,), _entities = resolve_sources(text, [claim])
+    assert [link.source[0].text for link in out.via] == ["three engineers"]

@@ -1190,6 +1190,41 @@ def _passive_citation(text: str, window: tuple[int, int], claim: Claim) -> Claim
     )
 
 
+#: what is cited as evidence or reason, not as a teller: "citing two reasons"
+_EVIDENCE_HEADS = frozenset(
+    (
+        "reasons", "concerns", "fears", "factors", "images", "photos", "pictures", "footage",
+        "videos", "data", "figures", "numbers", "statistics", "evidence", "records",
+        "examples", "cases", "incidents", "problems", "issues", "risks", "costs", "delays",
+        "rules", "laws", "studies", "surveys", "polls", "trends", "signs",
+    )
+)  # fmt: skip
+#: a count before the head: "two harbour pilots", "several residents"
+_COUNTED = re.compile(
+    r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|"
+    r"several|many|some|a\s+few|few|multiple|numerous|hundreds\s+of)\s",
+    re.IGNORECASE,
+)
+
+
+def _citable(np: str, cue: str) -> bool:
+    """Whether a phrase after "citing" or "quoting" names someone who told it. Whoever is
+    quoted speaks; whoever is cited is named ("Reuters"), a kind word or nominal head
+    ("officials", "a report", "military sources"), people ("residents") or a count of
+    tellers ("two harbour pilots"). Evidence and reasons ("citing a flaw in the brakes",
+    "citing security concerns", "citing two reasons") are the claim's basis, not a
+    via-link."""
+    if cue.lower().startswith("quot"):
+        return True
+    head = _np_head(np)
+    words = {head, head[:-1] if head.endswith("s") else head}
+    known = _all_kind_terms() | set(lexicon()["nominal_heads"])
+    if _has_name(np) or not words.isdisjoint(known) or _is_people_noun(head):
+        return True
+    counted = _COUNTED.match(_norm(np)) is not None and head.endswith("s")
+    return counted and head not in _EVIDENCE_HEADS
+
+
 def find_via(
     text: str, window: tuple[int, int], *, anchor_slack: int = 12
 ) -> tuple[ViaLink, tuple[int, int]] | None:
@@ -1206,7 +1241,7 @@ def find_via(
         cue = Span.of(text, lo + m.start("as"), lo + m.end("as"))
         return ViaLink(source=(np_span,), cue=(cue,)), (lo + m.start("np"), lo + m.end("as"))
     m = _CITING_NP.search(chunk)
-    if m and len(m.group("np")) > 1:
+    if m and len(m.group("np")) > 1 and _citable(m.group("np"), m.group(0)):
         np_span = Span.of(text, lo + m.start("np"), lo + m.end("np"))
         cue = Span.of(text, lo + m.start(), lo + m.start("np") - 1)
         return ViaLink(source=(np_span,), cue=(cue,)), (lo + m.start(), lo + m.end("np"))
