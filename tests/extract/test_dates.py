@@ -1071,3 +1071,13 @@ def test_the_first_units_of_an_event_are_a_vague_duration() -> None:
 def test_the_day_before_or_after_a_day_is_one_date(text: str, span: str, value: str) -> None:
     tx = one(text)
     assert (tx.span.text, tx.type, tx.value) == (span, TimexType.DATE, value)
+
+
+def test_said_on_is_shared_with_a_participle_after_the_date() -> None:
+    text = "The regulator said on Monday, citing a fault in the brakes, that 900 cars failed."
+    said = _claim(text, "said", "that 900 cars failed")
+    citing = _claim(text, "citing", "a fault in the brakes")
+    timexes = find_timexes(text, anchor=ANCHOR)
+    others = [said, citing]
+    assert said_on_for(said, timexes, text, others=others) == "2024-03-04"
+    assert said_on_for(citing, timexes, text, others=others) == "2024-03-04"

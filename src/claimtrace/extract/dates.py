@@ -415,6 +415,18 @@ def _cue_distance(span: Span, cues: Sequence[Span]) -> int:
     )
 
 
+def _participle_after(text: str, date: Span, cue: Span) -> bool:
+    """A participle cue right after the date and a comma ("said on Friday, citing ...",
+    "... on Monday, adding ..."): the date belongs to the verb before it, and the
+    participle shares it; it is no rival for the date."""
+    between = text[date.end : cue.start]
+    return (
+        cue.start >= date.end
+        and re.fullmatch(r"\s*,\s*", between) is not None
+        and cue.text.rstrip().endswith("ing")
+    )
+
+
 def said_on_for(
     claim: Claim,
     timexes: Sequence[TimeExpr],
@@ -468,7 +480,8 @@ def said_on_for(
         ):
             continue  # beyond the content, away from the cue: it dates something else
         dist = _cue_distance(tx.span, claim.cue)
-        if rival_cues and _cue_distance(tx.span, rival_cues) < dist:
+        rivals_here = [c for c in rival_cues if not _participle_after(text, tx.span, c)]
+        if rivals_here and _cue_distance(tx.span, rivals_here) < dist:
             continue
         if min(dist, _cue_distance(tx.span, claim.source or claim.cue)) > SAID_ON_REACH:
             continue  # "..., according to X, in the largest deal this year": not when said
