@@ -56,3 +56,28 @@ def test_a_denial_with_no_one_who_denies_is_dropped():
     assert _sourceless_denial(((), cue, content, 0.9))
     source = (Span.of(text, text.index("these"), text.index(" have")),)
     assert not _sourceless_denial((source, cue, content, 0.9))
+
+
+def test_a_source_does_not_end_with_a_dangling_relative_pronoun():
+    from tests.extract.test_attribution import _source_edges_of
+
+    text = "A port official, who asked not to be named, said the crane had failed."
+    assert _source_edges_of(text, "A port official, who") == ["A port official"]
+    whole = "A port official, who asked not to be named,"
+    assert _source_edges_of(text, whole) == [whole]
+
+
+def test_an_approximator_before_a_number_stays_in_the_content():
+    from claimtrace.extract.attribution import _preposition_to_cue
+
+    text = "The agency said about 9,000 people had left."
+    cue = (Span.of(text, text.index("said"), text.index("said") + 4),)
+    content = (Span.of(text, text.index("about"), len(text) - 1),)
+    source = (Span.of(text, 0, len("The agency")),)
+    _, new_cue, new_content, _ = _preposition_to_cue(text, (source, cue, content, 0.9))
+    assert (new_cue[0].text, new_content[0].text) == ("said", "about 9,000 people had left")
+    text = "The agency worried about the cost."
+    cue = (Span.of(text, text.index("worried"), text.index("worried") + 7),)
+    content = (Span.of(text, text.index("about"), len(text) - 1),)
+    _, new_cue, new_content, _ = _preposition_to_cue(text, (source, cue, content, 0.9))
+    assert (new_cue[0].text, new_content[0].text) == ("worried about", "the cost")

@@ -645,3 +645,12 @@ def test_a_question_put_to_the_source_is_no_comment_request():
     )
     (req,) = find_comment_requests("The Courier asked the port authority to comment.")
     assert req.target[0].text == "the port authority"
+
+
+def test_a_basis_statement_at_the_end_of_the_content_is_undisclosed():
+    text = "The militia said it had seized the airport, without providing evidence."
+    c = claim(text, "The militia", "said", "it had seized the airport, without providing evidence")
+    assert classify_basis(text, c) == Basis.UNDISCLOSED
+    text = "The militia said it had seized the airport without firing a shot."
+    c = claim(text, "The militia", "said", "it had seized the airport without firing a shot")
+    assert classify_basis(text, c) == Basis.UNSTATED

@@ -822,6 +822,23 @@ def find_hedges(
 # --------------------------------------------------------------------------- basis
 
 
+#: the last clause of a content, when it opens with "without": "it had taken the city,
+#: without providing evidence" describes the saying, not what was said
+_WITHOUT_TAIL = re.compile(r",\s*(without\b[^,;]*)[.\s]*$")
+
+
+def _undisclosed_tail(claim: Claim) -> bool:
+    """A content that ends in a basis statement the tagger took in ("..., without
+    providing evidence")."""
+    if not claim.content:
+        return False
+    tail = _WITHOUT_TAIL.search(claim.content[-1].text)
+    return (
+        tail is not None
+        and lexicon()["basis_undisclosed_rx"].search(_norm(tail.group(1))) is not None
+    )
+
+
 def classify_basis(
     doc_or_text: Doc | str,
     claim: Claim,
@@ -840,7 +857,7 @@ def classify_basis(
     lex = lexicon()
     start, end, next_end = view.sentence_bounds(*window)
     around = _norm(_outside(view.text, start, end, [*claim.content, *claim.cue]))
-    if lex["basis_undisclosed_rx"].search(around):
+    if lex["basis_undisclosed_rx"].search(around) or _undisclosed_tail(claim):
         return Basis.UNDISCLOSED
     if (
         next_end is not None
