@@ -198,3 +198,28 @@ def test_the_particle_comes_from_the_parse_when_there_is_one():
     )
     (q,) = extract_quantities(doc)
     assert (q.counted, q.event) == ("workers", "laid off")
+
+
+def test_a_quantity_with_its_unit_at_the_very_end_of_the_text():
+    """A headline or tweet with no full stop: the unit is the Doc's last token."""
+    nlp = spacy.blank("en")
+    (q,) = extract_quantities(nlp("Storm dumps 60 mm"))
+    assert (q.value, q.unit, q.span.text) == (60, "mm", "60 mm")
+    (q,) = extract_quantities(nlp("River rises about 40 km"))
+    assert (q.value, q.qualifier, q.unit) == (40, Qualifier.APPROX, "km")
+
+
+def test_a_range_with_the_unit_on_both_sides():
+    nlp = spacy.blank("en")
+    (q,) = extract_quantities(nlp("Forecasters expect 40mm to 60mm on Saturday."))
+    assert (q.value, q.value_high, q.qualifier, q.unit) == (40, 60, Qualifier.RANGE, "mm")
+    first, second = extract_quantities(nlp("They walked 4 km and 9 miles."))
+    assert (first.unit, second.unit, first.value_high) == ("km", "miles", None)
+
+
+def test_british_spellings_and_named_currencies():
+    nlp = spacy.blank("en")
+    (q,) = extract_quantities(nlp("The water rose 30 centimetres overnight."))
+    assert q.unit == "cm"
+    (q,) = extract_quantities(nlp("The fine was 40 US dollars."))
+    assert (q.value, q.currency) == (40, "USD")

@@ -429,7 +429,11 @@ def _unit_after(tk: _Tokens, j: int, currency: str | None) -> tuple[str | None, 
     hyphen = tk.low_at(k) in ("-", "–") and tk.glued(k)
     if hyphen:
         k += 1
-    one, two, three = tk.low_at(k), " ".join(tk.low[k : k + 2]), " ".join(tk.low[k : k + 3])
+    # at the end of the Doc a two- or three-word phrase is cut short: "" rather than the
+    # one word left (which would count two tokens for one: "fell 60 mm")
+    one = tk.low_at(k)
+    two = " ".join(tk.low[k : k + 2]) if k + 2 <= tk.n else ""
+    three = " ".join(tk.low[k : k + 3]) if k + 3 <= tk.n else ""
     if not hyphen:
         if one in ("%",) or one in ("percent", "pct"):
             return "percent", currency, k + 1
@@ -660,8 +664,12 @@ def _modifies_a_noun(tk: _Tokens, k: int) -> bool:
 
 
 def _range_partner(tk: _Tokens, a: _Num, qual_start: int) -> tuple[_Num, str] | None:
-    """The upper bound of a range starting with ``a`` ("10 to 12", "between X and Y", "X-Y")."""
+    """The upper bound of a range starting with ``a`` ("10 to 12", "between X and Y", "X-Y",
+    and with the unit on both sides, "40mm to 60mm")."""
     k = a.end
+    unit_a = None
+    if tk.low_at(k) in lexicon()["units"] and tk.low_at(k + 1) in ("to", "and", "-", "–"):
+        unit_a, k = lexicon()["units"][tk.low_at(k)], k + 1  # the second one must match it
     conn = tk.low_at(k)
     if conn not in ("to", "-", "–", "—", "or", "and", "through"):
         return None
@@ -674,6 +682,8 @@ def _range_partner(tk: _Tokens, a: _Num, qual_start: int) -> tuple[_Num, str] | 
         k2 += 1
     b = _simple_core(tk, k2)
     if b is None or b.kind == "skip" or _is_year(b) or _is_year(a):
+        return None
+    if unit_a is not None and lexicon()["units"].get(tk.low_at(b.end)) != unit_a:
         return None
     if conn in ("-", "–", "—"):
         after = tk.low_at(b.end)
