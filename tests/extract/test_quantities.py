@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
@@ -223,3 +223,27 @@ def test_british_spellings_and_named_currencies():
     assert q.unit == "cm"
     (q,) = extract_quantities(nlp("The fine was 40 US dollars."))
     assert (q.value, q.currency) == (40, "USD")
+
+
+#: number words, qualifiers, units and currencies, cut anywhere
+_PHRASE_WORDS = (
+    "the about some nearly between and to from up fell rose by of at least more than "
+    "40 3,000 1.5 million a dozen hundreds $ 5 per cent percent mm km miles square "
+    "US dollars euros troops people - – % , . said"
+)
+_WORDS = st.sampled_from(_PHRASE_WORDS.split())
+
+_BLANK = spacy.blank("en")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=12))
+@example(["fell", "40", "mm"])
+@example(["40", "cent"])
+@example(["between", "40", "km", "and", "60", "km"])
+def test_any_run_of_number_words_cut_anywhere_is_read_without_error(words):
+    """Texts cut mid-phrase (headlines, tweets, truncated feeds): every quantity found lies
+    inside the text, and none raises."""
+    text = " ".join(words)
+    for q in extract_quantities(_BLANK(text)):
+        assert text[q.span.start : q.span.end] == q.span.text
