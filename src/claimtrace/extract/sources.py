@@ -1511,13 +1511,27 @@ def voice_institution(text: str) -> str | None:
     return None
 
 
+#: Roles on a sports team: the holder speaks for the team (guideline b9: players and
+#: coaches speaking of their team's game are `organization`), named or not ("interim coach",
+#: "the Colts' quarterback").
+_TEAM_ROLES = frozenset(
+    re.findall(
+        r"\S+",
+        "coach quarterback linebacker goalkeeper goalie striker midfielder pitcher shortstop",
+    )
+)
+
+
 def role_kind(role: str, label_of=None) -> SourceKind | None:
     """The kind a role gives its holder, when the role names an institution: "president
     of the ISP Association" -> organization, "Utah Department of Corrections spokesman"
-    -> government, "Pizza House delivery manager" -> organization; None otherwise."""
+    -> government, "Pizza House delivery manager" -> organization, a role on a team
+    ("interim coach", "coach of the Jets") -> organization; None otherwise."""
     role = _norm(role).strip(" ,")
     if not role:
         return None
+    if _head_word(_POST_HEAD.split(role)[0]) in _TEAM_ROLES:
+        return SourceKind.ORGANIZATION
     m = re.match(r"^(?P<head>.+?)\s+(?:of|for|at|with)\s+(?P<inst>.+)$", role, re.IGNORECASE)
     if m and _head_word(m.group("head")) in _OFFICE_HEADS:
         head, inst = m.group("head"), m.group("inst")
@@ -1653,10 +1667,24 @@ def _mention_role_kind(text: str, start: int, end: int) -> SourceKind | None:
         kind = classify_kind(f"{premod} {text[start:end]}", ner_label="PERSON")
         if kind in _INSTITUTION_KINDS:
             return kind
+        kind = role_kind(premod)  # "Acme sales manager X", "interim coach X"
+        if kind is not None:
+            return kind
     m = re.match(r",\s+(?!who\b|which\b|that\b)([^,.;:\n“”\"]{3,80}),", text[end : end + 90])
     if m:
         return role_kind(m.group(1))
+    m = _PREDICATIVE_ROLE.match(text, end, min(len(text), end + 120))
+    if m:
+        return role_kind(m.group("role"))
     return None
+
+
+#: An office stated of a person by a copula after the name, an age between: "Jeffs, 55, is
+#: head of the Utah-based church", "Ms Ruiz was the company's sales director".
+_PREDICATIVE_ROLE = re.compile(
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|"
+    r"served\s+as)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:\n“”\"()]{3,80})"
+)
 
 
 def _full_proper_name(text: str) -> str | None:
@@ -1815,6 +1843,47 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
 
 
+class _OfficeKinds:
+    """The institutional kinds the article states for the people it names, wherever the
+    role is stated ("Jeffs, 55, is head of the church" after "Warren Jeffs said"), by full
+    name and by surname (a surname two people share with different kinds gives none)."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, SourceKind | None] = {}
+        self._by_surname: dict[str, SourceKind | None] = {}
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return ascii_fold(_strip_honorific(_strip_possessive(_norm(name)))).lower()
+
+    def add(self, name: str, kind: SourceKind) -> None:
+        key = self._key(name)
+        if not _is_bare_name(name) or not key:
+            return
+        for table, k in ((self._by_name, key), (self._by_surname, key.split()[-1])):
+            table[k] = kind if table.get(k, kind) is kind else None
+
+    def kind_of(self, name: str) -> SourceKind | None:
+        key = self._key(name)
+        if not key or not _is_bare_name(_norm(name)):
+            return None
+        if key in self._by_name:
+            return self._by_name[key]
+        return self._by_surname.get(key.split()[-1])
+
+    def apply(self, claim: Claim, persons: set[str]) -> Claim:
+        """A person source whose office the article states takes the office's kind."""
+        entity = claim.source_entity
+        if entity is None or claim.source_kind is not SourceKind.PERSON:
+            return claim
+        kind = self.kind_of(entity.name)
+        if kind is None or kind is SourceKind.PERSON:
+            return claim
+        persons.add(entity.id)  # still "he" / "she"
+        entity = dataclasses.replace(entity, kind=kind)
+        return dataclasses.replace(claim, source_kind=kind, source_entity=entity)
+
+
 def resolve_sources(
     text: str,
     claims: Sequence[Claim],
@@ -1824,6 +1893,7 @@ def resolve_sources(
     """Fill ``source_entity``, ``source_kind``, ``via`` and ``channel`` of each claim."""
     antecedents: list[_Antecedent] = []
     persons: set[str] = set()  # entity ids the named sources resolved to people
+    offices = _OfficeKinds()
     quoted = quoted_stretches(text)
     for m in mentions:  # named mentions are antecedents too
         if any(lo <= m.start and m.end <= hi for lo, hi in quoted):
@@ -1838,12 +1908,14 @@ def resolve_sources(
                 antecedents.append(_Antecedent(m.end, ent, name))
                 if office is not None:
                     persons.add(ent.id)  # still a person: "he", "Kempthorne"
+                    offices.add(ent.name, office)
     out: list[Claim] = []
     entities: dict[str, Entity] = {}
     for claim in sorted(claims, key=lambda c: _first(c)):
         with contextlib.suppress(Exception):  # never lose a claim over its source analysis
             claim = _resolve_one(text, claim, mentions, antecedents, persons)
             claim = _home_government(claim, text)
+            claim = offices.apply(claim, persons)
         out.append(claim)
         for ent in (claim.source_entity, *(v.entity for v in claim.via)):
             if ent is not None:

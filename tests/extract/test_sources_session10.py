@@ -1,0 +1,80 @@
+"""Session-10 source resolution: error families of dev3 (source kinds of people in
+institutional roles, pronoun salience, datelines, "X quoted Y saying"). Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from claimtrace.extract.sources import Mention, _OfficeKinds, resolve_sources, role_kind
+from claimtrace.model import SourceKind
+from tests.extract.test_sources import _claim
+
+
+def _mention(text: str, name: str, label: str, after: int = 0) -> Mention:
+    i = text.index(name, after)
+    return Mention(i, i + len(name), label)
+
+
+# 1. people in institutional roles: the office the article states, wherever it stands
+
+
+def test_an_office_stated_later_by_a_copula_gives_the_earlier_claim_its_kind():
+    text = (
+        "Marta Quell said the harvest festival would go ahead.\n"
+        "Quell, 61, is president of the Lindholm Growers Cooperative.\n"
+    )
+    claim = _claim(text, "c1", "Marta Quell", "said", "the harvest festival")
+    mentions = [_mention(text, "Marta Quell", "PERSON"), _mention(text, "Quell", "PERSON", 20)]
+    (out,), _ = resolve_sources(text, [claim], mentions=mentions)
+    assert out.source_kind is SourceKind.ORGANIZATION
+    assert out.source_entity is not None and out.source_entity.name == "Marta Quell"
+
+
+def test_a_pronoun_for_a_person_with_an_office_keeps_the_office_kind():
+    text = (
+        "Marta Quell, president of the Lindholm Growers Cooperative, said prices would rise.\n"
+        "She said members were worried.\n"
+    )
+    c1 = _claim(
+        text, "c1", "Marta Quell, president of the Lindholm Growers Cooperative", "said", "prices"
+    )
+    c2 = _claim(text, "c2", "She", "said", "members")
+    mentions = [_mention(text, "Marta Quell", "PERSON")]
+    out, _ = resolve_sources(text, [c1, c2], mentions=mentions)
+    assert out[1].source_entity == out[0].source_entity
+    assert out[1].source_kind is SourceKind.ORGANIZATION
+
+
+def test_a_private_person_stays_a_person():
+    text = "Marta Quell said the harvest festival would go ahead.\nQuell, 61, is a retired nurse.\n"
+    claim = _claim(text, "c1", "Marta Quell", "said", "the harvest festival")
+    mentions = [_mention(text, "Marta Quell", "PERSON")]
+    (out,), _ = resolve_sources(text, [claim], mentions=mentions)
+    assert out.source_kind is SourceKind.PERSON
+
+
+def test_a_surname_two_people_share_with_different_offices_gives_no_office():
+    offices = _OfficeKinds()
+    offices.add("Ann Brill", SourceKind.ORGANIZATION)
+    offices.add("Tom Brill", SourceKind.GOVERNMENT)
+    assert offices.kind_of("Brill") is None
+    assert offices.kind_of("Ann Brill") is SourceKind.ORGANIZATION
+    assert offices.kind_of("Mr. Brill") is None
+
+
+def test_team_roles_are_organization_named_team_or_not():
+    assert role_kind("interim coach") is SourceKind.ORGANIZATION
+    assert role_kind("the Hawks' starting quarterback") is SourceKind.ORGANIZATION
+    assert role_kind("goalkeeper for the Rovers") is SourceKind.ORGANIZATION
+    assert role_kind("a retired nurse") is None
+
+
+def test_a_coach_named_before_speaks_for_the_team():
+    text = (
+        "Assistant coach Len Harrow had cheered from the bench.\n"
+        "“We earned this one,” Harrow said.\n"
+    )
+    claim = _claim(text, "c1", "Harrow", "said", "We earned", after=text.index("\n"))
+    mentions = [_mention(text, "Len Harrow", "PERSON")]
+    (out,), _ = resolve_sources(text, [claim], mentions=mentions)
+    assert out.source_kind is SourceKind.ORGANIZATION
+    assert out.source_entity is not None and out.source_entity.name == "Len Harrow"
