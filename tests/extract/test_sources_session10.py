@@ -4,7 +4,13 @@ for these tests."""
 
 from __future__ import annotations
 
-from claimtrace.extract.sources import Mention, _OfficeKinds, resolve_sources, role_kind
+from claimtrace.extract.sources import (
+    Mention,
+    _OfficeKinds,
+    is_dateline,
+    resolve_sources,
+    role_kind,
+)
 from claimtrace.model import SourceKind
 from tests.extract.test_sources import _claim
 
@@ -78,3 +84,48 @@ def test_a_coach_named_before_speaks_for_the_team():
     (out,), _ = resolve_sources(text, [claim], mentions=mentions)
     assert out.source_kind is SourceKind.ORGANIZATION
     assert out.source_entity is not None and out.source_entity.name == "Len Harrow"
+
+
+# 2. datelines
+
+
+_STORY = (
+    "A bridge over the river collapsed on Sunday after days of rain. "
+    "Nobody was hurt, the city said.\n"
+)
+
+
+def test_a_place_before_a_colon_at_the_article_start_is_a_dateline():
+    text = "Kolkata: " + _STORY
+    claim = _claim(text, "c1", "Kolkata", ":", "A bridge over the river")
+    (out,), _ = resolve_sources(text, [claim], mentions=[_mention(text, "Kolkata", "GPE")])
+    assert out.source == ()
+    assert out.source_kind is SourceKind.UNATTRIBUTED
+    assert out.source_entity is None
+
+
+def test_a_dateline_is_found_by_the_gazetteer_when_the_ner_misses_it():
+    text = "Kolkata: " + _STORY
+    claim = _claim(text, "c1", "Kolkata", ":", "A bridge over the river")
+    assert is_dateline(text, claim.source[0])
+
+
+def test_a_person_before_a_colon_is_a_source():
+    text = "Obama: " + _STORY
+    claim = _claim(text, "c1", "Obama", ":", "A bridge over the river")
+    (out,), _ = resolve_sources(text, [claim], mentions=[_mention(text, "Obama", "PERSON")])
+    assert out.source_kind is SourceKind.PERSON
+
+
+def test_a_headline_place_before_a_colon_is_a_source():
+    text = "Moscow: sanctions will fail\n" + _STORY
+    claim = _claim(text, "c1", "Moscow", ":", "sanctions will fail")
+    assert not is_dateline(text, claim.source[0], [_mention(text, "Moscow", "GPE")])
+    (out,), _ = resolve_sources(text, [claim], mentions=[_mention(text, "Moscow", "GPE")])
+    assert out.source_kind is SourceKind.GOVERNMENT
+
+
+def test_a_place_before_a_colon_later_in_the_article_is_not_a_dateline():
+    text = "Floods hit the region.\nKolkata: " + _STORY
+    claim = _claim(text, "c1", "Kolkata", ":", "A bridge over the river")
+    assert not is_dateline(text, claim.source[0], [_mention(text, "Kolkata", "GPE")])

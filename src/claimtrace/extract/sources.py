@@ -28,7 +28,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimtrace.extract.gazetteer import ascii_fold
+from claimtrace.extract.gazetteer import ascii_fold, load_gazetteer
 from claimtrace.extract.link import inside
 from claimtrace.model import Claim, Entity, SourceKind, Span, ViaLink
 
@@ -2093,6 +2093,8 @@ def _resolve_one(
             content = kept or content
     via = tuple(link if link.entity else _with_entity(link, text, mentions) for link in via)
 
+    if claim.source and is_dateline(text, claim.source[0], mentions):
+        claim = dataclasses.replace(claim, source=())  # "Jaipur: A man who was ..."
     if not claim.source:
         return dataclasses.replace(
             claim,
@@ -2137,6 +2139,33 @@ def _resolve_one(
             entity = dataclasses.replace(entity, kind=kind)
     return dataclasses.replace(
         claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
+    )
+
+
+#: A place opening the article before a colon, and the story that runs on after it.
+_DATELINE = re.compile(r"\s*:\s+(?P<body>[^\n]*)")
+_DATELINE_MIN_POPULATION = 10_000
+
+
+def is_dateline(text: str, source: Span, mentions: Sequence[Mention] = ()) -> bool:
+    """Whether a source is the dateline of the article ("Jaipur: A man who was ..."): a
+    place name at the very start of the text, followed by a colon and a story that runs on
+    past its first sentence on that line. A person or an organisation before a colon
+    ("Putin: sanctions will fail", a headline) and a headline's place ("Moscow: ...", short
+    and followed by a line break) are sources."""
+    if text[: source.start].strip() or len(source.text.split()) > 3:
+        return False
+    m = _DATELINE.match(text, source.end)
+    if m is None or not (". " in m.group("body") or len(m.group("body")) > 120):
+        return False
+    labels = {k.label for k in mentions if k.start < source.end and source.start < k.end}
+    if labels & {"PERSON", "ORG"}:
+        return False
+    if labels & {"GPE", "LOC"} or country_in(source.text):
+        return True
+    return any(
+        e.fcode.startswith("PPL") and e.population >= _DATELINE_MIN_POPULATION
+        for e in load_gazetteer().lookup(source.text)
     )
 
 
