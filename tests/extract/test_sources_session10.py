@@ -129,3 +129,40 @@ def test_a_place_before_a_colon_later_in_the_article_is_not_a_dateline():
     text = "Floods hit the region.\nKolkata: " + _STORY
     claim = _claim(text, "c1", "Kolkata", ":", "A bridge over the river")
     assert not is_dateline(text, claim.source[0], [_mention(text, "Kolkata", "GPE")])
+
+
+# 3. "X quoted Y saying Z"
+
+
+def test_the_quoted_party_of_a_bare_participle_is_a_via_link():
+    text = (
+        "The Harbour Gazette quoted a ferry pilot, Lena Ostby, saying that the fog had come "
+        "in fast.\n"
+    )
+    outer = _claim(text, "c1", "The Harbour Gazette", "quoted", "a ferry pilot")
+    inner = _claim(text, "c2", "Lena Ostby", "saying", "that the fog")
+    mentions = [_mention(text, "Lena Ostby", "PERSON"), _mention(text, "Harbour Gazette", "ORG")]
+    out, _ = resolve_sources(text, [outer, inner], mentions=mentions)
+    said = out[1]
+    assert said.source[0].text == "The Harbour Gazette"
+    assert said.source_kind is SourceKind.MEDIA
+    assert len(said.via) == 1 and said.via[0].source[0].text == "Lena Ostby"
+    assert said.via[0].entity is not None and said.via[0].entity.name == "Lena Ostby"
+
+
+def test_a_participle_after_a_source_with_no_citing_cue_keeps_its_source():
+    text = "Lena Ostby wrote to the council, saying that the fog had come in fast.\n"
+    inner = _claim(text, "c1", "Lena Ostby", "saying", "that the fog")
+    (out,), _ = resolve_sources(text, [inner], mentions=[_mention(text, "Lena Ostby", "PERSON")])
+    assert out.source[0].text == "Lena Ostby"
+    assert out.via == ()
+
+
+def test_the_reporter_opening_the_sentence_when_quoted_has_no_claim():
+    text = "The Harbour Gazette quoted a ferry pilot, Lena Ostby, saying that the fog was thick.\n"
+    inner = _claim(text, "c1", "Lena Ostby", "saying", "that the fog")
+    mentions = [_mention(text, "Lena Ostby", "PERSON"), _mention(text, "Harbour Gazette", "ORG")]
+    (out,), _ = resolve_sources(text, [inner], mentions=mentions)
+    assert out.source[0].text == "The Harbour Gazette"
+    assert out.source_kind is SourceKind.MEDIA
+    assert out.via[0].entity is not None and out.via[0].entity.name == "Lena Ostby"

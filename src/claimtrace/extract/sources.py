@@ -1162,9 +1162,13 @@ def _with_entity(link: ViaLink, text: str, mentions: Sequence[Mention]) -> ViaLi
     issued = _ISSUED_BY.match(mention.text)
     if issued and issued.end() < len(mention.text):
         mention = Span.of(text, mention.start + issued.end(), mention.end)
+    return dataclasses.replace(link, entity=_span_entity(text, mention, mentions))
+
+
+def _span_entity(text: str, mention: Span, mentions: Sequence[Mention]) -> Entity | None:
+    """The entity a source phrase names, by its words and the NER mentions inside it."""
     kind = classify_kind(mention.text)
-    entity = make_entity(mention.text, kind, mentions=_mentions_in(mention, mentions, text))
-    return dataclasses.replace(link, entity=entity)
+    return make_entity(mention.text, kind, mentions=_mentions_in(mention, mentions, text))
 
 
 def _passive_citation(text: str, window: tuple[int, int], claim: Claim) -> Claim | None:
@@ -1932,7 +1936,80 @@ def resolve_sources(
             antecedents.sort(key=lambda a: a.end)
     order = {c.id: i for i, c in enumerate(claims)}
     out.sort(key=lambda c: order.get(c.id, 0))
-    return reports_of_reports(out), list(entities.values())
+    return reports_of_reports(quoted_saying(text, out, mentions)), list(entities.values())
+
+
+#: "X quoted Y saying Z": the participle of the quoted party's words (with or without
+#: "as"), the stretch from the citing cue to the quoted party (its description: "an
+#: eyewitness,"), and what stands between the quoted party and the participle.
+_QUOTED_PARTICIPLE = re.compile(
+    r"(?:as\s+)?(?:saying|stating|telling|claiming|warning|adding)", re.IGNORECASE
+)
+_QUOTED_PARTY_GAP = re.compile(r"\s+(?:[^.;:\n“”\"()]{0,90}?,\s*)?")
+_QUOTED_PARTY_TAIL = re.compile(r"\s*(?:,\s*)?(?:as\s+)?")
+#: The reporter opening the sentence of "X quoted Y saying": a short phrase, no clause.
+_QUOTING_REPORTER = re.compile(
+    r"\s*(?P<rep>(?:[\w.'’&-]+\s+){0,6}?[\w.'’&-]+)\s+(?:quoted|cited)", re.IGNORECASE
+)
+
+
+def _sentence_reporter(
+    text: str, claim: Claim, mentions: Sequence[Mention]
+) -> tuple[Span, Entity | None] | None:
+    """The reporter of "X quoted Y saying" when the tagger gave "quoted" no claim: the
+    phrase from the sentence start to the citing verb, when the quoted party follows it."""
+    lo = _sentence_window(text, claim)[0]
+    m = _QUOTING_REPORTER.match(text, lo, claim.source[0].start)
+    if m is None or not _QUOTED_PARTY_GAP.fullmatch(text, m.end(), claim.source[0].start):
+        return None
+    rep = Span.of(text, m.start("rep"), m.end("rep"))
+    return rep, _span_entity(text, rep, mentions)
+
+
+def quoted_saying(
+    text: str, claims: Sequence[Claim], mentions: Sequence[Mention] = ()
+) -> list[Claim]:
+    """ "The Post quoted an aide, Jo Lind, saying ...": the tagger gives the participle a
+    claim of its own, with the quoted party as its source. That claim's source becomes the
+    citing claim's ("The Post", or the phrase opening the sentence when "quoted" has no
+    claim), and the quoted party its first via-link, as "X quoted Y as saying" is read by
+    :func:`find_via`."""
+    citing = [
+        c
+        for c in claims
+        if c.source and c.cue and _norm(c.cue[-1].text).lower() in ("quoted", "cited")
+    ]
+    out = []
+    for claim in claims:
+        if claim.source and claim.cue and not claim.via:
+            src, cue = claim.source, claim.cue
+            participle = _QUOTED_PARTICIPLE.fullmatch(" ".join(s.text for s in cue))
+            tail = _QUOTED_PARTY_TAIL.fullmatch(text, src[-1].end, cue[0].start)
+            outer = [
+                c
+                for c in citing
+                if c is not claim
+                and c.cue[-1].end <= src[0].start
+                and _QUOTED_PARTY_GAP.fullmatch(text, c.cue[-1].end, src[0].start)
+            ]
+            if participle and tail:
+                link = ViaLink(source=src, cue=cue, entity=claim.source_entity)
+                if outer:
+                    o = outer[-1]
+                    reporter = (o.source, o.source_entity, o.source_kind)
+                elif found := _sentence_reporter(text, claim, mentions):
+                    rep, entity = found
+                    kind = entity.kind if entity else classify_kind(rep.text)
+                    reporter = ((rep,), entity, kind)
+                else:
+                    reporter = None
+                if reporter is not None:
+                    source, entity, kind = reporter
+                    claim = dataclasses.replace(
+                        claim, source=source, source_entity=entity, source_kind=kind, via=(link,)
+                    )
+        out.append(claim)
+    return out
 
 
 #: Cues of an inner report that an outer one relays ("Police believe X, the station
