@@ -166,3 +166,55 @@ def test_the_reporter_opening_the_sentence_when_quoted_has_no_claim():
     assert out.source[0].text == "The Harbour Gazette"
     assert out.source_kind is SourceKind.MEDIA
     assert out.via[0].entity is not None and out.via[0].entity.name == "Lena Ostby"
+
+
+# 4. pronouns: surnames named before and the gender the text states
+
+
+def test_a_surname_the_ner_takes_for_a_place_is_the_person_named_before():
+    text = (
+        "Defence lawyer Ruth Kessler questioned the skipper, Omar Haddad.\n"
+        "Later, Kessler showed the jury a chart, which he said proved the crew was tired.\n"
+    )
+    second = text.index("\n")
+    claim = _claim(text, "c1", "he", "said", "proved the crew", after=text.index("which he"))
+    mentions = [
+        _mention(text, "Ruth Kessler", "PERSON"),
+        _mention(text, "Omar Haddad", "PERSON"),
+        _mention(text, "Kessler", "GPE", after=second),  # an NER error
+    ]
+    (out,), _ = resolve_sources(text, [claim], mentions=mentions)
+    assert out.source_entity is not None and out.source_entity.name == "Ruth Kessler"
+
+
+def test_a_surname_ending_in_s_is_one_person_not_a_family():
+    text = (
+        "Warden Paul Jennings met inspector Dan Roe on Monday.\n"
+        "Roe read a note by Jennings in which he said the cells were full.\n"
+    )
+    second = text.index("\n")
+    claim = _claim(text, "c1", "he", "said", "the cells", after=text.index("which he"))
+    mentions = [
+        _mention(text, "Paul Jennings", "PERSON"),
+        _mention(text, "Dan Roe", "PERSON"),
+        _mention(text, "Roe", "PERSON", after=second),
+        _mention(text, "Jennings", "PERSON", after=second),
+    ]
+    (out,), _ = resolve_sources(text, [claim], mentions=mentions)
+    assert out.source_entity is not None and out.source_entity.name == "Paul Jennings"
+
+
+def test_he_skips_a_woman_named_by_her_honorific():
+    text = (
+        "Fire chief Tom Okafor said the blaze started in the kitchen.\n"
+        "Nobody knew whether Mrs Lindqvist had been at home.\n"
+        "“We are still looking,” he said.\n"
+    )
+    c1 = _claim(text, "c1", "Fire chief Tom Okafor", "said", "the blaze")
+    c2 = _claim(text, "c2", "he", "said", "We are still", after=text.index("“We"))
+    mentions = [
+        _mention(text, "Tom Okafor", "PERSON"),
+        _mention(text, "Mrs Lindqvist", "PERSON"),
+    ]
+    out, _ = resolve_sources(text, [c1, c2], mentions=mentions)
+    assert out[1].source_entity == out[0].source_entity

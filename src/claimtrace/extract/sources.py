@@ -1005,6 +1005,26 @@ def _compatible(
     return True
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+_HONORIFIC_GENDER["miss"] = "f"
+
+
+def _genders(antecedents: Sequence[_Antecedent]) -> dict[str, str]:
+    """The gender the text gives each antecedent entity, by an honorific of one of its
+    mentions ("Mrs Palin") or a pronoun already resolved to it ("he"); none where the
+    mentions disagree."""
+    out: dict[str, str | None] = {}
+    for a in antecedents:
+        words = _norm(a.text).lower().split()
+        gender = _PRONOUN_GENDER.get(" ".join(words)) or (
+            _HONORIFIC_GENDER.get(words[0]) if words else None
+        )
+        if gender is not None:
+            out[a.entity.id] = gender if out.get(a.entity.id, gender) == gender else None
+    return {k: v for k, v in out.items() if v is not None}
+
+
 def resolve_coreference(
     text: str,
     position: int,
@@ -1018,7 +1038,11 @@ def resolve_coreference(
     if not before:
         return None
     if is_pronoun(t):
+        genders = _genders(before)
+        wanted = _PRONOUN_GENDER.get(t.lower())
         for a in reversed(before):
+            if wanted and genders.get(a.entity.id, wanted) != wanted:
+                continue  # "he" is not "Mrs Palin"
             if _compatible(t, a.entity, persons, a.text):
                 return a.entity
         return None
@@ -1902,8 +1926,20 @@ def resolve_sources(
     for m in mentions:  # named mentions are antecedents too
         if any(lo <= m.start and m.end <= hi for lo, hi in quoted):
             continue  # a name inside someone's quoted words is not who speaks next
+        name = text[m.start : m.end]
+        if m.label in ("PERSON", "GPE", "LOC"):
+            # "Jeffs" after "Warren Jeffs" is him, even where the NER takes it for a place
+            # ("Nichols") or a family could end in -s
+            prior = _surname_antecedent(name, antecedents, persons)
+            if prior is not None and (
+                m.label == "PERSON" or not (country_in(name) or metonym_country(name))
+            ):
+                antecedents.append(_Antecedent(m.end, prior, name))
+                office = _mention_role_kind(text, m.start, m.end)
+                if office is not None:
+                    offices.add(prior.name, office)
+                continue
         if m.label in ("PERSON", "ORG"):
-            name = text[m.start : m.end]
             kind = classify_kind(name, ner_label=m.label)
             office = _mention_role_kind(text, m.start, m.end) if m.label == "PERSON" else None
             kind = office or kind  # "Interior Secretary Dirk Kempthorne": his office
