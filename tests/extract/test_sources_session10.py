@@ -218,3 +218,25 @@ def test_he_skips_a_woman_named_by_her_honorific():
     ]
     out, _ = resolve_sources(text, [c1, c2], mentions=mentions)
     assert out[1].source_entity == out[0].source_entity
+
+
+def test_a_pronoun_opening_its_sentence_takes_the_subject_of_the_sentence_before():
+    text = (
+        "In the video, Imam Yusuf Darr speaks for an hour, quoting the poet Rumi.\n"
+        "He says the mosque will open a school.\n"
+    )
+    claim = _claim(text, "c1", "He", "says", "the mosque", after=text.index("\n"))
+    mentions = [_mention(text, "Yusuf Darr", "PERSON"), _mention(text, "Rumi", "PERSON")]
+    (out,), _ = resolve_sources(text, [claim], mentions=mentions)
+    assert out.source_entity is not None and out.source_entity.name == "Yusuf Darr"
+
+
+def test_a_pronoun_inside_its_sentence_keeps_the_nearest_antecedent():
+    text = (
+        "In the video, Imam Yusuf Darr speaks for an hour.\n"
+        "Later the poet Omar Rumi reads, and he says the mosque will open a school.\n"
+    )
+    claim = _claim(text, "c1", "he", "says", "the mosque", after=text.index("and he"))
+    mentions = [_mention(text, "Yusuf Darr", "PERSON"), _mention(text, "Omar Rumi", "PERSON")]
+    (out,), _ = resolve_sources(text, [claim], mentions=mentions)
+    assert out.source_entity is not None and out.source_entity.name == "Omar Rumi"

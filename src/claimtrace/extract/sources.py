@@ -1025,14 +1025,34 @@ def _genders(antecedents: Sequence[_Antecedent]) -> dict[str, str]:
     return {k: v for k, v in out.items() if v is not None}
 
 
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1, 0)
+
+
+def _previous_subject_first(
+    article: str, position: int, before: list[_Antecedent]
+) -> list[_Antecedent]:
+    """The antecedents in the order a pronoun that opens its sentence tries them: the
+    previous sentence's first (its subject: "Jeffs' voice drones on ..., speaking in the
+    voice of God. He promises ..." is Jeffs), then the rest, nearest first."""
+    start = _sentence_start(article, position)
+    if article[start:position].strip(" \t“”\"'‘’("):
+        return list(reversed(before))  # not at the sentence start
+    prev = _sentence_start(article, max(0, start - 2))
+    previous = [a for a in before if prev <= a.end <= start]
+    return previous[:1] + [a for a in reversed(before) if a not in previous[:1]]
+
+
 def resolve_coreference(
     text: str,
     position: int,
     antecedents: Sequence[_Antecedent],
     persons: Collection[str] = (),
+    article: str = "",
 ) -> Entity | None:
     """The entity an anaphoric source at ``position`` refers to, or None (``persons``: see
-    :func:`_is_person_entity`)."""
+    :func:`_is_person_entity`; ``article``, the text ``position`` is in: a "he" or "she"
+    that opens its sentence prefers the subject of the sentence before)."""
     t = _norm(text)
     before = [a for a in antecedents if a.end <= position]
     if not before:
@@ -1040,7 +1060,12 @@ def resolve_coreference(
     if is_pronoun(t):
         genders = _genders(before)
         wanted = _PRONOUN_GENDER.get(t.lower())
-        for a in reversed(before):
+        order = (
+            _previous_subject_first(article, position, before)
+            if article and wanted
+            else list(reversed(before))
+        )
+        for a in order:
             if wanted and genders.get(a.entity.id, wanted) != wanted:
                 continue  # "he" is not "Mrs Palin"
             if _compatible(t, a.entity, persons, a.text):
@@ -2226,7 +2251,7 @@ def _resolve_one(
         if _norm(src_text).lower() in ("who", "which", "that"):
             entity = _relative_antecedent(text, src.start, mentions, antecedents, social)
         else:
-            entity = resolve_coreference(src_text, src.start, antecedents, persons)
+            entity = resolve_coreference(src_text, src.start, antecedents, persons, text)
         if entity is None and is_pronoun(src_text):
             kind = (
                 SourceKind.PERSON
