@@ -7,6 +7,7 @@ from __future__ import annotations
 from claimtrace.extract.sources import (
     Mention,
     _OfficeKinds,
+    classify_kind,
     is_dateline,
     resolve_sources,
     role_kind,
@@ -240,3 +241,12 @@ def test_a_pronoun_inside_its_sentence_keeps_the_nearest_antecedent():
     mentions = [_mention(text, "Yusuf Darr", "PERSON"), _mention(text, "Omar Rumi", "PERSON")]
     (out,), _ = resolve_sources(text, [claim], mentions=mentions)
     assert out.source_entity is not None and out.source_entity.name == "Omar Rumi"
+
+
+# 5. broadcasters the NER takes for people
+
+
+def test_a_broadcaster_of_the_lexicon_is_media_whatever_the_ner_label():
+    assert classify_kind("CNBC", ner_label="PERSON") is SourceKind.MEDIA
+    assert classify_kind("Sky News", ner_label="PERSON") is SourceKind.MEDIA
+    assert classify_kind("Michael Fox", ner_label="PERSON") is SourceKind.PERSON

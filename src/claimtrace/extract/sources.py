@@ -224,8 +224,8 @@ def classify_kind(
         return SourceKind.MEDIA  # "school newspaper The Battalion"
     if org_nominal_name(text):
         return SourceKind.ORGANIZATION  # "the risk consultancy Stratfor", whatever the NER
-    if _OUTLET_NAME.search(text):
-        found.add("media")  # "the Los Angeles Times", "Denver Post"
+    if _OUTLET_NAME.search(text) or _is_broadcaster(text):
+        found.add("media")  # "the Los Angeles Times", "Denver Post", "CNBC"
     for kind in ("intelligence", "military", "media"):
         if kind in found:
             return SourceKind(kind)
@@ -379,6 +379,17 @@ _OUTLET_NAME = re.compile(
     r"Examiner|Inquirer|Dispatch|Star-Ledger|Sun-Times|Bulletin|Mail|Mirror|Express|Sentinel|"
     r"Register|Advertiser|Enquirer|Argus|Echo)\b"
 )
+
+
+def _is_broadcaster(text: str) -> bool:
+    """Whether the whole phrase is a broadcaster of the lexicon ("CNBC", "Sky News"), which
+    the NER may take for a person."""
+    return _strip_the(_norm(text)).lower() in _broadcast_outlets()
+
+
+@functools.cache
+def _broadcast_outlets() -> frozenset[str]:
+    return frozenset(lexicon()["broadcast_outlets"])
 
 
 def _kind_hit(rx: re.Pattern, text: str) -> bool:
