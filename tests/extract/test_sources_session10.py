@@ -9,6 +9,7 @@ from claimtrace.extract.sources import (
     _OfficeKinds,
     classify_kind,
     is_dateline,
+    is_game_report,
     resolve_sources,
     role_kind,
 )
@@ -250,3 +251,27 @@ def test_a_broadcaster_of_the_lexicon_is_media_whatever_the_ner_label():
     assert classify_kind("CNBC", ner_label="PERSON") is SourceKind.MEDIA
     assert classify_kind("Sky News", ner_label="PERSON") is SourceKind.MEDIA
     assert classify_kind("Michael Fox", ner_label="PERSON") is SourceKind.PERSON
+
+
+# 6. game reports: the people quoted by name are players and coaches
+
+
+_GAME = (
+    "Rovers beat United 3-1 to reach the playoffs.\n"
+    "Tom Haller scored twice after halftime, and the striker added a penalty in overtime.\n"
+    "Their coach praised a season of hard work.\n"
+    "“We never stopped running,” Haller said.\n"
+)
+
+
+def test_a_match_report_is_told_by_its_score_and_game_terms():
+    assert is_game_report(_GAME)
+    assert not is_game_report("The council voted 7-2 to close the library this season.\n")
+
+
+def test_a_player_quoted_in_a_match_report_speaks_for_the_team():
+    claim = _claim(_GAME, "c1", "Haller", "said", "We never", after=_GAME.index("“We"))
+    mentions = [_mention(_GAME, "Tom Haller", "PERSON")]
+    (out,), _ = resolve_sources(_GAME, [claim], mentions=mentions)
+    assert out.source_kind is SourceKind.ORGANIZATION
+    assert out.source_entity is not None and out.source_entity.name == "Tom Haller"

@@ -1907,14 +1907,35 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
 
 
+#: The words of a report on a sports match: its score ("20 - 13", "3-1") and the game's terms.
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+_GAME_TERMS = re.compile(
+    r"\b(?:touchdowns?|quarterbacks?|yards|rushing|innings?|halftime|half-time|playoffs?|"
+    r"overtime|penalty|penalties|goalkeeper|striker|midfielder|pitcher|home\s+runs?|"
+    r"rebounds|free\s+throws?|field\s+goals?|coach|season|scored|kick-?off|wicket)\b",
+    re.IGNORECASE,
+)
+_GAME_MIN_TERMS = 6  # distinct terms
+
+
+def is_game_report(text: str) -> bool:
+    """Whether the article reports a sports match: a score and at least six distinct terms
+    of the game. The people it quotes by name are its players and coaches."""
+    if not _SCORE.search(text):
+        return False
+    terms = {re.sub(r"s$", "", m.group(0).lower()) for m in _GAME_TERMS.finditer(text)}
+    return len(terms) >= _GAME_MIN_TERMS
+
+
 class _OfficeKinds:
     """The institutional kinds the article states for the people it names, wherever the
     role is stated ("Jeffs, 55, is head of the church" after "Warren Jeffs said"), by full
     name and by surname (a surname two people share with different kinds gives none)."""
 
-    def __init__(self) -> None:
+    def __init__(self, default: SourceKind | None = None) -> None:
         self._by_name: dict[str, SourceKind | None] = {}
         self._by_surname: dict[str, SourceKind | None] = {}
+        self.default = default  # the kind of a named person with no office stated
 
     @staticmethod
     def _key(name: str) -> str:
@@ -1941,6 +1962,8 @@ class _OfficeKinds:
         if entity is None or claim.source_kind is not SourceKind.PERSON:
             return claim
         kind = self.kind_of(entity.name)
+        if kind is None and len(entity.name.split()) >= 2 and _is_bare_name(entity.name):
+            kind = self.default  # "Andrew Luck" in a game report
         if kind is None or kind is SourceKind.PERSON:
             return claim
         persons.add(entity.id)  # still "he" / "she"
@@ -1957,7 +1980,8 @@ def resolve_sources(
     """Fill ``source_entity``, ``source_kind``, ``via`` and ``channel`` of each claim."""
     antecedents: list[_Antecedent] = []
     persons: set[str] = set()  # entity ids the named sources resolved to people
-    offices = _OfficeKinds()
+    # players and coaches speak of their team's game (guideline, batch b9)
+    offices = _OfficeKinds(SourceKind.ORGANIZATION if is_game_report(text) else None)
     quoted = quoted_stretches(text)
     for m in mentions:  # named mentions are antecedents too
         if any(lo <= m.start and m.end <= hi for lo, hi in quoted):
