@@ -7,6 +7,7 @@ from __future__ import annotations
 from claimtrace.extract.sources import (
     Mention,
     _OfficeKinds,
+    acronym_kinds,
     classify_kind,
     is_dateline,
     is_game_report,
@@ -275,3 +276,31 @@ def test_a_player_quoted_in_a_match_report_speaks_for_the_team():
     (out,), _ = resolve_sources(_GAME, [claim], mentions=mentions)
     assert out.source_kind is SourceKind.ORGANIZATION
     assert out.source_entity is not None and out.source_entity.name == "Tom Haller"
+
+
+# 7. state bodies and the acronyms the text defines for them
+
+
+def test_a_body_a_country_owns_is_government():
+    assert classify_kind("Peru's Institute of Water Studies") is SourceKind.GOVERNMENT
+    assert classify_kind("Kenya's Wildlife Service") is SourceKind.GOVERNMENT
+    assert classify_kind("Hartley's Institute of Dance") is SourceKind.ORGANIZATION
+
+
+def test_an_acronym_defined_in_brackets_takes_the_kind_of_its_name():
+    text = "Officials at Peru's Institute of Water Studies (Inagua) met on Monday.\n"
+    assert acronym_kinds(text) == {"inagua": SourceKind.GOVERNMENT}
+
+
+def test_a_person_titled_by_a_defined_acronym_speaks_for_that_body():
+    text = (
+        "Peru's Institute of Water Studies (Inagua) measured the flood.\n"
+        "Inagua hydrologist Rosa Quispe said the river had peaked.\n"
+        "She said more rain was expected.\n"
+    )
+    c1 = _claim(text, "c1", "Inagua hydrologist Rosa Quispe", "said", "the river")
+    c2 = _claim(text, "c2", "She", "said", "more rain")
+    mentions = [_mention(text, "Rosa Quispe", "PERSON")]
+    out, _ = resolve_sources(text, [c1, c2], mentions=mentions)
+    assert [c.source_kind for c in out] == [SourceKind.GOVERNMENT, SourceKind.GOVERNMENT]
+    assert out[1].source_entity is not None and out[1].source_entity.name == "Rosa Quispe"

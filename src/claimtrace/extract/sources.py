@@ -249,7 +249,7 @@ def classify_kind(
         # "His lawyers", "Locals", "An office worker in Dubai": private people, whatever
         # institution a modifier names; "a lawyer for the ministry" speaks for it
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
-    if "government" in found:
+    if "government" in found or _is_state_body(text):
         return SourceKind.GOVERNMENT
     if ner_label == "PERSON":
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
@@ -260,6 +260,44 @@ def classify_kind(
     if "person" in found or (named and len(_proper_words(text, country)) >= 2):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
+
+
+#: A body a country owns: "Nicaragua's Institute of Earth Studies", "Japan's Meteorological
+#: Agency" (the possessor must be a country).
+_STATE_BODY = re.compile(
+    r"\b(?P<poss>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?:[A-Z][\w-]*\s+)*"
+    r"(?:Institute|Agency|Service|Bureau|Office|Commission|Authority|Survey|Directorate)\b"
+)
+
+
+def _is_state_body(text: str) -> bool:
+    m = _STATE_BODY.search(_norm(text))
+    if m is None:
+        return False
+    poss = m.group("poss")
+    return country_in(poss) is not None or any(
+        e.fcode == "PCLI" for e in load_gazetteer().lookup(poss)
+    )
+
+
+#: An institution's acronym given in brackets after its name: "the Institute of Earth
+#: Studies (Ineter)"; a capitalised run, function words inside.
+_ACRONYM_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|on|de))*)\s*"
+    r"\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
+)
+
+
+def acronym_kinds(text: str) -> dict[str, SourceKind]:
+    """The institutional kind of each acronym the text defines, by the name it stands
+    for: "Nicaragua's Institute of Earth Studies (Ineter)" -> {"ineter": government}, so
+    that "Ineter scientist Jose Millan" speaks for a state body."""
+    out: dict[str, SourceKind] = {}
+    for m in _ACRONYM_DEFINED.finditer(text):
+        kind = classify_kind(m.group("name"))
+        if kind in _INSTITUTIONS:
+            out[m.group("acr").lower()] = kind
+    return out
 
 
 #: After a person noun, the institution the person speaks for: "a lawyer for the ministry".
@@ -1719,13 +1757,22 @@ def _premodifier(text: str, start: int) -> str:
     return " ".join(run)
 
 
-def _mention_role_kind(text: str, start: int, end: int) -> SourceKind | None:
+def _mention_role_kind(
+    text: str, start: int, end: int, acronyms: dict[str, SourceKind] | None = None
+) -> SourceKind | None:
     """The institutional kind a person named in the text takes from the role stated with
     the name: a title before it ("Interior Secretary Dirk Kempthorne" -> government,
     "Vancouver police spokesperson Tim Fanning" -> government, "CNN analyst X" -> media) or
     an office in apposition after it ("Ed Smith, president of the Acme Corp.," ->
     organization); None when the name stands alone. Later bare mentions ("Kempthorne",
     "he") then resolve to an entity of that kind."""
+    if acronyms:  # "Ineter scientist Jose Millan": an acronym the text defines, 3 words back
+        line_start = text.rfind("\n", 0, start) + 1
+        for word in reversed(text[max(line_start, start - 60) : start].split()[-3:]):
+            if word.lower() in acronyms:
+                return acronyms[word.lower()]
+            if re.search(r"[,;:()\"“”.]$", word):
+                break
     premod = _premodifier(text, start)
     if premod:
         kind = classify_kind(f"{premod} {text[start:end]}", ner_label="PERSON")
@@ -1983,6 +2030,7 @@ def resolve_sources(
     # players and coaches speak of their team's game (guideline, batch b9)
     offices = _OfficeKinds(SourceKind.ORGANIZATION if is_game_report(text) else None)
     quoted = quoted_stretches(text)
+    acronyms = acronym_kinds(text)
     for m in mentions:  # named mentions are antecedents too
         if any(lo <= m.start and m.end <= hi for lo, hi in quoted):
             continue  # a name inside someone's quoted words is not who speaks next
@@ -1995,13 +2043,15 @@ def resolve_sources(
                 m.label == "PERSON" or not (country_in(name) or metonym_country(name))
             ):
                 antecedents.append(_Antecedent(m.end, prior, name))
-                office = _mention_role_kind(text, m.start, m.end)
+                office = _mention_role_kind(text, m.start, m.end, acronyms)
                 if office is not None:
                     offices.add(prior.name, office)
                 continue
         if m.label in ("PERSON", "ORG"):
             kind = classify_kind(name, ner_label=m.label)
-            office = _mention_role_kind(text, m.start, m.end) if m.label == "PERSON" else None
+            office = (
+                _mention_role_kind(text, m.start, m.end, acronyms) if m.label == "PERSON" else None
+            )
             kind = office or kind  # "Interior Secretary Dirk Kempthorne": his office
             ent = make_entity(name, kind, mentions=[(name, m.label)])
             if ent:
