@@ -304,3 +304,17 @@ def test_a_person_titled_by_a_defined_acronym_speaks_for_that_body():
     out, _ = resolve_sources(text, [c1, c2], mentions=mentions)
     assert [c.source_kind for c in out] == [SourceKind.GOVERNMENT, SourceKind.GOVERNMENT]
     assert out[1].source_entity is not None and out[1].source_entity.name == "Rosa Quispe"
+
+
+# 8. a participle after the head noun
+
+
+def test_a_participle_ends_the_head_of_an_unnamed_group():
+    assert classify_kind("Experts examining the wreck") is SourceKind.ANONYMOUS
+    assert classify_kind("Residents fleeing the fire") is SourceKind.PERSON
+    assert classify_kind("the building manager") is not SourceKind.ANONYMOUS
+
+
+def test_a_participle_before_the_head_is_no_boundary():
+    assert classify_kind("the acting director of the Fish Agency") is not SourceKind.OTHER
+    assert role_kind("the Hawks' starting quarterback") is SourceKind.ORGANIZATION

@@ -464,9 +464,14 @@ def _head_word(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-#: Where the head of a noun phrase ends: a comma, a preposition or a relative pronoun.
+#: Where the head of a noun phrase ends: a comma, a preposition, a relative pronoun or a
+#: participle that modifies it with its object ("Experts studying the crater"; not the nouns
+#: in -ing, nor a participle before the head: "the acting director", "starting quarterback").
 _POST_HEAD = re.compile(
-    r"\s*,|\s*\(|\s+(?:in|from|at|of|for|with|on|by|close\s+to|familiar\s+with|who|which|that)\s",
+    r"\s*,|\s*\(|\s+(?:in|from|at|of|for|with|on|by|close\s+to|familiar\s+with|who|which|that)\s"
+    r"|\s+(?-i:(?!(?:thing|king|morning|evening|building|spring|string|wing|ring|ceiling|"
+    r"meeting|briefing|hearing|offspring|sibling|darling)\s)[a-z]{2,}ing)\s"
+    r"(?=(?-i:the|a|an|his|her|their|its|this|these|those|[A-Z])\b)",
     re.IGNORECASE,
 )
 
