@@ -1060,8 +1060,10 @@ def _compatible(
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
-_HONORIFIC_GENDER["miss"] = "f"
+_HONORIFIC_GENDER = {
+    **dict.fromkeys(("mr", "mr."), "m"),
+    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss"), "f"),
+}
 
 
 def _genders(antecedents: Sequence[_Antecedent]) -> dict[str, str]:
