@@ -28,7 +28,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimtrace.extract.gazetteer import ascii_fold
+from claimtrace.extract.gazetteer import ascii_fold, load_gazetteer
 from claimtrace.extract.link import inside
 from claimtrace.model import Claim, Entity, SourceKind, Span, ViaLink
 
@@ -224,8 +224,8 @@ def classify_kind(
         return SourceKind.MEDIA  # "school newspaper The Battalion"
     if org_nominal_name(text):
         return SourceKind.ORGANIZATION  # "the risk consultancy Stratfor", whatever the NER
-    if _OUTLET_NAME.search(text):
-        found.add("media")  # "the Los Angeles Times", "Denver Post"
+    if _OUTLET_NAME.search(text) or _is_broadcaster(text):
+        found.add("media")  # "the Los Angeles Times", "Denver Post", "CNBC"
     for kind in ("intelligence", "military", "media"):
         if kind in found:
             return SourceKind(kind)
@@ -249,7 +249,7 @@ def classify_kind(
         # "His lawyers", "Locals", "An office worker in Dubai": private people, whatever
         # institution a modifier names; "a lawyer for the ministry" speaks for it
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
-    if "government" in found:
+    if "government" in found or _is_state_body(text):
         return SourceKind.GOVERNMENT
     if ner_label == "PERSON":
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
@@ -260,6 +260,44 @@ def classify_kind(
     if "person" in found or (named and len(_proper_words(text, country)) >= 2):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
+
+
+#: A body a country owns: "Nicaragua's Institute of Earth Studies", "Japan's Meteorological
+#: Agency" (the possessor must be a country).
+_STATE_BODY = re.compile(
+    r"\b(?P<poss>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+(?:[A-Z][\w-]*\s+)*"
+    r"(?:Institute|Agency|Service|Bureau|Office|Commission|Authority|Survey|Directorate)\b"
+)
+
+
+def _is_state_body(text: str) -> bool:
+    m = _STATE_BODY.search(_norm(text))
+    if m is None:
+        return False
+    poss = m.group("poss")
+    return country_in(poss) is not None or any(
+        e.fcode == "PCLI" for e in load_gazetteer().lookup(poss)
+    )
+
+
+#: An institution's acronym given in brackets after its name: "the Institute of Earth
+#: Studies (Ineter)"; a capitalised run, function words inside.
+_ACRONYM_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|on|de))*)\s*"
+    r"\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
+)
+
+
+def acronym_kinds(text: str) -> dict[str, SourceKind]:
+    """The institutional kind of each acronym the text defines, by the name it stands
+    for: "Nicaragua's Institute of Earth Studies (Ineter)" -> {"ineter": government}, so
+    that "Ineter scientist Jose Millan" speaks for a state body."""
+    out: dict[str, SourceKind] = {}
+    for m in _ACRONYM_DEFINED.finditer(text):
+        kind = classify_kind(m.group("name"))
+        if kind in _INSTITUTIONS:
+            out[m.group("acr").lower()] = kind
+    return out
 
 
 #: After a person noun, the institution the person speaks for: "a lawyer for the ministry".
@@ -381,6 +419,17 @@ _OUTLET_NAME = re.compile(
 )
 
 
+def _is_broadcaster(text: str) -> bool:
+    """Whether the whole phrase is a broadcaster of the lexicon ("CNBC", "Sky News"), which
+    the NER may take for a person."""
+    return _strip_the(_norm(text)).lower() in _broadcast_outlets()
+
+
+@functools.cache
+def _broadcast_outlets() -> frozenset[str]:
+    return frozenset(lexicon()["broadcast_outlets"])
+
+
 def _kind_hit(rx: re.Pattern, text: str) -> bool:
     """Whether a kind term occurs in ``text``; "House" inside a name ("Pizza House",
     "Random House") is no legislature, "the House" and "House Speaker" are."""
@@ -415,9 +464,14 @@ def _head_word(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-#: Where the head of a noun phrase ends: a comma, a preposition or a relative pronoun.
+#: Where the head of a noun phrase ends: a comma, a preposition, a relative pronoun or a
+#: participle that modifies it with its object ("Experts studying the crater"; not the nouns
+#: in -ing, nor a participle before the head: "the acting director", "starting quarterback").
 _POST_HEAD = re.compile(
-    r"\s*,|\s*\(|\s+(?:in|from|at|of|for|with|on|by|close\s+to|familiar\s+with|who|which|that)\s",
+    r"\s*,|\s*\(|\s+(?:in|from|at|of|for|with|on|by|close\s+to|familiar\s+with|who|which|that)\s"
+    r"|\s+(?-i:(?!(?:thing|king|morning|evening|building|spring|string|wing|ring|ceiling|"
+    r"meeting|briefing|hearing|offspring|sibling|darling)\s)[a-z]{2,}ing)\s"
+    r"(?=(?-i:the|a|an|his|her|their|its|this|these|those|[A-Z])\b)",
     re.IGNORECASE,
 )
 
@@ -1005,20 +1059,71 @@ def _compatible(
     return True
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_HONORIFIC_GENDER = {
+    **dict.fromkeys(("mr", "mr."), "m"),
+    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss"), "f"),
+}
+
+
+def _genders(antecedents: Sequence[_Antecedent]) -> dict[str, str]:
+    """The gender the text gives each antecedent entity, by an honorific of one of its
+    mentions ("Mrs Palin") or a pronoun already resolved to it ("he"); none where the
+    mentions disagree."""
+    out: dict[str, str | None] = {}
+    for a in antecedents:
+        words = _norm(a.text).lower().split()
+        gender = _PRONOUN_GENDER.get(" ".join(words)) or (
+            _HONORIFIC_GENDER.get(words[0]) if words else None
+        )
+        if gender is not None:
+            out[a.entity.id] = gender if out.get(a.entity.id, gender) == gender else None
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1, 0)
+
+
+def _previous_subject_first(
+    article: str, position: int, before: list[_Antecedent]
+) -> list[_Antecedent]:
+    """The antecedents in the order a pronoun that opens its sentence tries them: the
+    previous sentence's first (its subject: "Jeffs' voice drones on ..., speaking in the
+    voice of God. He promises ..." is Jeffs), then the rest, nearest first."""
+    start = _sentence_start(article, position)
+    if article[start:position].strip(" \t“”\"'‘’("):
+        return list(reversed(before))  # not at the sentence start
+    prev = _sentence_start(article, max(0, start - 2))
+    previous = [a for a in before if prev <= a.end <= start]
+    return previous[:1] + [a for a in reversed(before) if a not in previous[:1]]
+
+
 def resolve_coreference(
     text: str,
     position: int,
     antecedents: Sequence[_Antecedent],
     persons: Collection[str] = (),
+    article: str = "",
 ) -> Entity | None:
     """The entity an anaphoric source at ``position`` refers to, or None (``persons``: see
-    :func:`_is_person_entity`)."""
+    :func:`_is_person_entity`; ``article``, the text ``position`` is in: a "he" or "she"
+    that opens its sentence prefers the subject of the sentence before)."""
     t = _norm(text)
     before = [a for a in antecedents if a.end <= position]
     if not before:
         return None
     if is_pronoun(t):
-        for a in reversed(before):
+        genders = _genders(before)
+        wanted = _PRONOUN_GENDER.get(t.lower())
+        order = (
+            _previous_subject_first(article, position, before)
+            if article and wanted
+            else list(reversed(before))
+        )
+        for a in order:
+            if wanted and genders.get(a.entity.id, wanted) != wanted:
+                continue  # "he" is not "Mrs Palin"
             if _compatible(t, a.entity, persons, a.text):
                 return a.entity
         return None
@@ -1162,9 +1267,13 @@ def _with_entity(link: ViaLink, text: str, mentions: Sequence[Mention]) -> ViaLi
     issued = _ISSUED_BY.match(mention.text)
     if issued and issued.end() < len(mention.text):
         mention = Span.of(text, mention.start + issued.end(), mention.end)
+    return dataclasses.replace(link, entity=_span_entity(text, mention, mentions))
+
+
+def _span_entity(text: str, mention: Span, mentions: Sequence[Mention]) -> Entity | None:
+    """The entity a source phrase names, by its words and the NER mentions inside it."""
     kind = classify_kind(mention.text)
-    entity = make_entity(mention.text, kind, mentions=_mentions_in(mention, mentions, text))
-    return dataclasses.replace(link, entity=entity)
+    return make_entity(mention.text, kind, mentions=_mentions_in(mention, mentions, text))
 
 
 def _passive_citation(text: str, window: tuple[int, int], claim: Claim) -> Claim | None:
@@ -1546,13 +1655,27 @@ def voice_institution(text: str) -> str | None:
     return None
 
 
+#: Roles on a sports team: the holder speaks for the team (guideline b9: players and
+#: coaches speaking of their team's game are `organization`), named or not ("interim coach",
+#: "the Colts' quarterback").
+_TEAM_ROLES = frozenset(
+    re.findall(
+        r"\S+",
+        "coach quarterback linebacker goalkeeper goalie striker midfielder pitcher shortstop",
+    )
+)
+
+
 def role_kind(role: str, label_of=None) -> SourceKind | None:
     """The kind a role gives its holder, when the role names an institution: "president
     of the ISP Association" -> organization, "Utah Department of Corrections spokesman"
-    -> government, "Pizza House delivery manager" -> organization; None otherwise."""
+    -> government, "Pizza House delivery manager" -> organization, a role on a team
+    ("interim coach", "coach of the Jets") -> organization; None otherwise."""
     role = _norm(role).strip(" ,")
     if not role:
         return None
+    if _head_word(_POST_HEAD.split(role)[0]) in _TEAM_ROLES:
+        return SourceKind.ORGANIZATION
     m = re.match(r"^(?P<head>.+?)\s+(?:of|for|at|with)\s+(?P<inst>.+)$", role, re.IGNORECASE)
     if m and _head_word(m.group("head")) in _OFFICE_HEADS:
         head, inst = m.group("head"), m.group("inst")
@@ -1676,22 +1799,45 @@ def _premodifier(text: str, start: int) -> str:
     return " ".join(run)
 
 
-def _mention_role_kind(text: str, start: int, end: int) -> SourceKind | None:
+def _mention_role_kind(
+    text: str, start: int, end: int, acronyms: dict[str, SourceKind] | None = None
+) -> SourceKind | None:
     """The institutional kind a person named in the text takes from the role stated with
     the name: a title before it ("Interior Secretary Dirk Kempthorne" -> government,
     "Vancouver police spokesperson Tim Fanning" -> government, "CNN analyst X" -> media) or
     an office in apposition after it ("Ed Smith, president of the Acme Corp.," ->
     organization); None when the name stands alone. Later bare mentions ("Kempthorne",
     "he") then resolve to an entity of that kind."""
+    if acronyms:  # "Ineter scientist Jose Millan": an acronym the text defines, 3 words back
+        line_start = text.rfind("\n", 0, start) + 1
+        for word in reversed(text[max(line_start, start - 60) : start].split()[-3:]):
+            if word.lower() in acronyms:
+                return acronyms[word.lower()]
+            if re.search(r"[,;:()\"“”.]$", word):
+                break
     premod = _premodifier(text, start)
     if premod:
         kind = classify_kind(f"{premod} {text[start:end]}", ner_label="PERSON")
         if kind in _INSTITUTION_KINDS:
             return kind
+        kind = role_kind(premod)  # "Acme sales manager X", "interim coach X"
+        if kind is not None:
+            return kind
     m = re.match(r",\s+(?!who\b|which\b|that\b)([^,.;:\n“”\"]{3,80}),", text[end : end + 90])
     if m:
         return role_kind(m.group(1))
+    m = _PREDICATIVE_ROLE.match(text, end, min(len(text), end + 120))
+    if m:
+        return role_kind(m.group("role"))
     return None
+
+
+#: An office stated of a person by a copula after the name, an age between: "Jeffs, 55, is
+#: head of the Utah-based church", "Ms Ruiz was the company's sales director".
+_PREDICATIVE_ROLE = re.compile(
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|"
+    r"served\s+as)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:\n“”\"()]{3,80})"
+)
 
 
 def _full_proper_name(text: str) -> str | None:
@@ -1850,6 +1996,70 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
 
 
+#: The words of a report on a sports match: its score ("20 - 13", "3-1") and the game's terms.
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+_GAME_TERMS = re.compile(
+    r"\b(?:touchdowns?|quarterbacks?|yards|rushing|innings?|halftime|half-time|playoffs?|"
+    r"overtime|penalty|penalties|goalkeeper|striker|midfielder|pitcher|home\s+runs?|"
+    r"rebounds|free\s+throws?|field\s+goals?|coach|season|scored|kick-?off|wicket)\b",
+    re.IGNORECASE,
+)
+_GAME_MIN_TERMS = 6  # distinct terms
+
+
+def is_game_report(text: str) -> bool:
+    """Whether the article reports a sports match: a score and at least six distinct terms
+    of the game. The people it quotes by name are its players and coaches."""
+    if not _SCORE.search(text):
+        return False
+    terms = {re.sub(r"s$", "", m.group(0).lower()) for m in _GAME_TERMS.finditer(text)}
+    return len(terms) >= _GAME_MIN_TERMS
+
+
+class _OfficeKinds:
+    """The institutional kinds the article states for the people it names, wherever the
+    role is stated ("Jeffs, 55, is head of the church" after "Warren Jeffs said"), by full
+    name and by surname (a surname two people share with different kinds gives none)."""
+
+    def __init__(self, default: SourceKind | None = None) -> None:
+        self._by_name: dict[str, SourceKind | None] = {}
+        self._by_surname: dict[str, SourceKind | None] = {}
+        self.default = default  # the kind of a named person with no office stated
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return ascii_fold(_strip_honorific(_strip_possessive(_norm(name)))).lower()
+
+    def add(self, name: str, kind: SourceKind) -> None:
+        key = self._key(name)
+        if not _is_bare_name(name) or not key:
+            return
+        for table, k in ((self._by_name, key), (self._by_surname, key.split()[-1])):
+            table[k] = kind if table.get(k, kind) is kind else None
+
+    def kind_of(self, name: str) -> SourceKind | None:
+        key = self._key(name)
+        if not key or not _is_bare_name(_norm(name)):
+            return None
+        if key in self._by_name:
+            return self._by_name[key]
+        return self._by_surname.get(key.split()[-1])
+
+    def apply(self, claim: Claim, persons: set[str]) -> Claim:
+        """A person source whose office the article states takes the office's kind."""
+        entity = claim.source_entity
+        if entity is None or claim.source_kind is not SourceKind.PERSON:
+            return claim
+        kind = self.kind_of(entity.name)
+        if kind is None and len(entity.name.split()) >= 2 and _is_bare_name(entity.name):
+            kind = self.default  # "Andrew Luck" in a game report
+        if kind is None or kind is SourceKind.PERSON:
+            return claim
+        persons.add(entity.id)  # still "he" / "she"
+        entity = dataclasses.replace(entity, kind=kind)
+        return dataclasses.replace(claim, source_kind=kind, source_entity=entity)
+
+
 def resolve_sources(
     text: str,
     claims: Sequence[Claim],
@@ -1859,26 +2069,45 @@ def resolve_sources(
     """Fill ``source_entity``, ``source_kind``, ``via`` and ``channel`` of each claim."""
     antecedents: list[_Antecedent] = []
     persons: set[str] = set()  # entity ids the named sources resolved to people
+    # players and coaches speak of their team's game (guideline, batch b9)
+    offices = _OfficeKinds(SourceKind.ORGANIZATION if is_game_report(text) else None)
     quoted = quoted_stretches(text)
+    acronyms = acronym_kinds(text)
     for m in mentions:  # named mentions are antecedents too
         if any(lo <= m.start and m.end <= hi for lo, hi in quoted):
             continue  # a name inside someone's quoted words is not who speaks next
+        name = text[m.start : m.end]
+        if m.label in ("PERSON", "GPE", "LOC"):
+            # "Jeffs" after "Warren Jeffs" is him, even where the NER takes it for a place
+            # ("Nichols") or a family could end in -s
+            prior = _surname_antecedent(name, antecedents, persons)
+            if prior is not None and (
+                m.label == "PERSON" or not (country_in(name) or metonym_country(name))
+            ):
+                antecedents.append(_Antecedent(m.end, prior, name))
+                office = _mention_role_kind(text, m.start, m.end, acronyms)
+                if office is not None:
+                    offices.add(prior.name, office)
+                continue
         if m.label in ("PERSON", "ORG"):
-            name = text[m.start : m.end]
             kind = classify_kind(name, ner_label=m.label)
-            office = _mention_role_kind(text, m.start, m.end) if m.label == "PERSON" else None
+            office = (
+                _mention_role_kind(text, m.start, m.end, acronyms) if m.label == "PERSON" else None
+            )
             kind = office or kind  # "Interior Secretary Dirk Kempthorne": his office
             ent = make_entity(name, kind, mentions=[(name, m.label)])
             if ent:
                 antecedents.append(_Antecedent(m.end, ent, name))
                 if office is not None:
                     persons.add(ent.id)  # still a person: "he", "Kempthorne"
+                    offices.add(ent.name, office)
     out: list[Claim] = []
     entities: dict[str, Entity] = {}
     for claim in sorted(claims, key=lambda c: _first(c)):
         with contextlib.suppress(Exception):  # never lose a claim over its source analysis
             claim = _resolve_one(text, claim, mentions, antecedents, persons)
             claim = _home_government(claim, text)
+            claim = offices.apply(claim, persons)
         out.append(claim)
         for ent in (claim.source_entity, *(v.entity for v in claim.via)):
             if ent is not None:
@@ -1895,7 +2124,80 @@ def resolve_sources(
             antecedents.sort(key=lambda a: a.end)
     order = {c.id: i for i, c in enumerate(claims)}
     out.sort(key=lambda c: order.get(c.id, 0))
-    return reports_of_reports(out), list(entities.values())
+    return reports_of_reports(quoted_saying(text, out, mentions)), list(entities.values())
+
+
+#: "X quoted Y saying Z": the participle of the quoted party's words (with or without
+#: "as"), the stretch from the citing cue to the quoted party (its description: "an
+#: eyewitness,"), and what stands between the quoted party and the participle.
+_QUOTED_PARTICIPLE = re.compile(
+    r"(?:as\s+)?(?:saying|stating|telling|claiming|warning|adding)", re.IGNORECASE
+)
+_QUOTED_PARTY_GAP = re.compile(r"\s+(?:[^.;:\n“”\"()]{0,90}?,\s*)?")
+_QUOTED_PARTY_TAIL = re.compile(r"\s*(?:,\s*)?(?:as\s+)?")
+#: The reporter opening the sentence of "X quoted Y saying": a short phrase, no clause.
+_QUOTING_REPORTER = re.compile(
+    r"\s*(?P<rep>(?:[\w.'’&-]+\s+){0,6}?[\w.'’&-]+)\s+(?:quoted|cited)", re.IGNORECASE
+)
+
+
+def _sentence_reporter(
+    text: str, claim: Claim, mentions: Sequence[Mention]
+) -> tuple[Span, Entity | None] | None:
+    """The reporter of "X quoted Y saying" when the tagger gave "quoted" no claim: the
+    phrase from the sentence start to the citing verb, when the quoted party follows it."""
+    lo = _sentence_window(text, claim)[0]
+    m = _QUOTING_REPORTER.match(text, lo, claim.source[0].start)
+    if m is None or not _QUOTED_PARTY_GAP.fullmatch(text, m.end(), claim.source[0].start):
+        return None
+    rep = Span.of(text, m.start("rep"), m.end("rep"))
+    return rep, _span_entity(text, rep, mentions)
+
+
+def quoted_saying(
+    text: str, claims: Sequence[Claim], mentions: Sequence[Mention] = ()
+) -> list[Claim]:
+    """ "The Post quoted an aide, Jo Lind, saying ...": the tagger gives the participle a
+    claim of its own, with the quoted party as its source. That claim's source becomes the
+    citing claim's ("The Post", or the phrase opening the sentence when "quoted" has no
+    claim), and the quoted party its first via-link, as "X quoted Y as saying" is read by
+    :func:`find_via`."""
+    citing = [
+        c
+        for c in claims
+        if c.source and c.cue and _norm(c.cue[-1].text).lower() in ("quoted", "cited")
+    ]
+    out = []
+    for claim in claims:
+        if claim.source and claim.cue and not claim.via:
+            src, cue = claim.source, claim.cue
+            participle = _QUOTED_PARTICIPLE.fullmatch(" ".join(s.text for s in cue))
+            tail = _QUOTED_PARTY_TAIL.fullmatch(text, src[-1].end, cue[0].start)
+            outer = [
+                c
+                for c in citing
+                if c is not claim
+                and c.cue[-1].end <= src[0].start
+                and _QUOTED_PARTY_GAP.fullmatch(text, c.cue[-1].end, src[0].start)
+            ]
+            if participle and tail:
+                link = ViaLink(source=src, cue=cue, entity=claim.source_entity)
+                if outer:
+                    o = outer[-1]
+                    reporter = (o.source, o.source_entity, o.source_kind)
+                elif found := _sentence_reporter(text, claim, mentions):
+                    rep, entity = found
+                    kind = entity.kind if entity else classify_kind(rep.text)
+                    reporter = ((rep,), entity, kind)
+                else:
+                    reporter = None
+                if reporter is not None:
+                    source, entity, kind = reporter
+                    claim = dataclasses.replace(
+                        claim, source=source, source_entity=entity, source_kind=kind, via=(link,)
+                    )
+        out.append(claim)
+    return out
 
 
 #: Cues of an inner report that an outer one relays ("Police believe X, the station
@@ -2056,6 +2358,8 @@ def _resolve_one(
             content = kept or content
     via = tuple(link if link.entity else _with_entity(link, text, mentions) for link in via)
 
+    if claim.source and is_dateline(text, claim.source[0], mentions):
+        claim = dataclasses.replace(claim, source=())  # "Jaipur: A man who was ..."
     if not claim.source:
         return dataclasses.replace(
             claim,
@@ -2074,7 +2378,7 @@ def _resolve_one(
         if _norm(src_text).lower() in ("who", "which", "that"):
             entity = _relative_antecedent(text, src.start, mentions, antecedents, social)
         else:
-            entity = resolve_coreference(src_text, src.start, antecedents, persons)
+            entity = resolve_coreference(src_text, src.start, antecedents, persons, text)
         if entity is None and is_pronoun(src_text):
             kind = (
                 SourceKind.PERSON
@@ -2100,6 +2404,33 @@ def _resolve_one(
             entity = dataclasses.replace(entity, kind=kind)
     return dataclasses.replace(
         claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
+    )
+
+
+#: A place opening the article before a colon, and the story that runs on after it.
+_DATELINE = re.compile(r"\s*:\s+(?P<body>[^\n]*)")
+_DATELINE_MIN_POPULATION = 10_000
+
+
+def is_dateline(text: str, source: Span, mentions: Sequence[Mention] = ()) -> bool:
+    """Whether a source is the dateline of the article ("Jaipur: A man who was ..."): a
+    place name at the very start of the text, followed by a colon and a story that runs on
+    past its first sentence on that line. A person or an organisation before a colon
+    ("Putin: sanctions will fail", a headline) and a headline's place ("Moscow: ...", short
+    and followed by a line break) are sources."""
+    if text[: source.start].strip() or len(source.text.split()) > 3:
+        return False
+    m = _DATELINE.match(text, source.end)
+    if m is None or not (". " in m.group("body") or len(m.group("body")) > 120):
+        return False
+    labels = {k.label for k in mentions if k.start < source.end and source.start < k.end}
+    if labels & {"PERSON", "ORG"}:
+        return False
+    if labels & {"GPE", "LOC"} or country_in(source.text):
+        return True
+    return any(
+        e.fcode.startswith("PPL") and e.population >= _DATELINE_MIN_POPULATION
+        for e in load_gazetteer().lookup(source.text)
     )
 
 
