@@ -318,3 +318,42 @@ def test_a_participle_ends_the_head_of_an_unnamed_group():
 def test_a_participle_before_the_head_is_no_boundary():
     assert classify_kind("the acting director of the Fish Agency") is not SourceKind.OTHER
     assert role_kind("the Hawks' starting quarterback") is SourceKind.ORGANIZATION
+
+
+# lead, session 10: armed groups, aid agencies, people described but not named
+
+
+def test_armed_groups_and_aid_agencies_have_their_kinds():
+    assert classify_kind("the country's paramilitary Coastal Defence Forces") is SourceKind.MILITARY
+    assert classify_kind("a local militia") is SourceKind.MILITARY
+    assert classify_kind("aid agencies") is SourceKind.ORGANIZATION
+
+
+def test_people_described_but_not_named_are_anonymous():
+    assert classify_kind("two people briefed on the talks") is SourceKind.ANONYMOUS
+    assert classify_kind("a person close to the governor") is SourceKind.ANONYMOUS
+    assert classify_kind("A man involved in the crash") is SourceKind.PERSON
+
+
+def test_the_person_refers_back_to_the_unnamed_source():
+    text = (
+        "A person familiar with the talks said a deal was near. "
+        "The person said the final text would come on Monday."
+    )
+    first = _claim(text, "c1", "A person familiar with the talks", "said", "a deal was near")
+    second = _claim(text, "c2", "The person", "said", "the final text would come on Monday")
+    (a, b), _ = resolve_sources(text, [first, second])
+    assert b.source_entity == a.source_entity
+    assert b.source_kind is SourceKind.ANONYMOUS
+
+
+def test_the_army_is_not_the_paramilitary_named_before_it():
+    text = (
+        "The paramilitary Border Guard Brigades said they had taken the bridge. "
+        "The army said its units still held the crossing."
+    )
+    first = _claim(text, "c1", "The paramilitary Border Guard Brigades", "said", "they had")
+    second = _claim(text, "c2", "The army", "said", "its units still held the crossing")
+    (a, b), _ = resolve_sources(text, [first, second])
+    assert b.source_kind is SourceKind.MILITARY
+    assert b.source_entity != a.source_entity

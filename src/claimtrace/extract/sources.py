@@ -198,6 +198,16 @@ def _all_kind_terms() -> frozenset[str]:
     return frozenset(t for terms in lexicon()["kind_terms"].values() for t in terms)
 
 
+#: how news describes people it does not name: "unnamed", "familiar with", and people or
+#: sources "briefed on", "close to", "with direct knowledge of", "involved in" a matter
+_UNNAMED_TELLERS = re.compile(
+    r"unnamed|anonymous|familiar\s+with|\b(?:people|persons?|sources?|officials?|insiders?)\s+"
+    r"(?:\w+\s+)?(?:briefed|close\s+to|with\s+(?:\w+\s+)?knowledge|involved\s+in|aware\s+of|"
+    r"knowledgeable|privy\s+to|speaking\s+on\s+condition)",
+    re.IGNORECASE,
+)
+
+
 def classify_kind(
     text: str,
     *,
@@ -238,7 +248,7 @@ def classify_kind(
         and ner_label != "PERSON"
         and not re.match(r"\s*,\s*(?:[A-Z]|the\s+[A-Z])", _after_head(text))
     )
-    if unnamed_people or (not named and re.search(r"unnamed|anonymous|familiar with", text, re.I)):
+    if unnamed_people or (not named and _UNNAMED_TELLERS.search(text)):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.ANONYMOUS
     if (
         _is_people_noun(head)
@@ -1099,6 +1109,13 @@ def _previous_subject_first(
     return previous[:1] + [a for a in reversed(before) if a not in previous[:1]]
 
 
+#: a state's regular forces and the armed groups that fight them, both of kind military
+_REGULAR_FORCE_HEADS = frozenset(["army", "military", "navy"])
+_IRREGULAR_FORCE = re.compile(
+    r"\b(?:paramilitar\w*|militias?|rebels?|insurgents?|guerrillas?|separatists?)\b", re.I
+)
+
+
 def resolve_coreference(
     text: str,
     position: int,
@@ -1139,6 +1156,8 @@ def resolve_coreference(
     if kinds is None:
         kinds = {classify_kind(t)} - {SourceKind.OTHER, SourceKind.PERSON}
     for a in reversed(candidates):  # a compatible kind
+        if head in _REGULAR_FORCE_HEADS and _IRREGULAR_FORCE.search(a.text):
+            continue  # "the army" is not the paramilitary or the rebels named before it
         if a.entity.kind in kinds and not _is_person_entity(a.entity, persons):
             if head in _GOVERNMENT_HEADS and not a.entity.id.endswith("/government"):
                 continue  # "the federal government" is not an agency named before it
