@@ -81,3 +81,37 @@ def test_an_approximator_before_a_number_stays_in_the_content():
     content = (Span.of(text, text.index("about"), len(text) - 1),)
     _, new_cue, new_content, _ = _preposition_to_cue(text, (source, cue, content, 0.9))
     assert (new_cue[0].text, new_content[0].text) == ("worried about", "the cost")
+
+
+def _one_claim(text: str, source: str, cue: str, content: str) -> tuple:
+    spans = []
+    for part in (source, cue, content):
+        at = text.index(part)
+        spans.append((Span.of(text, at, at + len(part)),))
+    return (*spans, 0.9)
+
+
+def test_according_to_x_which_cited_y_is_one_claim_of_x():
+    from claimtrace.extract.attribution import _according_to_relative_citation
+
+    text = "According to the Gazette, which cited two port officials, the quay will close."
+    tagged = [_one_claim(text, "which", "cited", "two port officials, the quay will close")]
+    (((source,), (cue,), (content,), _),) = _according_to_relative_citation(text, tagged)
+    assert (source.text, cue.text, content.text) == (
+        "the Gazette, which cited two port officials",
+        "According to",
+        "the quay will close",
+    )
+
+
+def test_a_closing_according_to_takes_its_relative_clause_of_citation():
+    from claimtrace.extract.attribution import _according_to_relative_citation
+
+    text = "The quay will close, according to the Gazette, which cited U.S. port officials."
+    according = _one_claim(text, "the Gazette", "according to", "The quay will close")
+    relative = _one_claim(text, "which", "cited", "U.S. port officials")
+    (((source,), _cue, (content,), _),) = _according_to_relative_citation(
+        text, [according, relative]
+    )
+    assert source.text == "the Gazette, which cited U.S. port officials"
+    assert content.text == "The quay will close"

@@ -357,3 +357,13 @@ def test_the_army_is_not_the_paramilitary_named_before_it():
     (a, b), _ = resolve_sources(text, [first, second])
     assert b.source_kind is SourceKind.MILITARY
     assert b.source_entity != a.source_entity
+
+
+def test_a_source_holding_its_clause_of_citation_gets_the_via_link():
+    text = "According to the Gazette, which cited two port officials, the quay will close."
+    claim = _claim(
+        text, "c1", "the Gazette, which cited two port officials", "According to", "the quay"
+    )
+    (out,), _ = resolve_sources(text, [claim])
+    assert out.source[0].text == "the Gazette"
+    assert [link.source[0].text for link in out.via] == ["two port officials"]

@@ -654,3 +654,34 @@ def test_a_basis_statement_at_the_end_of_the_content_is_undisclosed():
     text = "The militia said it had seized the airport without firing a shot."
     c = claim(text, "The militia", "said", "it had seized the airport without firing a shot")
     assert classify_basis(text, c) == Basis.UNSTATED
+
+
+def test_a_content_that_reports_the_sources_own_denial():
+    from claimtrace.extract.stance import rule_stance
+
+    text = 'The office said it "categorically rejects" the report.'
+    c = claim(text, "The office", "said", 'it "categorically rejects" the report')
+    assert rule_stance(text, c) == Stance.DENY
+    text = "The firm said it rejected the bid."
+    assert rule_stance(text, claim(text, "The firm", "said", "it rejected the bid")) == (
+        Stance.ASSERT
+    )
+    text = "The firm said it welcomes the report."
+    assert rule_stance(text, claim(text, "The firm", "said", "it welcomes the report")) == (
+        Stance.ASSERT
+    )
+
+
+def test_a_basis_statement_in_the_next_sentence_is_not_a_claim_of_its_own():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "The channel reported that 30 fighters died. It did not say how it knew."
+    doc = nlp(text)
+    doc._.ct_quantities = []
+    doc._.ct_claims = [
+        claim(text, "The channel", "reported", "that 30 fighters died"),
+        claim(text, "It", "did not say how", "it knew"),
+    ]
+    doc = StanceComponent()(doc)
+    (only,) = doc._.ct_claims
+    assert only.basis == Basis.UNDISCLOSED

@@ -2692,6 +2692,61 @@ _REFUSAL_PHRASE = re.compile(
 _THAT_NEXT = re.compile(r"\s+(?:that|whether)\s", re.IGNORECASE)
 
 
+#: "According to X, which cited Y, Z": the source is X, the content Z and Y the origin X
+#: relays (the tagger reads "which cited Y, Z" as a claim of its own)
+_ACCORDING_TO_CITING = re.compile(
+    r"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.\"“”()]{2,80}?,\s+(?:which|who)\s+"
+    r"(?:cited|quoted)\s+[^,;:\"“”()]{2,80}?),\s+(?P<content>\S)"
+)
+
+
+_ACCORDING_TO_CITING_LAST = re.compile(
+    r"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.\"“”()]{2,80}?,\s+(?:which|who)\s+"
+    r"(?:cited|quoted)\s+[^,;:\"“”()]{2,80}?)(?=\s*(?:;|\.(?=\s+[A-Z\"“]|\s*$)|$))"
+)
+
+
+def _according_to_relative_citation(text: str, raw: list) -> list:
+    """Claims of "According to X, which cited Y, Z" as one: source "X, which cited Y" (the
+    sources step reads the via-link Y from it), cue "According to", content Z; the claim
+    the tagger made of "which cited Y, Z" gives it its content's end. The same for "Z,
+    according to X, which cited Y.", where the tagger's "which cited Y" claim goes."""
+    out = list(raw)
+    for m in _ACCORDING_TO_CITING.finditer(text):
+        inside = [
+            r
+            for r in out
+            if r[1] and m.start() <= r[1][0].start and r[1][0].end <= m.start("content")
+        ]
+        relative = [r for r in inside if r[0] and r[0][0].text.lower() in ("which", "who")]
+        if not relative:
+            continue
+        end = max(c.end for c in relative[0][2]) if relative[0][2] else m.end()
+        if end <= m.start("content"):
+            continue
+        claim = (
+            (Span.of(text, m.start("src"), m.end("src")),),
+            (Span.of(text, m.start("cue"), m.end("cue")),),
+            (Span.of(text, m.start("content"), end),),
+            relative[0][3],
+        )
+        out = [r for r in out if r not in inside] + [claim]
+    for m in _ACCORDING_TO_CITING_LAST.finditer(text):
+        # "Z, according to X, which cited Y.": the "according to" claim takes the clause
+        according = [r for r in out if r[1] and r[1][0].start == m.start("cue")]
+        relative = [
+            r
+            for r in out
+            if r[1] and m.start("src") < r[1][0].start and r[1][0].end <= m.end("src")
+        ]
+        if len(according) != 1 or not relative:
+            continue
+        _source, cue, content, conf = according[0]
+        claim = ((Span.of(text, m.start("src"), m.end("src")),), cue, content, conf)
+        out = [r for r in out if r is not according[0] and r not in relative] + [claim]
+    return sorted(out, key=lambda r: min(s.start for part in r[:3] for s in part))
+
+
 def _sourceless_denial(raw: tuple) -> bool:
     """A denying or minimising verb with no one who denies: "moves that have brushed aside
     traditional politicking" is no attribution (PolNeAR train: 1 of 72 such cues has no
@@ -3021,6 +3076,7 @@ def extract_attributions(
         raw = [_no_clause_before_source(text, r) for r in raw]
         raw = [_no_antecedent_before_relative_source(text, r) for r in raw]
         raw = [r for r in raw if not _sourceless_denial(r)]
+        raw = _according_to_relative_citation(text, raw)
         content_prob = content_prob_of(doc)
         if content_prob is not None:
             raw = [learned_content_end(text, r, content_prob) for r in raw]

@@ -1243,6 +1243,13 @@ _INTERPOSED_CITATION = re.compile(
 )
 
 
+#: a source span that holds its own relative clause of citation: "The Wall Street Journal,
+#: which cited U.S. officials"
+_NAMED_WITH_CITATION = re.compile(
+    r"(?P<head>[^,;:\"“”()]{2,80}?)\s*,\s*" + _RELATIVE_CITATION.pattern, re.IGNORECASE
+)
+
+
 def _cited_link(text: str, m: re.Match[str]) -> ViaLink:
     """The via-link of a relative clause of citation: its ``via`` and ``cue`` groups."""
     return ViaLink(
@@ -1266,17 +1273,23 @@ def _interposed_citation(text: str, claim: Claim) -> tuple[ViaLink, tuple[int, i
 def _relative_citation(text: str, claim: Claim) -> Claim | None:
     """The claim whose source span is a relative clause of citation ("which cited three
     former officials"), rewritten as source "which" (resolved to what it follows) and a
-    via-link to the cited party."""
+    via-link to the cited party; or a source span that holds one ("The Journal, which
+    cited U.S. officials"), rewritten as its head with the via-link."""
     if len(claim.source) != 1 or claim.via:
         return None
     src = claim.source[0]
     m = _RELATIVE_CITATION.fullmatch(text, src.start, src.end)
+    if m is not None:
+        link = _cited_link(text, m)
+        return dataclasses.replace(
+            claim, source=(Span.of(text, m.start("rel"), m.end("rel")),), via=(link,)
+        )
+    # "According to the Journal, which cited U.S. officials, ...": the source and its clause
+    m = _NAMED_WITH_CITATION.fullmatch(text, src.start, src.end)
     if m is None:
         return None
-    link = _cited_link(text, m)
-    return dataclasses.replace(
-        claim, source=(Span.of(text, m.start("rel"), m.end("rel")),), via=(link,)
-    )
+    head = Span.of(text, m.start("head"), m.end("head"))
+    return dataclasses.replace(claim, source=(head,), via=(_cited_link(text, m),))
 
 
 def _with_entity(link: ViaLink, text: str, mentions: Sequence[Mention]) -> ViaLink:

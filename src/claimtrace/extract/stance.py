@@ -504,9 +504,14 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         or any(_ends_with_question(s.text) for s in claim.content)
     ):
         return Stance.QUESTION
-    if _is_denial(cue, words):
+    own = _own_act(words)  # "said it categorically rejects the report": its own denial
+    if _is_denial(cue, words) or (own is not None and _is_denial(*own)):
         return Stance.DENY
-    if _is_downplay(cue, content, words) or _media_called_fake(doc_or_text, claim):
+    if (
+        _is_downplay(cue, content, words)
+        or (own is not None and _is_downplay(own[0], " ".join(own[1]), own[1]))
+        or _media_called_fake(doc_or_text, claim)
+    ):
         return Stance.DOWNPLAY
     carried = _carried_over(doc_or_text, claim, cue)
     if carried is not None:
@@ -514,6 +519,30 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     if content and _is_conditional(_first_sentence(content)):
         return Stance.CONDITIONAL
     return Stance.ASSERT
+
+
+#: a content that reports the source's own present act: "(that) it rejects", "we deny",
+#: "he dismisses" -- a subject pronoun, adverbs, then a finite verb
+_OWN_ACT = re.compile(
+    r"^(?:that\s+)?(?:it|we|i|he|she|they)\s+(?:\"\s+)?((?:\w+ly\s+|\"\s+)*\w+(?:s|ed)?"
+    r"(?:\s+(?:off|down|aside|away|back|issue\s+with))?)(?:\s+\")?\s+"
+)
+
+
+def _own_act(words: list[str]) -> tuple[str, list[str]] | None:
+    """(cue, content words) for a content that states the source's own act of denying or
+    minimising ("that it categorically rejects the report"), read as that act's cue and
+    its object; None otherwise. Only a denying or minimising verb counts: "that it
+    welcomes the report" stays as it is."""
+    m = _OWN_ACT.match(" ".join(words[:12]))
+    if not m:
+        return None
+    act = re.sub(r'"\s*', "", m.group(1)).strip()
+    lex = lexicon()
+    if not (lex["deny_cues_rx"].search(act) or lex["downplay_cues_rx"].search(act)):
+        return None
+    rest = " ".join(words[:12])[m.end() :].split() + words[12:]
+    return act, rest
 
 
 def _act_moved_to_cue(doc_or_text: Doc | str, claim: Claim) -> Claim:

@@ -368,11 +368,13 @@ class StanceComponent:
         view = DocView.of(doc)  # sentence bounds and annotation flags, once per Doc
         requests = find_comment_requests(doc, view=view)
         claims = drop_comment_requests(records(doc, "ct_claims"), requests)
-        claims = [
+        # a basis statement ("The channel did not say how it knew") goes first: it is read
+        # into the basis of the claim before it, and is no claim that keeps that sentence
+        claims = drop_basis_statements(doc, claims, view=view)
+        kept = [
             analyze_claim(doc, claim, view=view, others=claims, backup=self.backup)
             for claim in claims
         ]
-        kept = drop_basis_statements(doc, claims, view=view)
         # ids stay "c1", "c2", ... in text order after the drops
         doc._.ct_claims = [dataclasses.replace(c, id=f"c{i}") for i, c in enumerate(kept, 1)]
         doc._.ct_quantities = [
