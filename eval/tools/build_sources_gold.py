@@ -1,4 +1,4 @@
-"""Build eval/gold/sources.jsonl from the hand labels (session 3; b8 of session 8; b9 of session 9).
+"""Build eval/gold/sources.jsonl from the hand labels (session 3; b8, b9, b11 of sessions 8-10).
 
     PYTHONPATH=src python eval/tools/build_sources_gold.py
 
@@ -17,6 +17,10 @@ claimtrace was run on its articles, so its labels (eval/gold/annotations/sources
 carry no claim ids: each label anchors its cue, source, content and channel in the text
 itself (see the header of that file and :func:`parse_text_labels`); no pipeline is needed to
 build those rows, and the pipeline is loaded only when a cid-keyed document is new.
+
+Batch b11 (session 10, split ``dev4``) was labelled blind in the same way; its labels
+(eval/gold/annotations/sources-labels-b11.txt) have the b9 format and give rows with ids
+``<doc>#b11-<n>``.
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "eval/gold/sources-articles.jsonl"
 LABELS = ROOT / "eval/gold/annotations/sources-labels.txt"
 LABELS_B9 = ROOT / "eval/gold/annotations/sources-labels-b9.txt"
+LABELS_B11 = ROOT / "eval/gold/annotations/sources-labels-b11.txt"
+# text-anchored batches: row-id prefix -> label file
+TEXT_LABELS = {"b9": LABELS_B9, "b11": LABELS_B11}
 OUT = ROOT / "eval/gold/sources.jsonl"
 
 
@@ -63,7 +70,7 @@ def parse_labels(path: Path) -> dict[str, list[dict]]:
 
 
 def parse_text_labels(path: Path) -> dict[str, list[dict]]:
-    """Text-anchored labels (batch b9).
+    """Text-anchored labels (batches b9 and b11).
 
     ``@doc``, then per claim ``cue|source|entity;aliases|kind|via|channel|flags|content``:
     ``cue`` is a snippet of the text that occurs exactly once in the article, with the cue
@@ -157,7 +164,7 @@ def gold_row(
     }
 
 
-def text_anchored_rows(art: dict, labels: list[dict]) -> list[dict]:
+def text_anchored_rows(art: dict, labels: list[dict], batch: str = "b9") -> list[dict]:
     text = art["text"]
     rows = []
     for i, lab in enumerate(labels, 1):
@@ -165,7 +172,7 @@ def text_anchored_rows(art: dict, labels: list[dict]) -> list[dict]:
         content = list(content_span(text, lab["content"], cue[0]))
         source = None if lab["src"] == "-" else list(nearest(text, lab["src"], cue[0]))
         channel = list(nearest(text, lab["channel"], cue[0])) if lab["channel"] else None
-        rows.append(gold_row(art, f"b9-{i}", lab, cue, content, source, channel))
+        rows.append(gold_row(art, f"{batch}-{i}", lab, cue, content, source, channel))
     return rows
 
 
@@ -179,7 +186,11 @@ def nearest(text: str, needle: str, at: int) -> tuple[int, int]:
 
 def main() -> None:
     labels = parse_labels(LABELS)
-    text_labels = parse_text_labels(LABELS_B9) if LABELS_B9.exists() else {}
+    text_labels: dict[str, tuple[str, list[dict]]] = {}
+    for batch, path in TEXT_LABELS.items():
+        if path.exists():
+            for doc, labs in parse_text_labels(path).items():
+                text_labels[doc] = (batch, labs)
     nlp = None
     stored: dict[str, list[dict]] = {}
     if OUT.exists():
@@ -190,8 +201,9 @@ def main() -> None:
     rows = []
     for line in ARTICLES.read_text("utf-8").splitlines():
         art = json.loads(line)
-        if art["doc"] in text_labels:  # batch b9: anchored in the text, no pipeline
-            rows += text_anchored_rows(art, text_labels[art["doc"]])
+        if art["doc"] in text_labels:  # batches b9, b11: anchored in the text, no pipeline
+            batch, labs = text_labels[art["doc"]]
+            rows += text_anchored_rows(art, labs, batch)
             continue
         if art["doc"] not in labels:
             continue

@@ -4,7 +4,7 @@
 
 (CORPORA: the shared corpora folder, ../shared/corpora from a worktree.)
 
-Three batches, printed one after the other:
+Four batches, printed one after the other:
 
 - session 3 (random.seed(20261126)): 20 ECB+ documents (any topic; text rebuilt from the
   XML tokens, one line per sentence, the URL line of ecbplus documents dropped) and 12 FNC-1
@@ -18,6 +18,9 @@ Three batches, printed one after the other:
   bodies drawn the same way, skipping every document of the two earlier batches and the
   FNC-1 bodies of the stance gold set; all go to split ``dev3`` (labelled blind, from the
   text alone, before claimtrace was run on them).
+- batch b11, session 10 (random.seed(20261209)): 6 more ECB+ documents and 6 more FNC-1
+  bodies drawn the same way, skipping every document of the three earlier batches and the
+  FNC-1 bodies of the stance gold set; all go to split ``dev4`` (labelled blind, as b9).
 
 The gold file (eval/gold/sources-*.jsonl) stores the rebuilt text together with its sha256,
 so scoring needs no corpus; ``ecbplus_text`` is the reconstruction.
@@ -43,6 +46,9 @@ B8_FNC = 8
 B9_SEED = 20261208
 B9_ECB = 8
 B9_FNC = 8
+B11_SEED = 20261209
+B11_ECB = 6
+B11_FNC = 6
 STANCE_GOLD = Path(__file__).resolve().parents[1] / "gold/stance-fnc1-b5.jsonl"
 
 
@@ -132,12 +138,24 @@ def main() -> None:
     # batch b9: fresh documents, none of the earlier batches nor of the FNC-1 stance gold set
     rng = random.Random(B9_SEED)
     ecb_used |= {p.stem for p, _t in b8_ecb}
-    for p, t in pick_ecb(rng, ecb, B9_ECB, ecb_used):
+    b9_ecb = pick_ecb(rng, ecb, B9_ECB, ecb_used)
+    for p, t in b9_ecb:
         emit("ecbplus", p.stem, "dev3", t)
     used |= {r["Body ID"] for r in b8_fnc}
     fresh = [r for r in bodies if r["Body ID"] not in used]
-    for r in rng.sample(fresh, B9_FNC):
+    b9_fnc = rng.sample(fresh, B9_FNC)
+    for r in b9_fnc:
         emit("fnc1", r["Body ID"], "dev3", r["articleBody"].strip() + "\n")
+
+    # batch b11: fresh documents, none of the earlier batches nor of the FNC-1 stance gold set
+    rng = random.Random(B11_SEED)
+    ecb_used |= {p.stem for p, _t in b9_ecb}
+    for p, t in pick_ecb(rng, ecb, B11_ECB, ecb_used):
+        emit("ecbplus", p.stem, "dev4", t)
+    used |= {r["Body ID"] for r in b9_fnc}
+    fresh = [r for r in bodies if r["Body ID"] not in used]
+    for r in rng.sample(fresh, B11_FNC):
+        emit("fnc1", r["Body ID"], "dev4", r["articleBody"].strip() + "\n")
 
 
 if __name__ == "__main__":
