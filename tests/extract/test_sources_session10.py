@@ -367,3 +367,25 @@ def test_a_source_holding_its_clause_of_citation_gets_the_via_link():
     (out,), _ = resolve_sources(text, [claim])
     assert out.source[0].text == "the Gazette"
     assert [link.source[0].text for link in out.via] == ["two port officials"]
+
+
+def test_web_addresses_platforms_and_commentators_have_their_kinds():
+    assert classify_kind("harbournews.com") is SourceKind.MEDIA
+    assert classify_kind("Weibo, China's version of Twitter", ner_label="ORG") is (
+        SourceKind.SOCIAL_MEDIA
+    )
+    assert classify_kind("Outside commentators") is SourceKind.ANONYMOUS
+    assert classify_kind("an individual") is SourceKind.ANONYMOUS
+    assert classify_kind("the company's website") is not SourceKind.MEDIA
+
+
+def test_a_newspaper_named_by_its_last_word_is_the_one_named_in_full():
+    text = (
+        "The story was first reported by The Harbour Post on Monday.\n"
+        "The Post said the mayor had known for weeks."
+    )
+    claim = _claim(text, "c1", "The Post", "said", "the mayor had known for weeks")
+    mentions = [_mention(text, "The Harbour Post", "ORG")]
+    (out,), _ = resolve_sources(text, [claim], mentions=mentions)
+    assert out.source_entity is not None and out.source_entity.name == "Harbour Post"
+    assert out.source_kind is SourceKind.MEDIA

@@ -208,6 +208,17 @@ _UNNAMED_TELLERS = re.compile(
 )
 
 
+#: a web address standing as a source: "ynetnews.com", "politico.eu"
+_WEB_DOMAIN = re.compile(
+    r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|uk|eu|info|news|tv|ru|cn|il|in|de|fr|au)"
+)
+
+
+@functools.cache
+def _social_platforms() -> frozenset[str]:
+    return frozenset(lexicon()["social_platforms"])
+
+
 def classify_kind(
     text: str,
     *,
@@ -224,8 +235,11 @@ def classify_kind(
     country = country_in(text)
     named = bool(_proper_words(text, country)) or ner_label in ("PERSON", "ORG")
     found = {kind for kind, rx in regexes.items() if _kind_hit(rx, text)}
-    if "social_media" in found:
-        return SourceKind.SOCIAL_MEDIA
+    head = _np_head(text)
+    if "social_media" in found or head in _social_platforms():
+        return SourceKind.SOCIAL_MEDIA  # "Weibo, China's version of Twitter"
+    if _WEB_DOMAIN.fullmatch(head):
+        return SourceKind.MEDIA  # "ynetnews.com said on its site"
     if _AGE_NOMINAL.fullmatch(_np_head(text)):  # "The 21-year-old, from Perth,"
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     if is_legislative_committee(text):
@@ -240,7 +254,6 @@ def classify_kind(
         if kind in found:
             return SourceKind(kind)
     anonymous = _term_regex(lex["anonymous_requires_no_name"])
-    head = _np_head(text)
     # unnamed people: "officials", "Industry experts", "officials in Moscow" (a place or a
     # qualifier does not name them; a name in apposition does: "an official, John Smith")
     unnamed_people = (
@@ -418,15 +431,21 @@ def media_nominal_name(text: str) -> str | None:
     return _typed_nominal_name(_MEDIA_NOMINAL_NAME, text)
 
 
+#: the last word of a newspaper's name: "The Jerusalem Post", "The Times"
+_MASTHEAD_WORDS = (
+    "Times|Post|Herald|Tribune|Gazette|Journal|Chronicle|Telegraph|Observer|Courier|"
+    "Examiner|Inquirer|Dispatch|Star-Ledger|Sun-Times|Bulletin|Mail|Mirror|Express|Sentinel|"
+    "Register|Advertiser|Enquirer|Argus|Echo"
+)
 #: A newspaper's name: capitalised words ending in one of the usual masthead words
 #: ("Los Angeles Times", "the Denver Post", "Sydney Morning Herald"); case-sensitive, so
 #: "three times" or "a blog post" is no outlet.
 _OUTLET_NAME = re.compile(
     r"\b[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|and))*\s+"
-    r"(?:Times|Post|Herald|Tribune|Gazette|Journal|Chronicle|Telegraph|Observer|Courier|"
-    r"Examiner|Inquirer|Dispatch|Star-Ledger|Sun-Times|Bulletin|Mail|Mirror|Express|Sentinel|"
-    r"Register|Advertiser|Enquirer|Argus|Echo)\b"
+    rf"(?:{_MASTHEAD_WORDS})\b"
 )
+#: a newspaper named by its last word alone: "The Post said", "the Journal reported"
+_SHORT_MASTHEAD = re.compile(rf"(?:[Tt]he\s+)?(?P<word>{_MASTHEAD_WORDS})")
 
 
 def _is_broadcaster(text: str) -> bool:
@@ -1935,6 +1954,19 @@ def _same_name_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Enti
     return None
 
 
+def _masthead_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
+    """The newspaper named in full before that "The Post" or "the Journal" names by its
+    last word ("The Jerusalem Post ... The Post said")."""
+    m = _SHORT_MASTHEAD.fullmatch(_norm(text))
+    if m is None:
+        return None
+    for a in reversed(antecedents):
+        words = a.entity.name.split()
+        if len(words) >= 2 and words[-1] == m.group("word"):
+            return a.entity
+    return None
+
+
 def coordinated_people(text: str) -> tuple[str, str] | None:
     """(names, premodifier) of a source naming several people in coordination: "Retired
     rail workers Brent and Lynnette Hain" -> ("Brent and Lynnette Hain", "Retired rail
@@ -2590,6 +2622,9 @@ def _resolve_named(
     same = _same_name_antecedent(name, [a for a in antecedents if a.end <= lo])
     if same is not None and not role:
         return same  # "Stratfor said" after "the risk consultancy Stratfor"
+    masthead = _masthead_antecedent(name, [a for a in antecedents if a.end <= lo])
+    if masthead is not None and not role:
+        return masthead
     found = inner(name)
     label = found[-1][1] if found else None
     if (
