@@ -115,3 +115,12 @@ def test_a_closing_according_to_takes_its_relative_clause_of_citation():
     )
     assert source.text == "the Gazette, which cited U.S. port officials"
     assert content.text == "The quay will close"
+
+
+def test_the_narrators_comment_on_a_claim_is_not_its_content():
+    from claimtrace.extract.attribution import _no_comment_on_the_claim
+
+    text = "The rebels claimed the airport, a claim that could not be verified."
+    raw = _one_claim(text, "The rebels", "claimed", "the airport, a claim that could not be")
+    _source, _cue, (content,), _conf = _no_comment_on_the_claim(text, raw)
+    assert content.text == "the airport"

@@ -773,3 +773,9 @@ def test_a_countrys_institution_in_the_possessive_is_adjectival() -> None:
         PlaceUse.ADJECTIVAL,
     ]
     assert places[0].country == "PE"
+
+
+def test_a_capital_that_expects_or_is_sanctioned_is_a_metonym() -> None:
+    places = by_text("He said Ankara expected new jets soon, despite sanctions on Madrid.")
+    assert places["Ankara"].use is PlaceUse.METONYM
+    assert places["Madrid"].use is PlaceUse.METONYM

@@ -247,3 +247,16 @@ def test_any_run_of_number_words_cut_anywhere_is_read_without_error(words):
     text = " ".join(words)
     for q in extract_quantities(_BLANK(text)):
         assert text[q.span.start : q.span.end] == q.span.text
+
+
+def test_a_passive_event_with_a_ud_particle():
+    vocab = spacy.blank("en").vocab
+    doc = Doc(
+        vocab,
+        words=["62", "drones", "were", "shot", "down", "."],
+        pos=["NUM", "NOUN", "AUX", "VERB", "ADV", "PUNCT"],
+        heads=[1, 3, 3, 3, 3, 3],
+        deps=["nummod", "nsubj:pass", "aux:pass", "ROOT", "compound:prt", "punct"],
+    )
+    (q,) = extract_quantities(doc)
+    assert (q.counted, q.event) == ("drones", "shot down")

@@ -685,3 +685,10 @@ def test_a_basis_statement_in_the_next_sentence_is_not_a_claim_of_its_own():
     doc = StanceComponent()(doc)
     (only,) = doc._.ct_claims
     assert only.basis == Basis.UNDISCLOSED
+
+
+def test_an_unverified_claim_in_apposition_is_the_reporters_hedge():
+    text = "The rebels claimed the airport, a claim that could not be independently verified."
+    c = claim(text, "The rebels", "claimed", "the airport")
+    (hedge,) = find_hedges(text, c)
+    assert (hedge.cue, hedge.carrier) == ("unverified", "reporter")

@@ -68,7 +68,9 @@ REPORTING_VERBS = (
     "declares|vowed|vows|protested|protests|dismissed|dismisses|blamed|blames|sees|saw|"
     "wants|wanted|has\\s+said|has\\s+denied|has\\s+reiterated|has\\s+warned|has\\s+accused|"
     "has\\s+not\\s+commented|did\\s+not\\s+comment|declined|refused|agreed|signed|imposed|"
-    "retaliated|recalled|expelled|summoned|sent|deployed|supplied|backed|supports|supported"
+    "retaliated|recalled|expelled|summoned|sent|deployed|supplied|backed|supports|supported|"
+    "expects|expected|hopes|hoped|believes|believed|fears|feared|plans|planned|intends|"
+    "intended|considers|considered|regards|regarded"
 )
 _METONYM_AFTER = re.compile(
     r"^(?:'s\s+(?:government|foreign\s+ministry|embassy|response|position|envoy))?\s*"
@@ -101,11 +103,12 @@ _MODAL_ACT = re.compile(
     re.I,
 )
 #: a capital or country as a party to relations: "a rift with Jerusalem", "talks with
-#: Moscow", "tensions between Washington and Beijing"
+#: Moscow", "tensions between Washington and Beijing", "sanctions on Moscow"
 _RELATION_BEFORE = re.compile(
     r"\b(?:ties|talks|relations|relationship|tensions?|rift|dialogue|negotiations|deal|"
     r"agreement|dispute|standoff|row|feud|split|rapprochement|alliance|spat|clash|"
     r"cooperation|pact|treaty|summit)\s+(?:with|between)\s+(?:[A-Z][\w.'’-]*\s+(?:and|&)\s+)?$"
+    r"|\bsanctions\s+(?:on|against)\s+$"
 )
 
 # --------------------------------------------------------------------------- disambiguation

@@ -564,11 +564,12 @@ _PARTICLES = frozenset(["off", "out", "up", "down", "away"])
 
 def _event_at(tk: _Tokens, i: int) -> str:
     """The event word at token ``i`` with its particle, if it has one: "laid off" rather
-    than "laid". Parsed, the particle is the verb's ``prt`` child; unparsed, the particle
-    word right after it."""
+    than "laid". Parsed, the particle is the verb's ``prt`` (``compound:prt`` in UD)
+    child; unparsed, the particle word right after it."""
     k = i + 1
     particle = k < tk.n and tk.low[k] in _PARTICLES
-    if particle and (not tk.has_dep or (tk.doc[k].dep_ == "prt" and tk.doc[k].head.i == i)):
+    attached = tk.has_dep and tk.doc[k].dep_ in ("prt", "compound:prt") and tk.doc[k].head.i == i
+    if particle and (not tk.has_dep or attached):
         return f"{tk.low[i]} {tk.low[k]}"
     return tk.low[i]
 
@@ -578,7 +579,8 @@ def _event(tk: _Tokens, start: int, head: int | None, end: int) -> str | None:
     doc = tk.doc
     if head is not None and tk.has_dep:
         token = doc[head]
-        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and token.head.pos_ == "VERB":
+        subject_or_object = ("nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj")
+        if token.dep_ in subject_or_object and token.head.pos_ == "VERB":
             verb = token.head
             if verb.lower_ in events or verb.lemma_.lower() in events:
                 return _event_at(tk, verb.i)
