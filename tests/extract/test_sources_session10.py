@@ -389,3 +389,10 @@ def test_a_newspaper_named_by_its_last_word_is_the_one_named_in_full():
     (out,), _ = resolve_sources(text, [claim], mentions=mentions)
     assert out.source_entity is not None and out.source_entity.name == "Harbour Post"
     assert out.source_kind is SourceKind.MEDIA
+
+
+def test_a_word_inside_an_institutions_name_is_no_kind_term():
+    professor = "Ann Lee, a professor of nutrition at King's College London"
+    assert classify_kind(professor, ner_label="PERSON") is SourceKind.PERSON
+    assert classify_kind("the Army War College") is SourceKind.ORGANIZATION
+    assert classify_kind("King Charles") is SourceKind.GOVERNMENT

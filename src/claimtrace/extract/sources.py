@@ -472,8 +472,27 @@ def _kind_hit(rx: re.Pattern, text: str) -> bool:
             or _CIVIL_GENERAL_AFTER.match(text, m.end())
         ):
             continue  # "attorney general", "general counsel": no army rank
+        if any(
+            lo <= m.start() and m.end() <= hi and not (t_lo <= m.start() < t_hi)
+            for lo, hi, t_lo, t_hi in _institution_names(text)
+        ):
+            continue  # "King's College London", "General Hospital": a word of a name
         return True
     return False
+
+
+#: the name of a school, hospital or other institution, whose words are not kind terms:
+#: "King's College London", "Queen Mary Hospital", "the Army War College"
+_INSTITUTION_NAME = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*\s+){1,4}(?P<type>College|University|School|Hospital|Academy|"
+    r"Museum|Library|Clinic|Institute|Seminary|Cathedral|Church|Stadium|Hotel|Theatre|"
+    r"Theater)(?:\s+(?:of\s+)?[A-Z][\w-]*)*"
+)
+
+
+def _institution_names(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, type start, type end) of each institution name in ``text``."""
+    return [(*m.span(), *m.span("type")) for m in _INSTITUTION_NAME.finditer(text)]
 
 
 _CIVIL_GENERAL_BEFORE = re.compile(
