@@ -396,3 +396,13 @@ def test_a_word_inside_an_institutions_name_is_no_kind_term():
     assert classify_kind(professor, ner_label="PERSON") is SourceKind.PERSON
     assert classify_kind("the Army War College") is SourceKind.ORGANIZATION
     assert classify_kind("King Charles") is SourceKind.GOVERNMENT
+
+
+def test_a_company_office_before_a_name_gives_organization():
+    assert role_kind("Chief Executive") is SourceKind.ORGANIZATION
+    assert role_kind("Chief Financial Officer") is SourceKind.ORGANIZATION
+    assert role_kind("the bank's chief economist") is SourceKind.ORGANIZATION
+    text = "Chief Executive Dana Holt said sales had doubled."
+    first = _claim(text, "c1", "Chief Executive Dana Holt", "said", "sales had doubled")
+    (a,), _ = resolve_sources(text, [first], mentions=[_mention(text, "Dana Holt", "PERSON")])
+    assert a.source_kind is SourceKind.ORGANIZATION

@@ -1736,6 +1736,16 @@ _TEAM_ROLES = frozenset(
 )
 
 
+#: offices only a company or a firm has: "Chief Executive Kelly Ortberg", "the bank's chief
+#: economist"
+_CORPORATE_OFFICE = re.compile(
+    r"\b(?:chief\s+(?:executive|financial|operating|technology|marketing|investment|"
+    r"commercial|information)(?:\s+officer)?|chief\s+(?:economist|strategist)|"
+    r"(?-i:CEO|CFO|COO|CTO|CIO))\b",
+    re.IGNORECASE,
+)
+
+
 def role_kind(role: str, label_of=None) -> SourceKind | None:
     """The kind a role gives its holder, when the role names an institution: "president
     of the ISP Association" -> organization, "Utah Department of Corrections spokesman"
@@ -1746,6 +1756,8 @@ def role_kind(role: str, label_of=None) -> SourceKind | None:
         return None
     if _head_word(_POST_HEAD.split(role)[0]) in _TEAM_ROLES:
         return SourceKind.ORGANIZATION
+    if _CORPORATE_OFFICE.search(role):
+        return SourceKind.ORGANIZATION  # "Chief Executive X", "Acme's CFO": a company's
     m = re.match(r"^(?P<head>.+?)\s+(?:of|for|at|with)\s+(?P<inst>.+)$", role, re.IGNORECASE)
     if m and _head_word(m.group("head")) in _OFFICE_HEADS:
         head, inst = m.group("head"), m.group("inst")
