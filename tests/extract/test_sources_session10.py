@@ -406,3 +406,14 @@ def test_a_company_office_before_a_name_gives_organization():
     first = _claim(text, "c1", "Chief Executive Dana Holt", "said", "sales had doubled")
     (a,), _ = resolve_sources(text, [first], mentions=[_mention(text, "Dana Holt", "PERSON")])
     assert a.source_kind is SourceKind.ORGANIZATION
+
+
+def test_she_after_an_office_holder_named_by_office_is_that_holder():
+    text = (
+        'The governor said the bridge would reopen. "We are ahead of schedule," she told reporters.'
+    )
+    first = _claim(text, "c1", "The governor", "said", "the bridge would reopen")
+    second = _claim(text, "c2", "she", "told", '"We are ahead of schedule,"')
+    (a, b), _ = resolve_sources(text, [first, second])
+    assert b.source_entity == a.source_entity
+    assert b.source_kind is SourceKind.GOVERNMENT

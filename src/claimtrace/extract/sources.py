@@ -1032,6 +1032,8 @@ def _is_person_entity(entity: Entity, persons: Collection[str] = ()) -> bool:
     organization but is still "he"/"she")."""
     if entity.kind is SourceKind.PERSON:
         return True
+    if "/" not in entity.id and _head_word(entity.name) in _PERSON_HEADS:
+        return True  # "the mayor" ... "she told the council": an office holder
     if "/" in entity.id or len(entity.name.split()) < 2:
         return False
     if entity.kind in (SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.SOCIAL_MEDIA):
