@@ -231,15 +231,24 @@ def pick_b6(
     reporting cue (the b2/b4 criterion, :func:`has_plain_cue`, which reads only the cue's
     words). PolNeAR dev has no untouched article left, so the draw is over attributions; the
     whole batch is held out. Seed 20261207, recorded here."""
+    return _fresh_draw(path, gold, BEFORE_B6, 20261207, n_random, n_enriched)
+
+
+def _fresh_draw(
+    path: str, gold: str, before: frozenset[str], seed: int, n_random: int, n_enriched: int
+) -> list[tuple[dict, dict]]:
+    """The draw of batches b6 and b10: from every PolNeAR dev attribution that no batch in
+    ``before`` labelled, ``n_random`` at random, then ``n_enriched`` at random among the rest
+    whose cue is not a plain reporting cue; in document and text order."""
     docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
-    _developed, annotated = _annotated(gold, BEFORE_B6)
+    _developed, annotated = _annotated(gold, before)
     pool = [
         (d, a)
         for d in sorted(docs, key=lambda d: d["doc_id"])
         for a in sorted(d["attributions"], key=lambda a: a["id"])
         if (d["doc_id"], a["id"]) not in annotated
     ]
-    rng = random.Random(20261207)
+    rng = random.Random(seed)
     rng.shuffle(pool)
     natural, rest = pool[:n_random], pool[n_random:]
     chosen = natural + [(d, a) for d, a in rest if not has_plain_cue(d, a)][:n_enriched]
@@ -264,20 +273,7 @@ def pick_b10(
     rest whose cue is not a plain reporting cue (the b2/b4/b6 criterion, :func:`has_plain_cue`,
     which reads only the cue's words). The draw is over attributions, as for b6; the whole
     batch is held out. Seed 20261208, recorded here."""
-    docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
-    _developed, annotated = _annotated(gold, BEFORE_B10)
-    pool = [
-        (d, a)
-        for d in sorted(docs, key=lambda d: d["doc_id"])
-        for a in sorted(d["attributions"], key=lambda a: a["id"])
-        if (d["doc_id"], a["id"]) not in annotated
-    ]
-    rng = random.Random(20261208)
-    rng.shuffle(pool)
-    natural, rest = pool[:n_random], pool[n_random:]
-    chosen = natural + [(d, a) for d, a in rest if not has_plain_cue(d, a)][:n_enriched]
-    chosen.sort(key=lambda da: (da[0]["doc_id"], window(da[1])[0]))
-    return chosen
+    return _fresh_draw(path, gold, BEFORE_B10, 20261208, n_random, n_enriched)
 
 
 if __name__ == "__main__":

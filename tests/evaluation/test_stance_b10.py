@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
+from tests.evaluation.test_stance_b6 import POLNEAR, STANCE_GOLD, _rows, _sampler
 
-from claimtrace.evaluation.shared import shared_dir
 from claimtrace.evaluation.stance import FRESH_BATCHES, _in_split, load_gold
-
-REPO = Path(__file__).resolve().parents[2]
-STANCE_GOLD = REPO / "eval" / "gold" / "stance-polnear-dev.jsonl"
-SHARED = shared_dir()
-POLNEAR = SHARED / "corpora" / "polnear" / "dev.jsonl" if SHARED else None
-
-
-def _rows() -> list[dict]:
-    return [json.loads(line) for line in STANCE_GOLD.open(encoding="utf-8")]
 
 
 def test_b10_is_a_fresh_batch():
@@ -42,14 +29,6 @@ def test_b10_rows_come_after_the_earlier_batches():
     batches = [r["batch"] for r in _rows()]
     first = batches.index("stance-b10")
     assert set(batches[first:]) == {"stance-b10"}
-
-
-def _sampler():
-    path = REPO / "eval" / "tools" / "sample_stance_attributions.py"
-    spec = importlib.util.spec_from_file_location("sample_stance_attributions", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.shared
