@@ -2744,6 +2744,8 @@ def _according_to_relative_citation(text: str, raw: list) -> list:
         _source, cue, content, conf = according[0]
         claim = ((Span.of(text, m.start("src"), m.end("src")),), cue, content, conf)
         out = [r for r in out if r is not according[0] and r not in relative] + [claim]
+    if out == list(raw):
+        return out
     return sorted(out, key=lambda r: min(s.start for part in r[:3] for s in part))
 
 
