@@ -124,3 +124,26 @@ def test_the_narrators_comment_on_a_claim_is_not_its_content():
     raw = _one_claim(text, "The rebels", "claimed", "the airport, a claim that could not be")
     _source, _cue, (content,), _conf = _no_comment_on_the_claim(text, raw)
     assert content.text == "the airport"
+
+
+def test_a_quotation_running_into_the_next_paragraph_goes_to_its_speaker():
+    from claimtrace.extract.attribution import paragraph_quotation_to_its_speaker
+
+    text = (
+        'The chief insisted that the plan was sound. "We have the money. We have the staff.'
+        '\n\n"Nobody should doubt it," she told the board.'
+    )
+    first = _one_claim(text, "The chief", "insisted", "that the plan was sound")
+    opening = text.index('"We have')
+    first = (*first[:2], (*first[2], Span.of(text, opening, text.index("\n"))), 0.9)
+    second = _one_claim(text, "she", "told", '"Nobody should doubt it,"')
+    a, b = paragraph_quotation_to_its_speaker(text, [first, second])
+    assert [f.text for f in a[2]] == ["that the plan was sound"]
+    assert [f.text for f in b[2]] == [
+        '"We have the money. We have the staff.',
+        '"Nobody should doubt it,"',
+    ]
+    closed = 'He said "it is done." \n\n"Next," she said.'
+    one = _one_claim(closed, "He", "said", '"it is done."')
+    two = _one_claim(closed, "she", "said", '"Next,"')
+    assert paragraph_quotation_to_its_speaker(closed, [one, two]) == [one, two]

@@ -2412,6 +2412,43 @@ def _closing_mark_end(text: str, start: int) -> int | None:
     return close + width
 
 
+_OPENING_MARKS = ("“", '"', "‘‘", "''")
+
+
+def paragraph_quotation_to_its_speaker(text: str, raw: Sequence) -> list:
+    """A quotation that runs on into the next paragraph belongs to the speaker named at its
+    end: in 'The mayor insisted that X. "A. B.\n\n"C," she told the council.' the
+    quotation "A. B." left open at its paragraph's end (the news convention for a quote
+    that goes on) is hers, not the mayor's, whose claim the tagger gave it to. A claim left
+    with no content goes."""
+    contents = [list(r[2]) for r in raw]
+    for i, (_source, _cue, content, _conf) in enumerate(raw):
+        for frag in content:
+            lo = frag.start + len(frag.text) - len(frag.text.lstrip())
+            if not text.startswith(_OPENING_MARKS, lo) or _closing_mark_end(text, lo):
+                continue  # no quotation, or one that closes in its paragraph
+            para_end = text.find("\n", lo)
+            nxt = re.compile(r"\n\s*").match(text, para_end) if para_end >= 0 else None
+            if nxt is None or not text.startswith(_OPENING_MARKS, nxt.end()):
+                continue
+            owner = next(
+                (
+                    j
+                    for j, r in enumerate(raw)
+                    if j != i and r[1] and any(f.start <= nxt.end() < f.end for f in contents[j])
+                ),
+                None,
+            )
+            if owner is not None:
+                contents[i].remove(frag)
+                contents[owner] = sorted([frag, *contents[owner]], key=lambda f: f.start)
+    return [
+        (source, cue, tuple(contents[k]), conf)
+        for k, (source, cue, content, conf) in enumerate(raw)
+        if contents[k] or not content
+    ]
+
+
 def quotations_run_to_close(text: str, raw: Sequence) -> list:
     """A content that opens a quotation and stops at a sentence end inside it runs on to
     the quotation's closing mark ('“Finally. Someone who thinks like me.”'), unless
@@ -3095,6 +3132,7 @@ def extract_attributions(
         raw = [_balanced_edges(text, r) for r in raw]
         raw = [_opening_subject(text, r) for r in raw]
         raw = quotations_run_to_close(text, raw)
+        raw = paragraph_quotation_to_its_speaker(text, raw)
         raw = [_no_tail_after_reporting_clause(text, r) for r in raw]
         raw = [_no_opening_phrase(text, r) for r in raw]
         raw = [_no_clause_before_source(text, r) for r in raw]
