@@ -692,3 +692,15 @@ def test_an_unverified_claim_in_apposition_is_the_reporters_hedge():
     c = claim(text, "The rebels", "claimed", "the airport")
     (hedge,) = find_hedges(text, c)
     assert (hedge.cue, hedge.carrier) == ("unverified", "reporter")
+
+
+def test_the_sources_own_act_on_no_claim_stays_assert():
+    from claimtrace.extract.stance import rule_stance
+
+    text = "The club said it dismissed the coach."
+    assert rule_stance(text, claim(text, "The club", "said", "it dismissed the coach")) == (
+        Stance.ASSERT
+    )
+    text = "The firm said it dismisses the concerns as overblown."
+    c = claim(text, "The firm", "said", "it dismisses the concerns as overblown")
+    assert rule_stance(text, c) == Stance.DOWNPLAY

@@ -529,6 +529,9 @@ _OWN_ACT = re.compile(
 )
 
 
+_WORRY_NOUNS = re.compile(r"\b(?:concerns?|fears?|worries|worry|criticism|questions)\b")
+
+
 def _own_act(words: list[str]) -> tuple[str, list[str]] | None:
     """(cue, content words) for a content that states the source's own act of denying or
     minimising ("that it categorically rejects the report"), read as that act's cue and
@@ -542,6 +545,9 @@ def _own_act(words: list[str]) -> tuple[str, list[str]] | None:
     if not (lex["deny_cues_rx"].search(act) or lex["downplay_cues_rx"].search(act)):
         return None
     rest = " ".join(words[:12])[m.end() :].split() + words[12:]
+    head = " ".join(w for w in rest[:6] if w != '"')
+    if not (rest[:1] == ["that"] or CLAIM_NOUNS.search(head) or _WORRY_NOUNS.search(head)):
+        return None  # "said it dismissed the coach": a firing, not a dismissal of a claim
     return act, rest
 
 
