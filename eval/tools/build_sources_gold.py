@@ -52,21 +52,26 @@ def parse_labels(path: Path) -> dict[str, list[dict]]:
             doc = line[1:].strip()
             continue
         cid, src, ent, kind, via, channel, flags = (line.split("|") + [""] * 7)[:7]
-        names = [n.strip() for n in ent.split(";") if n.strip()]
         out.setdefault(doc, []).append(
-            {
-                "cid": cid,
-                "src": src,
-                "entity": names[0] if names else None,
-                "aliases": names[1:],
-                "kind": kind,
-                "via": [v.strip() for v in via.split(">") if v.strip()],
-                "channel": channel or None,
-                "coref": "c" in flags,
-                "metonym": "m" in flags,
-            }
+            {"cid": cid, **_label_fields(src, ent, kind, via, channel, flags)}
         )
     return out
+
+
+def _label_fields(src: str, ent: str, kind: str, via: str, channel: str, flags: str) -> dict:
+    """The fields both label formats share: source text, entity and aliases (``;``), kind,
+    via names (``a>b``), channel, and the coreference / metonymy flags."""
+    names = [n.strip() for n in ent.split(";") if n.strip()]
+    return {
+        "src": src,
+        "entity": names[0] if names else None,
+        "aliases": names[1:],
+        "kind": kind,
+        "via": [v.strip() for v in via.split(">") if v.strip()],
+        "channel": channel or None,
+        "coref": "c" in flags,
+        "metonym": "m" in flags,
+    }
 
 
 def parse_text_labels(path: Path) -> dict[str, list[dict]]:
@@ -92,20 +97,8 @@ def parse_text_labels(path: Path) -> dict[str, list[dict]]:
         if len(fields) != 8:
             raise ValueError(f"{doc}: expected 8 fields: {line!r}")
         cue, src, ent, kind, via, channel, flags, content = fields
-        names = [n.strip() for n in ent.split(";") if n.strip()]
         out[doc].append(
-            {
-                "cue": cue,
-                "src": src,
-                "entity": names[0] if names else None,
-                "aliases": names[1:],
-                "kind": kind,
-                "via": [v.strip() for v in via.split(">") if v.strip()],
-                "channel": channel or None,
-                "coref": "c" in flags,
-                "metonym": "m" in flags,
-                "content": content,
-            }
+            {"cue": cue, **_label_fields(src, ent, kind, via, channel, flags), "content": content}
         )
     return out
 

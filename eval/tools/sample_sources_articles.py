@@ -49,6 +49,12 @@ B9_FNC = 8
 B11_SEED = 20261209
 B11_ECB = 6
 B11_FNC = 6
+#: the fresh batches drawn after the first: (seed, ECB+ documents, FNC-1 bodies, split)
+FRESH_BATCHES = (
+    (B8_SEED, B8_ECB, B8_FNC, "dev2"),
+    (B9_SEED, B9_ECB, B9_FNC, "dev3"),
+    (B11_SEED, B11_ECB, B11_FNC, "dev4"),
+)
 STANCE_GOLD = Path(__file__).resolve().parents[1] / "gold/stance-fnc1-b5.jsonl"
 
 
@@ -120,42 +126,24 @@ def main() -> None:
     for i, (corpus, doc, text) in enumerate(arts):
         emit(corpus, doc, "test" if i in test else "dev", text)
 
-    # batch b8: fresh documents, none of the first batch nor of the FNC-1 stance gold set
-    rng = random.Random(B8_SEED)
+    # batches b8, b9, b11: fresh documents, none of the earlier batches nor of the FNC-1
+    # bodies of the stance gold set
     ecb_used = {p.stem for p, _t in ecb_pick}
-    b8_ecb = pick_ecb(rng, ecb, B8_ECB, ecb_used)
-    for p, t in b8_ecb:
-        emit("ecbplus", p.stem, "dev2", t)
     used = {r["Body ID"] for r in fnc_pick}
     for line in STANCE_GOLD.read_text("utf-8").splitlines():
         if line.strip():
             used.add(str(json.loads(line)["doc_id"]))
-    fresh = [r for r in bodies if r["Body ID"] not in used]
-    b8_fnc = rng.sample(fresh, B8_FNC)
-    for r in b8_fnc:
-        emit("fnc1", r["Body ID"], "dev2", r["articleBody"].strip() + "\n")
-
-    # batch b9: fresh documents, none of the earlier batches nor of the FNC-1 stance gold set
-    rng = random.Random(B9_SEED)
-    ecb_used |= {p.stem for p, _t in b8_ecb}
-    b9_ecb = pick_ecb(rng, ecb, B9_ECB, ecb_used)
-    for p, t in b9_ecb:
-        emit("ecbplus", p.stem, "dev3", t)
-    used |= {r["Body ID"] for r in b8_fnc}
-    fresh = [r for r in bodies if r["Body ID"] not in used]
-    b9_fnc = rng.sample(fresh, B9_FNC)
-    for r in b9_fnc:
-        emit("fnc1", r["Body ID"], "dev3", r["articleBody"].strip() + "\n")
-
-    # batch b11: fresh documents, none of the earlier batches nor of the FNC-1 stance gold set
-    rng = random.Random(B11_SEED)
-    ecb_used |= {p.stem for p, _t in b9_ecb}
-    for p, t in pick_ecb(rng, ecb, B11_ECB, ecb_used):
-        emit("ecbplus", p.stem, "dev4", t)
-    used |= {r["Body ID"] for r in b9_fnc}
-    fresh = [r for r in bodies if r["Body ID"] not in used]
-    for r in rng.sample(fresh, B11_FNC):
-        emit("fnc1", r["Body ID"], "dev4", r["articleBody"].strip() + "\n")
+    for seed, n_ecb, n_fnc, split in FRESH_BATCHES:
+        rng = random.Random(seed)
+        picked = pick_ecb(rng, ecb, n_ecb, ecb_used)
+        for p, t in picked:
+            emit("ecbplus", p.stem, split, t)
+        fresh = [r for r in bodies if r["Body ID"] not in used]
+        chosen = rng.sample(fresh, n_fnc)
+        for r in chosen:
+            emit("fnc1", r["Body ID"], split, r["articleBody"].strip() + "\n")
+        ecb_used |= {p.stem for p, _t in picked}
+        used |= {r["Body ID"] for r in chosen}
 
 
 if __name__ == "__main__":
