@@ -24,6 +24,7 @@ from pathlib import Path
 
 from claimtrace.data import read_json
 from claimtrace.extract.content_edges import content_prob_of, learned_content_end
+from claimtrace.extract.datelines import WIRE_DATELINE
 from claimtrace.model import QuoteType, Span
 
 SOURCE, CUE, CONTENT = "SOURCE", "CUE", "CONTENT"
@@ -777,6 +778,7 @@ def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpa
     cues += [m.span("cue") for m in _FINAL_REPORT.finditer(text)]
     cues += [m.span() for m in _REFUSAL_PHRASE.finditer(text)]
     cues += [m.span() for m in _stance_cue_regex().finditer(text)]
+    cues += [m.span("cue") for m in _ESTIMATE_CUE.finditer(text)]
     for lo, hi in sorted(cues):
         if any(r.start < hi and lo < r.end for r in taken):
             continue
@@ -787,6 +789,17 @@ def lexicon_cue_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpa
         out.append(role)
         taken.append(role)
     return out
+
+
+#: An estimate stated by its figure: "officials put the death toll at 112", "the ministry
+#: put the number of dead much higher, at 150", "analysts placed the cost at $2 billion".
+_ESTIMATE_CUE = re.compile(
+    r"\b(?P<cue>put|puts|putting|placed|places|placing)\s+(?:the|its|their|his|her|this|that)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|cost|costs|estimate|total|tally|losses|"
+    r"damage|casualties|turnout|price)\b[^.;:\n]{0,60}?\bat\s+(?:about\s+|around\s+|some\s+|"
+    r"least\s+|more\s+than\s+|nearly\s+|roughly\s+|an\s+estimated\s+)*[$€£]?\d",
+    re.IGNORECASE,
+)
 
 
 #: A line that a name opens with a colon: "Sanders: Clinton needs to ...", "PENCE: Well, ...".
@@ -976,7 +989,7 @@ def complete_content(
         lo, hi = s_lo, left_end
     else:
         lo, hi = right_start, s_hi
-    dateline = _DATELINE.match(text, lo, hi) if lo == 0 or text[lo - 1] == "\n" else None
+    dateline = WIRE_DATELINE.match(text, lo, hi) if lo == 0 or text[lo - 1] == "\n" else None
     if dateline:  # "PORTO ALEGRE, Brazil (AP) — Rains killed ...": not part of the claim
         lo = dateline.end()
     if hi <= cue.start and _participle_with_agent(text, cue, s_lo):
@@ -1009,11 +1022,6 @@ def complete_content(
     return lo, hi
 
 
-#: A wire-story dateline opening a paragraph: "PORTO ALEGRE, Brazil (AP) — ",
-#: "WASHINGTON (Reuters) - ".
-_DATELINE = re.compile(
-    r"[A-Z][A-Z][A-Z.'’ -]*(?:,\s+[A-Z][\w.'’ -]*?)?\s*(?:\([A-Za-z .&-]+\))?\s*[—–-]{1,2}\s+"
-)
 _THAT_AFTER_CUE = re.compile(r"^\s*(?:[\w.,'’-]+\s+){0,5}?(?:that|whether|if)\b", re.IGNORECASE)
 _CLAUSE_OPENER = re.compile(
     r"^\W*(?:in|on|at|after|before|during|when|while|speaking|asked|earlier|later|"
@@ -1146,7 +1154,7 @@ def complete_source(
     relative = _RELATIVE_SOURCE.match(text, s_lo, cue.start)
     if relative:  # "Two people familiar with it, who spoke on condition of anonymity, said"
         lo, hi = relative.span("np")
-        dateline = _DATELINE.match(text, lo, hi)
+        dateline = WIRE_DATELINE.match(text, lo, hi)
         return (dateline.end() if dateline else lo), hi
     taken = [r for r in roles if r is not cue]
     left_lo = max([s_lo] + [r.end for r in taken if r.end <= cue.start])
@@ -1301,7 +1309,7 @@ def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
     for i, role in enumerate(out):
         dateline = None
         if role.label == CONTENT and (role.start == 0 or text[role.start - 1] == "\n"):
-            dateline = _DATELINE.match(text, role.start)
+            dateline = WIRE_DATELINE.match(text, role.start)
         if role.label == CONTENT and _ANONYMITY.match(text, role.start, role.end):
             out[i] = None  # "asking not to be identified": why a source is unnamed
             continue
@@ -1385,7 +1393,8 @@ def split_at_line_breaks(text: str, doc, roles: Sequence[RoleSpan]) -> list[Role
     is a fragment per paragraph). The lines are grouped one by one, so a paragraph that
     continues a quotation still joins it (:func:`_continues_quotation`), and one that
     opens another speaker's quotation goes to that speaker's cue. Lines with no word
-    ('"' left from a closing mark) are dropped."""
+    ('"' left from a closing mark) are dropped, and so is a wire dateline opening a line
+    (a content run from a headline into "KARACHI, Pakistan (AP) — The toll ...")."""
     sent_of = _sentence_index(doc)
     out = []
     for r in roles:
@@ -1395,6 +1404,11 @@ def split_at_line_breaks(text: str, doc, roles: Sequence[RoleSpan]) -> list[Role
         pieces = []
         for line in re.finditer(r"[^\n]+", text[r.start : r.end]):
             a, b = r.start + line.start(), r.start + line.end()
+            dateline = WIRE_DATELINE.match(text, a) if a == 0 or text[a - 1] == "\n" else None
+            if dateline:
+                if dateline.end() >= b:
+                    continue  # the line's part of the content is the dateline alone
+                a = dateline.end()
             span = doc.char_span(a, b, alignment_mode="contract")
             if span is not None and re.search(r"\w", span.text):
                 pieces.append(RoleSpan.of(CONTENT, span, sent_of, score=r.score))
@@ -2874,7 +2888,7 @@ def _relative_clause_subject(
     if relative is None or not relative.end("np") < src.start < att.cue.start:
         return None
     lo, hi = relative.span("np")
-    dateline = _DATELINE.match(text, lo, hi)
+    dateline = WIRE_DATELINE.match(text, lo, hi)
     return (dateline.end() if dateline else lo), hi
 
 
@@ -2907,8 +2921,10 @@ def _completed(
         if att.content:
             out.append(_fill_gap_before_cue(text, att, roles))
             continue
-        if not _is_speech_cue(text[att.cue.start : att.cue.end]) and not _THAT_NEXT.match(
-            text, att.cue.end
+        if (
+            not _is_speech_cue(text[att.cue.start : att.cue.end])
+            and not _THAT_NEXT.match(text, att.cue.end)
+            and not _ESTIMATE_CUE.match(text, att.cue.start)
         ):
             continue  # a bare "support" or "believe in": too often not an attribution
         found = complete_content(text, att, sentences, roles)

@@ -28,7 +28,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimtrace.extract.gazetteer import ascii_fold, load_gazetteer
+from claimtrace.extract.datelines import wire_datelines
+from claimtrace.extract.gazetteer import ascii_fold, division_entries, load_gazetteer
 from claimtrace.extract.link import inside
 from claimtrace.model import Claim, Entity, SourceKind, Span, ViaLink
 
@@ -233,6 +234,8 @@ def classify_kind(
     if metonym_country(text):
         return SourceKind.GOVERNMENT
     country = country_in(text)
+    if ner_label == "GPE" and not country and not _known_place(text):
+        ner_label = None  # a "place" no gazetteer knows: "Tesla", "Axelrod", not a state
     named = bool(_proper_words(text, country)) or ner_label in ("PERSON", "ORG")
     found = {kind for kind, rx in regexes.items() if _kind_hit(rx, text)}
     head = _np_head(text)
@@ -274,15 +277,49 @@ def classify_kind(
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     if "government" in found or _is_state_body(text):
         return SourceKind.GOVERNMENT
-    if ner_label == "PERSON":
+    corporate = _CORPORATE_NAME.search(text) is not None
+    if ner_label == "PERSON" and not corporate:
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
-    if "organization" in found or ner_label == "ORG":
+    if "organization" in found or ner_label == "ORG" or corporate:
         return SourceKind.ORGANIZATION
     if ner_label == "GPE" or country:
         return SourceKind.GOVERNMENT if ner_label == "GPE" else SourceKind.OTHER
     if "person" in found or (named and len(_proper_words(text, country)) >= 2):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
+
+
+#: A company's name by its designator or its trade: "Norvex Semiconductor", "Goldman Sachs
+#: Group", "Acme Corp.", "Delta Air Lines" (one to four capitalised words before it).
+_CORPORATE_NAME = re.compile(
+    r"\b(?:[A-Z][\w&'’.-]*\s+){1,4}(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|"
+    r"PLC|Plc|AG|SE|NV|GmbH|Group|Holdings|Partners|Capital|Technologies|Systems|Motors|"
+    r"Airlines|Air\s+Lines|Airways|Pharmaceuticals|Semiconductors?|Industries|Laboratories|"
+    r"Labs|Communications|Networks|Entertainment|Enterprises|Brands|Foods|Petroleum|Mining|"
+    r"Logistics|Electronics|Therapeutics|Biosciences)\b\.?"
+)
+
+
+def corporate_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each company name that its designator or trade word marks, whatever
+    the NER made of it; "the" and a sentence-initial "Shares of" are not part of it."""
+    out = []
+    for m in _CORPORATE_NAME.finditer(text):
+        start = m.start()
+        lead = re.match(r"(?:The|Shares|Shares\s+of|Analysts|Rival|Both)\s+", text[start : m.end()])
+        if lead:
+            start += lead.end()
+        if _CORPORATE_NAME.fullmatch(text, start, m.end()):
+            out.append((start, m.end()))
+    return out
+
+
+def _known_place(text: str) -> bool:
+    """Whether the gazetteer knows ``text`` (without "the" and a possessive) as a place or
+    a first-level division: an NER "GPE" it does not know is most often a company."""
+    gaz = load_gazetteer()
+    name = _strip_possessive(_strip_the(_norm(text)))
+    return bool(gaz.lookup(name) or division_entries(gaz, name))
 
 
 #: A body a country owns: "Nicaragua's Institute of Earth Studies", "Japan's Meteorological
@@ -1710,6 +1747,15 @@ _VOICE_COMPLEMENT = re.compile(
 )
 
 
+#: A firm's research voice: "Analysts at Morgan Stanley", "economists from Goldman Sachs"
+#: write the firm's notes and forecasts, so they speak for it.
+_HOUSE_VOICE = re.compile(
+    r"^(?:\w+\s+)?(?:analysts?|economists?|strategists?)\s+(?:at|from|with)\s+"
+    r"(?P<inst>(?:the\s+)?(?-i:[A-Z])[^,]*)$",
+    re.IGNORECASE,
+)
+
+
 def voice_institution(text: str) -> str | None:
     """The institution an unnamed voice speaks for: "a spokesperson for Interoute" ->
     "Interoute", "a CBS News report" -> "CBS News", "A Sonoma County Sheriff's dispatcher"
@@ -1718,6 +1764,9 @@ def voice_institution(text: str) -> str | None:
     m = _VOICE_COMPLEMENT.match(t)
     if m and _head_word(m.group("head")) in _VOICE_HEADS:
         return m.group("inst").strip()
+    house = _HOUSE_VOICE.match(t)
+    if house:
+        return house.group("inst").strip()
     words = t.split()
     if len(words) >= 2 and words[-1].lower() in _VOICE_HEADS:
         inst = _strip_possessive(_DETERMINERS.sub("", " ".join(words[:-1])))
@@ -1987,6 +2036,28 @@ def _same_name_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Enti
     return None
 
 
+_SHORT_NAME_KINDS = frozenset({SourceKind.ORGANIZATION, SourceKind.MEDIA})
+
+
+def _short_name_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
+    """The company or outlet named in full before whose first words this name is
+    ("Shares of Norvex Semiconductor fell ... Norvex said", "Goldman Sachs Group ...
+    Goldman"); people are left to :func:`_surname_antecedent`."""
+    words = _strip_the(_norm(text)).split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return None
+    for a in reversed(antecedents):
+        full = a.entity.name.split()
+        if (
+            a.entity.kind in _SHORT_NAME_KINDS
+            and len(full) > len(words)
+            and full[: len(words)] == words
+            and "/" not in a.entity.id
+        ):
+            return a.entity
+    return None
+
+
 def _masthead_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
     """The newspaper named in full before that "The Post" or "the Journal" names by its
     last word ("The Jerusalem Post ... The Post said")."""
@@ -2170,9 +2241,20 @@ def resolve_sources(
     offices = _OfficeKinds(SourceKind.ORGANIZATION if is_game_report(text) else None)
     quoted = quoted_stretches(text)
     acronyms = acronym_kinds(text)
+    datelines = wire_datelines(text)
+    companies = corporate_names(text)
+    mentions = sorted(
+        [
+            *(m for m in mentions if not any(lo < m.end and m.start < hi for lo, hi in companies)),
+            *(Mention(lo, hi, "ORG") for lo, hi in companies),
+        ],
+        key=lambda m: m.start,
+    )
     for m in mentions:  # named mentions are antecedents too
         if any(lo <= m.start and m.end <= hi for lo, hi in quoted):
             continue  # a name inside someone's quoted words is not who speaks next
+        if any(lo <= m.start and m.end <= hi for lo, hi in datelines):
+            continue  # "KARACHI (AP) —" is not what "the agency" says later refers to
         name = text[m.start : m.end]
         if m.label in ("PERSON", "GPE", "LOC"):
             # "Jeffs" after "Warren Jeffs" is him, even where the NER takes it for a place
@@ -2466,8 +2548,9 @@ def _resolve_one(
             channel=channel,
             content=content,
         )
-    src = claim.source[0]
-    src_text = strip_trailing_time(" ".join(s.text for s in claim.source))
+    source = _without_intensifier(text, claim.source)
+    src = source[0]
+    src_text = strip_trailing_time(" ".join(s.text for s in source))
     entity = None
     if metonym_country(src_text) is None and (
         is_pronoun(src_text) or is_definite_nominal(src_text)
@@ -2493,7 +2576,7 @@ def _resolve_one(
                 content=content,
             )
     if entity is None:
-        entity = _resolve_named(text, claim.source, mentions, antecedents, social, persons)
+        entity = _resolve_named(text, source, mentions, antecedents, social, persons)
     kind = entity.kind if entity else classify_kind(src_text, social_channel=social)
     if social and kind in (SourceKind.PERSON, SourceKind.OTHER, SourceKind.ANONYMOUS):
         kind = SourceKind.SOCIAL_MEDIA
@@ -2502,6 +2585,19 @@ def _resolve_one(
     return dataclasses.replace(
         claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
     )
+
+
+_INTENSIFIER = re.compile(r"\s*,?\s+(?:himself|herself|itself|themselves)\s*,?\s*$", re.IGNORECASE)
+
+
+def _without_intensifier(text: str, source: Sequence[Span]) -> Sequence[Span]:
+    """The source spans without an emphatic reflexive after the name, which says nothing of
+    who speaks: "Berg himself" is Berg, "the minister herself" the minister."""
+    last = source[-1]
+    m = _INTENSIFIER.search(last.text)
+    if m is None or m.start() == 0:
+        return source
+    return (*source[:-1], Span.of(text, last.start, last.start + m.start()))
 
 
 #: A place opening the article before a colon, and the story that runs on after it.
@@ -2658,6 +2754,9 @@ def _resolve_named(
     masthead = _masthead_antecedent(name, [a for a in antecedents if a.end <= lo])
     if masthead is not None and not role:
         return masthead
+    short = _short_name_antecedent(name, [a for a in antecedents if a.end <= lo])
+    if short is not None and not role:
+        return short
     found = inner(name)
     label = found[-1][1] if found else None
     if (

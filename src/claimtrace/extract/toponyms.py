@@ -881,6 +881,11 @@ def entity_mentions(
         if surface.lower().startswith("the "):
             start, surface = start + 4, surface[4:]
         entries, demonym, dropped = _match(gaz, surface)
+        if not entries and not demonym and label in PLACE_LABELS:
+            # "Sindh", "Bavaria": a first-level division the gazetteer keeps no row for,
+            # named bare where the NER takes it for a place
+            entries = division_entries(gaz, _strip_possessive(surface))
+            dropped = len(surface) - len(_strip_possessive(surface))
         if demonym:
             country = gaz.countries.get(demonym)
             if country:
