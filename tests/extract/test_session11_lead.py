@@ -168,3 +168,88 @@ def test_a_division_name_shared_by_two_countries_follows_the_article():
     text = "Fighting raged in Punjab, near Amritsar."
     places = {p.span.text: p for p in find_places(text, ents=_ents(text, "Punjab", "Amritsar"))}
     assert places["Punjab"].country == "IN"
+
+
+# 6. the reporter's note that a claim could not be verified
+
+
+def test_a_note_that_a_claim_could_not_be_verified_is_found_where_it_stands():
+    from claimtrace.extract.verification import unverified_note
+
+    def note(text: str, after: str) -> str | None:
+        span = unverified_note(text, text.index(after) + len(after))
+        return text[span[0] : span[1]] if span else None
+
+    text = "They said they took the village, a claim that could not be independently verified."
+    assert note(text, "took the village") == "could not be independently verified"
+    text = "They said 30 people died, though the figure could not be confirmed."
+    assert note(text, "30 people died") == "could not be confirmed"
+    text = "A commander said the town fell. The footage could not be independently verified."
+    assert note(text, "the town fell") == "could not be independently verified"
+    text = "The group said it downed a drone. Reuters could not immediately verify the claim."
+    assert note(text, "it downed a drone") == "could not immediately verify"
+    text = "The mayor said the bridge was safe. The engineers agreed."
+    assert note(text, "the bridge was safe") is None
+
+
+def test_the_note_is_a_hedge_and_no_claim_of_its_own():
+    from claimtrace.extract.attribution import _cue_in_note, _no_comment_on_the_claim
+    from claimtrace.extract.verification import note_spans
+    from claimtrace.model import Span
+
+    text = "Activists said 30 people died, though the figure could not be confirmed."
+    content = Span.of(text, text.index("30"), text.index("."))
+    raw = ((), (Span.of(text, 10, 14),), (content,), 0.9)
+    _, _, (cut,), _ = _no_comment_on_the_claim(text, raw)
+    assert cut.text == "30 people died"
+    confirmed = text.index("could not")
+    note_claim = ((), (Span.of(text, confirmed, len(text) - 1),), (), 0.9)
+    assert _cue_in_note(note_claim, note_spans(text))
+    assert not _cue_in_note(raw, note_spans(text))
+
+
+# 7. kinds by the head noun and by office
+
+
+def test_an_organisation_head_outweighs_a_government_modifier():
+    assert classify_kind("The police union") is SourceKind.ORGANIZATION
+    assert classify_kind("the state bar association") is SourceKind.ORGANIZATION
+    assert classify_kind("the city council") is SourceKind.GOVERNMENT
+    assert classify_kind("the police department") is SourceKind.GOVERNMENT
+
+
+def test_local_legislators_are_government():
+    assert classify_kind("Councilman Derek Haines", ner_label="PERSON") is SourceKind.GOVERNMENT
+    assert classify_kind("a council member") is SourceKind.GOVERNMENT
+    assert classify_kind("Alderwoman Ruth Ng", ner_label="PERSON") is SourceKind.GOVERNMENT
+
+
+# 8. a quoted question before "he asked"
+
+
+def test_a_quoted_question_goes_to_the_reporting_clause_after_it():
+    text = (
+        "Councilman Derek Haines said the increase would force cuts. "
+        '"Where is the money coming from?" he asked. "Nobody has explained that."'
+    )
+    claims = _claims(
+        text,
+        [
+            (SOURCE, "Councilman Derek Haines"),
+            ("CUE", "said"),
+            (CONTENT, "the increase would force cuts"),
+            (CONTENT, '"Where is the money coming from?"'),
+            (SOURCE, "he"),
+            ("CUE", "asked"),
+            (CONTENT, '"Nobody has explained that."'),
+        ],
+    )
+    assert claims[0] == (["Councilman Derek Haines"], "said", ["the increase would force cuts"])
+    assert claims[1][1] == "asked"
+    assert claims[1][2][0] == '"Where is the money coming from?"'
+
+
+def test_a_quoted_question_inside_a_sentence_is_left_where_it_is():
+    text = 'He said: "Why now?" Then the vote began.'
+    claims = _claims(text, [(SOURCE, "He"), ("CUE", "said"), (CONTENT, '"Why now?"')])
+    assert claims == [(["He"], "said:", ['"Why now?"'])]  # the colon joins the cue

@@ -275,6 +275,8 @@ def classify_kind(
         # "His lawyers", "Locals", "An office worker in Dubai": private people, whatever
         # institution a modifier names; "a lawyer for the ministry" speaks for it
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
+    if "government" in found and _organization_head(head, regexes):
+        return SourceKind.ORGANIZATION  # "the police union", "a teachers' association"
     if "government" in found or _is_state_body(text):
         return SourceKind.GOVERNMENT
     corporate = _CORPORATE_NAME.search(text) is not None
@@ -312,6 +314,17 @@ def corporate_names(text: str) -> list[tuple[int, int]]:
         if _CORPORATE_NAME.fullmatch(text, start, m.end()):
             out.append((start, m.end()))
     return out
+
+
+def _organization_head(head: str, regexes: dict[str, re.Pattern]) -> bool:
+    """Whether the head noun names an organisation and not a state organ ("union",
+    "association"; not "council", which is both): its modifiers ("police", "state") then
+    say whom the organisation serves, not that it is the government."""
+    return bool(
+        head
+        and regexes["organization"].fullmatch(head)
+        and not regexes["government"].fullmatch(head)
+    )
 
 
 def _known_place(text: str) -> bool:
@@ -653,6 +666,13 @@ _TITLE_WORDS = frozenset(
         "representative",
         "congressman",
         "congresswoman",
+        "councilman",
+        "councilwoman",
+        "councilmember",
+        "councillor",
+        "councilor",
+        "alderman",
+        "alderwoman",
         "king",
         "queen",
         "prince",

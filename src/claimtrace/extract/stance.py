@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from claimtrace.data import read_json
 from claimtrace.errors import ModelNotFound
 from claimtrace.extract.docview import DocView
+from claimtrace.extract.verification import unverified_note
 from claimtrace.model import (
     Basis,
     Claim,
@@ -755,14 +756,6 @@ def _hedges_in(
     return found
 
 
-_UNVERIFIED_APPOSITION = re.compile(
-    r"\W{0,3}(?:a|an|the)\s+(?:claim|assertion|allegation|report|account|figure)s?\s+"
-    r"(?:that|which)\s+(?P<what>(?:could|can|has|have|had)\s*(?:not|n't|yet\s+to)\s+"
-    r"(?:be|been)\s+(?:independently\s+)?(?:verified|confirmed))",
-    re.IGNORECASE,
-)
-
-
 def find_hedges(
     doc_or_text: Doc | str, claim: Claim, *, view: DocView | None = None
 ) -> tuple[Hedge, ...]:
@@ -808,12 +801,13 @@ def find_hedges(
             if not any(h.span.start == s for h in out):
                 carrier = "source" if has_source else "reporter"
                 out.append(Hedge(Span.of(text, s, e), m.group(2), carrier))
-    # the narrator's comment in apposition after the content: "..., a claim that could not
-    # be independently verified"
+    # the narrator's note after the content: "..., a claim that could not be independently
+    # verified", "..., though the figure could not be confirmed", "The footage could not be
+    # independently verified."
     if claim.content:
-        after = _UNVERIFIED_APPOSITION.match(text, claim.content[-1].end)
-        if after:
-            out.append(Hedge(Span.of(text, *after.span("what")), "unverified", "reporter"))
+        note = unverified_note(text, claim.content[-1].end)
+        if note:
+            out.append(Hedge(Span.of(text, *note), "unverified", "reporter"))
     # the cue: "believes", "suggested", "seems", "reportedly", "allegedly"
     content_words = len(_words(_joined(claim.content)))
     for sp in claim.cue:
