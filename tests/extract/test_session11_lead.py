@@ -253,3 +253,13 @@ def test_a_quoted_question_inside_a_sentence_is_left_where_it_is():
     text = 'He said: "Why now?" Then the vote began.'
     claims = _claims(text, [(SOURCE, "He"), ("CUE", "said"), (CONTENT, '"Why now?"')])
     assert claims == [(["He"], "said:", ['"Why now?"'])]  # the colon joins the cue
+
+
+def test_european_company_designators_and_operators_are_organisations():
+    text = "The port operator, Maasport BV, said. Nokia Oyj and Banco Santander S.A. rose."
+    assert [text[a:b] for a, b in corporate_names(text)] == [
+        "Maasport BV",
+        "Nokia Oyj",
+        "Banco Santander S.A.",
+    ]
+    assert classify_kind("The port operator") is SourceKind.ORGANIZATION

@@ -295,7 +295,7 @@ def classify_kind(
 #: Group", "Acme Corp.", "Delta Air Lines" (one to four capitalised words before it).
 _CORPORATE_NAME = re.compile(
     r"\b(?:[A-Z][\w&'’.-]*\s+){1,4}(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|"
-    r"PLC|Plc|AG|SE|NV|GmbH|Group|Holdings|Partners|Capital|Technologies|Systems|Motors|"
+    r"PLC|Plc|AG|SE|NV|N\.V|BV|B\.V|AB|ASA|SpA|Oyj|Pty|S\.A|GmbH|Group|Holdings|Partners|Capital|Technologies|Systems|Motors|"
     r"Airlines|Air\s+Lines|Airways|Pharmaceuticals|Semiconductors?|Industries|Laboratories|"
     r"Labs|Communications|Networks|Entertainment|Enterprises|Brands|Foods|Petroleum|Mining|"
     r"Logistics|Electronics|Therapeutics|Biosciences)\b\.?"
