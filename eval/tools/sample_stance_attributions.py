@@ -9,7 +9,7 @@ filtering). An article goes to the held-out test part when md5(doc_id) % 5 < 2.
 with the roles marked, for the annotator: [S ...] source, [C ...] cue, {...} content.
 
 Usage: python eval/tools/sample_stance_attributions.py \
-           ../shared/corpora/polnear/dev.jsonl [--show|--enriched|--fresh|--b4|--b6|--b10]
+           ../shared/corpora/polnear/dev.jsonl [--show|--enriched|--fresh|--b4|--b6|--b10|--b12]
 """
 
 from __future__ import annotations
@@ -235,11 +235,19 @@ def pick_b6(
 
 
 def _fresh_draw(
-    path: str, gold: str, before: frozenset[str], seed: int, n_random: int, n_enriched: int
+    path: str,
+    gold: str,
+    before: frozenset[str],
+    seed: int,
+    n_random: int,
+    n_enriched: int,
+    total: int | None = None,
 ) -> list[tuple[dict, dict]]:
-    """The draw of batches b6 and b10: from every PolNeAR dev attribution that no batch in
-    ``before`` labelled, ``n_random`` at random, then ``n_enriched`` at random among the rest
-    whose cue is not a plain reporting cue; in document and text order."""
+    """The draw of batches b6, b10 and b12: from every PolNeAR dev attribution that no batch
+    in ``before`` labelled, ``n_random`` at random, then ``n_enriched`` at random among the
+    rest whose cue is not a plain reporting cue; in document and text order. With ``total``
+    (b12) the order is the other way round: first ``n_enriched`` non-plain cues, then random
+    attributions among the rest until the batch has ``total`` (``n_random`` is ignored)."""
     docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
     _developed, annotated = _annotated(gold, before)
     pool = [
@@ -250,8 +258,13 @@ def _fresh_draw(
     ]
     rng = random.Random(seed)
     rng.shuffle(pool)
-    natural, rest = pool[:n_random], pool[n_random:]
-    chosen = natural + [(d, a) for d, a in rest if not has_plain_cue(d, a)][:n_enriched]
+    if total is None:
+        natural, rest = pool[:n_random], pool[n_random:]
+        chosen = natural + [(d, a) for d, a in rest if not has_plain_cue(d, a)][:n_enriched]
+    else:
+        enriched = [(d, a) for d, a in pool if not has_plain_cue(d, a)][:n_enriched]
+        rest = [(d, a) for d, a in pool if has_plain_cue(d, a)]
+        chosen = enriched + rest[: max(0, total - len(enriched))]
     chosen.sort(key=lambda da: (da[0]["doc_id"], window(da[1])[0]))
     return chosen
 
@@ -276,10 +289,37 @@ def pick_b10(
     return _fresh_draw(path, gold, BEFORE_B10, 20261208, n_random, n_enriched)
 
 
+#: The batches that precede batch 12 (what it must not draw again).
+BEFORE_B12 = BEFORE_B10 | {"stance-b10"}
+
+
+def pick_b12(
+    path: str,
+    gold: str = "eval/gold/stance-polnear-dev.jsonl",
+    total: int = 350,
+) -> list[tuple[dict, dict]]:
+    """Batch 12 (session 11), drawn to enlarge the held-out counts of the rare stances again.
+    From every PolNeAR dev attribution that no earlier batch (b1-b6, b10) labelled: (a) every
+    one whose cue is not a plain reporting cue (the b2/b4/b6/b10 criterion,
+    :func:`has_plain_cue`, which reads only the cue's words), then (b) attributions at random
+    among the rest until the batch has ``total`` (all that remain if fewer). The whole batch
+    is held out. Seed 20261210, recorded here."""
+    return _fresh_draw(path, gold, BEFORE_B12, 20261210, 0, 10**9, total=total)
+
+
 if __name__ == "__main__":
-    if "--b4" in sys.argv or "--b6" in sys.argv or "--b10" in sys.argv:
+    if any(flag in sys.argv for flag in ("--b4", "--b6", "--b10", "--b12")):
         last = None
-        picker = pick_b10 if "--b10" in sys.argv else pick_b6 if "--b6" in sys.argv else pick_b4
+        picker = next(
+            p
+            for flag, p in (
+                ("--b12", pick_b12),
+                ("--b10", pick_b10),
+                ("--b6", pick_b6),
+                ("--b4", pick_b4),
+            )
+            if flag in sys.argv
+        )
         for d, a in picker(sys.argv[1]):
             show(d, [a], header=d["doc_id"] != last)
             last = d["doc_id"]

@@ -85,4 +85,10 @@ def test_stance_command_on_the_dev_part(tmp_path):
 
     dev = load_gold(STANCE_GOLD, "dev")
     assert len(out.read_text().splitlines()) == len(dev)
-    assert not {r["batch"] for r in dev} & {"stance-b3", "stance-b4", "stance-b6", "stance-b10"}
+    assert not {r["batch"] for r in dev} & {
+        "stance-b3",
+        "stance-b4",
+        "stance-b6",
+        "stance-b10",
+        "stance-b12",
+    }

@@ -192,7 +192,7 @@ def eval_quantities(gold: str, split: str, model: str | None, predictions: str |
 @click.option(
     "--batch",
     default=None,
-    help="Only this annotation batch (stance-b1 ... stance-b10).",
+    help="Only this annotation batch (stance-b1 ... stance-b12).",
 )
 @click.option(
     "--corpus",

@@ -35,7 +35,7 @@ from claimtrace.evaluation.shared import read_gold_jsonl, shared_dir
 from claimtrace.model import Claim, Span, to_dict
 
 #: Batches drawn and annotated after the rules were frozen: wholly held out.
-FRESH_BATCHES = frozenset(["stance-b3", "stance-b4", "stance-b6", "stance-b10"])
+FRESH_BATCHES = frozenset(["stance-b3", "stance-b4", "stance-b6", "stance-b10", "stance-b12"])
 
 
 def _in_split(row: dict[str, Any], split: str) -> bool:
