@@ -163,7 +163,34 @@ NOT_RESPONDED = re.compile(
 WOULD_NOT_STATE = re.compile(
     r"\b(would|will|wo)(\s+not|n't)\s+(\w+ly\s+)?(comment|say|discuss|elaborate|confirm|"
     r"speculate|answer|specify|disclose|reveal|identify|name|detail|divulge|address|talk|"
-    r"go\s+into)\b"
+    r"go\s+into|rule\s+out)\b"
+)
+#: session 11: the source withholds a statement of its own: "did not apologize (for)", "has
+#: not apologized"; "did not release the amount", "have not publicly announced their choice"
+#: (a piece of information, not "did not release the prisoners"; "has not yet released" is
+#: about timing, session 8); "did not directly criticize
+#: his opponent", "did not mention X by name" (avoiding an explicit statement, as "avoids
+#: condemning"; a plain "did not mention X" is the narrator's remark and stays assert)
+NOT_APOLOGIZED = re.compile(r"\b(not|n't|never)\s+(yet\s+)?(\w+ly\s+)?apologi[sz]\w*")
+NOT_RELEASED = re.compile(
+    r"\b(not|n't|never)\s+(\w+ly\s+)?(release[sd]?|announced?|"
+    r"made\s+public|make\s+public|publish(ed)?)\s*$"
+)
+INFORMATION_OBJECT = re.compile(
+    r"^(the|its|his|her|their|our|any|a|an)?\s*([\w-]+\s+){0,2}?(amount|figures?|numbers?|"
+    r"names?|identit(y|ies)|details?|specifics|choice|decision|plans?|list|costs?|price|sum|"
+    r"total|results?|date|terms|estimates?|location|reasons?|timeline|whereabouts)\b"
+)
+NOT_EXPLICIT = re.compile(
+    r"\b(not|n't|never)\s+(directly|explicitly|specifically|openly|publicly|overtly)\s+"
+    r"(criticiz|criticis|condemn|mention|discuss|address|name|attack|blame|acknowledg|"
+    r"endors|rebuk)\w*"
+)
+OFFERED_STATEMENT = re.compile(
+    r"^\s*(,[^,]{0,40},\s*)?to\s+(offer|give)\s+(\w+\s+){0,3}?(figures?|estimates?|"
+    r"explanations?|details?|specifics|comments?|views?|opinions?|assessments?|accounts?|"
+    r"timelines?|numbers?|names?|reasons?|evidence|answers?|responses?|predictions?|"
+    r"forecasts?|positions?|endorsements?|apolog(y|ies)|assurances?|guarantees?)\b"
 )
 #: a lie named with an adjective: "a bald-faced lie", "the big lie" (not "lie detector")
 QUALIFIED_LIE = re.compile(r"\b(an?|the)\s+[\"']?\s*([\w-]+\s+){1,2}lie\b(?!\s*(detector|down))")
@@ -467,6 +494,14 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         return Stance.NO_COMMENT  # "did not say whether", "has not explained why"
     if NEGATED_DISCLOSING.search(cue):
         return Stance.NO_COMMENT  # "did not disclose the amount"
+    if NOT_APOLOGIZED.search(cue) or NOT_EXPLICIT.search(cue):
+        return Stance.NO_COMMENT  # "did not apologize", "did not directly criticize"
+    if NOT_RELEASED.search(cue) and INFORMATION_OBJECT.match(" ".join(words[:5])):
+        return Stance.NO_COMMENT  # "did not release the amount", "has not announced a date"
+    if re.search(r"\b(not|n't|never)\s+(\w+ly\s+)?(mention|refer)\w*", cue) and re.search(
+        r"\bby name\b", " ".join(words[:12])
+    ):
+        return Stance.NO_COMMENT  # "did not mention Rubio by name"
     refusal = re.search(
         r"\b(declin\w*|refus\w*|avoid\w*|stopp?(ed|s)? short of|refrain\w*\s+from|"
         r"sh(y|ies|ied|ying)\s+away\s+from|(held|hold|holds|holding)\s+off\s+on)\b",
@@ -478,6 +513,8 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         # the refused act is the verb right after the cue ("declined to comment", "refused,
         # through a spokesman, to say"), not any word of the content ("to punish state schools")
         gap = after[: found.start()] if found else ""
+        if not found and OFFERED_STATEMENT.match(after):
+            return Stance.NO_COMMENT  # "declined to offer his own figure for layoffs"
         if found and (
             len(re.findall(r"[\w']+", gap)) <= 4
             or re.search(r"\b(or|and|nor)\s+((even|\w+ly)\s+)*(to\s+)?$", gap)
