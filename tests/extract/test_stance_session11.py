@@ -149,7 +149,120 @@ NO_COMMENT_CASES = [
     ),
 ]
 
-CASES = NO_COMMENT_CASES
+QUESTION_CASES = [
+    # an act of asking or questioning about a noun phrase
+    (
+        "The coach was questioned about the injury.",
+        "The coach",
+        "was questioned about",
+        "the injury",
+        Q,
+    ),
+    (
+        "The host challenged the senator about his voting record.",
+        "The host",
+        "challenged the senator about",
+        "his voting record",
+        Q,
+    ),
+    (
+        "Pressed on what would change his mind, the judge smiled.",
+        None,
+        "Pressed",
+        "on what would change his mind",
+        Q,
+    ),
+    (
+        "The mayor was asked a pointed question about the budget.",
+        "The mayor",
+        "was asked",
+        "a pointed question about the budget",
+        Q,
+    ),
+    (
+        "A reporter asked about the missing files.",
+        "A reporter",
+        "asked",
+        "about the missing files",
+        Q,
+    ),
+    # ... but questioning a claim is a denial, raising questions is doubt, asking for a thing
+    # or someone to act is a request
+    (
+        "The lawyer questioned the statements about the contract.",
+        "The lawyer",
+        "questioned",
+        "the statements about the contract",
+        D,
+    ),
+    (
+        "The audit raised questions about the budget.",
+        "The audit",
+        "raised questions about",
+        "the budget",
+        A,
+    ),
+    (
+        "The union asked the board to take over the pension fund.",
+        "The union",
+        "asked",
+        "the board to take over the pension fund",
+        A,
+    ),
+    (
+        "The team pushed on with the plan.",
+        "The team",
+        "pushed",
+        "on with the plan",
+        A,
+    ),
+    (
+        "Pressed on the deal, the minister smiled.",
+        None,
+        "Pressed",
+        "on the deal",
+        Q,
+    ),
+    # an open question stated as such
+    (
+        "It is unclear whether the bridge will reopen.",
+        None,
+        "It is unclear",
+        "whether the bridge will reopen",
+        Q,
+    ),
+    (
+        "The engineer said it was not clear why the pump failed.",
+        "The engineer",
+        "said",
+        "it was not clear why the pump failed",
+        Q,
+    ),
+    (
+        "How many people attended cannot be determined.",
+        None,
+        "cannot be determined",
+        "How many people attended",
+        Q,
+    ),
+    # ... but a clear statement, or "unclear" without a wh-clause, asserts
+    (
+        "The engineer said it was clear that the pump failed.",
+        "The engineer",
+        "said",
+        "it was clear that the pump failed",
+        A,
+    ),
+    (
+        "The engineer said the cause of the failure was unclear.",
+        "The engineer",
+        "said",
+        "the cause of the failure was unclear",
+        A,
+    ),
+]
+
+CASES = NO_COMMENT_CASES + QUESTION_CASES
 
 
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), CASES)

@@ -226,6 +226,39 @@ INQUIRY_CUES = re.compile(
     r"|\b(investigat\w*|looking\s+into|look\s+into|looks\s+into|looked\s+into|prob(e|es|ed|ing)|"
     r"examin\w*)\s*$"
 )
+#: session 11: an act of asking or questioning about a noun phrase (docs/guidelines-stance.md,
+#: b10 and session 11 conventions): "was questioned about the dispute", "challenged Trump about
+#: this line of attack", "pressed on what could bring him to run", "asked a direct question
+#: about this", "has been asked this question"
+ASKING_ABOUT = re.compile(
+    r"\b(ask(ed|s|ing)?|question(ed|ing)|challeng(ed|es|ing|e)|press(ed|es|ing)|push(ed|es|ing)|"
+    r"quizz(ed|es|ing)|grill(ed|s|ing)|quer(ied|ying))\b(\s+[\w.'-]+){0,3}?\s+"
+    r"(about|over)\s*$"
+)
+ASKING_CUE_END = re.compile(
+    r"\b(ask(ed|s|ing)?|questioned|challenged|pressed|pushed|quizzed|grilled|queried)"
+    r"(\s+[\w.'-]+){0,3}?\s*$"
+)
+#: "asked a (direct) question", "has been asked this question", "asked questions about"
+ASKED_QUESTION = re.compile(
+    r"\bask(ed|s|ing)?\s+(\w+\s+){0,3}?(a|an|the|this|that|these|those|such|several|many|"
+    r"some|tough|pointed|direct|\d+)?\s*([\w-]+\s+)?questions?\b"
+)
+#: an open question stated as such: "it's not clear whether", "it is unclear why", "cannot be
+#: determined how many" (in the cue, or opening the content)
+OPEN_QUESTION = re.compile(
+    r"^(that\s+)?(it\s*('s|is|was|remains|remained|has\s+been)\s+|(is|was|remains)\s+)?"
+    r"(still\s+|also\s+|not\s+yet\s+)?(unclear|not\s+(entirely\s+|yet\s+)?clear|uncertain|"
+    r"not\s+known|unknown|(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+"
+    r"(determined|established|confirmed))"
+    r"(\s+to\s+\w+)?\s+(exactly\s+|yet\s+|just\s+)?(whether|if|why|how|when|where|who|what|which)\b"
+)
+DETERMINERS = frozenset(["the", "his", "her", "their", "its", "this", "that", "these", "those"])
+UNCLEAR_CUE = re.compile(
+    r"(\b(unclear|uncertain|unknown)|\bnot\s+(entirely\s+|yet\s+)?(clear|known)|"
+    r"\b(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+(determined|established|"
+    r"confirmed))\s*$"
+)
 #: the source asks in the first person: "We have to ask if ...", "I wonder whether ..."
 FIRST_PERSON_ASK = re.compile(
     r"^(i|we)\s+([\w']+\s+){0,3}(ask|asking|wonder|wondering)\s+"
@@ -536,6 +569,18 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     ):
         return Stance.QUESTION  # "Asked to explain the delay, he said ..."
     follows = bool(claim.content and claim.cue) and claim.content[0].start >= claim.cue[0].end
+    # "questioned his statements about X" is a denial (below), not an act of asking
+    doubted_claim = DOUBT_CUES.search(cue) and DOUBTED_OBJECT.match(" ".join(words[:6]))
+    if follows and not doubted_claim and _asks_about(cue, words):
+        return Stance.QUESTION  # "was questioned about the dispute", "asked a question"
+    if OPEN_QUESTION.match(cue.strip()) or (
+        follows and OPEN_QUESTION.match(" ".join(_words(f"{cue} {' '.join(words[:8])}")))
+    ):
+        return Stance.QUESTION  # "it's not clear whether", "cannot be determined how many"
+    if UNCLEAR_CUE.search(cue) and words[:1] and words[0] in lex["wh_words"]:
+        return Stance.QUESTION  # "how many worked there cannot be determined"
+    if OPEN_QUESTION.match(" ".join(words[:10])):
+        return Stance.QUESTION  # "(said) it's unclear to him how ..."
     if (lex["question_cues_rx"].search(cue) or INQUIRY_CUES.search(cue)) and (
         (first in lex["wh_words"] and follows)  # "which he considered" is a relative clause
         or any(_ends_with_question(s.text) for s in claim.content)
@@ -567,6 +612,23 @@ _OWN_ACT = re.compile(
 
 
 _WORRY_NOUNS = re.compile(r"\b(?:concerns?|fears?|worries|worry|criticism|questions)\b")
+
+
+def _asks_about(cue: str, words: list[str]) -> bool:
+    """An act of asking or questioning about a noun phrase: "was questioned about", "asked
+    (him) about", "pushed on what ...", "was asked a direct question" (session 11)."""
+    if ASKING_ABOUT.search(cue) or ASKED_QUESTION.search(f"{cue} {' '.join(words[:4])}"):
+        return True
+    if ASKING_CUE_END.search(cue) and re.match(
+        r"((?!to\b)[\w.'-]+\s+){0,3}?(about|over)\b", " ".join(words[:5])
+    ):
+        return True  # "was asked [Sanders about their case]"
+    # "pushed on what could bring him", "pressed on the deal" (not "pushed on with")
+    if not (re.search(r"\b(pressed|pushed)\s*$", cue) and words[:1] == ["on"] and len(words) > 1):
+        return False
+    return words[1] in lexicon()["wh_words"] or (
+        cue.rstrip().endswith("pressed") and words[1] in DETERMINERS
+    )
 
 
 def _own_act(words: list[str]) -> tuple[str, list[str]] | None:
