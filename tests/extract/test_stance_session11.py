@@ -262,7 +262,137 @@ QUESTION_CASES = [
     ),
 ]
 
-CASES = NO_COMMENT_CASES + QUESTION_CASES
+DENY_CASES = [
+    # contradicting a person or what was said
+    ("The aide contradicted him.", "The aide", "contradicted", "him", D),
+    (
+        "The witness flatly contradicted what the mayor said about the crash.",
+        "The witness",
+        "flatly contradicted",
+        "what the mayor said about the crash",
+        D,
+    ),
+    (
+        "The new figures contradicted the forecast.",
+        "The new figures",
+        "contradicted",
+        "the forecast",
+        A,
+    ),
+    # retreating from a claim, defending oneself against one
+    (
+        "The candidate backed away from a suggestion that he would pay the fines.",
+        "The candidate",
+        "backed away from",
+        "a suggestion that he would pay the fines",
+        D,
+    ),
+    (
+        "The candidate backed away from the pipeline project.",
+        "The candidate",
+        "backed away from",
+        "the pipeline project",
+        A,
+    ),
+    (
+        "The coach defended herself against charges of favouritism.",
+        "The coach",
+        "defended",
+        "herself against charges of favouritism",
+        D,
+    ),
+    (
+        "The coach defended her decision to bench the captain.",
+        "The coach",
+        "defended",
+        "her decision to bench the captain",
+        A,
+    ),
+    # rejecting attacks, a term, or a rejection of an idea
+    (
+        "The governor rejected attacks from his rivals that he was soft on crime.",
+        "The governor",
+        "rejected",
+        "attacks from his rivals that he was soft on crime",
+        D,
+    ),
+    (
+        "The minister rejected the term recession.",
+        "The minister",
+        "rejected",
+        "the term recession",
+        D,
+    ),
+    (
+        "The union rejected the terms of the contract.",
+        "The union",
+        "rejected",
+        "the terms of the contract",
+        A,
+    ),
+    (
+        "Her platform rests on a rejection of that notion.",
+        "Her platform",
+        "rests on a rejection of",
+        "that notion",
+        D,
+    ),
+    # no evidence in the cue
+    (
+        "Investigators have no evidence to suggest that the files were copied.",
+        "Investigators",
+        "have no evidence to suggest",
+        "that the files were copied",
+        D,
+    ),
+    # insisting on a negated main clause
+    (
+        "The club insisted that the payment was not a bribe.",
+        "The club",
+        "insisted",
+        "that the payment was not a bribe",
+        D,
+    ),
+    (
+        "The club insists there is no rift in the dressing room.",
+        "The club",
+        "insists",
+        "there is no rift in the dressing room",
+        D,
+    ),
+    # ... but insisting on a positive, a refusal to come, or not knowing asserts
+    (
+        "The club insisted that the payment was legal.",
+        "The club",
+        "insisted",
+        "that the payment was legal",
+        A,
+    ),
+    (
+        "The club insisted it won't sell its best player.",
+        "The club",
+        "insisted",
+        "it won't sell its best player",
+        A,
+    ),
+    (
+        "The club insists it does not know where the player is.",
+        "The club",
+        "insists",
+        "it does not know where the player is",
+        A,
+    ),
+    # a plain negated statement with a plain cue stays assert (the guideline's default)
+    (
+        "The club said that the payment was not a bribe.",
+        "The club",
+        "said",
+        "that the payment was not a bribe",
+        A,
+    ),
+]
+
+CASES = NO_COMMENT_CASES + QUESTION_CASES + DENY_CASES
 
 
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), CASES)

@@ -57,7 +57,8 @@ CLAIM_NOUNS = re.compile(
     r"assertions?|ideas?|notions?|suggestions?|charges?|stor(y|ies)|premise|assessments?|"
     r"findings?|conclusions?|account|version|narrative|rumou?rs?|speculation|criticism|"
     r"predictions?|comments?|remarks?|statements?|points?|implications?|theor(y|ies)|labels?|"
-    r"descriptions?)\b"
+    r"descriptions?|attacks?|critiques?|insinuations?|innuendo|smears?|portrayals?|depictions?|"
+    r"contentions?|myths?|term)\b"
 )
 NEGATED_CUE = re.compile(
     r"(\bnot|n't|\bnever|\bno longer|\brefus\w*|\bdeclin\w*|\bfail\w*)\s+(\w+\s+)?$"
@@ -78,6 +79,37 @@ DOUBTED_OBJECT = re.compile(
     r"statements?|premise|notion|accuracy|veracity|validity|truthfulness|account|version|"
     r"narrative)\b"
 )
+#: session 11: a source that contradicts a person or what was said ("contradicted him",
+#: "directly contradicted what Trump said about the incident")
+CONTRADICTED_OBJECT = re.compile(
+    r"^(him|her|them|me|us|you|what\s+([\w.'-]+\s+){1,4}?(said|says|claimed|claims|told|"
+    r"wrote|stated|testified|asserted|argued|insisted))\b"
+)
+#: session 11: retreating from or standing against a claim: "backed away from a suggestion
+#: that", "distanced herself from the remarks" (deny when the object is a claim, as a
+#: disavowal), "defended himself against accusations of", "fought off the charges"
+RETREAT_CUES = re.compile(
+    r"\b(back(ed|s|ing)?\s+away\s+from|distanc(ed|es|ing)\s+(himself|herself|themselves|"
+    r"itself|ourselves|myself)\s+from)\s*$"
+)
+DEFENDED_AGAINST = re.compile(
+    r"\bdefen(d|ded|ds|ding)\s+((himself|herself|themselves|itself|ourselves|myself|him|her|"
+    r"them|it|[\w.'-]+)\s+){0,3}?(against|from)\s+(the\s+|these\s+|those\s+|such\s+|"
+    r"[\w.'-]+'s?\s+)?([\w-]+\s+){0,2}?(accusations?|allegations?|charges?|claims?|criticism|"
+    r"criticisms|attacks|suggestions?|insinuations?|smears?)\b"
+)
+#: session 11: insisting on a negated main clause: "insisted that was not part of the deal",
+#: "insists that these statements are not influenced by" (insisting answers a contrary claim);
+#: not a refusal to come ("won't"), nor a not-knowing ("does not know")
+INSIST_CUES = re.compile(r"\binsist(s|ed|ing)?\s*$")
+NEGATED_MAIN = re.compile(
+    r"^(that\s+)?(\"\s*)?(there\s*(is|was|are|were|'s)\s+no\b|([\w.'-]+\s+){1,6}?"
+    r"((is|was|are|were|did|does|do|has|have|had)\s*(not|n't|never)|(isn't|wasn't|aren't|"
+    r"weren't|didn't|doesn't|don't|hasn't|haven't|hadn't)|never)\b(?!\s+(know|knew|known|sure|"
+    r"certain|aware)\b))"
+)
+#: session 11: "have no evidence to suggest that", "found no proof that" in the cue
+NO_EVIDENCE_CUE = re.compile(r"\bno\s+(evidence|proof|indication)(\s+to\s+suggest)?\s*$")
 CONCESSION_CUES = re.compile(r"\b(admit\w*|acknowledg\w*|conced\w*|confess\w*|accus\w*)\b")
 NOUN_DISPUTE = re.compile(
     r"\b(an?|the|in|heated|legal|bitter|long-running)\s+(dispute|contest)s?\b"
@@ -764,6 +796,19 @@ def _is_denial(cue: str, words: list[str]) -> bool:
         return True
     if re.search(r"\bplead\w*", cue) and words[:2] == ["not", "guilty"]:
         return True
+    negated = re.search(r"\b(not|n't|never)\b|n't", cue) is not None
+    contradicts = re.search(r"\bcontradict(s|ed|ing)?\s*$", cue) is not None
+    if contradicts and not negated and CONTRADICTED_OBJECT.match(" ".join(words[:8])):
+        return True  # "contradicted him", "contradicted what Trump said"
+    claim_object = words[:1] == ["that"] or CLAIM_NOUNS.search(" ".join(words[:6])) is not None
+    if RETREAT_CUES.search(cue) and not negated and claim_object:
+        return True  # "backed away from a suggestion that he might pay"
+    if DEFENDED_AGAINST.search(f"{cue} {' '.join(words[:10])}"):
+        return True  # "defended himself against accusations of racism"
+    if NO_EVIDENCE_CUE.search(cue) and words[:1] == ["that"]:
+        return True  # "have no evidence to suggest that he accessed the account"
+    if INSIST_CUES.search(cue) and NEGATED_MAIN.match(" ".join(words[:12])):
+        return True  # "insisted that was not part of the deal"
     if DOUBT_CUES.search(cue) and DOUBTED_OBJECT.match(" ".join(words[:6])):
         return True  # "challenged the assertion that", "questioned the accuracy of"
     if CONCESSION_CUES.search(cue) or len(words) > 30:
