@@ -1,5 +1,6 @@
 """Stance rules added in session 11 from the hand-labelled PolNeAR train attributions:
-refusals to state, open questions, and denials by contradiction, retreat or insistence
+refusals to state, open questions, denials by contradiction, retreat or insistence, and
+conditions (a fronted "even if"; a discourse "if you look at" is none)
 (docs/guidelines-stance.md, "Session 11 conventions"). Every sentence here was written for
 the test (none comes from a corpus); each family has cases that must stay ``assert``."""
 
@@ -392,7 +393,57 @@ DENY_CASES = [
     ),
 ]
 
-CASES = NO_COMMENT_CASES + QUESTION_CASES + DENY_CASES
+C = Stance.CONDITIONAL
+CONDITIONAL_CASES = [
+    # a fronted concessive condition
+    (
+        "The economist said even if the plant closed, most jobs would survive.",
+        "The economist",
+        "said",
+        "even if the plant closed, most jobs would survive",
+        C,
+    ),
+    (
+        "The economist said that even if the plant closed, most jobs would survive.",
+        "The economist",
+        "said",
+        "that even if the plant closed, most jobs would survive",
+        C,
+    ),
+    # ... "even if" later in the content stays excluded
+    (
+        "The economist said most jobs would survive even if the plant closed.",
+        "The economist",
+        "said",
+        "most jobs would survive even if the plant closed",
+        A,
+    ),
+    # a discourse "if" conditions the telling, not the statement
+    (
+        'The analyst said, "If you look at the polls, the race is tied."',
+        "The analyst",
+        "said",
+        '"If you look at the polls, the race is tied."',
+        A,
+    ),
+    (
+        'The analyst said, "If you noticed, she never answered."',
+        "The analyst",
+        "said",
+        '"If you noticed, she never answered."',
+        A,
+    ),
+    # ... a real condition on the statement stays conditional
+    (
+        'The analyst said, "If you raise taxes, the race is lost."',
+        "The analyst",
+        "said",
+        '"If you raise taxes, the race is lost."',
+        C,
+    ),
+]
+
+CASES = NO_COMMENT_CASES + QUESTION_CASES + DENY_CASES + CONDITIONAL_CASES
 
 
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), CASES)

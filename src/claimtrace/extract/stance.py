@@ -431,6 +431,19 @@ def _ends_with_question(text: str) -> bool:
     return text.rstrip(" \n\"'”’),.—-").endswith("?")
 
 
+#: session 11: a concessive condition that opens the content: "(but) even if the tax cut
+#: trades, ..." (its main statement is stated under it); "even if" inside the content stays
+#: excluded
+FRONTED_EVEN_IF = re.compile(r"^\W*(that\s+)?\W*((but|and|so|yet)\s+)?even\s+if$")
+#: session 11: a discourse "if" that conditions the telling, not the statement: "if you look
+#: at Iowa, ...", "if you read the report", "if you noticed, he didn't answer"
+DISCOURSE_IF = re.compile(
+    r"\s+(you|we|one)\s+(\w+ly\s+)?(look|looked|read|notice|noticed|listen|listened|watch|"
+    r"watched|think\s+about|compare|compared|go\s+back|went\s+back|remember|recall|check|"
+    r"checked|ask\s+me|asked\s+me)\b"
+)
+
+
 def _is_conditional(content: str) -> bool:
     lex = lexicon()
     norm = _norm(content)
@@ -442,9 +455,12 @@ def _is_conditional(content: str) -> bool:
             re.match(r"\s*\d", norm[m.end() :]) or re.search(r"\bfor\s*$", norm[: m.start()])
         ):
             continue
+        if marker == "if" and FRONTED_EVEN_IF.match(norm[: m.end()]):
+            return True  # "Even if the tax cut trades, revenue would rise" (session 11)
         if marker == "if" and (
             (before and before[0] in lex["conditional_exclude_before"])
             or (after and after[0] in lex["conditional_exclude_after"])
+            or DISCOURSE_IF.match(norm[m.end() :])
         ):
             continue
         return True
