@@ -441,9 +441,51 @@ CONDITIONAL_CASES = [
         '"If you raise taxes, the race is lost."',
         C,
     ),
+    # a condition inside a noun phrase, or a concessive "if" + adverb, is no condition
+    (
+        "The report makes clear the risks ahead for the club if it wins the title.",
+        "The report",
+        "makes clear",
+        "the risks ahead for the club if it wins the title",
+        A,
+    ),
+    (
+        'The blogger wrote, "Odd that they are so openly, if quietly, planning the move."',
+        "The blogger",
+        "wrote",
+        '"Odd that they are so openly, if quietly, planning the move."',
+        A,
+    ),
 ]
 
 CASES = NO_COMMENT_CASES + QUESTION_CASES + DENY_CASES + CONDITIONAL_CASES
+
+#: (sentence, source, cue, the content's quotations, expected stance)
+QUOTATION_CASES = [
+    # the first of two quotations is the main statement when it is one of its own
+    (
+        '"We will keep the old stadium," the mayor said. "If it rains, we play indoors."',
+        "the mayor",
+        "said",
+        ['"We will keep the old stadium,"', '"If it rains, we play indoors."'],
+        A,
+    ),
+    (
+        '"If it rains," the mayor said, "we play indoors."',
+        "the mayor",
+        "said",
+        ['"If it rains,"', '"we play indoors."'],
+        C,
+    ),
+    # ... a short opening fragment is not: the condition in the second quotation counts
+    (
+        '"As mayor," she said, "I will close the road unless the council objects."',
+        "she",
+        "said",
+        ['"As mayor,"', '"I will close the road unless the council objects."'],
+        C,
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), CASES)
@@ -451,3 +493,10 @@ def test_session11_stance(
     text: str, source: str | None, cue: str, content: str, expected: Stance
 ) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "quotes", "expected"), QUOTATION_CASES)
+def test_session11_quotations(
+    text: str, source: str, cue: str, quotes: list[str], expected: Stance
+) -> None:
+    assert rule_stance(text, claim(text, source, cue, quotes)) is expected

@@ -444,6 +444,21 @@ DISCOURSE_IF = re.compile(
 )
 
 
+#: "explicitly, if anonymously, laying out": a concessive "if" + adverb (session 11)
+CONCESSIVE_IF = re.compile(r"\s+\w+ly\s*[,\"']")
+
+
+def _noun_phrase_before(text: str) -> bool:
+    """The words before a condition marker are a noun phrase with no verb ("the headwinds
+    ahead for Trump and Clinton [if they prevail]"): the condition restricts a noun, there is
+    no main statement under it (session 11)."""
+    return (
+        re.match(r"^\W*(the|a|an|his|her|their|its|our|some|many)\s", text) is not None
+        and FINITE.search(text) is None
+        and not re.search(r"\b(would|could|should|might|may|must|will|can)\b", text)
+    )
+
+
 def _is_conditional(content: str) -> bool:
     lex = lexicon()
     norm = _norm(content)
@@ -461,6 +476,8 @@ def _is_conditional(content: str) -> bool:
             (before and before[0] in lex["conditional_exclude_before"])
             or (after and after[0] in lex["conditional_exclude_after"])
             or DISCOURSE_IF.match(norm[m.end() :])
+            or CONCESSIVE_IF.match(norm[m.end() :])
+            or _noun_phrase_before(norm[: m.start()])
         ):
             continue
         return True
@@ -646,7 +663,7 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     carried = _carried_over(doc_or_text, claim, cue)
     if carried is not None:
         return carried
-    if content and _is_conditional(_first_sentence(content)):
+    if content and _is_conditional(_first_sentence(_main_quote(claim))):
         return Stance.CONDITIONAL
     return Stance.ASSERT
 
@@ -744,6 +761,19 @@ def _media_called_fake(doc_or_text: Doc | str, claim: Claim) -> bool:
         first[media.end() :],
     )
     return lexicon()["downplay_content_rx"].match(rest) is not None
+
+
+def _main_quote(claim: Claim) -> str:
+    """The content read for its main statement: the first quotation alone when the content
+    is two or more quotations ('"Americanism will be our credo," "As long as ..."', session
+    11) and the first is a statement of its own (four words or more, closed by a quote
+    mark); the whole content otherwise ("As President," "I will oppose ... unless ...")."""
+    spans = claim.content
+    if len(spans) > 1:
+        first = spans[0].text.rstrip()
+        if len(re.findall(r"[\w'’-]+", first)) >= 4 and re.search(r"[,.!?]\W*[\"”'’]$", first):
+            return first
+    return _joined(spans)
 
 
 def _first_sentence(content: str) -> str:
