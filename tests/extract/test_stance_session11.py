@@ -458,7 +458,42 @@ CONDITIONAL_CASES = [
     ),
 ]
 
-CASES = NO_COMMENT_CASES + QUESTION_CASES + DENY_CASES + CONDITIONAL_CASES
+P = Stance.DOWNPLAY
+DOWNPLAY_CASES = [
+    # a speaking cue read like "said" for a claim or issue called a joke or no problem
+    (
+        "The coach told reporters that the rumour was a joke.",
+        "The coach",
+        "told reporters",
+        "that the rumour was a joke",
+        P,
+    ),
+    (
+        "The chair argued that the long primary was not a problem.",
+        "The chair",
+        "argued",
+        "that the long primary was not a problem",
+        P,
+    ),
+    # ... telling a joke, calling people ridiculous or a named person a joke is no downplay
+    ("The coach told a joke.", "The coach", "told", "a joke", A),
+    (
+        "The coach told the fans that they were being ridiculous.",
+        "The coach",
+        "told the fans",
+        "that they were being ridiculous",
+        A,
+    ),
+    (
+        'The senator said, "Governor Smith is a joke."',
+        "The senator",
+        "said",
+        '"Governor Smith is a joke."',
+        A,
+    ),
+]
+
+CASES = NO_COMMENT_CASES + QUESTION_CASES + DENY_CASES + CONDITIONAL_CASES + DOWNPLAY_CASES
 
 #: (sentence, source, cue, the content's quotations, expected stance)
 QUOTATION_CASES = [
@@ -484,6 +519,17 @@ QUOTATION_CASES = [
         "said",
         ['"As mayor,"', '"I will close the road unless the council objects."'],
         C,
+    ),
+    # the first quotation is read for a downplay too
+    (
+        '"Well, it is a silly rumour," the mayor said. "I have known him for years."',
+        "the mayor",
+        "said",
+        [
+            '"Well, it is a silly rumour,"',
+            '"I have known him for years."',
+        ],
+        P,
     ),
 ]
 

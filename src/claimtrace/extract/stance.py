@@ -651,11 +651,13 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         or any(_ends_with_question(s.text) for s in claim.content)
     ):
         return Stance.QUESTION
+    main = _quoted_main(claim)
     own = _own_act(words)  # "said it categorically rejects the report": its own denial
     if _is_denial(cue, words) or (own is not None and _is_denial(*own)):
         return Stance.DENY
     if (
         _is_downplay(cue, content, words)
+        or (main and _is_downplay(cue, main, _words(main)))  # '"It's nonsense," "She lies"'
         or (own is not None and _is_downplay(own[0], " ".join(own[1]), own[1]))
         or _media_called_fake(doc_or_text, claim)
     ):
@@ -761,6 +763,13 @@ def _media_called_fake(doc_or_text: Doc | str, claim: Claim) -> bool:
         first[media.end() :],
     )
     return lexicon()["downplay_content_rx"].match(rest) is not None
+
+
+def _quoted_main(claim: Claim) -> str:
+    """The first quotation when :func:`_main_quote` reads it alone as the main statement;
+    empty otherwise (the whole content is read already)."""
+    main = _main_quote(claim)
+    return main if len(claim.content) > 1 and main != _joined(claim.content) else ""
 
 
 def _main_quote(claim: Claim) -> str:
@@ -869,6 +878,22 @@ def _is_denial(cue: str, words: list[str]) -> bool:
     )
 
 
+#: session 11: speaking cues read like "said" for a content that calls a claim or issue a
+#: joke, nonsense or no problem ("told reporters that her tweet was 'a joke'", "argued that a
+#: competitive primary was not a problem")
+SPEAKING_CUES = re.compile(
+    r"\b(told|tells|tell|telling|argued|argues|argue|arguing|insisted|insists|insist|"
+    r"added|adds|stressed|stresses|noted|notes|contended|contends|maintained|maintains)\b"
+)
+
+
+#: a capitalised name as the subject of "is/was": "Hillary Clinton is a joke" (session 11)
+NAMED_SUBJECT = re.compile(
+    r"^(that\s+)?(?!(It|This|That|These|Those|There|The|What|Which)\b)"
+    r"([A-Z][\w.'’-]*\s+){1,3}(is|was)\b"
+)
+
+
 def _is_downplay(cue: str, content: str, words: list[str]) -> bool:
     """A minimising cue ("brushed off", "played down"), or a naming/saying cue whose content
     calls a claim, report or issue fake, overblown or routine (docs/guidelines-stance.md)."""
@@ -888,13 +913,24 @@ def _is_downplay(cue: str, content: str, words: list[str]) -> bool:
         return True
     if MOCK_CUES.search(cue) and MOCKED_OBJECT.match(" ".join(words[:6])):
         return True  # "mocked the idea that", "ridiculed concerns about"; not "mocked Rubio"
-    if not lex["call_cues_rx"].search(cue):
+    speaking = not lex["call_cues_rx"].search(cue) and SPEAKING_CUES.search(cue) is not None
+    if not (lex["call_cues_rx"].search(cue) or speaking):
         return False
-    says = re.search(r"\b(say|says|said|saying)\b", cue) is not None
+    says = speaking or re.search(r"\b(say|says|said|saying)\b", cue) is not None
     scope = _first_clause(content) if says else _norm(content)
     found = lex["downplay_content_rx"].search(scope)
+    if speaking and re.match(r"\W*(that\s+)?\W*(he|she|they|you|i|we)\b", scope):
+        return False  # "telling them that they were 'being ridiculous'": about people
+    if (
+        speaking
+        and found
+        and not re.search(r"\b(is|was|are|were|be|been|being)\b|'s\b|'re\b", scope[: found.start()])
+    ):
+        return False  # "told a joke": telling one, not calling a claim one
     if found and (not says or len(words) <= 25):
-        # calling a *person* a fake or a joke is an attack, not a downplay
+        # calling a *person* a fake or a joke is an attack, not a downplay ("called Oz a
+        # quack", "said Hillary Clinton is a joke")
+        person = person or (says and NAMED_SUBJECT.match(content.strip(" \"'“”‘’")) is not None)
         return not (person and lex["person_insults_rx"].search(scope))
     if naming and not says and not person and len(words) <= 12:
         return lex["minimising_content_rx"].search(_first_clause(content)) is not None
