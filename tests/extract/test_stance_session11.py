@@ -546,3 +546,16 @@ def test_session11_quotations(
     text: str, source: str, cue: str, quotes: list[str], expected: Stance
 ) -> None:
     assert rule_stance(text, claim(text, source, cue, quotes)) is expected
+
+
+def test_a_source_who_asks_and_answers_herself_asserts() -> None:
+    """A question answered in the next quotation asserts (the guideline's "asks and answers
+    herself"); an elliptical "Neither do I." is no answer, and a lone question stays one."""
+    text = '"Is the bridge safe?" the engineer asked. "It is safe for cars."'
+    quotes = ['"Is the bridge safe?"', '"It is safe for cars."']
+    assert rule_stance(text, claim(text, "the engineer", "asked", quotes)) is A
+    text = '"Does anyone know the schedule?" the engineer asked. "Neither do I."'
+    quotes = ['"Does anyone know the schedule?"', '"Neither do I."']
+    assert rule_stance(text, claim(text, "the engineer", "asked", quotes)) is Q
+    text = '"Is the bridge safe?" the engineer asked.'
+    assert rule_stance(text, claim(text, "the engineer", "asked", '"Is the bridge safe?"')) is Q

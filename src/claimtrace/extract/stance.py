@@ -648,7 +648,7 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         return Stance.QUESTION  # "(said) it's unclear to him how ..."
     if (lex["question_cues_rx"].search(cue) or INQUIRY_CUES.search(cue)) and (
         (first in lex["wh_words"] and follows)  # "which he considered" is a relative clause
-        or any(_ends_with_question(s.text) for s in claim.content)
+        or (any(_ends_with_question(s.text) for s in claim.content) and not _answers_herself(claim))
     ):
         return Stance.QUESTION
     main = _quoted_main(claim)
@@ -763,6 +763,18 @@ def _media_called_fake(doc_or_text: Doc | str, claim: Claim) -> bool:
         first[media.end() :],
     )
     return lexicon()["downplay_content_rx"].match(rest) is not None
+
+
+def _answers_herself(claim: Claim) -> bool:
+    """A content of several quotations that ends in a statement after a question ('"That's
+    like a bribe, isn't it?" "I think it's a bribe."'): the source asks and answers herself,
+    and asserts (docs/guidelines-stance.md, session 11)."""
+    if len(claim.content) < 2:
+        return False
+    last = claim.content[-1].text
+    if re.match(r"\W*(neither|nor|me\s+(neither|too|either)|so\s+(do|does|did))\b", _norm(last)):
+        return False  # '"Does anybody know ...?" "Neither do I."': no answer, the question stands
+    return not _ends_with_question(last) and len(re.findall(r"[\w'’-]+", last)) >= 3
 
 
 def _quoted_main(claim: Claim) -> str:
