@@ -559,3 +559,25 @@ def test_a_source_who_asks_and_answers_herself_asserts() -> None:
     assert rule_stance(text, claim(text, "the engineer", "asked", quotes)) is Q
     text = '"Is the bridge safe?" the engineer asked.'
     assert rule_stance(text, claim(text, "the engineer", "asked", '"Is the bridge safe?"')) is Q
+
+
+def test_the_first_quotation_or_a_long_contents_opening_can_deny() -> None:
+    """A first quotation that calls something untrue denies; a long content denies when it
+    opens with a claim called wrong, not for a denial phrase deep inside it."""
+    text = '"When I am called a spy, it is not true," the envoy said. "I am a diplomat."'
+    quotes = ['"When I am called a spy, it is not true,"', '"I am a diplomat."']
+    assert rule_stance(text, claim(text, "the envoy", "said", quotes)) is D
+    long = (
+        "the minister met farmers, teachers, nurses and local officials across the northern "
+        "provinces during the two years before the election, and some say it is not true that "
+        "she ignored the south"
+    )
+    text = f"The ministry said {long}."
+    assert rule_stance(text, claim(text, "The ministry", "said", long)) is A
+    content = (
+        "the report was misleading because it left out the many meetings the minister held "
+        "with farmers, teachers, nurses and local officials across the northern provinces "
+        "during the two years before the election"
+    )
+    text = f"The ministry said {content}."
+    assert rule_stance(text, claim(text, "The ministry", "said", content)) is D

@@ -653,7 +653,11 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         return Stance.QUESTION
     main = _quoted_main(claim)
     own = _own_act(words)  # "said it categorically rejects the report": its own denial
-    if _is_denial(cue, words) or (own is not None and _is_denial(*own)):
+    if (
+        _is_denial(cue, words)
+        or (own is not None and _is_denial(*own))
+        or (main and _says_untrue(cue, main))  # '"..., it's not true," "I am not sure"'
+    ):
         return Stance.DENY
     if (
         _is_downplay(cue, content, words)
@@ -878,8 +882,10 @@ def _is_denial(cue: str, words: list[str]) -> bool:
         return True  # "insisted that was not part of the deal"
     if DOUBT_CUES.search(cue) and DOUBTED_OBJECT.match(" ".join(words[:6])):
         return True  # "challenged the assertion that", "questioned the accuracy of"
-    if CONCESSION_CUES.search(cue) or len(words) > 30:
+    if CONCESSION_CUES.search(cue):
         return False  # "admitted that the name was inaccurate": a concession, not a denial
+    if len(words) > 30:  # a long content: only a claim called wrong at its opening
+        return CLAIM_CALLED_WRONG.search(" ".join(words[:10])) is not None
     head = _norm(" ".join(words[:20]))
     return (
         lex["deny_content_rx"].search(head) is not None
@@ -904,6 +910,17 @@ NAMED_SUBJECT = re.compile(
     r"^(that\s+)?(?!(It|This|That|These|Those|There|The|What|Which)\b)"
     r"([A-Z][\w.'’-]*\s+){1,3}(is|was)\b"
 )
+
+
+def _says_untrue(cue: str, quote: str) -> bool:
+    """The first of several quotations says that something alleged is untrue ("it's not
+    true", "this fiction that", "the report is misleading"), read with its cue (session 11);
+    the looser content tests of :func:`_is_denial` (a qualified lie, "we are not talking
+    about") are left to the whole content."""
+    if CONCESSION_CUES.search(cue) or lexicon()["deny_cues_rx"].search(cue):
+        return False
+    head = " ".join(_words(quote)[:20])
+    return bool(lexicon()["deny_content_rx"].search(head) or CLAIM_CALLED_WRONG.search(head))
 
 
 def _is_downplay(cue: str, content: str, words: list[str]) -> bool:
