@@ -246,7 +246,22 @@ QUESTION_CASES = [
         "How many people attended",
         Q,
     ),
-    # ... but a clear statement, or "unclear" without a wh-clause, asserts
+    (
+        "It remains uncertain whether the dam will hold.",
+        None,
+        "It remains uncertain",
+        "whether the dam will hold",
+        Q,
+    ),
+    # ... but a source uncertain itself states its own state
+    (
+        "Geologists are uncertain whether the dam will hold.",
+        "Geologists",
+        "are uncertain",
+        "whether the dam will hold",
+        A,
+    ),
+    # ... and a clear statement, or "unclear" without a wh-clause, asserts
     (
         "The engineer said it was clear that the pump failed.",
         "The engineer",

@@ -277,17 +277,19 @@ ASKED_QUESTION = re.compile(
     r"some|tough|pointed|direct|\d+)?\s*([\w-]+\s+)?questions?\b"
 )
 #: an open question stated as such: "it's not clear whether", "it is unclear why", "cannot be
-#: determined how many" (in the cue, or opening the content)
+#: determined how many" (in the cue, or opening the content); "uncertain" only impersonal
+#: ("it is uncertain whether"): "scientists are uncertain whether" is their own state, assert
+_IT_IS = r"it\s*('s|is|was|remains|remained|has\s+been)\s+"
 OPEN_QUESTION = re.compile(
-    r"^(that\s+)?(it\s*('s|is|was|remains|remained|has\s+been)\s+|(is|was|remains)\s+)?"
-    r"(still\s+|also\s+|not\s+yet\s+)?(unclear|not\s+(entirely\s+|yet\s+)?clear|uncertain|"
-    r"not\s+known|unknown|(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+"
-    r"(determined|established|confirmed))"
+    rf"^(that\s+)?(({_IT_IS}|(is|was|remains)\s+)?(still\s+|also\s+|not\s+yet\s+)?"
+    r"(unclear|not\s+(entirely\s+|yet\s+)?clear|not\s+known|unknown|"
+    r"(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+(determined|established|confirmed))"
+    rf"|{_IT_IS}(still\s+|also\s+)?uncertain)"
     r"(\s+to\s+\w+)?\s+(exactly\s+|yet\s+|just\s+)?(whether|if|why|how|when|where|who|what|which)\b"
 )
 DETERMINERS = frozenset(["the", "his", "her", "their", "its", "this", "that", "these", "those"])
 UNCLEAR_CUE = re.compile(
-    r"(\b(unclear|uncertain|unknown)|\bnot\s+(entirely\s+|yet\s+)?(clear|known)|"
+    rf"(\b(unclear|unknown)|\b{_IT_IS}(still\s+)?uncertain|\bnot\s+(entirely\s+|yet\s+)?(clear|known)|"
     r"\b(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+(determined|established|"
     r"confirmed))\s*$"
 )
