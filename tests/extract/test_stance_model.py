@@ -22,13 +22,14 @@ def claim(text: str, source: str, cue: str, content: str) -> Claim:
 
 UNEXPLAINED = "Her spokesman did not explain why the meeting was cancelled."
 CHALLENGED = "The minister challenged the claim that prices had doubled."
-#: examples the rules (since session 8) still leave at assert, for the backup to overturn
-UNAPOLOGETIC = "The governor did not apologize for his remarks."
+#: examples the rules (since session 11) still leave at assert, for the backup to overturn
+#: (a plain "did not blame": the train labels on it are too few for a rule)
+WITHHELD_BLAME = "The governor did not blame the agency for the delay."
 FOUGHT = "The minister fought back against the claim that prices had doubled."
 
 
-def unapologetic() -> Claim:
-    return claim(UNAPOLOGETIC, "The governor", "did not apologize for", "his remarks")
+def withheld_blame() -> Claim:
+    return claim(WITHHELD_BLAME, "The governor", "did not blame", "the agency for the delay")
 
 
 def test_shipped_model_covers_every_stance_and_records_its_training_data():
@@ -86,10 +87,17 @@ def test_model_leans_to_deny_for_a_challenged_claim():
     assert classify_stance(FOUGHT, c, backup=True) is combine(Stance.ASSERT, probs)
 
 
-def test_model_adds_a_refusal_to_apologise_that_the_rules_miss():
+def test_model_adds_a_withheld_blame_that_the_rules_miss():
+    c = withheld_blame()
+    assert rule_stance(WITHHELD_BLAME, c) is Stance.ASSERT
+    assert classify_stance(WITHHELD_BLAME, c, backup=True) is Stance.NO_COMMENT
+
+
+def test_a_withheld_apology_is_caught_by_the_rules_since_session_11():
+    # the backup once added it; a negated "apologize" is a rule since session 11
     text = "The governor did not apologize for his remarks."
     c = claim(text, "The governor", "did not apologize for", "his remarks")
-    assert rule_stance(text, c) is Stance.ASSERT
+    assert rule_stance(text, c) is Stance.NO_COMMENT
     assert classify_stance(text, c, backup=True) is Stance.NO_COMMENT
 
 
@@ -101,9 +109,9 @@ def test_plain_statement_stays_assert():
 
 def test_without_a_shipped_model_the_rules_decide(monkeypatch):
     monkeypatch.setattr(stance_model, "load_model", lambda: None)
-    c = unapologetic()
+    c = withheld_blame()
     assert predict_proba(c) == {}
-    assert classify_stance(UNAPOLOGETIC, c, backup=True) is Stance.ASSERT
+    assert classify_stance(WITHHELD_BLAME, c, backup=True) is Stance.ASSERT
 
 
 def test_features_name_the_negated_or_refused_verb():
@@ -170,16 +178,16 @@ def test_the_backup_is_off_by_default_and_on_by_setting(monkeypatch):
     # when asked (argument, $CLAIMTRACE_STANCE_BACKUP or the component's config)
     from claimtrace.extract.stance import BACKUP_ENV, analyze_claim
 
-    c = unapologetic()
+    c = withheld_blame()
     monkeypatch.delenv(BACKUP_ENV, raising=False)
-    assert classify_stance(UNAPOLOGETIC, c) is Stance.ASSERT
-    assert analyze_claim(UNAPOLOGETIC, c).stance is Stance.ASSERT
-    assert analyze_claim(UNAPOLOGETIC, c, backup=True).stance is Stance.NO_COMMENT
+    assert classify_stance(WITHHELD_BLAME, c) is Stance.ASSERT
+    assert analyze_claim(WITHHELD_BLAME, c).stance is Stance.ASSERT
+    assert analyze_claim(WITHHELD_BLAME, c, backup=True).stance is Stance.NO_COMMENT
     monkeypatch.setenv(BACKUP_ENV, "1")
-    assert classify_stance(UNAPOLOGETIC, c) is Stance.NO_COMMENT
-    assert classify_stance(UNAPOLOGETIC, c, backup=False) is Stance.ASSERT
+    assert classify_stance(WITHHELD_BLAME, c) is Stance.NO_COMMENT
+    assert classify_stance(WITHHELD_BLAME, c, backup=False) is Stance.ASSERT
     monkeypatch.setenv(BACKUP_ENV, "0")
-    assert classify_stance(UNAPOLOGETIC, c) is Stance.ASSERT
+    assert classify_stance(WITHHELD_BLAME, c) is Stance.ASSERT
 
 
 def test_an_unknown_backup_setting_is_reported_not_silently_ignored(monkeypatch, caplog):
@@ -203,13 +211,13 @@ def test_the_stance_component_takes_the_backup_setting(monkeypatch):
     from claimtrace.extract.stance import BACKUP_ENV
 
     monkeypatch.delenv(BACKUP_ENV, raising=False)
-    c = unapologetic()
+    c = withheld_blame()
     stances = {}
     for backup in (None, True, False):
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("claimtrace_stance", config={"backup": backup})
-        doc = nlp.make_doc(UNAPOLOGETIC)
+        doc = nlp.make_doc(WITHHELD_BLAME)
         doc = nlp.get_pipe("sentencizer")(doc)
         doc._.ct_claims = [c]
         stances[backup] = nlp.get_pipe("claimtrace_stance")(doc)._.ct_claims[0].stance

@@ -58,7 +58,8 @@ CLAIM_NOUNS = re.compile(
     r"assertions?|ideas?|notions?|suggestions?|charges?|stor(y|ies)|premise|assessments?|"
     r"findings?|conclusions?|account|version|narrative|rumou?rs?|speculation|criticism|"
     r"predictions?|comments?|remarks?|statements?|points?|implications?|theor(y|ies)|labels?|"
-    r"descriptions?)\b"
+    r"descriptions?|attacks?|critiques?|insinuations?|innuendo|smears?|portrayals?|depictions?|"
+    r"contentions?|myths?|term)\b"
 )
 NEGATED_CUE = re.compile(
     r"(\bnot|n't|\bnever|\bno longer|\brefus\w*|\bdeclin\w*|\bfail\w*)\s+(\w+\s+)?$"
@@ -79,6 +80,37 @@ DOUBTED_OBJECT = re.compile(
     r"statements?|premise|notion|accuracy|veracity|validity|truthfulness|account|version|"
     r"narrative)\b"
 )
+#: session 11: a source that contradicts a person or what was said ("contradicted him",
+#: "directly contradicted what Trump said about the incident")
+CONTRADICTED_OBJECT = re.compile(
+    r"^(him|her|them|me|us|you|what\s+([\w.'-]+\s+){1,4}?(said|says|claimed|claims|told|"
+    r"wrote|stated|testified|asserted|argued|insisted))\b"
+)
+#: session 11: retreating from or standing against a claim: "backed away from a suggestion
+#: that", "distanced herself from the remarks" (deny when the object is a claim, as a
+#: disavowal), "defended himself against accusations of", "fought off the charges"
+RETREAT_CUES = re.compile(
+    r"\b(back(ed|s|ing)?\s+away\s+from|distanc(ed|es|ing)\s+(himself|herself|themselves|"
+    r"itself|ourselves|myself)\s+from)\s*$"
+)
+DEFENDED_AGAINST = re.compile(
+    r"\bdefen(d|ded|ds|ding)\s+((himself|herself|themselves|itself|ourselves|myself|him|her|"
+    r"them|it|[\w.'-]+)\s+){0,3}?(against|from)\s+(the\s+|these\s+|those\s+|such\s+|"
+    r"[\w.'-]+'s?\s+)?([\w-]+\s+){0,2}?(accusations?|allegations?|charges?|claims?|criticism|"
+    r"criticisms|attacks|suggestions?|insinuations?|smears?)\b"
+)
+#: session 11: insisting on a negated main clause: "insisted that was not part of the deal",
+#: "insists that these statements are not influenced by" (insisting answers a contrary claim);
+#: not a refusal to come ("won't"), nor a not-knowing ("does not know")
+INSIST_CUES = re.compile(r"\binsist(s|ed|ing)?\s*$")
+NEGATED_MAIN = re.compile(
+    r"^(that\s+)?(\"\s*)?(there\s*(is|was|are|were|'s)\s+no\b|([\w.'-]+\s+){1,6}?"
+    r"((is|was|are|were|did|does|do|has|have|had)\s*(not|n't|never)|(isn't|wasn't|aren't|"
+    r"weren't|didn't|doesn't|don't|hasn't|haven't|hadn't)|never)\b(?!\s+(know|knew|known|sure|"
+    r"certain|aware)\b))"
+)
+#: session 11: "have no evidence to suggest that", "found no proof that" in the cue
+NO_EVIDENCE_CUE = re.compile(r"\bno\s+(evidence|proof|indication)(\s+to\s+suggest)?\s*$")
 CONCESSION_CUES = re.compile(r"\b(admit\w*|acknowledg\w*|conced\w*|confess\w*|accus\w*)\b")
 NOUN_DISPUTE = re.compile(
     r"\b(an?|the|in|heated|legal|bitter|long-running)\s+(dispute|contest)s?\b"
@@ -164,7 +196,34 @@ NOT_RESPONDED = re.compile(
 WOULD_NOT_STATE = re.compile(
     r"\b(would|will|wo)(\s+not|n't)\s+(\w+ly\s+)?(comment|say|discuss|elaborate|confirm|"
     r"speculate|answer|specify|disclose|reveal|identify|name|detail|divulge|address|talk|"
-    r"go\s+into)\b"
+    r"go\s+into|rule\s+out)\b"
+)
+#: session 11: the source withholds a statement of its own: "did not apologize (for)", "has
+#: not apologized"; "did not release the amount", "have not publicly announced their choice"
+#: (a piece of information, not "did not release the prisoners"; "has not yet released" is
+#: about timing, session 8); "did not directly criticize
+#: his opponent", "did not mention X by name" (avoiding an explicit statement, as "avoids
+#: condemning"; a plain "did not mention X" is the narrator's remark and stays assert)
+NOT_APOLOGIZED = re.compile(r"\b(not|n't|never)\s+(yet\s+)?(\w+ly\s+)?apologi[sz]\w*")
+NOT_RELEASED = re.compile(
+    r"\b(not|n't|never)\s+(\w+ly\s+)?(release[sd]?|announced?|"
+    r"made\s+public|make\s+public|publish(ed)?)\s*$"
+)
+INFORMATION_OBJECT = re.compile(
+    r"^(the|its|his|her|their|our|any|a|an)?\s*([\w-]+\s+){0,2}?(amount|figures?|numbers?|"
+    r"names?|identit(y|ies)|details?|specifics|choice|decision|plans?|list|costs?|price|sum|"
+    r"total|results?|date|terms|estimates?|location|reasons?|timeline|whereabouts)\b"
+)
+NOT_EXPLICIT = re.compile(
+    r"\b(not|n't|never)\s+(directly|explicitly|specifically|openly|publicly|overtly)\s+"
+    r"(criticiz|criticis|condemn|mention|discuss|address|name|attack|blame|acknowledg|"
+    r"endors|rebuk)\w*"
+)
+OFFERED_STATEMENT = re.compile(
+    r"^\s*(,[^,]{0,40},\s*)?to\s+(offer|give)\s+(\w+\s+){0,3}?(figures?|estimates?|"
+    r"explanations?|details?|specifics|comments?|views?|opinions?|assessments?|accounts?|"
+    r"timelines?|numbers?|names?|reasons?|evidence|answers?|responses?|predictions?|"
+    r"forecasts?|positions?|endorsements?|apolog(y|ies)|assurances?|guarantees?)\b"
 )
 #: a lie named with an adjective: "a bald-faced lie", "the big lie" (not "lie detector")
 QUALIFIED_LIE = re.compile(r"\b(an?|the)\s+[\"']?\s*([\w-]+\s+){1,2}lie\b(?!\s*(detector|down))")
@@ -199,6 +258,41 @@ INQUIRY_CUES = re.compile(
     r"(understand|determine|establish|find\s+out|figure\s+out|ascertain|learn)\b"
     r"|\b(investigat\w*|looking\s+into|look\s+into|looks\s+into|looked\s+into|prob(e|es|ed|ing)|"
     r"examin\w*)\s*$"
+)
+#: session 11: an act of asking or questioning about a noun phrase (docs/guidelines-stance.md,
+#: b10 and session 11 conventions): "was questioned about the dispute", "challenged Trump about
+#: this line of attack", "pressed on what could bring him to run", "asked a direct question
+#: about this", "has been asked this question"
+ASKING_ABOUT = re.compile(
+    r"\b(ask(ed|s|ing)?|question(ed|ing)|challeng(ed|es|ing|e)|press(ed|es|ing)|push(ed|es|ing)|"
+    r"quizz(ed|es|ing)|grill(ed|s|ing)|quer(ied|ying))\b(\s+[\w.'-]+){0,3}?\s+"
+    r"(about|over)\s*$"
+)
+ASKING_CUE_END = re.compile(
+    r"\b(ask(ed|s|ing)?|questioned|challenged|pressed|pushed|quizzed|grilled|queried)"
+    r"(\s+[\w.'-]+){0,3}?\s*$"
+)
+#: "asked a (direct) question", "has been asked this question", "asked questions about"
+ASKED_QUESTION = re.compile(
+    r"\bask(ed|s|ing)?\s+(\w+\s+){0,3}?(a|an|the|this|that|these|those|such|several|many|"
+    r"some|tough|pointed|direct|\d+)?\s*([\w-]+\s+)?questions?\b"
+)
+#: an open question stated as such: "it's not clear whether", "it is unclear why", "cannot be
+#: determined how many" (in the cue, or opening the content); "uncertain" only impersonal
+#: ("it is uncertain whether"): "scientists are uncertain whether" is their own state, assert
+_IT_IS = r"it\s*('s|is|was|remains|remained|has\s+been)\s+"
+OPEN_QUESTION = re.compile(
+    rf"^(that\s+)?(({_IT_IS}|(is|was|remains)\s+)?(still\s+|also\s+|not\s+yet\s+)?"
+    r"(unclear|not\s+(entirely\s+|yet\s+)?clear|not\s+known|unknown|"
+    r"(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+(determined|established|confirmed))"
+    rf"|{_IT_IS}(still\s+|also\s+)?uncertain)"
+    r"(\s+to\s+\w+)?\s+(exactly\s+|yet\s+|just\s+)?(whether|if|why|how|when|where|who|what|which)\b"
+)
+DETERMINERS = frozenset(["the", "his", "her", "their", "its", "this", "that", "these", "those"])
+UNCLEAR_CUE = re.compile(
+    rf"(\b(unclear|unknown)|\b{_IT_IS}(still\s+)?uncertain|\bnot\s+(entirely\s+|yet\s+)?(clear|known)|"
+    r"\b(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+(determined|established|"
+    r"confirmed))\s*$"
 )
 #: the source asks in the first person: "We have to ask if ...", "I wonder whether ..."
 FIRST_PERSON_ASK = re.compile(
@@ -340,6 +434,34 @@ def _ends_with_question(text: str) -> bool:
     return text.rstrip(" \n\"'”’),.—-").endswith("?")
 
 
+#: session 11: a concessive condition that opens the content: "(but) even if the tax cut
+#: trades, ..." (its main statement is stated under it); "even if" inside the content stays
+#: excluded
+FRONTED_EVEN_IF = re.compile(r"^\W*(that\s+)?\W*((but|and|so|yet)\s+)?even\s+if$")
+#: session 11: a discourse "if" that conditions the telling, not the statement: "if you look
+#: at Iowa, ...", "if you read the report", "if you noticed, he didn't answer"
+DISCOURSE_IF = re.compile(
+    r"\s+(you|we|one)\s+(\w+ly\s+)?(look|looked|read|notice|noticed|listen|listened|watch|"
+    r"watched|think\s+about|compare|compared|go\s+back|went\s+back|remember|recall|check|"
+    r"checked|ask\s+me|asked\s+me)\b"
+)
+
+
+#: "explicitly, if anonymously, laying out": a concessive "if" + adverb (session 11)
+CONCESSIVE_IF = re.compile(r"\s+\w+ly\s*[,\"']")
+
+
+def _noun_phrase_before(text: str) -> bool:
+    """The words before a condition marker are a noun phrase with no verb ("the headwinds
+    ahead for Trump and Clinton [if they prevail]"): the condition restricts a noun, there is
+    no main statement under it (session 11)."""
+    return (
+        re.match(r"^\W*(the|a|an|his|her|their|its|our|some|many)\s", text) is not None
+        and FINITE.search(text) is None
+        and not re.search(r"\b(would|could|should|might|may|must|will|can)\b", text)
+    )
+
+
 def _is_conditional(content: str) -> bool:
     lex = lexicon()
     norm = _norm(content)
@@ -351,9 +473,14 @@ def _is_conditional(content: str) -> bool:
             re.match(r"\s*\d", norm[m.end() :]) or re.search(r"\bfor\s*$", norm[: m.start()])
         ):
             continue
+        if marker == "if" and FRONTED_EVEN_IF.match(norm[: m.end()]):
+            return True  # "Even if the tax cut trades, revenue would rise" (session 11)
         if marker == "if" and (
             (before and before[0] in lex["conditional_exclude_before"])
             or (after and after[0] in lex["conditional_exclude_after"])
+            or DISCOURSE_IF.match(norm[m.end() :])
+            or CONCESSIVE_IF.match(norm[m.end() :])
+            or _noun_phrase_before(norm[: m.start()])
         ):
             continue
         return True
@@ -468,6 +595,14 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         return Stance.NO_COMMENT  # "did not say whether", "has not explained why"
     if NEGATED_DISCLOSING.search(cue):
         return Stance.NO_COMMENT  # "did not disclose the amount"
+    if NOT_APOLOGIZED.search(cue) or NOT_EXPLICIT.search(cue):
+        return Stance.NO_COMMENT  # "did not apologize", "did not directly criticize"
+    if NOT_RELEASED.search(cue) and INFORMATION_OBJECT.match(" ".join(words[:5])):
+        return Stance.NO_COMMENT  # "did not release the amount", "has not announced a date"
+    if re.search(r"\b(not|n't|never)\s+(\w+ly\s+)?(mention|refer)\w*", cue) and re.search(
+        r"\bby name\b", " ".join(words[:12])
+    ):
+        return Stance.NO_COMMENT  # "did not mention Rubio by name"
     refusal = re.search(
         r"\b(declin\w*|refus\w*|avoid\w*|stopp?(ed|s)? short of|refrain\w*\s+from|"
         r"sh(y|ies|ied|ying)\s+away\s+from|(held|hold|holds|holding)\s+off\s+on)\b",
@@ -479,6 +614,8 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         # the refused act is the verb right after the cue ("declined to comment", "refused,
         # through a spokesman, to say"), not any word of the content ("to punish state schools")
         gap = after[: found.start()] if found else ""
+        if not found and OFFERED_STATEMENT.match(after):
+            return Stance.NO_COMMENT  # "declined to offer his own figure for layoffs"
         if found and (
             len(re.findall(r"[\w']+", gap)) <= 4
             or re.search(r"\b(or|and|nor)\s+((even|\w+ly)\s+)*(to\s+)?$", gap)
@@ -500,16 +637,34 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     ):
         return Stance.QUESTION  # "Asked to explain the delay, he said ..."
     follows = bool(claim.content and claim.cue) and claim.content[0].start >= claim.cue[0].end
+    # "questioned his statements about X" is a denial (below), not an act of asking
+    doubted_claim = DOUBT_CUES.search(cue) and DOUBTED_OBJECT.match(" ".join(words[:6]))
+    if follows and not doubted_claim and _asks_about(cue, words):
+        return Stance.QUESTION  # "was questioned about the dispute", "asked a question"
+    if OPEN_QUESTION.match(cue.strip()) or (
+        follows and OPEN_QUESTION.match(" ".join(_words(f"{cue} {' '.join(words[:8])}")))
+    ):
+        return Stance.QUESTION  # "it's not clear whether", "cannot be determined how many"
+    if UNCLEAR_CUE.search(cue) and words[:1] and words[0] in lex["wh_words"]:
+        return Stance.QUESTION  # "how many worked there cannot be determined"
+    if OPEN_QUESTION.match(" ".join(words[:10])):
+        return Stance.QUESTION  # "(said) it's unclear to him how ..."
     if (lex["question_cues_rx"].search(cue) or INQUIRY_CUES.search(cue)) and (
         (first in lex["wh_words"] and follows)  # "which he considered" is a relative clause
-        or any(_ends_with_question(s.text) for s in claim.content)
+        or (any(_ends_with_question(s.text) for s in claim.content) and not _answers_herself(claim))
     ):
         return Stance.QUESTION
+    main = _quoted_main(claim)
     own = _own_act(words)  # "said it categorically rejects the report": its own denial
-    if _is_denial(cue, words) or (own is not None and _is_denial(*own)):
+    if (
+        _is_denial(cue, words)
+        or (own is not None and _is_denial(*own))
+        or (main and _says_untrue(cue, main))  # '"..., it's not true," "I am not sure"'
+    ):
         return Stance.DENY
     if (
         _is_downplay(cue, content, words)
+        or (main and _is_downplay(cue, main, _words(main)))  # '"It's nonsense," "She lies"'
         or (own is not None and _is_downplay(own[0], " ".join(own[1]), own[1]))
         or _media_called_fake(doc_or_text, claim)
     ):
@@ -517,7 +672,7 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     carried = _carried_over(doc_or_text, claim, cue)
     if carried is not None:
         return carried
-    if content and _is_conditional(_first_sentence(content)):
+    if content and _is_conditional(_first_sentence(_main_quote(claim))):
         return Stance.CONDITIONAL
     return Stance.ASSERT
 
@@ -531,6 +686,23 @@ _OWN_ACT = re.compile(
 
 
 _WORRY_NOUNS = re.compile(r"\b(?:concerns?|fears?|worries|worry|criticism|questions)\b")
+
+
+def _asks_about(cue: str, words: list[str]) -> bool:
+    """An act of asking or questioning about a noun phrase: "was questioned about", "asked
+    (him) about", "pushed on what ...", "was asked a direct question" (session 11)."""
+    if ASKING_ABOUT.search(cue) or ASKED_QUESTION.search(f"{cue} {' '.join(words[:4])}"):
+        return True
+    if ASKING_CUE_END.search(cue) and re.match(
+        r"((?!to\b)[\w.'-]+\s+){0,3}?(about|over)\b", " ".join(words[:5])
+    ):
+        return True  # "was asked [Sanders about their case]"
+    # "pushed on what could bring him", "pressed on the deal" (not "pushed on with")
+    if not (re.search(r"\b(pressed|pushed)\s*$", cue) and words[:1] == ["on"] and len(words) > 1):
+        return False
+    return words[1] in lexicon()["wh_words"] or (
+        cue.rstrip().endswith("pressed") and words[1] in DETERMINERS
+    )
 
 
 def _own_act(words: list[str]) -> tuple[str, list[str]] | None:
@@ -600,6 +772,38 @@ def _media_called_fake(doc_or_text: Doc | str, claim: Claim) -> bool:
     return lexicon()["downplay_content_rx"].match(rest) is not None
 
 
+def _answers_herself(claim: Claim) -> bool:
+    """A content of several quotations that ends in a statement after a question ('"That's
+    like a bribe, isn't it?" "I think it's a bribe."'): the source asks and answers herself,
+    and asserts (docs/guidelines-stance.md, session 11)."""
+    if len(claim.content) < 2:
+        return False
+    last = claim.content[-1].text
+    if re.match(r"\W*(neither|nor|me\s+(neither|too|either)|so\s+(do|does|did))\b", _norm(last)):
+        return False  # '"Does anybody know ...?" "Neither do I."': no answer, the question stands
+    return not _ends_with_question(last) and len(re.findall(r"[\w'’-]+", last)) >= 3
+
+
+def _quoted_main(claim: Claim) -> str:
+    """The first quotation when :func:`_main_quote` reads it alone as the main statement;
+    empty otherwise (the whole content is read already)."""
+    main = _main_quote(claim)
+    return main if len(claim.content) > 1 and main != _joined(claim.content) else ""
+
+
+def _main_quote(claim: Claim) -> str:
+    """The content read for its main statement: the first quotation alone when the content
+    is two or more quotations ('"Americanism will be our credo," "As long as ..."', session
+    11) and the first is a statement of its own (four words or more, closed by a quote
+    mark); the whole content otherwise ("As President," "I will oppose ... unless ...")."""
+    spans = claim.content
+    if len(spans) > 1:
+        first = spans[0].text.rstrip()
+        if len(re.findall(r"[\w'’-]+", first)) >= 4 and re.search(r"[,.!?]\W*[\"”'’]$", first):
+            return first
+    return _joined(spans)
+
+
 def _first_sentence(content: str) -> str:
     """The content up to its first sentence end: its main statement ("... video. If
     genuine, we are appalled" is not stated under a condition)."""
@@ -666,10 +870,25 @@ def _is_denial(cue: str, words: list[str]) -> bool:
         return True
     if re.search(r"\bplead\w*", cue) and words[:2] == ["not", "guilty"]:
         return True
+    negated = re.search(r"\b(not|n't|never)\b|n't", cue) is not None
+    contradicts = re.search(r"\bcontradict(s|ed|ing)?\s*$", cue) is not None
+    if contradicts and not negated and CONTRADICTED_OBJECT.match(" ".join(words[:8])):
+        return True  # "contradicted him", "contradicted what Trump said"
+    claim_object = words[:1] == ["that"] or CLAIM_NOUNS.search(" ".join(words[:6])) is not None
+    if RETREAT_CUES.search(cue) and not negated and claim_object:
+        return True  # "backed away from a suggestion that he might pay"
+    if DEFENDED_AGAINST.search(f"{cue} {' '.join(words[:10])}"):
+        return True  # "defended himself against accusations of racism"
+    if NO_EVIDENCE_CUE.search(cue) and words[:1] == ["that"]:
+        return True  # "have no evidence to suggest that he accessed the account"
+    if INSIST_CUES.search(cue) and NEGATED_MAIN.match(" ".join(words[:12])):
+        return True  # "insisted that was not part of the deal"
     if DOUBT_CUES.search(cue) and DOUBTED_OBJECT.match(" ".join(words[:6])):
         return True  # "challenged the assertion that", "questioned the accuracy of"
-    if CONCESSION_CUES.search(cue) or len(words) > 30:
+    if CONCESSION_CUES.search(cue):
         return False  # "admitted that the name was inaccurate": a concession, not a denial
+    if len(words) > 30:  # a long content: only a claim called wrong at its opening
+        return CLAIM_CALLED_WRONG.search(" ".join(words[:10])) is not None
     head = _norm(" ".join(words[:20]))
     return (
         lex["deny_content_rx"].search(head) is not None
@@ -678,6 +897,33 @@ def _is_denial(cue: str, words: list[str]) -> bool:
         or CLAIM_CALLED_WRONG.search(head) is not None
         or QUALIFIED_LIE.search(head) is not None
     )
+
+
+#: session 11: speaking cues read like "said" for a content that calls a claim or issue a
+#: joke, nonsense or no problem ("told reporters that her tweet was 'a joke'", "argued that a
+#: competitive primary was not a problem")
+SPEAKING_CUES = re.compile(
+    r"\b(told|tells|tell|telling|argued|argues|argue|arguing|insisted|insists|insist|"
+    r"added|adds|stressed|stresses|noted|notes|contended|contends|maintained|maintains)\b"
+)
+
+
+#: a capitalised name as the subject of "is/was": "Hillary Clinton is a joke" (session 11)
+NAMED_SUBJECT = re.compile(
+    r"^(that\s+)?(?!(It|This|That|These|Those|There|The|What|Which)\b)"
+    r"([A-Z][\w.'’-]*\s+){1,3}(is|was)\b"
+)
+
+
+def _says_untrue(cue: str, quote: str) -> bool:
+    """The first of several quotations says that something alleged is untrue ("it's not
+    true", "this fiction that", "the report is misleading"), read with its cue (session 11);
+    the looser content tests of :func:`_is_denial` (a qualified lie, "we are not talking
+    about") are left to the whole content."""
+    if CONCESSION_CUES.search(cue) or lexicon()["deny_cues_rx"].search(cue):
+        return False
+    head = " ".join(_words(quote)[:20])
+    return bool(lexicon()["deny_content_rx"].search(head) or CLAIM_CALLED_WRONG.search(head))
 
 
 def _is_downplay(cue: str, content: str, words: list[str]) -> bool:
@@ -699,13 +945,24 @@ def _is_downplay(cue: str, content: str, words: list[str]) -> bool:
         return True
     if MOCK_CUES.search(cue) and MOCKED_OBJECT.match(" ".join(words[:6])):
         return True  # "mocked the idea that", "ridiculed concerns about"; not "mocked Rubio"
-    if not lex["call_cues_rx"].search(cue):
+    speaking = not lex["call_cues_rx"].search(cue) and SPEAKING_CUES.search(cue) is not None
+    if not (lex["call_cues_rx"].search(cue) or speaking):
         return False
-    says = re.search(r"\b(say|says|said|saying)\b", cue) is not None
+    says = speaking or re.search(r"\b(say|says|said|saying)\b", cue) is not None
     scope = _first_clause(content) if says else _norm(content)
     found = lex["downplay_content_rx"].search(scope)
+    if speaking and re.match(r"\W*(that\s+)?\W*(he|she|they|you|i|we)\b", scope):
+        return False  # "telling them that they were 'being ridiculous'": about people
+    if (
+        speaking
+        and found
+        and not re.search(r"\b(is|was|are|were|be|been|being)\b|'s\b|'re\b", scope[: found.start()])
+    ):
+        return False  # "told a joke": telling one, not calling a claim one
     if found and (not says or len(words) <= 25):
-        # calling a *person* a fake or a joke is an attack, not a downplay
+        # calling a *person* a fake or a joke is an attack, not a downplay ("called Oz a
+        # quack", "said Hillary Clinton is a joke")
+        person = person or (says and NAMED_SUBJECT.match(content.strip(" \"'“”‘’")) is not None)
         return not (person and lex["person_insults_rx"].search(scope))
     if naming and not says and not person and len(words) <= 12:
         return lex["minimising_content_rx"].search(_first_clause(content)) is not None
