@@ -263,3 +263,17 @@ def test_european_company_designators_and_operators_are_organisations():
         "Banco Santander S.A.",
     ]
     assert classify_kind("The port operator") is SourceKind.ORGANIZATION
+
+
+def test_may_the_month_and_may_the_name_are_no_hedges():
+    from claimtrace.extract.stance import find_hedges
+
+    def hedges(text: str, content: str) -> list[str]:
+        claim = _claim(text, "c1", "The ministry", "said", content)
+        return [h.span.text for h in find_hedges(text, claim)]
+
+    assert hedges("The ministry said the talks may resume.", "the talks may resume") == ["may"]
+    assert hedges("The ministry said the talks ended in May.", "the talks ended in May") == []
+    assert hedges("The ministry said talks began May 3.", "talks began May 3") == []
+    text = "The ministry said Theresa May had agreed."
+    assert hedges(text, "Theresa May had agreed") == []

@@ -991,6 +991,28 @@ def _hedge_ok(norm: str, m: re.Match[str], word: str) -> bool:
     return not (word == "apparent" and re.search(r"\bheir\s*$", before))
 
 
+#: "May" the month: a capital "May" with a date word before it or a day or year after it.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:in|on|since|until|till|by|from|through|during|last|next|this|early|late|mid|"
+    r"of|before|after|between|and)[\s-]+$",
+    re.IGNORECASE,
+)
+_MONTH_AFTER = re.compile(r"\s+(?:\d|of\s+\d|of\s+(?:this|last|next)\s+year)")
+
+
+def _is_the_month(text: str, start: int, end: int) -> bool:
+    """Whether the "May" at ``text[start:end]`` names the month: capitalised, and a date word
+    before it ("in May", "last May", "mid-May") or a day or year after it ("May 3", "May
+    2024"); a sentence-initial modal ("May I ask") has neither."""
+    if text[start:end] != "May":
+        return False
+    return bool(
+        _MONTH_BEFORE.search(text[max(0, start - 12) : start])
+        or _MONTH_AFTER.match(text, end)
+        or (start > 0 and not re.search(r"(?:^|[.!?:\"“]\s*)$", text[max(0, start - 3) : start]))
+    )
+
+
 def _hedges_in(
     text: str,
     start: int,
@@ -1009,6 +1031,8 @@ def _hedges_in(
         if not _hedge_ok(norm, m, word):
             continue
         s, e = start + m.start(), start + m.end()
+        if word == "may" and _is_the_month(text, s, e):
+            continue  # "in May", "May 3", "last May": the month, not the modal
         found.append(Hedge(span=Span.of(text, s, e), cue=words[word], carrier=carrier))
     return found
 
