@@ -1,4 +1,4 @@
-"""Build eval/gold/sources.jsonl from the hand labels (session 3; b8, b9, b11, b13 of sessions 8-11).
+"""Build eval/gold/sources.jsonl from the hand labels (session 3; b8, b9, b11, b13: sessions 8-11).
 
     PYTHONPATH=src python eval/tools/build_sources_gold.py
 
