@@ -1,4 +1,4 @@
-"""Build eval/gold/sources.jsonl from the hand labels (session 3; b8, b9, b11 of sessions 8-10).
+"""Build eval/gold/sources.jsonl from the hand labels (session 3; b8, b9, b11, b13: sessions 8-11).
 
     PYTHONPATH=src python eval/tools/build_sources_gold.py
 
@@ -20,7 +20,8 @@ build those rows, and the pipeline is loaded only when a cid-keyed document is n
 
 Batch b11 (session 10, split ``dev4``) was labelled blind in the same way; its labels
 (eval/gold/annotations/sources-labels-b11.txt) have the b9 format and give rows with ids
-``<doc>#b11-<n>``.
+``<doc>#b11-<n>``; batch b13 (session 11, split ``dev5``) likewise
+(eval/gold/annotations/sources-labels-b13.txt, ids ``<doc>#b13-<n>``).
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ ARTICLES = ROOT / "eval/gold/sources-articles.jsonl"
 LABELS = ROOT / "eval/gold/annotations/sources-labels.txt"
 LABELS_B9 = ROOT / "eval/gold/annotations/sources-labels-b9.txt"
 LABELS_B11 = ROOT / "eval/gold/annotations/sources-labels-b11.txt"
+LABELS_B13 = ROOT / "eval/gold/annotations/sources-labels-b13.txt"
 # text-anchored batches: row-id prefix -> label file
-TEXT_LABELS = {"b9": LABELS_B9, "b11": LABELS_B11}
+TEXT_LABELS = {"b9": LABELS_B9, "b11": LABELS_B11, "b13": LABELS_B13}
 OUT = ROOT / "eval/gold/sources.jsonl"
 
 
@@ -75,7 +77,7 @@ def _label_fields(src: str, ent: str, kind: str, via: str, channel: str, flags: 
 
 
 def parse_text_labels(path: Path) -> dict[str, list[dict]]:
-    """Text-anchored labels (batches b9 and b11).
+    """Text-anchored labels (batches b9, b11 and b13).
 
     ``@doc``, then per claim ``cue|source|entity;aliases|kind|via|channel|flags|content``:
     ``cue`` is a snippet of the text that occurs exactly once in the article, with the cue
@@ -194,7 +196,7 @@ def main() -> None:
     rows = []
     for line in ARTICLES.read_text("utf-8").splitlines():
         art = json.loads(line)
-        if art["doc"] in text_labels:  # batches b9, b11: anchored in the text, no pipeline
+        if art["doc"] in text_labels:  # batches b9, b11, b13: anchored in the text, no pipeline
             batch, labs = text_labels[art["doc"]]
             rows += text_anchored_rows(art, labs, batch)
             continue

@@ -4,7 +4,7 @@
 
 (CORPORA: the shared corpora folder, ../shared/corpora from a worktree.)
 
-Four batches, printed one after the other:
+Five batches, printed one after the other:
 
 - session 3 (random.seed(20261126)): 20 ECB+ documents (any topic; text rebuilt from the
   XML tokens, one line per sentence, the URL line of ecbplus documents dropped) and 12 FNC-1
@@ -21,6 +21,9 @@ Four batches, printed one after the other:
 - batch b11, session 10 (random.seed(20261209)): 6 more ECB+ documents and 6 more FNC-1
   bodies drawn the same way, skipping every document of the three earlier batches and the
   FNC-1 bodies of the stance gold set; all go to split ``dev4`` (labelled blind, as b9).
+- batch b13, session 11 (random.seed(20261211)): 6 more ECB+ documents and 6 more FNC-1
+  bodies drawn the same way, skipping every document of the four earlier batches and the
+  FNC-1 bodies of the stance gold set; all go to split ``dev5`` (labelled blind, as b9).
 
 The gold file (eval/gold/sources-*.jsonl) stores the rebuilt text together with its sha256,
 so scoring needs no corpus; ``ecbplus_text`` is the reconstruction.
@@ -49,11 +52,15 @@ B9_FNC = 8
 B11_SEED = 20261209
 B11_ECB = 6
 B11_FNC = 6
+B13_SEED = 20261211
+B13_ECB = 6
+B13_FNC = 6
 #: the fresh batches drawn after the first: (seed, ECB+ documents, FNC-1 bodies, split)
 FRESH_BATCHES = (
     (B8_SEED, B8_ECB, B8_FNC, "dev2"),
     (B9_SEED, B9_ECB, B9_FNC, "dev3"),
     (B11_SEED, B11_ECB, B11_FNC, "dev4"),
+    (B13_SEED, B13_ECB, B13_FNC, "dev5"),
 )
 STANCE_GOLD = Path(__file__).resolve().parents[1] / "gold/stance-fnc1-b5.jsonl"
 
@@ -126,7 +133,7 @@ def main() -> None:
     for i, (corpus, doc, text) in enumerate(arts):
         emit(corpus, doc, "test" if i in test else "dev", text)
 
-    # batches b8, b9, b11: fresh documents, none of the earlier batches nor of the FNC-1
+    # batches b8, b9, b11, b13: fresh documents, none of the earlier batches nor of the FNC-1
     # bodies of the stance gold set
     ecb_used = {p.stem for p, _t in ecb_pick}
     used = {r["Body ID"] for r in fnc_pick}
