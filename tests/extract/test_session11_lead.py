@@ -277,3 +277,11 @@ def test_may_the_month_and_may_the_name_are_no_hedges():
     assert hedges("The ministry said talks began May 3.", "talks began May 3") == []
     text = "The ministry said Theresa May had agreed."
     assert hedges(text, "Theresa May had agreed") == []
+
+
+def test_a_company_named_after_its_country_is_no_government():
+    assert classify_kind("France Telecom") is SourceKind.ORGANIZATION
+    assert classify_kind("China Mobile", ner_label="GPE") is SourceKind.ORGANIZATION
+    assert classify_kind("Russian Railways") is SourceKind.ORGANIZATION
+    assert classify_kind("France") is SourceKind.GOVERNMENT
+    assert classify_kind("the French government") is SourceKind.GOVERNMENT

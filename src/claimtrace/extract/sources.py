@@ -231,9 +231,10 @@ def classify_kind(
         return SourceKind.UNATTRIBUTED
     lex = lexicon()
     regexes = _kind_regexes()
-    if metonym_country(text):
+    corporate = _CORPORATE_NAME.search(text) is not None  # "France Telecom", "Air India"
+    if metonym_country(text) and not corporate:
         return SourceKind.GOVERNMENT
-    country = country_in(text)
+    country = None if corporate else country_in(text)
     if ner_label == "GPE" and not country and not _known_place(text):
         ner_label = None  # a "place" no gazetteer knows: "Tesla", "Axelrod", not a state
     named = bool(_proper_words(text, country)) or ner_label in ("PERSON", "ORG")
@@ -279,7 +280,6 @@ def classify_kind(
         return SourceKind.ORGANIZATION  # "the police union", "a teachers' association"
     if "government" in found or _is_state_body(text):
         return SourceKind.GOVERNMENT
-    corporate = _CORPORATE_NAME.search(text) is not None
     if ner_label == "PERSON" and not corporate:
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     if "organization" in found or ner_label == "ORG" or corporate:
@@ -298,7 +298,8 @@ _CORPORATE_NAME = re.compile(
     r"PLC|Plc|AG|SE|NV|N\.V|BV|B\.V|AB|ASA|SpA|Oyj|Pty|S\.A|GmbH|Group|Holdings|Partners|Capital|Technologies|Systems|Motors|"
     r"Airlines|Air\s+Lines|Airways|Pharmaceuticals|Semiconductors?|Industries|Laboratories|"
     r"Labs|Communications|Networks|Entertainment|Enterprises|Brands|Foods|Petroleum|Mining|"
-    r"Logistics|Electronics|Therapeutics|Biosciences)\b\.?"
+    r"Logistics|Electronics|Therapeutics|Biosciences|Telecom|Telekom|Telecommunications|"
+    r"Mobile|Railways?|Steel|Insurance)\b\.?"
 )
 
 
