@@ -4,7 +4,7 @@
 
 (CORPORA: the shared corpora folder, ../shared/corpora from a worktree.)
 
-Five batches, printed one after the other:
+Six batches, printed one after the other:
 
 - session 3 (random.seed(20261126)): 20 ECB+ documents (any topic; text rebuilt from the
   XML tokens, one line per sentence, the URL line of ecbplus documents dropped) and 12 FNC-1
@@ -24,6 +24,9 @@ Five batches, printed one after the other:
 - batch b13, session 11 (random.seed(20261211)): 6 more ECB+ documents and 6 more FNC-1
   bodies drawn the same way, skipping every document of the four earlier batches and the
   FNC-1 bodies of the stance gold set; all go to split ``dev5`` (labelled blind, as b9).
+- batch b14, session 11 (random.seed(20261212)): 6 more ECB+ documents and 6 more FNC-1
+  bodies drawn the same way, skipping every document of the five earlier batches and the
+  FNC-1 bodies of the stance gold set; all go to split ``dev6`` (labelled blind, as b9).
 
 The gold file (eval/gold/sources-*.jsonl) stores the rebuilt text together with its sha256,
 so scoring needs no corpus; ``ecbplus_text`` is the reconstruction.
@@ -55,12 +58,16 @@ B11_FNC = 6
 B13_SEED = 20261211
 B13_ECB = 6
 B13_FNC = 6
+B14_SEED = 20261212
+B14_ECB = 6
+B14_FNC = 6
 #: the fresh batches drawn after the first: (seed, ECB+ documents, FNC-1 bodies, split)
 FRESH_BATCHES = (
     (B8_SEED, B8_ECB, B8_FNC, "dev2"),
     (B9_SEED, B9_ECB, B9_FNC, "dev3"),
     (B11_SEED, B11_ECB, B11_FNC, "dev4"),
     (B13_SEED, B13_ECB, B13_FNC, "dev5"),
+    (B14_SEED, B14_ECB, B14_FNC, "dev6"),
 )
 STANCE_GOLD = Path(__file__).resolve().parents[1] / "gold/stance-fnc1-b5.jsonl"
 
@@ -133,7 +140,7 @@ def main() -> None:
     for i, (corpus, doc, text) in enumerate(arts):
         emit(corpus, doc, "test" if i in test else "dev", text)
 
-    # batches b8, b9, b11, b13: fresh documents, none of the earlier batches nor of the FNC-1
+    # batches b8, b9, b11, b13, b14: fresh documents, none of the earlier batches nor of the FNC-1
     # bodies of the stance gold set
     ecb_used = {p.stem for p, _t in ecb_pick}
     used = {r["Body ID"] for r in fnc_pick}

@@ -43,7 +43,7 @@ from claimtrace.errors import ClaimtraceError
 from claimtrace.evaluation.shared import read_gold_jsonl
 from claimtrace.model import Claim, Entity
 
-SPLITS = ("dev", "test", "dev2", "dev3", "dev4", "dev5", "all")
+SPLITS = ("dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6", "all")
 
 
 def load_gold(path: str | Path, split: str = "all") -> list[dict[str, Any]]:
