@@ -179,11 +179,25 @@ def text_anchored_rows(art: dict, labels: list[dict], batch: str = "b9") -> list
 
 
 def nearest(text: str, needle: str, at: int) -> tuple[int, int]:
+    """The occurrence of ``needle`` nearest to ``at``: a whole-word one ("he" is not the
+    "he" of "the") and, among those, one in the same paragraph as ``at`` when there is one
+    (a name repeated in the next paragraph is not the one labelled)."""
     hits = [m.start() for m in re.finditer(re.escape(needle), text)]
     if not hits:
         raise ValueError(f"not in text: {needle!r}")
-    s = min(hits, key=lambda h: abs(h - at))
+    whole = [h for h in hits if _whole_word(text, h, h + len(needle))]
+    hits = whole or hits
+    same = [h for h in hits if "\n" not in text[min(h, at) : max(h, at)].strip()]
+    s = min(same or hits, key=lambda h: abs(h - at))
     return s, s + len(needle)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (
+        (text[start].isalnum() and before.isalnum()) or (text[end - 1].isalnum() and after.isalnum())
+    )
 
 
 def main() -> None:
