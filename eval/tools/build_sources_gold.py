@@ -196,7 +196,8 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not (
-        (text[start].isalnum() and before.isalnum()) or (text[end - 1].isalnum() and after.isalnum())
+        (text[start].isalnum() and before.isalnum())
+        or (text[end - 1].isalnum() and after.isalnum())
     )
 
 
