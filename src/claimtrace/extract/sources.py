@@ -2312,6 +2312,9 @@ def resolve_sources(
     entities: dict[str, Entity] = {}
     turns = {t.label.start: t for t in qa_turns(text)}
     guest = interviewee(text, list(turns.values()), mentions, antecedents, persons)
+    answers = [
+        (t.content[0].start, t.content[-1].end) for t in turns.values() if t.role != QUESTION
+    ]
     for claim in sorted(claims, key=lambda c: _first(c)):
         with contextlib.suppress(Exception):  # never lose a claim over its source analysis
             turn = turns.get(claim.source[0].start) if len(claim.source) == 1 else None
@@ -2321,6 +2324,7 @@ def resolve_sources(
                 )
             else:
                 claim = _resolve_one(text, claim, mentions, antecedents, persons)
+                claim = _speaking_guest(claim, answers, guest)
             claim = _home_government(claim, text)
             claim = offices.apply(claim, persons)
         out.append(claim)
@@ -2383,6 +2387,21 @@ def interviewee(
             if at <= a.end - len(a.text) < m.end("obj"):
                 return a.entity
     return named[0].entity if named else None
+
+
+def _speaking_guest(
+    claim: Claim, answers: Sequence[tuple[int, int]], guest: Entity | None
+) -> Claim:
+    """An "I" that reports inside an answer of a transcript ("I told the council it would
+    fail") is the interviewee ``guest``."""
+    if guest is None or len(claim.source) != 1:
+        return claim
+    src = claim.source[0]
+    if src.text.lower() not in ("i", "me") or not any(
+        lo <= src.start and src.end <= hi for lo, hi in answers
+    ):
+        return claim
+    return dataclasses.replace(claim, source_kind=guest.kind, source_entity=guest)
 
 
 def _turn_source(

@@ -35,7 +35,7 @@ from claimtrace.model import Span
 QUESTION, ANSWER = "question", "answer"
 
 #: Labels of the interviewer's turns and of the interviewee's, when not a name.
-_QUESTION_LABELS = frozenset(("q", "question", "interviewer"))
+QUESTION_LABELS = frozenset(("q", "question", "interviewer"))
 _ANSWER_LABELS = frozenset(("a", "answer"))
 
 #: A turn line: a label opening the line, a colon or full stop, the turn's text. The
@@ -85,7 +85,7 @@ class Turn:
 
 def _role_of(label: str, names: collections.Counter) -> str | None:
     low = label.lower()
-    if low in _QUESTION_LABELS:
+    if low in QUESTION_LABELS:
         return QUESTION
     if low in _ANSWER_LABELS:
         return ANSWER
