@@ -2383,8 +2383,8 @@ def interviewee(
             if entity is not None:
                 return entity
             continue
-        for a in named:
-            if at <= a.end - len(a.text) < m.end("obj"):
+        for a in named:  # the name itself, or a person named before by it
+            if at <= a.end - len(a.text) < m.end("obj") or a.entity.name in obj:
                 return a.entity
     return named[0].entity if named else None
 
