@@ -104,12 +104,12 @@ def test_full_stop_and_word_labels_are_read_too():
 
 def test_a_single_answer_line_or_a_lettered_list_is_no_transcript():
     single = "The quiz had one hard question.\n\nQ: Who won?\n\nA: Nobody knows yet.\n"
-    assert qa_turns(single) == []
+    assert qa_turns(single) == ()
     listed = (
         "The options are these.\n\nA. Close the school.\nB. Merge it with another.\n"
         "C. Keep it open.\n"
     )
-    assert qa_turns(listed) == []
+    assert qa_turns(listed) == ()
     # no turns: the tagger's roles stay as they were
     marks = [(SOURCE, "Q"), (CUE, ":"), (CONTENT, "Who won?")]
     assert _claims(single, marks) == [(["Q"], ":", ["Who won?"])]
@@ -267,7 +267,7 @@ def test_a_debate_transcript_is_no_qa_transcript_and_keeps_its_speakers():
         "PENCE: The numbers say otherwise, and so do the economists.\n\n"
         "KAINE: The economists say the deficit will grow by a trillion.\n"
     )
-    assert qa_turns(text) == []
+    assert qa_turns(text) == ()
     claims = _claims(text, [])
     assert [c[0] for c in claims if c[1] == ":"] == [["PENCE"], ["KAINE"], ["PENCE"], ["KAINE"]]
     assert (["PENCE"], ":", ["Well, the plan will cut taxes for every family in the state"]) in (

@@ -27,6 +27,7 @@ resolves an answer's "A" to the interviewee and a question's "Q" to the intervie
 from __future__ import annotations
 
 import collections
+import functools
 import re
 from dataclasses import dataclass
 
@@ -114,9 +115,15 @@ def _label(line: str) -> bool:
     return label.lower() in _NOT_NAME_LABELS or (len(label) > 1 and label.isupper())
 
 
-def qa_turns(text: str) -> list[Turn]:
+@functools.lru_cache(maxsize=16)
+def qa_turns(text: str) -> tuple[Turn, ...]:
     """The turns of the Q&A transcript in ``text``, in text order; empty when ``text``
-    has fewer than two question lines or fewer than two answer lines."""
+    has fewer than two question lines or fewer than two answer lines (kept for the last
+    few texts: the attribution, sources and stance steps all ask)."""
+    return tuple(_find_turns(text))
+
+
+def _find_turns(text: str) -> list[Turn]:
     lines = list(_TURN_LINE.finditer(text))
     if not lines:
         return []
