@@ -25,6 +25,7 @@ from pathlib import Path
 from claimtrace.data import read_json
 from claimtrace.extract.content_edges import content_prob_of, learned_content_end
 from claimtrace.extract.datelines import WIRE_DATELINE
+from claimtrace.extract.transcripts import qa_claims
 from claimtrace.extract.verification import (
     COMMENT_ON_THE_CLAIM,
     concessive_tail,
@@ -3191,6 +3192,8 @@ def extract_attributions(
                 )
             )
     raw = [_repair_cited(text, r) for r in raw]
+    # an interview transcript: each "Q:" and "A:" turn is a claim of its own
+    raw = qa_claims(text, raw, confidence=tagger_confidence)
     if hedge_rules:
         taken = [s for source, cue, content, _ in raw for s in (*cue, *content)]
         for cue, content in hedge_attributions(text):

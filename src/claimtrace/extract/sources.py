@@ -31,6 +31,7 @@ from pathlib import Path
 from claimtrace.extract.datelines import wire_datelines
 from claimtrace.extract.gazetteer import ascii_fold, division_entries, load_gazetteer
 from claimtrace.extract.link import inside
+from claimtrace.extract.transcripts import QUESTION, Turn, qa_turns
 from claimtrace.model import Claim, Entity, SourceKind, Span, ViaLink
 
 # --------------------------------------------------------------------------- data
@@ -2254,8 +2255,14 @@ def resolve_sources(
     claims: Sequence[Claim],
     *,
     mentions: Sequence[Mention] = (),
+    outlet: str | None = None,
 ) -> tuple[list[Claim], list[Entity]]:
-    """Fill ``source_entity``, ``source_kind``, ``via`` and ``channel`` of each claim."""
+    """Fill ``source_entity``, ``source_kind``, ``via`` and ``channel`` of each claim.
+
+    In an interview transcript (:mod:`claimtrace.extract.transcripts`) an answer's "A"
+    is the interviewee (:func:`interviewee`) and a question's "Q" the interviewer: the
+    ``outlet`` (the article's publisher) when it is known, else nobody named (kind
+    media, no entity)."""
     antecedents: list[_Antecedent] = []
     persons: set[str] = set()  # entity ids the named sources resolved to people
     # players and coaches speak of their team's game (guideline, batch b9)
@@ -2303,9 +2310,21 @@ def resolve_sources(
                     offices.add(ent.name, office)
     out: list[Claim] = []
     entities: dict[str, Entity] = {}
+    turns = {t.label.start: t for t in qa_turns(text)}
+    guest = interviewee(text, list(turns.values()), mentions, antecedents, persons)
+    answers = [
+        (t.content[0].start, t.content[-1].end) for t in turns.values() if t.role != QUESTION
+    ]
     for claim in sorted(claims, key=lambda c: _first(c)):
         with contextlib.suppress(Exception):  # never lose a claim over its source analysis
-            claim = _resolve_one(text, claim, mentions, antecedents, persons)
+            turn = turns.get(claim.source[0].start) if len(claim.source) == 1 else None
+            if turn is not None and turn.label.end == claim.source[0].end:
+                claim = _turn_source(
+                    text, claim, turn, guest, outlet, (mentions, antecedents, persons)
+                )
+            else:
+                claim = _resolve_one(text, claim, mentions, antecedents, persons)
+                claim = _speaking_guest(claim, answers, guest)
             claim = _home_government(claim, text)
             claim = offices.apply(claim, persons)
         out.append(claim)
@@ -2325,6 +2344,93 @@ def resolve_sources(
     order = {c.id: i for i, c in enumerate(claims)}
     out.sort(key=lambda c: order.get(c.id, 0))
     return reports_of_reports(quoted_saying(text, out, mentions)), list(entities.values())
+
+
+#: The introduction's verb of the interview and its object: "We spoke to her", "she talked
+#: with Hanna Lindqvist", "I interviewed him".
+_INTERVIEW_OBJECT = re.compile(
+    r"\b(?:(?:spoke|speaks|talked|talks|sat\s+down|caught\s+up|chatted|chats)\s+"
+    r"(?:to|with)|interviewed|interviews|asked|asks|reached)\s+"
+    r"(?P<obj>him|her|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})",
+)
+
+
+def interviewee(
+    text: str,
+    turns: Sequence[Turn],
+    mentions: Sequence[Mention],
+    antecedents: Sequence[_Antecedent],
+    persons: Collection[str] = (),
+) -> Entity | None:
+    """Who answers in the transcript ``turns`` of ``text``: the person the introduction
+    (the text before the first turn) names, preferring the one it says it spoke to
+    ("We spoke to her", "talked with Jane Roe"), else the first person it names; None
+    without a transcript or a person named before it."""
+    if not turns:
+        return None
+    intro_end = min(t.label.start for t in turns)
+    named = [
+        a
+        for m in mentions
+        if m.label == "PERSON" and m.end <= intro_end
+        for a in antecedents
+        if a.end == m.end and not a.from_claim and _is_person_entity(a.entity, persons)
+    ]
+    for m in _INTERVIEW_OBJECT.finditer(text, 0, intro_end):
+        obj, at = m.group("obj"), m.start("obj")
+        if obj.lower() in ("him", "her"):
+            entity = resolve_coreference(obj, at, named, persons, text)
+            if entity is not None:
+                return entity
+            continue
+        for a in named:  # the name itself, or a person named before by it
+            if at <= a.end - len(a.text) < m.end("obj") or a.entity.name in obj:
+                return a.entity
+    return named[0].entity if named else None
+
+
+def _speaking_guest(
+    claim: Claim, answers: Sequence[tuple[int, int]], guest: Entity | None
+) -> Claim:
+    """An "I" that reports inside an answer of a transcript ("I told the council it would
+    fail") is the interviewee ``guest``."""
+    if guest is None or len(claim.source) != 1:
+        return claim
+    src = claim.source[0]
+    if src.text.lower() not in ("i", "me") or not any(
+        lo <= src.start and src.end <= hi for lo, hi in answers
+    ):
+        return claim
+    return dataclasses.replace(claim, source_kind=guest.kind, source_entity=guest)
+
+
+def _turn_source(
+    text: str,
+    claim: Claim,
+    turn: Turn,
+    guest: Entity | None,
+    outlet: str | None,
+    context: tuple[Sequence[Mention], list[_Antecedent], set[str]],
+) -> Claim:
+    """``claim``, a transcript turn, with its label's entity: the interviewer (``outlet``
+    or nobody named, kind media) for a question, the interviewee ``guest`` (or nobody
+    named, kind person) for an "A" answer; an answer labelled by a name ("LINDQVIST") is
+    the interviewee when the name is one of the interviewee's, else resolved as any name."""
+    if turn.role == QUESTION:
+        entity = make_entity(outlet, SourceKind.MEDIA) if outlet else None
+        kind = SourceKind.MEDIA
+    elif turn.named:
+        words = {w.lower().strip(".") for w in guest.name.split()} if guest else set()
+        if not set(turn.label.text.lower().split()) <= words:
+            entity = _resolve_named(text, claim.source, *context[:2], False, context[2])
+            kind = entity.kind if entity else SourceKind.PERSON
+            return dataclasses.replace(claim, source_kind=kind, source_entity=entity)
+        entity, kind = guest, guest.kind if guest else SourceKind.PERSON
+    else:
+        entity, kind = guest, guest.kind if guest else SourceKind.PERSON
+    if entity is not None and turn.label.text not in entity.aliases:
+        entity = dataclasses.replace(entity, aliases=(*entity.aliases, turn.label.text))
+    return dataclasses.replace(claim, source_kind=kind, source_entity=entity)
 
 
 #: "X quoted Y saying Z": the participle of the quoted party's words (with or without

@@ -33,6 +33,8 @@ from spacy.tokens import Doc
 from claimtrace.data import read_json
 from claimtrace.errors import ModelNotFound
 from claimtrace.extract.docview import DocView
+from claimtrace.extract.transcripts import QUESTION as QUESTION_TURN
+from claimtrace.extract.transcripts import QUESTION_LABELS, is_turn_source
 from claimtrace.extract.verification import unverified_note
 from claimtrace.model import (
     Basis,
@@ -569,8 +571,21 @@ def classify_stance(
     return combine(rule, predict_proba(claim, rule, text=_text(doc_or_text, None)))
 
 
+def _transcript_question(doc_or_text: Doc | str, claim: Claim) -> bool:
+    """Whether ``claim`` is a question turn of an interview transcript ("Q: ...",
+    "Interviewer: ..."; :mod:`claimtrace.extract.transcripts`), whatever its wording."""
+    if len(claim.source) != 1 or len(claim.cue) != 1 or claim.cue[0].text not in (":", "."):
+        return False
+    if claim.source[0].text.lower() not in QUESTION_LABELS:
+        return False
+    turn = is_turn_source(_text(doc_or_text, None), claim.source[0])
+    return turn is not None and turn.role == QUESTION_TURN
+
+
 def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     """The stance decided by the rules alone (docs/guidelines-stance.md)."""
+    if _transcript_question(doc_or_text, claim):
+        return Stance.QUESTION  # "Q: Tell us about the plan." (an interview's question)
     lex = lexicon()
     claim = _act_moved_to_cue(doc_or_text, claim)
     cue = _norm(_joined(claim.cue))

@@ -238,7 +238,10 @@ class SourcesComponent:
             for ent in doc.ents
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")
         ]
-        claims, entities = resolve_sources(doc.text, records(doc, "ct_claims"), mentions=mentions)
+        outlet = (doc._.ct_meta or {}).get("outlet")
+        claims, entities = resolve_sources(
+            doc.text, records(doc, "ct_claims"), mentions=mentions, outlet=outlet
+        )
         doc._.ct_claims = claims
         known = {e.id for e in records(doc, "ct_entities")}
         doc._.ct_entities = records(doc, "ct_entities") + [e for e in entities if e.id not in known]
