@@ -285,3 +285,47 @@ def test_a_company_named_after_its_country_is_no_government():
     assert classify_kind("Russian Railways") is SourceKind.ORGANIZATION
     assert classify_kind("France") is SourceKind.GOVERNMENT
     assert classify_kind("the French government") is SourceKind.GOVERNMENT
+
+
+# 9. second mentions and shared ranks (chosen on dev6's error list)
+
+
+def test_a_party_and_state_epithet_names_the_politician_again():
+    text = "Rep. Duncan Hunter said the money was spent. The California Republican claims more."
+    first = _claim(text, "c1", "Rep. Duncan Hunter", "said", "the money was spent")
+    second = _claim(text, "c2", "The California Republican", "claims", "more")
+    outs, _ = resolve_sources(text, [first, second], mentions=[Mention(5, 18, "PERSON")])
+    out = next(c for c in outs if c.id == "c2")
+    assert out.source_entity is not None and out.source_entity.name == "Duncan Hunter"
+    alone = "The Texas Democrat said nothing."
+    claim = _claim(alone, "c1", "The Texas Democrat", "said", "nothing")
+    (out,), _ = resolve_sources(alone, [claim], mentions=[])
+    assert out.source_entity is None or out.source_entity.name != "Duncan Hunter"
+
+
+def test_a_one_word_possessive_subject_is_a_shop():
+    assert classify_kind("McDonald’s", ner_label="PERSON") is SourceKind.ORGANIZATION
+    assert classify_kind("Macy's") is SourceKind.ORGANIZATION
+    assert classify_kind("Mr. LaRue's", ner_label="PERSON") is SourceKind.PERSON
+
+
+def test_unnamed_reports_are_media():
+    assert classify_kind("reports") is SourceKind.MEDIA
+    assert classify_kind("Some reports") is SourceKind.MEDIA
+    assert classify_kind("Police reports") is SourceKind.GOVERNMENT
+
+
+def test_a_shared_rank_in_a_police_story_is_a_police_officer():
+    from claimtrace.extract.sources import is_police_story
+
+    text = "A gunman fired at the plant, police said. Lt. Frank Vanore said the suspect fled."
+    assert is_police_story(text)
+    assert not is_police_story("Troops moved north, police said, as the army advanced.")
+    claim = _claim(text, "c1", "Lt. Frank Vanore", "said", "the suspect fled")
+    name = text.index("Frank Vanore")
+    (out,), _ = resolve_sources(text, [claim], mentions=[Mention(name, name + 12, "PERSON")])
+    assert out.source_kind is SourceKind.GOVERNMENT
+    army = "Troops moved north. Lt. Col. Ann Ruiz said the army was ready."
+    claim = _claim(army, "c1", "Lt. Col. Ann Ruiz", "said", "the army was ready")
+    (out,), _ = resolve_sources(army, [claim], mentions=[])
+    assert out.source_kind is SourceKind.MILITARY

@@ -281,6 +281,8 @@ def classify_kind(
         return SourceKind.ORGANIZATION  # "the police union", "a teachers' association"
     if "government" in found or _is_state_body(text):
         return SourceKind.GOVERNMENT
+    if _STORE_NAME.fullmatch(_strip_the(_norm(text)).strip(" ,")):
+        return SourceKind.ORGANIZATION  # "McDonald's said", "Macy's": a possessive subject
     if ner_label == "PERSON" and not corporate:
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     if "organization" in found or ner_label == "ORG" or corporate:
@@ -289,6 +291,8 @@ def classify_kind(
         return SourceKind.GOVERNMENT if ner_label == "GPE" else SourceKind.OTHER
     if "person" in found or (named and len(_proper_words(text, country)) >= 2):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
+    if head in ("reports", "stories") and found <= {"anonymous"}:
+        return SourceKind.MEDIA  # "according to reports": unnamed news reports
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
 
 
@@ -316,6 +320,12 @@ def corporate_names(text: str) -> list[tuple[int, int]]:
         if _CORPORATE_NAME.fullmatch(text, start, m.end()):
             out.append((start, m.end()))
     return out
+
+
+#: A one-word name in the possessive standing alone as a subject is a shop's or a firm's
+#: name ("McDonald's", "Macy's", "Sainsbury's"): a person's possessive needs a noun after
+#: it ("Mr. LaRue's lawyer").
+_STORE_NAME = re.compile(r"(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w&-]*['’]s")
 
 
 def _organization_head(head: str, regexes: dict[str, re.Pattern]) -> bool:
@@ -796,6 +806,9 @@ def make_entity(
     iso = country.iso2 if country else None
     persons = [t for t, label in mentions if label == "PERSON"]
     orgs = [t for t, label in mentions if label == "ORG"]
+    store = _strip_the(text).strip(" ,")
+    if kind is SourceKind.ORGANIZATION and _STORE_NAME.fullmatch(store):
+        return Entity(slugify(store), store, kind, iso, (text,))  # "McDonald's", not McDonald
     if persons and kind in (
         SourceKind.PERSON,
         SourceKind.GOVERNMENT,
@@ -2080,6 +2093,29 @@ def _short_name_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Ent
     return None
 
 
+#: A politician named by state and party or office, as news copy does on second mention:
+#: "the California Republican", "the Vermont senator", "the New York Democrat".
+_EPITHET = re.compile(
+    r"^[Tt]he\s+(?:[A-Z][\w.'’-]*\s+){1,2}(?:Republican|Democrat|Democratic\s+\w+|Independent|"
+    r"lawmaker|legislator|senator|congressman|congresswoman|governor|mayor|"
+    r"(?:GOP|Democratic|Republican)\s+(?:lawmaker|senator|congressman|congresswoman|governor|"
+    r"leader|candidate|nominee))$"
+)
+
+
+def _epithet_antecedent(
+    text: str, antecedents: Sequence[_Antecedent], persons: Collection[str] = ()
+) -> Entity | None:
+    """The person a party-and-state epithet names again ("Rep. Duncan Hunter ... The
+    California Republican claims"): the latest person before it."""
+    if _EPITHET.match(_norm(text).strip(" ,")) is None:
+        return None
+    for a in reversed(antecedents):
+        if _is_person_entity(a.entity, persons) and "/" not in a.entity.id:
+            return a.entity
+    return None
+
+
 def _masthead_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
     """The newspaper named in full before that "The Post" or "the Journal" names by its
     last word ("The Jerusalem Post ... The Post said")."""
@@ -2310,6 +2346,7 @@ def resolve_sources(
                     offices.add(ent.name, office)
     out: list[Claim] = []
     entities: dict[str, Entity] = {}
+    police_story = is_police_story(text)
     turns = {t.label.start: t for t in qa_turns(text)}
     guest = interviewee(text, list(turns.values()), mentions, antecedents, persons)
     answers = [
@@ -2327,6 +2364,7 @@ def resolve_sources(
                 claim = _speaking_guest(claim, answers, guest)
             claim = _home_government(claim, text)
             claim = offices.apply(claim, persons)
+            claim = _police_rank(claim, police_story)
         out.append(claim)
         for ent in (claim.source_entity, *(v.entity for v in claim.via)):
             if ent is not None:
@@ -2344,6 +2382,42 @@ def resolve_sources(
     order = {c.id: i for i, c in enumerate(claims)}
     out.sort(key=lambda c: order.get(c.id, 0))
     return reports_of_reports(quoted_saying(text, out, mentions)), list(entities.values())
+
+
+_POLICE_WORDS = re.compile(r"\b(?:police|sheriff|sheriff's|precinct|constable|patrol)\b", re.I)
+_MILITARY_WORDS = re.compile(
+    r"\b(?:army|military|troops|soldiers?|navy|naval|air\s+force|marines?|pentagon|"
+    r"armed\s+forces|defen[cs]e\s+(?:ministry|department|forces)|battalion|brigade|regiment)\b",
+    re.I,
+)
+#: Ranks that police forces share with armies: "Lt. Frank Vanore", "Sgt. Ann Ruiz".
+_SHARED_RANK = re.compile(
+    r"\b(?:lt\.|lieutenant|sgt\.|sergeant|capt\.|captain|cmdr\.|commander|maj\.|major|"
+    r"col\.|colonel|chief)(?=\s|$)",
+    re.I,
+)
+
+
+def is_police_story(text: str) -> bool:
+    """Whether ``text`` speaks of the police and never of armed forces: there, a rank
+    ("Lt.", "Sgt.", "Capt.") is a police officer's, not a soldier's."""
+    return bool(_POLICE_WORDS.search(text)) and not _MILITARY_WORDS.search(text)
+
+
+def _police_rank(claim: Claim, police_story: bool) -> Claim:
+    """A source that is military only by a shared rank is a police officer, government, in
+    a police story ("Lt. Frank Vanore said", and later "Vanore said")."""
+    if not police_story or claim.source_kind is not SourceKind.MILITARY:
+        return claim
+    words = [" ".join(s.text for s in claim.source)]
+    if claim.source_entity is not None:
+        words += [claim.source_entity.name, *claim.source_entity.aliases]
+    if not any(_SHARED_RANK.search(w) for w in words):
+        return claim
+    entity = claim.source_entity
+    if entity is not None:
+        entity = dataclasses.replace(entity, kind=SourceKind.GOVERNMENT)
+    return dataclasses.replace(claim, source_kind=SourceKind.GOVERNMENT, source_entity=entity)
 
 
 #: The introduction's verb of the interview and its object: "We spoke to her", "she talked
@@ -2884,6 +2958,9 @@ def _resolve_named(
     short = _short_name_antecedent(name, [a for a in antecedents if a.end <= lo])
     if short is not None and not role:
         return short
+    epithet = _epithet_antecedent(name, [a for a in antecedents if a.end <= lo], persons)
+    if epithet is not None and not role:
+        return epithet
     found = inner(name)
     label = found[-1][1] if found else None
     if (
