@@ -329,3 +329,11 @@ def test_a_shared_rank_in_a_police_story_is_a_police_officer():
     claim = _claim(army, "c1", "Lt. Col. Ann Ruiz", "said", "the army was ready")
     (out,), _ = resolve_sources(army, [claim], mentions=[])
     assert out.source_kind is SourceKind.MILITARY
+
+
+def test_one_unnamed_office_holder_is_anonymous():
+    assert classify_kind("One senator") is SourceKind.ANONYMOUS
+    assert classify_kind("an officer") is SourceKind.ANONYMOUS
+    assert classify_kind("two aides") is SourceKind.ANONYMOUS
+    assert classify_kind("the senator") is SourceKind.GOVERNMENT
+    assert classify_kind("Senator Jane Roe", ner_label="PERSON") is SourceKind.GOVERNMENT

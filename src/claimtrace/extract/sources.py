@@ -266,6 +266,7 @@ def classify_kind(
         and ner_label != "PERSON"
         and not re.match(r"\s*,\s*(?:[A-Z]|the\s+[A-Z])", _after_head(text))
     )
+    unnamed_people = unnamed_people or (not named and _ONE_OF_THEM.match(_norm(text)) is not None)
     if unnamed_people or (not named and _UNNAMED_TELLERS.search(text)):
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.ANONYMOUS
     if (
@@ -322,6 +323,13 @@ def corporate_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: One office holder or a few, left unnamed: "One senator", "an officer", "two aides",
+#: "a senior lawmaker" (guideline: unnamed people are anonymous, like "an official").
+_ONE_OF_THEM = re.compile(
+    r"^(?:one|a|an|another|two|three|several|some)\s+(?:[\w-]+\s+)?(?:senators?|lawmakers?|"
+    r"legislators?|officers?|congressm[ae]n|congresswom[ae]n|aides?|staffers?)$",
+    re.IGNORECASE,
+)
 #: A one-word name in the possessive standing alone as a subject is a shop's or a firm's
 #: name ("McDonald's", "Macy's", "Sainsbury's"): a person's possessive needs a noun after
 #: it ("Mr. LaRue's lawyer").
