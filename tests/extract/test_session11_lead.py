@@ -337,3 +337,15 @@ def test_one_unnamed_office_holder_is_anonymous():
     assert classify_kind("two aides") is SourceKind.ANONYMOUS
     assert classify_kind("the senator") is SourceKind.GOVERNMENT
     assert classify_kind("Senator Jane Roe", ner_label="PERSON") is SourceKind.GOVERNMENT
+
+
+def test_a_content_opening_with_anothers_telling_has_that_teller_as_via():
+    text = "He said witnesses told the police that the driver fled."
+    claim = _claim(text, "c1", "He", "said", "witnesses told the police that the driver fled")
+    (out,), _ = resolve_sources(text, [claim], mentions=[])
+    assert [" ".join(s.text for s in v.source) for v in out.via] == ["witnesses"]
+    assert out.content[0].text.startswith("witnesses told")  # the content is kept whole
+    text = "She said she told them the plan was dead."
+    claim = _claim(text, "c1", "She", "said", "she told them the plan was dead")
+    (out,), _ = resolve_sources(text, [claim], mentions=[])
+    assert out.via == ()

@@ -1486,6 +1486,31 @@ def _citable(np: str, cue: str) -> bool:
     return counted and head not in _EVIDENCE_HEADS
 
 
+#: A content that opens with someone else's telling: "(He said) witnesses told the police
+#: that ...", "(Howard said) other jurors told him ...": the teller is the origin.
+_RELAYED_TELLING = re.compile(
+    r"(?:that\s+)?(?P<np>(?!(?:it|this|that|there|which|who|what|he|she|they|i|we|you)\b)"
+    r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s+(?P<cue>(?:had\s+)?(?:told|tells|informed|assured))"
+    r"\s+(?:him|her|them|me|us|police|the\s+police|investigators|reporters|officers)\b",
+    re.IGNORECASE,
+)
+
+
+def _relayed_telling(text: str, claim: Claim) -> tuple[ViaLink, tuple[int, int]] | None:
+    """The via-link of a content that opens with another's telling (":data:`_RELAYED_TELLING`),
+    with the region it covers; None otherwise. A pronoun teller is left alone (it is
+    often the source again: "he said he told them")."""
+    if not claim.content or not claim.source:
+        return None
+    first = claim.content[0]
+    m = _RELAYED_TELLING.match(text, first.start, first.end)
+    if m is None or "," in m.group("np"):
+        return None
+    np_span = Span.of(text, m.start("np"), m.end("np"))
+    cue = Span.of(text, m.start("cue"), m.end("cue"))
+    return ViaLink(source=(np_span,), cue=(cue,)), (m.start("np"), m.end("cue"))
+
+
 def find_via(
     text: str, window: tuple[int, int], *, anchor_slack: int = 12
 ) -> tuple[ViaLink, tuple[int, int]] | None:
@@ -2738,6 +2763,7 @@ def _resolve_one(
             find_via(text, (start, window[1]))
             or _leading_citation(text, window, claim)
             or _interposed_citation(text, claim)
+            or _relayed_telling(text, claim)
         )
         if found:
             link, (vlo, vhi) = found
