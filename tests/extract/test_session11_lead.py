@@ -349,3 +349,13 @@ def test_a_content_opening_with_anothers_telling_has_that_teller_as_via():
     claim = _claim(text, "c1", "She", "said", "she told them the plan was dead")
     (out,), _ = resolve_sources(text, [claim], mentions=[])
     assert out.via == ()
+
+
+def test_a_company_epithet_makes_the_person_speak_for_the_company_throughout():
+    text = "Tim Cook said sales grew. The Apple CEO also said stores would open."
+    first = _claim(text, "c1", "Tim Cook", "said", "sales grew")
+    second = _claim(text, "c2", "The Apple CEO", "also said", "stores would open")
+    outs, entities = resolve_sources(text, [first, second], mentions=[Mention(0, 8, "PERSON")])
+    assert [c.source_entity.name for c in outs if c.source_entity] == ["Tim Cook", "Tim Cook"]
+    assert {c.source_kind for c in outs} == {SourceKind.ORGANIZATION}
+    assert {e.kind for e in entities if e.name == "Tim Cook"} == {SourceKind.ORGANIZATION}

@@ -2132,7 +2132,8 @@ _EPITHET = re.compile(
     r"^[Tt]he\s+(?:[A-Z][\w.'’-]*\s+){1,2}(?:Republican|Democrat|Democratic\s+\w+|Independent|"
     r"lawmaker|legislator|senator|congressman|congresswoman|governor|mayor|"
     r"(?:GOP|Democratic|Republican)\s+(?:lawmaker|senator|congressman|congresswoman|governor|"
-    r"leader|candidate|nominee))$"
+    r"leader|candidate|nominee)|(?P<corporate>CEO|chief\s+executive|chairman|chairwoman|"
+    r"founder|co-founder|boss))$"
 )
 
 
@@ -2147,6 +2148,25 @@ def _epithet_antecedent(
         if _is_person_entity(a.entity, persons) and "/" not in a.entity.id:
             return a.entity
     return None
+
+
+def _company_heads(claims: Sequence[Claim]) -> list[Claim]:
+    """A person that a company epithet names ("The Apple CEO" after "Tim Cook") speaks for
+    the company in every claim of the article (guideline: a named person in an
+    institutional role is `organization`), also in those before the epithet."""
+    heads = set()
+    for c in claims:
+        m = _EPITHET.match(_norm(" ".join(s.text for s in c.source)).strip(" ,"))
+        if m and m.group("corporate") and c.source_entity is not None:
+            heads.add(c.source_entity.id)
+    out = []
+    for c in claims:
+        e = c.source_entity
+        if e is not None and e.id in heads and c.source_kind is SourceKind.PERSON:
+            e = dataclasses.replace(e, kind=SourceKind.ORGANIZATION)
+            c = dataclasses.replace(c, source_kind=SourceKind.ORGANIZATION, source_entity=e)
+        out.append(c)
+    return out
 
 
 def _masthead_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
@@ -2412,6 +2432,11 @@ def resolve_sources(
                 _Antecedent(claim.source[-1].end, claim.source_entity, claim.source[0].text, True)
             )
             antecedents.sort(key=lambda a: a.end)
+    out = _company_heads(out)
+    for claim in out:  # the article's entities take the kinds the claims ended with
+        ent = claim.source_entity
+        if ent is not None and ent.id in entities and entities[ent.id].kind is not ent.kind:
+            entities[ent.id] = dataclasses.replace(entities[ent.id], kind=ent.kind)
     order = {c.id: i for i, c in enumerate(claims)}
     out.sort(key=lambda c: order.get(c.id, 0))
     return reports_of_reports(quoted_saying(text, out, mentions)), list(entities.values())
