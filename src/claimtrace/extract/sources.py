@@ -301,7 +301,8 @@ def classify_kind(
 #: Group", "Acme Corp.", "Delta Air Lines" (one to four capitalised words before it).
 _CORPORATE_NAME = re.compile(
     r"\b(?:[A-Z][\w&'’.-]*\s+){1,4}(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|LLP|"
-    r"PLC|Plc|AG|SE|NV|N\.V|BV|B\.V|AB|ASA|SpA|Oyj|Pty|S\.A|GmbH|Group|Holdings|Partners|Capital|Technologies|Systems|Motors|"
+    r"PLC|Plc|AG|SE|NV|N\.V|BV|B\.V|AB|ASA|SpA|Oyj|Pty|S\.A|GmbH|"
+    r"Group|Holdings|Partners|Capital|Technologies|Systems|Motors|"
     r"Airlines|Air\s+Lines|Airways|Pharmaceuticals|Semiconductors?|Industries|Laboratories|"
     r"Labs|Communications|Networks|Entertainment|Enterprises|Brands|Foods|Petroleum|Mining|"
     r"Logistics|Electronics|Therapeutics|Biosciences|Telecom|Telekom|Telecommunications|"
@@ -311,11 +312,11 @@ _CORPORATE_NAME = re.compile(
 
 def corporate_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each company name that its designator or trade word marks, whatever
-    the NER made of it; "the" and a sentence-initial "Shares of" are not part of it."""
+    the NER made of it; a capitalised "The", "Shares", "Analysts" before it is not part of it."""
     out = []
     for m in _CORPORATE_NAME.finditer(text):
         start = m.start()
-        lead = re.match(r"(?:The|Shares|Shares\s+of|Analysts|Rival|Both)\s+", text[start : m.end()])
+        lead = re.match(r"(?:The|Shares|Analysts|Rival|Both)\s+", text[start : m.end()])
         if lead:
             start += lead.end()
         if _CORPORATE_NAME.fullmatch(text, start, m.end()):
@@ -1497,7 +1498,7 @@ _RELAYED_TELLING = re.compile(
 
 
 def _relayed_telling(text: str, claim: Claim) -> tuple[ViaLink, tuple[int, int]] | None:
-    """The via-link of a content that opens with another's telling (":data:`_RELAYED_TELLING`),
+    """The via-link of a content that opens with another's telling (:data:`_RELAYED_TELLING`),
     with the region it covers; None otherwise. A pronoun teller is left alone (it is
     often the source again: "he said he told them")."""
     if not claim.content or not claim.source:
