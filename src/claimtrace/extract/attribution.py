@@ -24,7 +24,7 @@ from pathlib import Path
 
 from claimtrace.data import read_json
 from claimtrace.extract.content_edges import content_prob_of, learned_content_end
-from claimtrace.extract.datelines import WIRE_DATELINE
+from claimtrace.extract.datelines import dateline_at, past_dateline
 from claimtrace.extract.transcripts import qa_claims
 from claimtrace.extract.verification import (
     COMMENT_ON_THE_CLAIM,
@@ -1004,7 +1004,7 @@ def complete_content(
         lo, hi = s_lo, left_end
     else:
         lo, hi = right_start, s_hi
-    dateline = WIRE_DATELINE.match(text, lo, hi) if lo == 0 or text[lo - 1] == "\n" else None
+    dateline = dateline_at(text, lo, hi)
     if dateline:  # "PORTO ALEGRE, Brazil (AP) — Rains killed ...": not part of the claim
         lo = dateline.end()
     if hi <= cue.start and _participle_with_agent(text, cue, s_lo):
@@ -1169,8 +1169,7 @@ def complete_source(
     relative = _RELATIVE_SOURCE.match(text, s_lo, cue.start)
     if relative:  # "Two people familiar with it, who spoke on condition of anonymity, said"
         lo, hi = relative.span("np")
-        dateline = WIRE_DATELINE.match(text, lo, hi)
-        return (dateline.end() if dateline else lo), hi
+        return past_dateline(text, lo, hi), hi
     taken = [r for r in roles if r is not cue]
     left_lo = max([s_lo] + [r.end for r in taken if r.end <= cue.start])
     left = text[left_lo : cue.start]
@@ -1322,9 +1321,7 @@ def tidy_roles(text: str, doc, roles: Sequence[RoleSpan]) -> list[RoleSpan]:
         return RoleSpan.of(role.label, span, sent_of, score=role.score)
 
     for i, role in enumerate(out):
-        dateline = None
-        if role.label == CONTENT and (role.start == 0 or text[role.start - 1] == "\n"):
-            dateline = WIRE_DATELINE.match(text, role.start)
+        dateline = dateline_at(text, role.start) if role.label == CONTENT else None
         if role.label == CONTENT and _ANONYMITY.match(text, role.start, role.end):
             out[i] = None  # "asking not to be identified": why a source is unnamed
             continue
@@ -1419,7 +1416,7 @@ def split_at_line_breaks(text: str, doc, roles: Sequence[RoleSpan]) -> list[Role
         pieces = []
         for line in re.finditer(r"[^\n]+", text[r.start : r.end]):
             a, b = r.start + line.start(), r.start + line.end()
-            dateline = WIRE_DATELINE.match(text, a) if a == 0 or text[a - 1] == "\n" else None
+            dateline = dateline_at(text, a)
             if dateline:
                 if dateline.end() >= b:
                     continue  # the line's part of the content is the dateline alone
@@ -2908,8 +2905,7 @@ def _relative_clause_subject(
     if relative is None or not relative.end("np") < src.start < att.cue.start:
         return None
     lo, hi = relative.span("np")
-    dateline = WIRE_DATELINE.match(text, lo, hi)
-    return (dateline.end() if dateline else lo), hi
+    return past_dateline(text, lo, hi), hi
 
 
 def _completed(
