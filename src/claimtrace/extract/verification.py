@@ -23,6 +23,16 @@ _THE_CLAIM = (
     r"footage|video|videos|images?|photos?|photographs?|information|statements?|details)"
 )
 
+#: "the figure", "those two reports": what a concessive or separate note calls the claim
+_DETERMINERS = "the|this|that|these|those|its|their"
+_NOTED_CLAIM = rf"(?:{_DETERMINERS})\s+(?:[\w-]+\s+){{0,2}}?{_THE_CLAIM}"
+#: the reporter's own failure to check: "could not independently verify", "was unable to
+#: confirm"
+_COULD_NOT_VERIFY = (
+    r"(?:could|was|were)\s+(?:not|unable\s+to)\s+(?:independently\s+|immediately\s+)*"
+    r"(?:verify|confirm)"
+)
+
 #: In apposition after the content: ", a claim that could not be independently verified".
 APPOSITION = re.compile(
     rf"\W{{0,3}}(?:a|an|the)\s+{_THE_CLAIM}\s+(?:that|which)\s+(?P<what>{_NOT_VERIFIED})",
@@ -30,18 +40,18 @@ APPOSITION = re.compile(
 )
 #: A concessive tail after the content: ", though the figure could not be confirmed".
 CONCESSIVE = re.compile(
-    rf",?\s+(?:though|although|but)\s+(?:the|this|that|these|those|its|their)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?{_THE_CLAIM}\s+(?P<what>{_NOT_VERIFIED})",
+    rf",?\s+(?:though|although|but)\s+{_NOTED_CLAIM}\s+(?P<what>{_NOT_VERIFIED})",
     re.IGNORECASE,
 )
 #: A sentence of its own: "The footage could not be independently verified.",
-#: "Reuters could not immediately verify the report."
+#: "Reuters could not immediately verify the report." (capitalised: it opens the sentence)
 NEXT_SENTENCE = re.compile(
     rf"\s*(?:(?:The|This|That|These|Those|Its|Their|His|Her)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"{_THE_CLAIM}\s+(?P<what>{_NOT_VERIFIED})"
-    r"|(?:[A-Z][\w.&'’-]*\s+){1,4}(?P<verb>(?:could|was|were)\s+(?:not|unable\s+to)\s+"
-    r"(?:independently\s+|immediately\s+)*(?:verify|confirm)))\b",
+    rf"|(?:[A-Z][\w.&'’-]*\s+){{1,4}}(?P<verb>{_COULD_NOT_VERIFY}))\b",
 )
+#: Up to the end of the content's sentence, where a note of its own may follow.
+_REST_OF_SENTENCE = re.compile(r"[^.!?\n]*?[.!?][\"”’]?\s+")
 #: The comment in apposition, whatever it says of the claim (attribution cuts it off):
 #: ", a claim that", ", an allegation which".
 COMMENT_ON_THE_CLAIM = re.compile(
@@ -59,7 +69,7 @@ def unverified_note(text: str, end: int) -> tuple[int, int] | None:
         m = rx.match(text, end)
         if m:
             return m.span("what")
-    stop = re.compile(r"[^.!?\n]*?[.!?][\"”’]?\s+").match(text, end)
+    stop = _REST_OF_SENTENCE.match(text, end)
     if stop is None:
         return None
     m = NEXT_SENTENCE.match(text, stop.end())
@@ -77,8 +87,7 @@ def concessive_tail(text: str, start: int, end: int) -> int | None:
 
 #: A content piece that is the note itself: "the figure could not be confirmed".
 NOTE_ALONE = re.compile(
-    rf"\W*(?:(?:though|although|but)\s+)?(?:the|this|that|these|those|its|their)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?{_THE_CLAIM}\s+{_NOT_VERIFIED}\W*",
+    rf"\W*(?:(?:though|although|but)\s+)?{_NOTED_CLAIM}\s+{_NOT_VERIFIED}\W*",
     re.IGNORECASE,
 )
 
@@ -92,10 +101,9 @@ def is_note(text: str, start: int, end: int) -> bool:
 #: ("could not be confirmed" is no passive report, "Reuters could not verify the claim"
 #: no claim of Reuters).
 _ANY_NOTE = re.compile(
-    rf"\b(?:the|this|that|these|those|its|their|a|an)\s+(?:[\w-]+\s+){{0,2}}?{_THE_CLAIM}\s+"
+    rf"\b(?:{_DETERMINERS}|a|an)\s+(?:[\w-]+\s+){{0,2}}?{_THE_CLAIM}\s+"
     rf"(?:(?:that|which)\s+)?{_NOT_VERIFIED}"
-    r"|\b(?:could|was|were)\s+(?:not|unable\s+to)\s+(?:independently\s+|immediately\s+)*"
-    rf"(?:verify|confirm)\s+(?:the|this|that|these|those|its|their|his|her)\s+"
+    rf"|\b{_COULD_NOT_VERIFY}\s+(?:{_DETERMINERS}|his|her)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_THE_CLAIM}\b",
     re.IGNORECASE,
 )
