@@ -2988,7 +2988,8 @@ def _resolve_named(
     people = _people_entity(name)
     if people is not None:
         return people  # "Retired rail workers Brent and Lynnette Hain": several people
-    family = _family_antecedent(name, [a for a in antecedents if a.end <= lo])
+    before = [a for a in antecedents if a.end <= lo]  # what the source can refer back to
+    family = _family_antecedent(name, before)
     if family is not None:
         return family
     role_k = role_kind(role, label_of) if role else None
@@ -3006,19 +3007,19 @@ def _resolve_named(
         return dataclasses.replace(entity, aliases=(src_text,)) if entity else None
     # "Mr. de Blasio, a Democrat,": an honorific marks a person named before, role or not
     if not role or _norm(name).split()[0].lower() in _HONORIFICS:
-        prior = _surname_antecedent(name, [a for a in antecedents if a.end <= lo], persons)
+        prior = _surname_antecedent(name, before, persons)
         if prior is not None:
             return prior
-    same = _same_name_antecedent(name, [a for a in antecedents if a.end <= lo])
+    same = _same_name_antecedent(name, before)
     if same is not None and not role:
         return same  # "Stratfor said" after "the risk consultancy Stratfor"
-    masthead = _masthead_antecedent(name, [a for a in antecedents if a.end <= lo])
+    masthead = _masthead_antecedent(name, before)
     if masthead is not None and not role:
         return masthead
-    short = _short_name_antecedent(name, [a for a in antecedents if a.end <= lo])
+    short = _short_name_antecedent(name, before)
     if short is not None and not role:
         return short
-    epithet = _epithet_antecedent(name, [a for a in antecedents if a.end <= lo], persons)
+    epithet = _epithet_antecedent(name, before, persons)
     if epithet is not None and not role:
         return epithet
     found = inner(name)
