@@ -2151,23 +2151,18 @@ def _epithet_antecedent(
     return None
 
 
-def _company_heads(claims: Sequence[Claim]) -> list[Claim]:
-    """A person that a company epithet names ("The Apple CEO" after "Tim Cook") speaks for
-    the company in every claim of the article (guideline: a named person in an
-    institutional role is `organization`), also in those before the epithet."""
-    heads = set()
+def _company_heads(claims: Sequence[Claim], offices: _OfficeKinds) -> bool:
+    """Record in ``offices`` each person that a company epithet names ("The Apple CEO"
+    after "Tim Cook"): they speak for the company (guideline: a named person in an
+    institutional role is `organization`), also in the claims before the epithet. Whether
+    any was found."""
+    found = False
     for c in claims:
         m = _EPITHET.match(_norm(" ".join(s.text for s in c.source)).strip(" ,"))
         if m and m.group("corporate") and c.source_entity is not None:
-            heads.add(c.source_entity.id)
-    out = []
-    for c in claims:
-        e = c.source_entity
-        if e is not None and e.id in heads and c.source_kind is SourceKind.PERSON:
-            e = dataclasses.replace(e, kind=SourceKind.ORGANIZATION)
-            c = dataclasses.replace(c, source_kind=SourceKind.ORGANIZATION, source_entity=e)
-        out.append(c)
-    return out
+            offices.add(c.source_entity.name, SourceKind.ORGANIZATION)
+            found = True
+    return found
 
 
 def _masthead_antecedent(text: str, antecedents: Sequence[_Antecedent]) -> Entity | None:
@@ -2433,7 +2428,8 @@ def resolve_sources(
                 _Antecedent(claim.source[-1].end, claim.source_entity, claim.source[0].text, True)
             )
             antecedents.sort(key=lambda a: a.end)
-    out = _company_heads(out)
+    if _company_heads(out, offices):  # an office learnt from the claims: apply it to all
+        out = [offices.apply(claim, persons) for claim in out]
     for claim in out:  # the article's entities take the kinds the claims ended with
         ent = claim.source_entity
         if ent is not None and ent.id in entities and entities[ent.id].kind is not ent.kind:
