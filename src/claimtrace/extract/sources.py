@@ -376,10 +376,13 @@ def _is_state_body(text: str) -> bool:
 
 #: An institution's acronym given in brackets after its name: "the Institute of Earth
 #: Studies (Ineter)"; a capitalised run, function words inside.
-_ACRONYM_DEFINED = re.compile(
-    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|on|de))*)\s*"
-    r"\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
+_ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+_NAME_BEFORE_ACRONYM = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|on|de))*)\s*$"
 )
+#: How far before its bracket an institution's name may start: the name is read backwards
+#: from each bracket, so that a long run of capitals is not rescanned from every word.
+ACRONYM_NAME_MAX = 300
 
 
 def acronym_kinds(text: str) -> dict[str, SourceKind]:
@@ -387,10 +390,16 @@ def acronym_kinds(text: str) -> dict[str, SourceKind]:
     for: "Nicaragua's Institute of Earth Studies (Ineter)" -> {"ineter": government}, so
     that "Ineter scientist Jose Millan" speaks for a state body."""
     out: dict[str, SourceKind] = {}
-    for m in _ACRONYM_DEFINED.finditer(text):
+    taken = 0  # a name never reaches back into the definition before it
+    for a in _ACRONYM.finditer(text):
+        lo = max(taken, a.start() - ACRONYM_NAME_MAX)
+        m = _NAME_BEFORE_ACRONYM.search(text, lo, a.start())
+        if m is None:
+            continue
+        taken = a.end()
         kind = classify_kind(m.group("name"))
         if kind in _INSTITUTIONS:
-            out[m.group("acr").lower()] = kind
+            out[a.group("acr").lower()] = kind
     return out
 
 
