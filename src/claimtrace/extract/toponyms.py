@@ -803,13 +803,35 @@ _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
 _COUNTY_LIST = re.compile(
     rf"({_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME})\s+(counties|parishes)\b"
 )
+_COUNTY_DESIGNATOR = re.compile(r"\s+(?:counties|parishes)\b")
+#: How far before "counties" its list may start: the list is read backwards from each
+#: designator, so that a long run of capitals is not rescanned from every word.
+COUNTY_LIST_MAX = 300
+
+
+def _county_list_matches(text: str) -> list[re.Match[str]]:
+    """The :data:`_COUNTY_LIST` matches of ``text``, found from each designator backwards
+    (the leftmost list that ends there, never reaching into the match before it)."""
+    found: list[re.Match[str]] = []
+    taken = 0
+    for d in _COUNTY_DESIGNATOR.finditer(text):
+        lo = max(taken, d.start() - COUNTY_LIST_MAX)
+        for start in range(lo, d.start()):
+            if not text[start].isupper():
+                continue
+            m = _COUNTY_LIST.match(text, start, d.end())
+            if m and m.end() == d.end():
+                found.append(m)
+                taken = m.end()
+                break
+    return found
 
 
 def _county_lists(text: str, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """Each name of a list before "counties" / "parishes" is a county ("Jackson and Barrow
     counties": Barrow County, not Barrow-in-Furness); it replaces overlapping mentions."""
     found: list[Mention] = []
-    for m in _COUNTY_LIST.finditer(text):
+    for m in _county_list_matches(text):
         designator = "County" if m.group(2) == "counties" else "Parish"
         for name in re.finditer(_NAME, m.group(1)):
             words = name.group(0).split(" ")
