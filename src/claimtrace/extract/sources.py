@@ -28,6 +28,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from claimtrace.extract.datelines import wire_datelines
 from claimtrace.extract.gazetteer import ascii_fold, division_entries, load_gazetteer
 from claimtrace.extract.link import inside
@@ -99,6 +101,17 @@ def _country_index() -> tuple[dict[str, Country], dict[str, Country], dict[str, 
         for m in c.metonyms:
             metonyms[_strip_the(m.lower())] = c
     return names, demonyms, metonyms
+
+
+def _is_demonym_person(text: str) -> bool:
+    """Whether ``text`` is "the" and a singular demonym alone, a person named by where he
+    is from ("the Brazilian said"); a plural ("the Russians") may be a government."""
+    m = re.fullmatch(r"(?:the|The)\s+([A-Z][a-z]+)", _norm(text).strip(" ,"))
+    if m is None or m.group(1).endswith("s"):
+        return False
+    word = m.group(1).lower()
+    names, demonyms, _ = _country_index()
+    return word in demonyms and word not in names
 
 
 def _strip_the(text: str) -> str:
@@ -245,7 +258,8 @@ def classify_kind(
         return SourceKind.SOCIAL_MEDIA  # "Weibo, China's version of Twitter"
     if _WEB_DOMAIN.fullmatch(head):
         return SourceKind.MEDIA  # "ynetnews.com said on its site"
-    if _AGE_NOMINAL.fullmatch(_np_head(text)):  # "The 21-year-old, from Perth,"
+    if _AGE_NOMINAL.fullmatch(_np_head(text)) or _is_demonym_person(text):
+        # "The 21-year-old, from Perth,", "the Brazilian": one person
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     if is_legislative_committee(text):
         return SourceKind.GOVERNMENT  # "the Senate Intelligence Committee": a legislature
@@ -413,7 +427,11 @@ _PEOPLE_NOUNS = frozenset(
         r"\S+",
         "local relative follower protester protestor fan parent villager passenger survivor "
         "victim colleague classmate neighbor neighbour shopper driver tourist pilgrim "
-        "spectator onlooker parishioner patient",
+        "spectator onlooker parishioner patient sister brother sibling grandmother grandfather "
+        "grandson granddaughter aunt uncle cousin niece nephew widow widower girlfriend "
+        "boyfriend fiance fiancee fiancée stepfather stepmother dutchman frenchman englishman "
+        "irishman scotsman welshman dutchwoman frenchwoman englishwoman irishwoman scotswoman "
+        "welshwoman",
     )
 )
 
@@ -517,12 +535,15 @@ _MASTHEAD_WORDS = (
     "Examiner|Inquirer|Dispatch|Star-Ledger|Sun-Times|Bulletin|Mail|Mirror|Express|Sentinel|"
     "Register|Advertiser|Enquirer|Argus|Echo"
 )
+#: Last words of a broadcaster's or sports outlet's name, for full names only: "Sky Sports",
+#: "Fox Sports" (a lone "Sports" is no masthead).
+_BROADCAST_WORDS = "Sports"
 #: A newspaper's name: capitalised words ending in one of the usual masthead words
 #: ("Los Angeles Times", "the Denver Post", "Sydney Morning Herald"); case-sensitive, so
 #: "three times" or "a blog post" is no outlet.
 _OUTLET_NAME = re.compile(
     r"\b[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|and))*\s+"
-    rf"(?:{_MASTHEAD_WORDS})\b"
+    rf"(?:{_MASTHEAD_WORDS}|{_BROADCAST_WORDS})\b"
 )
 #: a newspaper named by its last word alone: "The Post said", "the Journal reported"
 _SHORT_MASTHEAD = re.compile(rf"(?:[Tt]he\s+)?(?P<word>{_MASTHEAD_WORDS})")
@@ -923,9 +944,40 @@ def _complete_name(text: str, mention: str) -> str:
     for w in reversed(text[:i].split()):  # "Mr. de Blasio" when the NER took "Blasio"
         if w.lower() in _NAME_PARTICLES and w[:1].islower():
             before.insert(0, w)
+        elif _is_given_name(w) and len(before) < 2 and len(mention.split()) == 1:
+            before.insert(0, w)  # "Hans Kluge" when the NER took "Kluge"
         else:
             break
     return " ".join([*before, mention, *extra])
+
+
+def _with_given_name(text: str, mention: Mention) -> Mention:
+    """A one-word person mention extended back over the given name before it, as
+    :func:`_complete_name` does inside a source phrase."""
+    if " " in text[mention.start : mention.end].strip():
+        return mention
+    start = mention.start
+    for _ in range(2):  # "James Wright Foley"
+        m = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 40) : start])
+        if m is None or not _is_given_name(m.group(1)):
+            break
+        start -= len(m.group(0))
+    return Mention(start, mention.end, mention.label)
+
+
+def _is_given_name(word: str) -> bool:
+    """A word that may be a given name before a surname: capitalised, not all capitals
+    ("WHO"), not a title, not possessive or punctuated ("Microsoft's", "Reuters,") and not a
+    country or its people ("Russian")."""
+    return (
+        _is_name_word(word)
+        and word[1:].islower()
+        and word.isalpha()
+        and word.lower() not in _HONORIFICS
+        and word.lower() not in STOP_WORDS  # "Before Banksy", "When Smith"
+        and not re.fullmatch(rf"{_MONTH}|{_WEEKDAY}", word)
+        and country_in(word) is None
+    )
 
 
 _MONTH = (
@@ -985,8 +1037,8 @@ def is_definite_nominal(text: str) -> bool:
     with a known head and no proper name (other than a demonym). A possessor makes it a
     full description, not an anaphor ("the governor's office")."""
     t = _norm(text)
-    if re.search(r"\w['’]s\s", t):
-        return False
+    if re.search(r"\w['’]s\s|\ws['’]\s", t):
+        return False  # "the governor's office", "the players' union"
     if is_legislative_committee(t) and re.search(r"\s[A-Z]", t):
         return False  # "the Senate Intelligence Committee" is a name, not an anaphor
     m = re.match(r"^(the|this|that|these|those)\s+(.+)$", t, re.IGNORECASE)
@@ -1045,9 +1097,11 @@ _INSTITUTIONS = frozenset(
         SourceKind.ORGANIZATION,
     }
 )
+#: Heads that name one body of a state or a group, never a whole country.
+_AGENCY_HEADS = frozenset({"agency", "service", "office", "department", "ministry"})
 #: Kinds of antecedent a definite nominal source may refer to, by its head noun.
 _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
-    **dict.fromkeys(("agency", "service", "office", "department", "ministry"), _INSTITUTIONS),
+    **dict.fromkeys(_AGENCY_HEADS, _INSTITUTIONS),
     **dict.fromkeys(
         ("government", "administration", "regime", "side", "country", "nation"),
         frozenset({SourceKind.GOVERNMENT}),
@@ -1068,10 +1122,41 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
         frozenset({SourceKind.MEDIA}),
     ),
     **dict.fromkeys(
-        ("company", "firm", "group", "organization", "organisation", "institute"),
+        (
+            "company",
+            "firm",
+            "group",
+            "organization",
+            "organisation",
+            "institute",
+            "club",
+            "team",
+            "carrier",
+            "airline",
+            "bank",
+            "insurer",
+            "retailer",
+            "lender",
+            "automaker",
+            "carmaker",
+            "university",
+            "hospital",
+            "charity",
+            "foundation",
+            "association",
+            "federation",
+            "league",
+            "monitor",
+        ),
         frozenset({SourceKind.ORGANIZATION}),
     ),
+    **dict.fromkeys(("regulator", "watchdog"), _INSTITUTIONS),
 }
+#: Heads of a definite nominal that name a document or a report, not who issued it: "the
+#: release", "according to the filing" stand for the source of the claim before them.
+_DOCUMENT_HEADS = frozenset(
+    {"statement", "report", "side", "claim", "information", "release", "filing"}
+)
 
 
 #: Heads that name a whole government: their antecedent is a country's government.
@@ -1116,11 +1201,18 @@ _PERSON_HEADS = frozenset(
 )
 
 
+def _names_head(name: str, head: str) -> bool:
+    """Whether an antecedent's name holds the head noun of a nominal as a word of its own:
+    "the agency" in "Defense Intelligence Agency", not "the governor" in "governor's office"
+    (a possessor) nor "the minister" in "ministry"."""
+    return re.search(rf"\b{re.escape(head)}\b(?![’']s\b)", name, re.IGNORECASE) is not None
+
+
 def _is_person_entity(entity: Entity, persons: Collection[str] = ()) -> bool:
     """Whether a source entity is a person; ``persons`` are the ids the article's named
     sources resolved to people (a named person speaking for a company has kind
     organization but is still "he"/"she")."""
-    if entity.kind is SourceKind.PERSON:
+    if entity.kind is SourceKind.PERSON or entity.id in persons:
         return True
     if "/" not in entity.id and _head_word(entity.name) in _PERSON_HEADS:
         return True  # "the mayor" ... "she told the council": an office holder
@@ -1128,8 +1220,7 @@ def _is_person_entity(entity: Entity, persons: Collection[str] = ()) -> bool:
         return False
     if entity.kind in (SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.SOCIAL_MEDIA):
         return not any(w.lower() in _all_kind_terms() for w in entity.name.split())
-    # a named person speaking for a company or group ("Stacey McVey", organization)
-    return entity.id in persons
+    return False
 
 
 #: Pronouns that refer to several: their antecedent must be a plural or a group.
@@ -1200,6 +1291,27 @@ def _compatible(
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+#: Head nouns that give a person's gender: "the victim's sister" ... "she said".
+_NOUN_GENDER = {
+    **dict.fromkeys(
+        re.findall(
+            r"\S+",
+            "woman girl mother daughter sister wife widow grandmother granddaughter aunt niece "
+            "girlfriend fiancee fiancée stepmother spokeswoman chairwoman congresswoman "
+            "businesswoman councilwoman policewoman actress queen princess",
+        ),
+        "f",
+    ),
+    **dict.fromkeys(
+        re.findall(
+            r"\S+",
+            "man boy father son brother husband widower grandfather grandson uncle nephew "
+            "boyfriend fiance stepfather spokesman chairman congressman businessman councilman "
+            "policeman king prince",
+        ),
+        "m",
+    ),
+}
 _HONORIFIC_GENDER = {
     **dict.fromkeys(("mr", "mr."), "m"),
     **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss"), "f"),
@@ -1208,13 +1320,15 @@ _HONORIFIC_GENDER = {
 
 def _genders(antecedents: Sequence[_Antecedent]) -> dict[str, str]:
     """The gender the text gives each antecedent entity, by an honorific of one of its
-    mentions ("Mrs Palin") or a pronoun already resolved to it ("he"); none where the
-    mentions disagree."""
+    mentions ("Mrs Palin"), a pronoun already resolved to it ("he") or the head noun of an
+    unnamed one ("the victim's sister"); none where the mentions disagree."""
     out: dict[str, str | None] = {}
     for a in antecedents:
         words = _norm(a.text).lower().split()
-        gender = _PRONOUN_GENDER.get(" ".join(words)) or (
-            _HONORIFIC_GENDER.get(words[0]) if words else None
+        gender = (
+            _PRONOUN_GENDER.get(" ".join(words))
+            or (_HONORIFIC_GENDER.get(words[0]) if words else None)
+            or (_NOUN_GENDER.get(_np_head(a.text)) if not _person_name(a.text) else None)
         )
         if gender is not None:
             out[a.entity.id] = gender if out.get(a.entity.id, gender) == gender else None
@@ -1280,7 +1394,7 @@ def resolve_coreference(
     for a in reversed(candidates):  # same head noun
         if a.entity.kind is SourceKind.ANONYMOUS and head in _GOVERNMENT_HEADS:
             continue  # "the Nigerian government" is not "Nigerian government officials"
-        if head in a.text.lower().split() or head in a.entity.name.lower():
+        if head in a.text.lower().split() or _names_head(a.entity.name, head):
             return a.entity
     kinds = _HEAD_KINDS.get(head)
     if kinds is None:
@@ -1293,8 +1407,10 @@ def resolve_coreference(
                 continue  # "the federal government" is not an agency named before it
             if head in _PERSON_HEADS:
                 continue  # "the mayor" is not the police department named before it
+            if head in _AGENCY_HEADS and metonym_country(a.text):
+                continue  # "the agency" is not the country named before it ("Romania")
             return a.entity
-    if head in ("statement", "report", "side", "claim", "information") and candidates:
+    if head in _DOCUMENT_HEADS and candidates:
         sources = [a for a in candidates if a.from_claim] or candidates
         return sources[-1].entity
     return None
@@ -2377,6 +2493,8 @@ def resolve_sources(
             continue  # a name inside someone's quoted words is not who speaks next
         if any(lo <= m.start and m.end <= hi for lo, hi in datelines):
             continue  # "KARACHI (AP) —" is not what "the agency" says later refers to
+        if m.label == "PERSON":
+            m = _with_given_name(text, m)  # "Hans Kluge" where the NER took "Kluge"
         name = text[m.start : m.end]
         if m.label in ("PERSON", "GPE", "LOC"):
             # "Jeffs" after "Warren Jeffs" is him, even where the NER takes it for a place
@@ -2818,8 +2936,13 @@ def _resolve_one(
     src = source[0]
     src_text = strip_trailing_time(" ".join(s.text for s in source))
     entity = None
-    if metonym_country(src_text) is None and (
-        is_pronoun(src_text) or is_definite_nominal(src_text)
+    possessor = _document_possessor(src_text)
+    if possessor is not None:  # "according to the agency's figures": the agency
+        entity = resolve_coreference(possessor, src.start, antecedents, persons, text)
+    if (
+        entity is None
+        and metonym_country(src_text) is None
+        and (is_pronoun(src_text) or is_definite_nominal(src_text))
     ):
         if _norm(src_text).lower() in ("who", "which", "that"):
             entity = _relative_antecedent(text, src.start, mentions, antecedents, social)
@@ -2851,6 +2974,24 @@ def _resolve_one(
     return dataclasses.replace(
         claim, source_kind=kind, source_entity=entity, via=via, channel=channel, content=content
     )
+
+
+#: What a source issues, after its possessive: "the agency's figures", "the ministry's data".
+_ISSUED = re.compile(
+    r"(?P<owner>(?:the|this|that)\s+[\w\s-]+?)['’]s\s+(?:own\s+|latest\s+|new\s+|"
+    r"preliminary\s+|official\s+|initial\s+)?(?:figures|data|numbers|statistics|estimates?|"
+    r"tally|count|records|report|statement|analysis|assessment|survey|findings|website)$",
+    re.IGNORECASE,
+)
+
+
+def _document_possessor(text: str) -> str | None:
+    """The definite nominal that owns a document or figures named as a source ("the
+    agency" in "the agency's figures"), or None."""
+    m = _ISSUED.fullmatch(_norm(text).strip(" ,"))
+    if m is None or not is_definite_nominal(m.group("owner")):
+        return None
+    return m.group("owner")
 
 
 _INTENSIFIER = re.compile(r"\s*,?\s+(?:himself|herself|itself|themselves)\s*,?\s*$", re.IGNORECASE)
