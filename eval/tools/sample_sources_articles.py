@@ -4,7 +4,7 @@
 
 (CORPORA: the shared corpora folder, ../shared/corpora from a worktree.)
 
-Six batches, printed one after the other:
+Seven batches, printed one after the other:
 
 - session 3 (random.seed(20261126)): 20 ECB+ documents (any topic; text rebuilt from the
   XML tokens, one line per sentence, the URL line of ecbplus documents dropped) and 12 FNC-1
@@ -27,6 +27,9 @@ Six batches, printed one after the other:
 - batch b14, session 11 (random.seed(20261212)): 6 more ECB+ documents and 6 more FNC-1
   bodies drawn the same way, skipping every document of the five earlier batches and the
   FNC-1 bodies of the stance gold set; all go to split ``dev6`` (labelled blind, as b9).
+- batch b15, session 12 (random.seed(20261213)): 6 more ECB+ documents and 6 more FNC-1
+  bodies drawn the same way, skipping every document of the six earlier batches and the
+  FNC-1 bodies of the stance gold set; all go to split ``dev7`` (labelled blind, as b9).
 
 The gold file (eval/gold/sources-*.jsonl) stores the rebuilt text together with its sha256,
 so scoring needs no corpus; ``ecbplus_text`` is the reconstruction.
@@ -61,6 +64,9 @@ B13_FNC = 6
 B14_SEED = 20261212
 B14_ECB = 6
 B14_FNC = 6
+B15_SEED = 20261213
+B15_ECB = 6
+B15_FNC = 6
 #: the fresh batches drawn after the first: (seed, ECB+ documents, FNC-1 bodies, split)
 FRESH_BATCHES = (
     (B8_SEED, B8_ECB, B8_FNC, "dev2"),
@@ -68,6 +74,7 @@ FRESH_BATCHES = (
     (B11_SEED, B11_ECB, B11_FNC, "dev4"),
     (B13_SEED, B13_ECB, B13_FNC, "dev5"),
     (B14_SEED, B14_ECB, B14_FNC, "dev6"),
+    (B15_SEED, B15_ECB, B15_FNC, "dev7"),
 )
 STANCE_GOLD = Path(__file__).resolve().parents[1] / "gold/stance-fnc1-b5.jsonl"
 
@@ -140,7 +147,7 @@ def main() -> None:
     for i, (corpus, doc, text) in enumerate(arts):
         emit(corpus, doc, "test" if i in test else "dev", text)
 
-    # batches b8, b9, b11, b13, b14: fresh documents, none of the earlier batches nor of the FNC-1
+    # batches b8 .. b15: fresh documents, none of the earlier batches nor of the FNC-1
     # bodies of the stance gold set
     ecb_used = {p.stem for p, _t in ecb_pick}
     used = {r["Body ID"] for r in fnc_pick}

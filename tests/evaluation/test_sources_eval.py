@@ -165,12 +165,22 @@ def test_gold_file_is_consistent_with_its_texts():
     texts = load_articles(root / "sources-articles.jsonl")
     rows = load_gold(root / "sources.jsonl")
     assert len(rows) >= 150
-    assert {r["split"] for r in rows} == {"dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6"}
+    assert {r["split"] for r in rows} == {
+        "dev",
+        "test",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev7",
+    }
     assert sum(r["split"] == "dev2" for r in rows) >= 70  # batch b8 of session 8
     assert sum(r["split"] == "dev3" for r in rows) == 103  # batch b9 of session 9 (blind)
     assert sum(r["split"] == "dev4" for r in rows) == 67  # batch b11 of session 10 (blind)
     assert sum(r["split"] == "dev5" for r in rows) == 99  # batch b13 of session 11 (blind)
     assert sum(r["split"] == "dev6" for r in rows) == 92  # batch b14 of session 11 (blind)
+    assert sum(r["split"] == "dev7" for r in rows) == 93  # batch b15 of session 12 (blind)
     kinds = {k.value for k in SourceKind}
     for r in rows:
         text = texts[r["doc"]]
