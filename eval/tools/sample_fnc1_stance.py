@@ -22,7 +22,7 @@ every earlier FNC-1 gold set are left out (every body of ``candidates-b5.jsonl``
 the Body IDs of ``--exclude`` files, e.g. the 6 bodies of sources batch b15), and so is
 every body whose first 200 characters equal an excluded body's (FNC-1 repeats articles);
 then ``--whole`` (10) whole bodies and up to 2 non-plain-cue candidates per body of the next
-bodies until ``--enriched`` (280, as b5) are drawn. Every b16 body goes to **test** (the whole batch
+bodies until ``--enriched`` (330) are drawn. Every b16 body goes to **test** (the whole batch
 is held out; no md5 half split).
 
 Usage: PYTHONPATH=src python eval/tools/sample_fnc1_stance.py \
@@ -183,7 +183,7 @@ def main() -> None:
         chosen = draw(
             texts,
             whole=10 if args.whole is None else args.whole,
-            enriched=280 if args.enriched is None else args.enriched,
+            enriched=330 if args.enriched is None else args.enriched,
             seed=SEED_B16,
             excluded=excluded,
             split="test",
