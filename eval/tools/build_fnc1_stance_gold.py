@@ -10,8 +10,14 @@ hedge is the n-th whole-word occurrence of its word inside the attribution's win
 its first to its last role character). The body texts are not copied: offsets point into
 ``train_bodies.csv`` (``doc_id`` = FNC-1 Body ID, ``corpus`` = ``fnc1``).
 
+Batch b16 is built the same way from ``candidates-b16.jsonl`` and ``fnc1-stance-b16.txt``
+(third argument ``b16``); its records carry ``batch`` ``stance-b16`` and every one is in
+``test`` (the whole batch is held out; b5 keeps its md5 half split).
+
 Usage: python eval/tools/build_fnc1_stance_gold.py ../shared/corpora/fnc1/train_bodies.csv \
            eval/gold/annotations > eval/gold/stance-fnc1-b5.jsonl
+       python eval/tools/build_fnc1_stance_gold.py ../shared/corpora/fnc1/train_bodies.csv \
+           eval/gold/annotations b16 > eval/gold/stance-fnc1-b16.jsonl
 """
 
 from __future__ import annotations
@@ -61,7 +67,12 @@ def hedge_of(text: str, start: int, end: int, item: str) -> dict[str, Any]:
     }
 
 
-def parse(lines: list[str], cands: dict[tuple[str, str], dict], texts: dict[str, str]):
+def parse(
+    lines: list[str],
+    cands: dict[tuple[str, str], dict],
+    texts: dict[str, str],
+    batch: str = "b5",
+):
     """Yield (gold record or None for a dropped candidate, candidate key)."""
     doc_id = None
     for lineno, raw in enumerate(lines, 1):
@@ -101,13 +112,13 @@ def parse(lines: list[str], cands: dict[tuple[str, str], dict], texts: dict[str,
                 "doc_id": doc_id,
                 "attr_id": attr_id,
                 "publisher": None,
-                "split": split_of_body(doc_id),
+                "split": split_of_body(doc_id) if batch == "b5" else "test",
                 "window": [start, end],
                 "type": "attribution",
                 "source": cand["source"],
                 "cue": cand["cue"],
                 "content": cand["content"],
-                "batch": "stance-b5",
+                "batch": f"stance-{batch}",
                 "part": cand["part"],
                 "fixed": fixed,
                 "stance": STANCE[parts[1]],
@@ -120,17 +131,19 @@ def parse(lines: list[str], cands: dict[tuple[str, str], dict], texts: dict[str,
         yield record, (doc_id, attr_id)
 
 
-def build(bodies: str | Path, annotations: str | Path) -> list[dict[str, Any]]:
+def build(bodies: str | Path, annotations: str | Path, batch: str = "b5") -> list[dict[str, Any]]:
     annotations = Path(annotations)
     cand_rows = [
         json.loads(x)
-        for x in (annotations / "candidates-b5.jsonl").read_text(encoding="utf-8").splitlines()
+        for x in (annotations / f"candidates-{batch}.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
     ]
     cands = {(c["doc_id"], c["id"]): c for c in cand_rows}
     texts = read_bodies(bodies)
-    lines = (annotations / "fnc1-stance-b5.txt").read_text(encoding="utf-8").splitlines()
+    lines = (annotations / f"fnc1-stance-{batch}.txt").read_text(encoding="utf-8").splitlines()
     records, seen = [], set()
-    for record, key in parse(lines, cands, texts):
+    for record, key in parse(lines, cands, texts, batch):
         if key in seen:
             raise SystemExit(f"{key} annotated twice")
         seen.add(key)
@@ -143,7 +156,8 @@ def build(bodies: str | Path, annotations: str | Path) -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    for record in build(sys.argv[1], sys.argv[2]):
+    batch = sys.argv[3] if len(sys.argv) > 3 else "b5"
+    for record in build(sys.argv[1], sys.argv[2], batch):
         print(json.dumps(record, ensure_ascii=False))
 
 

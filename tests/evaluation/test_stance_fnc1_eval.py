@@ -23,6 +23,7 @@ from claimtrace.evaluation.stance import (
 
 REPO = Path(__file__).resolve().parents[2]
 B5_GOLD = REPO / "eval" / "gold" / "stance-fnc1-b5.jsonl"
+B16_GOLD = REPO / "eval" / "gold" / "stance-fnc1-b16.jsonl"
 SHARED = shared_dir()
 FNC1 = SHARED / "corpora" / "fnc1" / "train_bodies.csv" if SHARED else None
 
@@ -155,6 +156,50 @@ def test_b5_gold_file_is_well_formed():
 @pytest.mark.skipif(FNC1 is None or not FNC1.is_file(), reason="FNC-1 bodies not available")
 def test_b5_gold_offsets_point_into_the_fnc1_bodies():
     rows = [json.loads(line) for line in B5_GOLD.open(encoding="utf-8")]
+    texts = load_row_texts(rows, FNC1)
+    for r in rows:
+        text = texts[text_key(r)]
+        for h in r["hedges"]:
+            assert text[h["start"] : h["end"]] == h["text"]
+        assert all(
+            0 <= s < e <= len(text) for role in ("source", "cue", "content") for s, e in r[role]
+        )
+
+
+def test_b16_gold_file_is_well_formed_and_wholly_held_out():
+    rows = [json.loads(line) for line in B16_GOLD.open(encoding="utf-8")]
+    assert len(rows) == 308
+    assert len({r["doc_id"] for r in rows}) == 165
+    assert {r["corpus"] for r in rows} == {"fnc1"}
+    assert {r["batch"] for r in rows} == {"stance-b16"}
+    assert {r["split"] for r in rows} == {"test"}  # the whole batch is held out
+    counts = {}
+    for r in rows:
+        counts[r["stance"]] = counts.get(r["stance"], 0) + 1
+    assert counts == {
+        "assert": 264,
+        "no_comment": 21,
+        "deny": 12,
+        "question": 6,
+        "conditional": 3,
+        "downplay": 2,
+    }
+    assert sum(len(r["hedges"]) for r in rows) == 95
+    for r in rows:
+        start, end = r["window"]
+        for h in r["hedges"]:
+            assert start <= h["start"] < h["end"] <= end
+    assert len(load_gold(B16_GOLD, "test")) == len(load_gold(B16_GOLD, "heldout")) == 308
+    assert load_gold(B16_GOLD, "dev") == []
+    # no body of b16 is a body of b5
+    b5_bodies = {json.loads(line)["doc_id"] for line in B5_GOLD.open(encoding="utf-8")}
+    assert not b5_bodies & {r["doc_id"] for r in rows}
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(FNC1 is None or not FNC1.is_file(), reason="FNC-1 bodies not available")
+def test_b16_gold_offsets_point_into_the_fnc1_bodies():
+    rows = [json.loads(line) for line in B16_GOLD.open(encoding="utf-8")]
     texts = load_row_texts(rows, FNC1)
     for r in rows:
         text = texts[text_key(r)]
