@@ -213,3 +213,13 @@ def test_cli_eval_sources_scores_the_dev_half():
     right, total = scores["kind_accuracy"]
     assert total == 88 and 0 < right <= total
     assert scores["entity_accuracy"][1] == 84
+
+
+def test_a_split_no_row_is_in_is_an_error_naming_the_files_splits(tmp_path):
+    from claimtrace.evaluation.sources import load_gold
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a#1", "split": "dev"}\n{"id": "b#1", "split": "batch9"}\n')
+    assert [r["id"] for r in load_gold(gold, "batch9")] == ["b#1"]  # any split the file names
+    with pytest.raises(ClaimtraceError, match="its splits: batch9, dev"):
+        load_gold(gold, "test")

@@ -197,3 +197,44 @@ def test_unnamed_forecasters_and_economists_are_anonymous_like_experts(text):
 
 def test_a_war_monitor_is_an_organization():
     assert classify_kind("a war monitor") is SourceKind.ORGANIZATION
+
+
+# 5. ranks and police titles (found on batch b15, written anew here)
+
+
+def test_a_rank_before_a_name_opens_no_new_sentence():
+    from claimtrace.nlp.pipeline import load_base
+
+    nlp = load_base("blank")
+    doc = nlp('"Everyone is safe," said Ofc. Dana Reyes. Sgt. Lee Chan said the road was shut.')
+    assert [s.text for s in doc.sents] == [
+        '"Everyone is safe," said Ofc. Dana Reyes.',
+        "Sgt. Lee Chan said the road was shut.",
+    ]
+
+
+def test_the_role_taggers_tokenizer_keeps_ranks_whole():
+    import spacy
+
+    from claimtrace.extract.attribution import split_dashes
+
+    nlp = split_dashes(spacy.blank("en"))
+    assert [t.text for t in nlp("said Det. Ann Ruiz")] == ["said", "Det.", "Ann", "Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officer Dana Reyes, from the Third District",
+        "Homicide Detective Lee Chan",
+        "Ofc. Ann Ruiz, a city police spokesperson",
+        "Trooper Sam Ortiz",
+    ],
+)
+def test_a_police_title_before_a_name_is_government(text):
+    assert classify_kind(text) is SourceKind.GOVERNMENT
+
+
+@pytest.mark.parametrize("text", ["Petty Officer Dana Reyes", "Chief Executive Officer Lee Chan"])
+def test_a_navy_or_company_officer_is_not_police(text):
+    assert classify_kind(text) is not SourceKind.GOVERNMENT

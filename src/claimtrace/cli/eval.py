@@ -263,11 +263,11 @@ def eval_stance(
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option(
     "--split",
-    type=click.Choice(["dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6", "all"]),
     default="all",
     show_default=True,
-    help="Which part of the gold set to score (split by article; dev2, dev3, dev4, dev5 and "
-    "dev6 are the batches b8, b9, b11, b13 and b14 of sessions 8, 9, 10, 11 and 11).",
+    help="Which part of the gold set to score: any split its rows name, or all (the "
+    "project's set is split by article; dev2 to dev8 are the batches b8, b9, b11, b13, b14, "
+    "b15 and b17 of sessions 8 to 12).",
 )
 @click.option(
     "--articles",

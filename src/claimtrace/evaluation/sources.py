@@ -43,12 +43,24 @@ from claimtrace.errors import ClaimtraceError
 from claimtrace.evaluation.shared import read_gold_jsonl
 from claimtrace.model import Claim, Entity
 
-SPLITS = ("dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6", "all")
+#: The splits of the project's gold set (eval/gold/sources.jsonl); another gold file may
+#: have its own, and any split its rows name can be scored.
+SPLITS = ("dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "all")
 
 
 def load_gold(path: str | Path, split: str = "all") -> list[dict[str, Any]]:
+    """The gold rows of ``split`` ("all": every row); an error naming the file's splits
+    when none of its rows is in ``split``."""
     rows = read_gold_jsonl(path)
-    return [r for r in rows if split == "all" or r.get("split") == split]
+    if split == "all":
+        return rows
+    chosen = [r for r in rows if r.get("split") == split]
+    if not chosen and rows:
+        present = sorted({str(r.get("split")) for r in rows})
+        raise ClaimtraceError(
+            f"no row of {path} is in split {split!r}; its splits: {', '.join(present)}"
+        )
+    return chosen
 
 
 def load_articles(path: str | Path) -> dict[str, str]:

@@ -1600,12 +1600,16 @@ def load_tagger(path):
 
 def split_dashes(nlp):
     """Make a dash glued to a closing quote ('...”― Jane Roe') a token of its own: it is
-    the cue of a signed quotation, not a part of the quotation. Returns ``nlp``."""
+    the cue of a signed quotation, not a part of the quotation; and keep a rank before a
+    name as one token ("Sgt. Ann Ruiz", :mod:`claimtrace.nlp.abbreviations`), so the
+    sentencizer does not end a sentence there. Returns ``nlp``."""
     import spacy
+
+    from claimtrace.nlp.abbreviations import add_title_abbreviations
 
     suffixes = [*nlp.Defaults.suffixes, r"[―—]"]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-    return nlp
+    return add_title_abbreviations(nlp)
 
 
 def tag_roles(text: str, tagger) -> list[RoleSpan]:

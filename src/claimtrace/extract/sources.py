@@ -269,6 +269,8 @@ def classify_kind(
         return SourceKind.ORGANIZATION  # "the risk consultancy Stratfor", whatever the NER
     if _OUTLET_NAME.search(text) or _is_broadcaster(text):
         found.add("media")  # "the Los Angeles Times", "Denver Post", "CNBC"
+    if _POLICE_TITLE.search(text) and not _MILITARY_WORDS.search(text):
+        return SourceKind.GOVERNMENT  # "Officer Michael Murphy", "Homicide Detective X"
     for kind in ("intelligence", "military", "media"):
         if kind in found:
             return SourceKind(kind)
@@ -311,6 +313,14 @@ def classify_kind(
     return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.OTHER
 
 
+#: A police officer's title before a name: "Officer Michael Murphy", "Det. Ann Ruiz",
+#: "Homicide Detective Dominic Mangoni" (not a navy's "Petty Officer" nor "Chief Executive
+#: Officer"; case-sensitive).
+_POLICE_TITLE = re.compile(
+    r"(?<!Petty )(?<!Warrant )(?<!Executive )(?<!Flag )"
+    r"\b(?:Officer|Ofc\.|Detective|Det\.|Patrolman|Patrolwoman|Trooper|Tpr\.|Constable|"
+    r"Const\.)\s+[A-Z][\w'’-]+"
+)
 #: A company's name by its designator or its trade: "Norvex Semiconductor", "Goldman Sachs
 #: Group", "Acme Corp.", "Delta Air Lines" (one to four capitalised words before it).
 _CORPORATE_NAME = re.compile(
@@ -754,6 +764,31 @@ _TITLE_WORDS = frozenset(
         "founder",
         "owner",
         "executive",
+        # police titles and the abbreviations claimtrace.nlp.abbreviations keeps whole
+        "cpt.",
+        "lieut.",
+        "cpl.",
+        "pvt.",
+        "spc.",
+        "brig.",
+        "cmdr.",
+        "cdr.",
+        "comdr.",
+        "const.",
+        "det.",
+        "ofc.",
+        "insp.",
+        "supt.",
+        "tpr.",
+        "amb.",
+        "pres.",
+        "hon.",
+        "cllr.",
+        "asst.",
+        "msgr.",
+        "patrolman",
+        "patrolwoman",
+        "trooper",
     ]
 )
 

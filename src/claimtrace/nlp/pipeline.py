@@ -31,6 +31,7 @@ from spacy.language import Language
 
 import claimtrace.nlp.factories  # noqa: F401  (registers the components)
 from claimtrace.errors import ModelNotFound
+from claimtrace.nlp.abbreviations import add_title_abbreviations
 from claimtrace.nlp.transformer_parser import FACTORY as TRANSFORMER_PARSER
 
 log = logging.getLogger(__name__)
@@ -132,8 +133,9 @@ def load_base(name: str | None = None) -> Language:
     if target == "blank":
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        return nlp
-    return spacy.load(target)
+    else:
+        nlp = spacy.load(target)
+    return add_title_abbreviations(nlp)  # "Sgt. Ann Ruiz" opens no new sentence
 
 
 def build_pipeline(
