@@ -1,4 +1,4 @@
-"""Build eval/gold/sources.jsonl from the hand labels (session 3; b8 to b15: sessions 8-12).
+"""Build eval/gold/sources.jsonl from the hand labels (session 3; b8 to b17: sessions 8-12).
 
     PYTHONPATH=src python eval/tools/build_sources_gold.py
 
@@ -22,9 +22,10 @@ Batch b11 (session 10, split ``dev4``) was labelled blind in the same way; its l
 (eval/gold/annotations/sources-labels-b11.txt) have the b9 format and give rows with ids
 ``<doc>#b11-<n>``; batch b13 (session 11, split ``dev5``) likewise
 (eval/gold/annotations/sources-labels-b13.txt, ids ``<doc>#b13-<n>``), and batch b14 (session
-11, split ``dev6``: eval/gold/annotations/sources-labels-b14.txt, ids ``<doc>#b14-<n>``) and
+11, split ``dev6``: eval/gold/annotations/sources-labels-b14.txt, ids ``<doc>#b14-<n>``),
 batch b15 (session 12, split ``dev7``: eval/gold/annotations/sources-labels-b15.txt, ids
-``<doc>#b15-<n>``).
+``<doc>#b15-<n>``) and batch b17 (session 12, split ``dev8``:
+eval/gold/annotations/sources-labels-b17.txt, ids ``<doc>#b17-<n>``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ LABELS_B11 = ROOT / "eval/gold/annotations/sources-labels-b11.txt"
 LABELS_B13 = ROOT / "eval/gold/annotations/sources-labels-b13.txt"
 LABELS_B14 = ROOT / "eval/gold/annotations/sources-labels-b14.txt"
 LABELS_B15 = ROOT / "eval/gold/annotations/sources-labels-b15.txt"
+LABELS_B17 = ROOT / "eval/gold/annotations/sources-labels-b17.txt"
 # text-anchored batches: row-id prefix -> label file
 TEXT_LABELS = {
     "b9": LABELS_B9,
@@ -51,6 +53,7 @@ TEXT_LABELS = {
     "b13": LABELS_B13,
     "b14": LABELS_B14,
     "b15": LABELS_B15,
+    "b17": LABELS_B17,
 }
 OUT = ROOT / "eval/gold/sources.jsonl"
 
@@ -88,7 +91,7 @@ def _label_fields(src: str, ent: str, kind: str, via: str, channel: str, flags: 
 
 
 def parse_text_labels(path: Path) -> dict[str, list[dict]]:
-    """Text-anchored labels (batches b9, b11, b13, b14 and b15).
+    """Text-anchored labels (batches b9, b11, b13, b14, b15 and b17).
 
     ``@doc``, then per claim ``cue|source|entity;aliases|kind|via|channel|flags|content``:
     ``cue`` is a snippet of the text that occurs exactly once in the article, with the cue
@@ -222,7 +225,7 @@ def main() -> None:
     rows = []
     for line in ARTICLES.read_text("utf-8").splitlines():
         art = json.loads(line)
-        if art["doc"] in text_labels:  # batches b9-b15: anchored in the text, no pipeline
+        if art["doc"] in text_labels:  # batches b9-b17: anchored in the text, no pipeline
             batch, labs = text_labels[art["doc"]]
             rows += text_anchored_rows(art, labs, batch)
             continue

@@ -4,7 +4,7 @@
 
 (CORPORA: the shared corpora folder, ../shared/corpora from a worktree.)
 
-Seven batches, printed one after the other:
+Eight batches, printed one after the other:
 
 - session 3 (random.seed(20261126)): 20 ECB+ documents (any topic; text rebuilt from the
   XML tokens, one line per sentence, the URL line of ecbplus documents dropped) and 12 FNC-1
@@ -30,6 +30,11 @@ Seven batches, printed one after the other:
 - batch b15, session 12 (random.seed(20261213)): 6 more ECB+ documents and 6 more FNC-1
   bodies drawn the same way, skipping every document of the six earlier batches and the
   FNC-1 bodies of the stance gold set; all go to split ``dev7`` (labelled blind, as b9).
+- batch b17, session 12 (random.seed(20261215)): 6 more ECB+ documents and 6 more FNC-1
+  bodies drawn the same way, skipping every document of the seven earlier batches, the
+  FNC-1 bodies of the stance gold set and those of the stance batch b16
+  (``eval/gold/stance-fnc1-b16.jsonl``; skipped for this batch only: skipping them from b8
+  on would change the earlier draws); all go to split ``dev8`` (labelled blind, as b9).
 
 The gold file (eval/gold/sources-*.jsonl) stores the rebuilt text together with its sha256,
 so scoring needs no corpus; ``ecbplus_text`` is the reconstruction.
@@ -67,6 +72,9 @@ B14_FNC = 6
 B15_SEED = 20261213
 B15_ECB = 6
 B15_FNC = 6
+B17_SEED = 20261215
+B17_ECB = 6
+B17_FNC = 6
 #: the fresh batches drawn after the first: (seed, ECB+ documents, FNC-1 bodies, split)
 FRESH_BATCHES = (
     (B8_SEED, B8_ECB, B8_FNC, "dev2"),
@@ -75,8 +83,22 @@ FRESH_BATCHES = (
     (B13_SEED, B13_ECB, B13_FNC, "dev5"),
     (B14_SEED, B14_ECB, B14_FNC, "dev6"),
     (B15_SEED, B15_ECB, B15_FNC, "dev7"),
+    (B17_SEED, B17_ECB, B17_FNC, "dev8"),
 )
 STANCE_GOLD = Path(__file__).resolve().parents[1] / "gold/stance-fnc1-b5.jsonl"
+#: the stance gold batch b16 (session 12): its FNC-1 bodies are skipped from batch b17 on
+#: only, so that the draws of the earlier batches stay as they were
+STANCE_GOLD_B16 = Path(__file__).resolve().parents[1] / "gold/stance-fnc1-b16.jsonl"
+STANCE_B16_FROM = "dev8"
+
+
+def stance_bodies(path: Path) -> set[str]:
+    """The FNC-1 Body IDs of a stance gold file."""
+    return {
+        str(json.loads(line)["doc_id"])
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip()
+    }
 
 
 def ecbplus_text(path: Path) -> str:
@@ -147,14 +169,14 @@ def main() -> None:
     for i, (corpus, doc, text) in enumerate(arts):
         emit(corpus, doc, "test" if i in test else "dev", text)
 
-    # batches b8 .. b15: fresh documents, none of the earlier batches nor of the FNC-1
-    # bodies of the stance gold set
+    # batches b8 .. b17: fresh documents, none of the earlier batches nor of the FNC-1
+    # bodies of the stance gold set (b5; from b17 on also b16)
     ecb_used = {p.stem for p, _t in ecb_pick}
     used = {r["Body ID"] for r in fnc_pick}
-    for line in STANCE_GOLD.read_text("utf-8").splitlines():
-        if line.strip():
-            used.add(str(json.loads(line)["doc_id"]))
+    used |= stance_bodies(STANCE_GOLD)
     for seed, n_ecb, n_fnc, split in FRESH_BATCHES:
+        if split == STANCE_B16_FROM:
+            used |= stance_bodies(STANCE_GOLD_B16)
         rng = random.Random(seed)
         picked = pick_ecb(rng, ecb, n_ecb, ecb_used)
         for p, t in picked:

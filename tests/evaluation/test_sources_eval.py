@@ -174,6 +174,7 @@ def test_gold_file_is_consistent_with_its_texts():
         "dev5",
         "dev6",
         "dev7",
+        "dev8",
     }
     assert sum(r["split"] == "dev2" for r in rows) >= 70  # batch b8 of session 8
     assert sum(r["split"] == "dev3" for r in rows) == 103  # batch b9 of session 9 (blind)
@@ -181,6 +182,7 @@ def test_gold_file_is_consistent_with_its_texts():
     assert sum(r["split"] == "dev5" for r in rows) == 99  # batch b13 of session 11 (blind)
     assert sum(r["split"] == "dev6" for r in rows) == 92  # batch b14 of session 11 (blind)
     assert sum(r["split"] == "dev7" for r in rows) == 93  # batch b15 of session 12 (blind)
+    assert sum(r["split"] == "dev8" for r in rows) == 102  # batch b17 of session 12 (blind)
     kinds = {k.value for k in SourceKind}
     for r in rows:
         text = texts[r["doc"]]
