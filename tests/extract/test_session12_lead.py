@@ -238,3 +238,61 @@ def test_a_police_title_before_a_name_is_government(text):
 @pytest.mark.parametrize("text", ["Petty Officer Dana Reyes", "Chief Executive Officer Lee Chan"])
 def test_a_navy_or_company_officer_is_not_police(text):
     assert classify_kind(text) is not SourceKind.GOVERNMENT
+
+
+# 6. more kinds and voices (found on batch b15, written anew here)
+
+
+def test_a_study_survey_or_poll_named_by_its_author_stands_for_it():
+    from claimtrace.extract.sources import voice_institution
+
+    assert voice_institution("A recent Orvane study") == "Orvane"
+    assert voice_institution("the new Halvard survey") == "Halvard"
+    assert voice_institution("the US Geological Survey") is None  # a name, not a voice
+
+
+def test_the_study_refers_to_the_study_cited_before():
+    text = "A recent Orvane study shows that traffic doubled. Video grew by half, the study showed."
+    claims = _claims(
+        text,
+        ("A recent Orvane study", "shows", "that traffic doubled"),
+        ("the study", "showed", "Video grew by half"),
+    )
+    out, _ = resolve_sources(text, claims, mentions=[])
+    assert [c.source_entity.name for c in out] == ["Orvane", "Orvane"]
+    assert out[1].source_kind is SourceKind.ORGANIZATION
+
+
+def test_a_securities_firms_analyst_speaks_for_the_firm():
+    assert classify_kind("Halvard Securities analyst Dana Reyes") is SourceKind.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("tech site Gadgetry", SourceKind.MEDIA),
+        ("the blog", SourceKind.MEDIA),
+        ("the team", SourceKind.ORGANIZATION),
+        ("dissidents", SourceKind.PERSON),
+        ("many", SourceKind.ANONYMOUS),
+    ],
+)
+def test_sites_teams_dissidents_and_many(text, kind):
+    assert classify_kind(text) is kind
+
+
+def test_he_after_a_quotation_is_the_speaker_not_a_name_inside_his_claim():
+    text = (
+        "Analyst Lee Chan said sales would rise. "
+        "Chan suggested Orvane would cut prices. "
+        '"Who would not switch?" he added.'
+    )
+    claims = _claims(
+        text,
+        ("Analyst Lee Chan", "said", "sales would rise"),
+        ("Chan", "suggested", "Orvane would cut prices"),
+        ("he", "added", '"Who would not switch?"'),
+    )
+    mentions = _mentions(text, ("Lee Chan", "PERSON"), ("Orvane", "PERSON"))  # a wrong label
+    names = _entities(text, claims, mentions)
+    assert names[2] == "Lee Chan"

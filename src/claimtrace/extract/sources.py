@@ -330,7 +330,8 @@ _CORPORATE_NAME = re.compile(
     r"Airlines|Air\s+Lines|Airways|Pharmaceuticals|Semiconductors?|Industries|Laboratories|"
     r"Labs|Communications|Networks|Entertainment|Enterprises|Brands|Foods|Petroleum|Mining|"
     r"Logistics|Electronics|Therapeutics|Biosciences|Telecom|Telekom|Telecommunications|"
-    r"Mobile|Railways?|Steel|Insurance)\b\.?"
+    r"Mobile|Railways?|Steel|Insurance|Securities|Advisors|Advisers|Associates|Consulting|"
+    r"Investments)\b\.?"
 )
 
 
@@ -437,7 +438,8 @@ _PEOPLE_NOUNS = frozenset(
         r"\S+",
         "local relative follower protester protestor fan parent villager passenger survivor "
         "victim colleague classmate neighbor neighbour shopper driver tourist pilgrim "
-        "spectator onlooker parishioner patient sister brother sibling grandmother grandfather "
+        "spectator onlooker parishioner patient dissident sister brother sibling grandmother "
+        "grandfather "
         "grandson granddaughter aunt uncle cousin niece nephew widow widower girlfriend "
         "boyfriend fiance fiancee fiancée stepfather stepmother dutchman frenchman englishman "
         "irishman scotsman welshman dutchwoman frenchwoman englishwoman irishwoman scotswoman "
@@ -1121,6 +1123,9 @@ class _Antecedent:
     entity: Entity
     text: str
     from_claim: bool = False
+    #: a name inside a claim's content ("Pachter suggested Amazon would ..."): what a
+    #: source spoke of, a later "he" rather means a speaker
+    reported: bool = False
 
 
 _INSTITUTIONS = frozenset(
@@ -1190,7 +1195,18 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
 #: Heads of a definite nominal that name a document or a report, not who issued it: "the
 #: release", "according to the filing" stand for the source of the claim before them.
 _DOCUMENT_HEADS = frozenset(
-    {"statement", "report", "side", "claim", "information", "release", "filing"}
+    {
+        "statement",
+        "report",
+        "side",
+        "claim",
+        "information",
+        "release",
+        "filing",
+        "study",
+        "survey",
+        "poll",
+    }
 )
 
 
@@ -1370,6 +1386,12 @@ def _genders(antecedents: Sequence[_Antecedent]) -> dict[str, str]:
     return {k: v for k, v in out.items() if v is not None}
 
 
+def _after_closing_quote(text: str, position: int) -> bool:
+    """Whether the word at ``position`` follows a closing quotation mark and a comma or a
+    question or exclamation mark ('..." he said', '...?” she added')."""
+    return re.search(r"[,?!][”\"’']\s*$", text[max(0, position - 4) : position]) is not None
+
+
 def _sentence_start(text: str, position: int) -> int:
     return max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1, 0)
 
@@ -1417,6 +1439,10 @@ def resolve_coreference(
             if article and wanted
             else list(reversed(before))
         )
+        if article and wanted and _after_closing_quote(article, position):
+            # '"Who wouldn't switch?" he added': the speaker quoted before, not a name
+            # inside what the speaker said before it
+            order = [a for a in order if not a.reported] + [a for a in order if a.reported]
         for a in order:
             if wanted and genders.get(a.entity.id, wanted) != wanted:
                 continue  # "he" is not "Mrs Palin"
@@ -1936,6 +1962,10 @@ _VOICE_HEADS = frozenset(
         "release",
         "website",
         "rep",
+        "study",
+        "survey",
+        "poll",
+        "analysis",
     }
 )
 #: Heads of a role whose holder speaks for the institution named with it.
@@ -1997,8 +2027,9 @@ def voice_institution(text: str) -> str | None:
     if house:
         return house.group("inst").strip()
     words = t.split()
-    if len(words) >= 2 and words[-1].lower() in _VOICE_HEADS:
+    if len(words) >= 2 and words[-1] in _VOICE_HEADS:  # not "the US Geological Survey"
         inst = _strip_possessive(_DETERMINERS.sub("", " ".join(words[:-1])))
+        inst = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", inst)  # "recent Sandvine" study
         bare_determiner = _DETERMINERS.match(inst + " ") is not None
         if re.search(r"\b[A-Z]", inst) and not is_pronoun(inst) and not bare_determiner:
             return inst  # "a CBS News report"; not "The" of "The video"
@@ -2523,7 +2554,9 @@ def resolve_sources(
         ],
         key=lambda m: m.start,
     )
+    contents = [(c.start, c.end) for claim in claims for c in claim.content]
     for m in mentions:  # named mentions are antecedents too
+        reported = any(lo <= m.start and m.end <= hi for lo, hi in contents)
         if any(lo <= m.start and m.end <= hi for lo, hi in quoted):
             continue  # a name inside someone's quoted words is not who speaks next
         if any(lo <= m.start and m.end <= hi for lo, hi in datelines):
@@ -2538,7 +2571,7 @@ def resolve_sources(
             if prior is not None and (
                 m.label == "PERSON" or not (country_in(name) or metonym_country(name))
             ):
-                antecedents.append(_Antecedent(m.end, prior, name))
+                antecedents.append(_Antecedent(m.end, prior, name, reported=reported))
                 office = _mention_role_kind(text, m.start, m.end, acronyms)
                 if office is not None:
                     offices.add(prior.name, office)
@@ -2551,7 +2584,7 @@ def resolve_sources(
             kind = office or kind  # "Interior Secretary Dirk Kempthorne": his office
             ent = make_entity(name, kind, mentions=[(name, m.label)])
             if ent:
-                antecedents.append(_Antecedent(m.end, ent, name))
+                antecedents.append(_Antecedent(m.end, ent, name, reported=reported))
                 if office is not None:
                     persons.add(ent.id)  # still a person: "he", "Kempthorne"
                     offices.add(ent.name, office)
