@@ -296,3 +296,66 @@ def test_he_after_a_quotation_is_the_speaker_not_a_name_inside_his_claim():
     mentions = _mentions(text, ("Lee Chan", "PERSON"), ("Orvane", "PERSON"))  # a wrong label
     names = _entities(text, claims, mentions)
     assert names[2] == "Lee Chan"
+
+
+def test_examples_and_an_audience_are_no_role_of_the_source():
+    from claimtrace.extract.sources import split_apposition
+
+    assert split_apposition("various media outlets, including Orvane Daily and NME") == (
+        "various media outlets",
+        "",
+    )
+    assert split_apposition("a health official who told Rudaw") == ("a health official", "")
+    assert classify_kind("various media outlets, including Orvane Daily and NME") is (
+        SourceKind.MEDIA
+    )
+
+
+def test_an_official_of_a_named_organization_stands_for_it_but_not_a_countrys():
+    from claimtrace.extract.sources import voice_institution
+
+    assert voice_institution("A World Health Organization (WHO) official") == (
+        "World Health Organization"
+    )
+    assert voice_institution("a U.S. official") is None
+    assert classify_kind("a U.S. official") is SourceKind.ANONYMOUS
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("An Iraqi paper", SourceKind.MEDIA),
+        ("the local paper", SourceKind.MEDIA),
+        ("a paper published last year", SourceKind.OTHER),
+    ],
+)
+def test_a_paper_is_a_newspaper_when_its_country_or_kind_says_so(text, kind):
+    assert classify_kind(text) is kind
+
+
+def test_an_adjective_the_ner_took_for_a_person_does_not_make_reports_a_person():
+    text = "Unconfirmed reports say the singer died."
+    claims = _claims(text, ("Unconfirmed reports", "say", "the singer died"))
+    out, _ = resolve_sources(text, claims, mentions=_mentions(text, ("Unconfirmed", "PERSON")))
+    assert out[0].source_kind is SourceKind.MEDIA
+
+
+def test_a_professor_named_after_a_field_speaks_for_herself():
+    text = "Miami media professor Ana Ruiz said the rumour spread fast."
+    claims = _claims(text, ("Miami media professor Ana Ruiz", "said", "the rumour spread fast"))
+    out, _ = resolve_sources(text, claims, mentions=_mentions(text, ("Ana Ruiz", "PERSON")))
+    assert out[0].source_kind is SourceKind.PERSON
+
+
+def test_a_description_by_age_refers_back_to_the_person_named_before():
+    text = (
+        "Dana Reyes posted on Facebook that she had met the swimmer. "
+        "The 41-year-old woman said the photos were real."
+    )
+    claims = _claims(
+        text,
+        ("Dana Reyes", "posted", "that she had met the swimmer"),
+        ("The 41-year-old woman", "said", "the photos were real"),
+    )
+    names = _entities(text, claims, _mentions(text, ("Dana Reyes", "PERSON")))
+    assert names == ["Dana Reyes", "Dana Reyes"]

@@ -267,8 +267,8 @@ def classify_kind(
         return SourceKind.MEDIA  # "school newspaper The Battalion"
     if org_nominal_name(text):
         return SourceKind.ORGANIZATION  # "the risk consultancy Stratfor", whatever the NER
-    if _OUTLET_NAME.search(text) or _is_broadcaster(text):
-        found.add("media")  # "the Los Angeles Times", "Denver Post", "CNBC"
+    if _OUTLET_NAME.search(text) or _is_broadcaster(text) or _is_newspaper(text):
+        found.add("media")  # "the Los Angeles Times", "Denver Post", "CNBC", "an Iraqi paper"
     if _POLICE_TITLE.search(text) and not _MILITARY_WORDS.search(text):
         return SourceKind.GOVERNMENT  # "Officer Michael Murphy", "Homicide Detective X"
     for kind in ("intelligence", "military", "media"):
@@ -559,6 +559,22 @@ _OUTLET_NAME = re.compile(
 )
 #: a newspaper named by its last word alone: "The Post said", "the Journal reported"
 _SHORT_MASTHEAD = re.compile(rf"(?:[Tt]he\s+)?(?P<word>{_MASTHEAD_WORDS})")
+
+
+_PAPER_KINDS = re.compile(
+    r"\b(?:local|daily|weekly|sunday|state-run|state-owned|state|national|regional|"
+    r"independent|evening|morning|tabloid|opposition|financial|business)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_newspaper(text: str) -> bool:
+    """Whether the phrase is "paper" with what marks a newspaper: a country or its people
+    ("An Iraqi paper") or a newspaper's kind ("a local paper"), not a study's "paper"."""
+    if _np_head(text) not in ("paper", "papers"):
+        return False
+    before = _before_head(text)
+    return bool(country_in(before) or _PAPER_KINDS.search(before))
 
 
 def _is_broadcaster(text: str) -> bool:
@@ -1934,9 +1950,16 @@ def split_apposition(text: str) -> tuple[str, str]:
     """(name, role) of a source phrase with an apposition: "Rajesh Chharia, president of
     X" -> ("Rajesh Chharia", "president of X"); "the fire chief, James Steele" -> ("James
     Steele", "the fire chief"); a relative clause is dropped ("Mark Oberholtzer, who has
-    ..." -> ("Mark Oberholtzer", "")). Without a comma: (text, "")."""
+    ..." -> ("Mark Oberholtzer", "")), and so are examples ("outlets, including X") and an
+    audience ("an official who told Rudaw"). Without a comma: (text, "")."""
     t = re.sub(r"\s*\([^()]*\)", "", _norm(text)).strip(" ,")  # "(D-N.Y.)", "(Vt.)"
-    t = re.split(r",\s*(?:who|which|whose|whom)\b", t)[0].strip(" ,")
+    # a relative clause, examples ("various media outlets, including Rolling Stone") and
+    # whom the source spoke to ("an Iraqi health official who told Rudaw") are no role
+    t = re.split(
+        r",\s*(?:who|which|whose|whom)\b|,\s*(?:including|such\s+as)\s"
+        r"|\s+who\s+(?:told|spoke|talked|said)\b",
+        t,
+    )[0].strip(" ,")
     parts = [p.strip() for p in t.split(",") if p.strip()]
     if len(parts) < 2:
         return t, ""
@@ -2027,6 +2050,18 @@ def voice_institution(text: str) -> str | None:
     if house:
         return house.group("inst").strip()
     words = t.split()
+    if len(words) >= 2 and words[-1] == "official":
+        # "A World Health Organization official" stands for it; "a U.S. official", "a
+        # senior Pentagon official" stay unnamed officials (guideline: anonymous)
+        inst = re.sub(r"\s*\([^()]*\)", "", _DETERMINERS.sub("", " ".join(words[:-1])))
+        inst = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", inst)
+        if (
+            re.match(r"[A-Z]", inst)
+            and country_in(inst) is None
+            and metonym_country(inst) is None
+            and classify_kind(inst) is SourceKind.ORGANIZATION
+        ):
+            return inst
     if len(words) >= 2 and words[-1] in _VOICE_HEADS:  # not "the US Geological Survey"
         inst = _strip_possessive(_DETERMINERS.sub("", " ".join(words[:-1])))
         inst = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", inst)  # "recent Sandvine" study
@@ -2209,6 +2244,8 @@ def _mention_role_kind(
             if re.search(r"[,;:()\"“”.]$", word):
                 break
     premod = _premodifier(text, start)
+    if premod and _head_word(premod) in _ACADEMIC_HEADS:
+        return None  # "Miami media professor X" speaks for herself, not for the media
     if premod:
         kind = classify_kind(f"{premod} {text[start:end]}", ner_label="PERSON")
         if kind in _INSTITUTION_KINDS:
@@ -3007,6 +3044,9 @@ def _resolve_one(
     possessor = _document_possessor(src_text)
     if possessor is not None:  # "according to the agency's figures": the agency
         entity = resolve_coreference(possessor, src.start, antecedents, persons, text)
+    described = _age_description(src_text)
+    if described is not None:  # "the 41-year-old D.C.-area woman": someone named before
+        entity = resolve_coreference(described, src.start, antecedents, persons, text)
     if (
         entity is None
         and metonym_country(src_text) is None
@@ -3051,6 +3091,16 @@ _ISSUED = re.compile(
     r"tally|count|records|report|statement|analysis|assessment|survey|findings|website)$",
     re.IGNORECASE,
 )
+
+
+def _age_description(text: str) -> str | None:
+    """The pronoun a definite description by age stands for ("the 41-year-old woman" ->
+    "she", "the 34-year-old" -> "who"), or None: news names a person and then describes
+    her by her age."""
+    t = _norm(text).strip(" ,")
+    if not re.match(r"(?:the|The)\s", t) or not _AGE_NOMINAL.search(t):
+        return None
+    return {"f": "she", "m": "he"}.get(_NOUN_GENDER.get(_np_head(t), ""), "who")
 
 
 def _document_possessor(text: str) -> str | None:
@@ -3168,6 +3218,21 @@ def _split_addressee(text: str, claim: Claim) -> Claim:
     )
 
 
+#: Academics speak for themselves (guideline: "a professor ... is person"), whatever field
+#: or town stands before the title: "Miami media professor Carlos Pena".
+_ACADEMIC_HEADS = frozenset({"professor", "lecturer", "scholar", "historian", "academic"})
+
+
+def _head_mentions(name: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The NER mentions of a source phrase less a one-word "person" that only modifies a
+    plural common noun right after it ("Unconfirmed reports", where the NER took the
+    adjective for a name; "Obama aides" are not Obama)."""
+    m = re.fullmatch(r"(?P<word>[A-Z][\w-]*)\s+(?P<head>[a-z][\w-]*s)", _norm(name).strip(" ,"))
+    if m is None:
+        return found
+    return [(t, label) for t, label in found if not (label == "PERSON" and t == m["word"])]
+
+
 def _resolve_named(
     text: str,
     source: Sequence[Span],
@@ -3236,7 +3301,7 @@ def _resolve_named(
     epithet = _epithet_antecedent(name, before, persons)
     if epithet is not None and not role:
         return epithet
-    found = inner(name)
+    found = _head_mentions(name, inner(name))
     label = found[-1][1] if found else None
     if (
         label in ("GPE", "LOC")
@@ -3248,7 +3313,10 @@ def _resolve_named(
     if role_k is None and not role:  # a role before the name: "Pizza House manager X Y"
         person = _person_name(name)
         if person and len(person.split()) >= 2 and person != name:
-            role_k = role_kind(name[: len(name) - len(person)], label_of)
+            before_name = name[: len(name) - len(person)]
+            role_k = role_kind(before_name, label_of)
+            if role_k is None and _head_word(before_name) in _ACADEMIC_HEADS:
+                role_k = SourceKind.PERSON  # "Miami media professor X": speaks for herself
     kind = role_k or role_plain or classify_kind(name, ner_label=label, social_channel=social)
     entity = make_entity(name, kind, mentions=found)
     if (
