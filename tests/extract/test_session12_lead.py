@@ -359,3 +359,11 @@ def test_a_description_by_age_refers_back_to_the_person_named_before():
     )
     names = _entities(text, claims, _mentions(text, ("Dana Reyes", "PERSON")))
     assert names == ["Dana Reyes", "Dana Reyes"]
+
+
+def test_named_data_or_figures_stand_for_who_published_them():
+    from claimtrace.extract.sources import voice_institution
+
+    assert voice_institution("Orvane data") == "Orvane"
+    assert voice_institution("Eurostat figures") == "Eurostat"
+    assert voice_institution("official figures") is None

@@ -1989,6 +1989,9 @@ _VOICE_HEADS = frozenset(
         "survey",
         "poll",
         "analysis",
+        "data",
+        "figures",
+        "statistics",
     }
 )
 #: Heads of a role whose holder speaks for the institution named with it.
