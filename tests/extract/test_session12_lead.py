@@ -367,3 +367,76 @@ def test_named_data_or_figures_stand_for_who_published_them():
     assert voice_institution("Orvane data") == "Orvane"
     assert voice_institution("Eurostat figures") == "Eurostat"
     assert voice_institution("official figures") is None
+
+
+# 7. roles, voices and span edges (found on articles written for session 12, round 2)
+
+
+def test_an_office_in_a_relative_clause_is_the_sources_role():
+    from claimtrace.extract.sources import role_kind, split_apposition
+
+    name, role = split_apposition("Anne Moss, who chairs the Save Our Fields group")
+    assert (name, role) == ("Anne Moss", "head of the Save Our Fields group")
+    assert role_kind(role) is SourceKind.ORGANIZATION
+    assert split_apposition("Jo Li, who is the director of the Acme Institute")[1] == (
+        "director of the Acme Institute"
+    )
+    assert split_apposition("Mark Ober, who has lived there for years") == ("Mark Ober", "")
+
+
+def test_a_spokesperson_for_a_company_named_in_apposition_is_no_government():
+    text = "A spokesperson for the developer, Harlow Homes, said it was delighted."
+    claims = _claims(
+        text, ("A spokesperson for the developer, Harlow Homes,", "said", "it was delighted")
+    )
+    out, _ = resolve_sources(text, claims, mentions=[])
+    assert out[0].source_kind is SourceKind.ORGANIZATION
+    assert out[0].source_entity.name == "Harlow Homes"
+
+
+def test_a_professor_in_apposition_speaks_for_himself():
+    source = "Gunter Kuhl, a professor of nutrition at the University of Reading,"
+    text = f"{source} said it was weak."
+    claims = _claims(text, (source, "said", "it was weak"))
+    out, _ = resolve_sources(text, claims, mentions=_mentions(text, ("Gunter Kuhl", "PERSON")))
+    assert out[0].source_kind is SourceKind.PERSON
+
+
+def test_an_auxiliary_at_a_sources_end_goes_to_the_cue():
+    from claimtrace.extract.attribution import _source_edges
+
+    text = "The Environment Agency had earlier warned that the site could flood."
+    raw = (
+        (_span(text, "The Environment Agency had earlier"),),
+        (_span(text, "warned"),),
+        (_span(text, "that the site could flood"),),
+        0.9,
+    )
+    source, cue, _content, _conf = _source_edges(text, raw)
+    assert [s.text for s in source] == ["The Environment Agency"]
+    assert [c.text for c in cue] == ["had earlier warned"]
+
+
+def test_a_report_nested_in_a_content_gets_the_same_source_edges():
+    from claimtrace.extract.attribution import nested_reports
+
+    text = (
+        "The agency had earlier warned that the site could flood, "
+        "according to documents seen by the BBC."
+    )
+    outer = (
+        (_span(text, "documents seen by the BBC"),),
+        (_span(text, "according to"),),
+        (_span(text, "The agency had earlier warned that the site could flood"),),
+        0.9,
+    )
+    inner = nested_reports(text, [outer], confidence=0.6)
+    assert [[s.text for s in r[0]] for r in inner] == [["The agency"]]
+
+
+def test_brussels_stands_for_the_european_union():
+    text = "Brussels called for restraint."
+    claims = _claims(text, ("Brussels", "called for", "restraint"))
+    out, _ = resolve_sources(text, claims, mentions=_mentions(text, ("Brussels", "GPE")))
+    assert out[0].source_entity.name == "European Union"
+    assert out[0].source_kind is SourceKind.ORGANIZATION

@@ -2047,6 +2047,15 @@ _DATED_THING = re.compile(
 #: the end of a source in PolNeAR train, which takes the whole clause (238 times) or none
 #: of it (166).
 _DANGLING_RELATIVE = re.compile(r"\s*,\s*(?:who|which|that)\s*,?\s*$", re.IGNORECASE)
+#: An auxiliary (and adverbs) the tagger left at a source's end, right before the cue
+#: ("The Environment Agency had earlier | warned"): a part of the cue; PolNeAR train holds
+#: no source that ends so.
+_TRAILING_AUXILIARY = re.compile(
+    r"\s+(?:had|has|have|would|will|was|were|is|are|could|did|does|do)"
+    r"(?:\s+(?:earlier|previously|also|already|repeatedly|first|often|again|now|still|"
+    r"never|not|since|long))*$",
+    re.IGNORECASE,
+)
 
 
 def _source_edges(text: str, claim_spans):
@@ -2064,7 +2073,9 @@ def _source_edges(text: str, claim_spans):
       Ohio, said", "Snyder, for his part, has denied", "Mr. Trump, however, said") is
       outside the source (91 of 96 times, not counting "like", "at", "with" or "also",
       which PolNeAR keeps; nor an aside after a relative clause, which may be its end);
-    - a relative pronoun left at the end without its clause is dropped.
+    - a relative pronoun left at the end without its clause is dropped;
+    - an auxiliary at the end, right before the cue, goes to the cue ("The Environment
+      Agency | had earlier warned"; no PolNeAR train source ends so).
     """
     source, cue, content, conf = claim_spans
     if not source:
@@ -2098,6 +2109,17 @@ def _source_edges(text: str, claim_spans):
         dangling = _DANGLING_RELATIVE.search(text, lo, hi)
         if dangling and dangling.start() > lo:
             hi = dangling.start()  # "A U.N. official, who": the clause's pronoun alone
+        auxiliary = _TRAILING_AUXILIARY.search(text, lo, hi)
+        if (
+            auxiliary
+            and auxiliary.start() > lo
+            and cue
+            and not text[hi : cue[0].start].strip()
+            and not _RELATIVE_AFTER_COMMA.search(text, lo, auxiliary.start())
+        ):
+            hi = auxiliary.start()
+            first = cue[0]
+            cue = (Span.of(text, auxiliary.start() + 1, first.end), *cue[1:])
         frag = text[lo:hi]
         if frag.endswith(","):
             if ", " not in frag[:-1]:
@@ -3023,14 +3045,13 @@ def nested_reports(text: str, raw: Sequence, *, confidence: float) -> list:
         cue = Span.of(text, *m.span("cue"))
         if any(t.start < cue.end and cue.start < t.end for t in taken):
             continue
-        out.append(
-            (
-                (Span.of(text, *m.span("src")),),
-                (cue,),
-                (Span.of(text, *m.span("content")), *content[1:]),
-                confidence,
-            )
+        nested = (
+            (Span.of(text, *m.span("src")),),
+            (cue,),
+            (Span.of(text, *m.span("content")), *content[1:]),
+            confidence,
         )
+        out.append(_source_edges(text, nested))  # "The agency had earlier | warned"
         taken.append(cue)
     return out
 

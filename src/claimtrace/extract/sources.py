@@ -248,6 +248,8 @@ def classify_kind(
     corporate = _CORPORATE_NAME.search(text) is not None  # "France Telecom", "Air India"
     if metonym_country(text) and not corporate:
         return SourceKind.GOVERNMENT
+    if _strip_the(_norm(text)).strip(" ,").lower() in _BODY_METONYMS:
+        return SourceKind.ORGANIZATION  # "Brussels": the European Union
     country = None if corporate else country_in(text)
     if ner_label == "GPE" and not country and not _known_place(text):
         ner_label = None  # a "place" no gazetteer knows: "Tesla", "Axelrod", not a state
@@ -868,6 +870,12 @@ def _person_name(text: str) -> str | None:
     return " ".join(run) if run else None
 
 
+#: Seats that stand for an international body, not a country's government: "Brussels
+#: said" is the European Union (Belgium's government sits there too, but news means the
+#: EU), "Turtle Bay" the United Nations.
+_BODY_METONYMS = {"brussels": "European Union", "turtle bay": "United Nations"}
+
+
 def make_entity(
     text: str,
     kind: SourceKind,
@@ -885,6 +893,9 @@ def make_entity(
     }.get(kind, lambda _: None)(text)
     if named_org:  # "the risk consultancy Stratfor" -> "Stratfor"
         return Entity(slugify(named_org), named_org, kind, None, (text,))
+    body = _BODY_METONYMS.get(_strip_the(text).strip(" ,").lower())
+    if body is not None:  # "Brussels called for restraint": the European Union
+        return Entity(slugify(body), body, SourceKind.ORGANIZATION, None, (text,))
     gov = metonym_country(text)
     if gov:
         return Entity(
@@ -1946,6 +1957,24 @@ def _is_bare_name(text: str) -> bool:
     return True
 
 
+#: An office stated in a relative clause: "who chairs X", "who heads X", "who is the
+#: director of X" (the office's holder speaks for X, as in an apposition).
+_RELATIVE_OFFICE = re.compile(
+    r",\s*who\s+(?:(?P<verb>chairs|heads|leads|runs|directs|manages|founded|co-founded|owns)"
+    r"|(?:is|was|serves\s+as)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"(?P<office>head|chair|chairman|chairwoman|director|president|leader|founder|owner|"
+    r"manager|spokesman|spokeswoman|spokesperson)\s+(?:of|at|for))\s+(?P<inst>[^,;]+)",
+    re.IGNORECASE,
+)
+_RELATIVE_OFFICE_HEADS = {
+    "directs": "director",
+    "manages": "manager",
+    "founded": "founder",
+    "co-founded": "founder",
+    "owns": "owner",
+}
+
+
 def split_apposition(text: str) -> tuple[str, str]:
     """(name, role) of a source phrase with an apposition: "Rajesh Chharia, president of
     X" -> ("Rajesh Chharia", "president of X"); "the fire chief, James Steele" -> ("James
@@ -1953,6 +1982,12 @@ def split_apposition(text: str) -> tuple[str, str]:
     ..." -> ("Mark Oberholtzer", "")), and so are examples ("outlets, including X") and an
     audience ("an official who told Rudaw"). Without a comma: (text, "")."""
     t = re.sub(r"\s*\([^()]*\)", "", _norm(text)).strip(" ,")  # "(D-N.Y.)", "(Vt.)"
+    office = _RELATIVE_OFFICE.search(t)
+    if office and not _RELATIVE_OFFICE.search(t, 0, office.start()):
+        # "Anne Moss, who chairs the Save Our Fields group": an office in a relative clause
+        verb = (office["verb"] or "").lower()
+        head = (office["office"] or _RELATIVE_OFFICE_HEADS.get(verb, "head")).lower()
+        return t[: office.start()].strip(" ,"), f"{head} of {office['inst'].strip(' ,')}"
     # a relative clause, examples ("various media outlets, including Rolling Stone") and
     # whom the source spoke to ("an Iraqi health official who told Rudaw") are no role
     t = re.split(
@@ -3275,7 +3310,12 @@ def _resolve_named(
     if family is not None:
         return family
     role_k = role_kind(role, label_of) if role else None
-    role_plain = classify_kind(role) if role else None
+    if role and _np_head(role) in _ACADEMIC_HEADS:
+        role_k = SourceKind.PERSON  # "X, a professor of nutrition at the University of Y"
+    # "A spokesperson for the developer, Harlow Homes": the voice's institution decides,
+    # not the government sense of a bare "spokesperson"
+    role_voice = voice_institution(role) if role else None
+    role_plain = classify_kind(role_voice or role) if role else None
     if role_plain in (SourceKind.OTHER, SourceKind.UNATTRIBUTED, SourceKind.ANONYMOUS):
         role_plain = None
     inst = voice_institution(name)
@@ -3321,6 +3361,8 @@ def _resolve_named(
             if role_k is None and _head_word(before_name) in _ACADEMIC_HEADS:
                 role_k = SourceKind.PERSON  # "Miami media professor X": speaks for herself
     kind = role_k or role_plain or classify_kind(name, ner_label=label, social_channel=social)
+    if role_voice and kind in (SourceKind.PERSON, SourceKind.OTHER) and _proper_words(name, None):
+        kind = SourceKind.ORGANIZATION  # a named body that has a spokesperson
     entity = make_entity(name, kind, mentions=found)
     if (
         entity is not None
