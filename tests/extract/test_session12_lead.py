@@ -440,3 +440,19 @@ def test_brussels_stands_for_the_european_union():
     out, _ = resolve_sources(text, claims, mentions=_mentions(text, ("Brussels", "GPE")))
     assert out[0].source_entity.name == "European Union"
     assert out[0].source_kind is SourceKind.ORGANIZATION
+
+
+def test_the_company_refers_to_a_name_the_ner_took_for_an_unknown_place():
+    text = (
+        "Orvane reported revenue of $35 billion on Wednesday. The company said demand was strong."
+    )
+    claims = _claims(text, ("The company", "said", "demand was strong"))
+    names = _entities(text, claims, _mentions(text, ("Orvane", "GPE")))
+    assert names == ["Orvane"]
+
+
+def test_it_does_not_refer_to_a_guessed_organization():
+    text = "Ebola spread fast. It said the outbreak was over."
+    claims = _claims(text, ("It", "said", "the outbreak was over"))
+    names = _entities(text, claims, _mentions(text, ("Ebola", "GPE")))
+    assert names != ["Ebola"]

@@ -383,6 +383,20 @@ def _known_place(text: str) -> bool:
     return bool(gaz.lookup(name) or division_entries(gaz, name))
 
 
+def _unknown_place_as_org(text: str, mention: Mention) -> Mention:
+    """A one-word NER "GPE" that is no country and no place the gazetteer knows
+    ("Nvidia") as an organization mention, so that "the company" can refer back to it (a
+    longer one is as often a person's name the NER took for a place)."""
+    name = text[mention.start : mention.end]
+    if mention.label != "GPE" or " " in name.strip() or not name[:1].isupper():
+        return mention
+    if country_in(name) or metonym_country(name):
+        return mention
+    if _known_place(name):
+        return mention
+    return Mention(mention.start, mention.end, "ORG")
+
+
 #: A body a country owns: "Nicaragua's Institute of Earth Studies", "Japan's Meteorological
 #: Agency" (the possessor must be a country).
 _STATE_BODY = re.compile(
@@ -1153,6 +1167,9 @@ class _Antecedent:
     #: a name inside a claim's content ("Pachter suggested Amazon would ..."): what a
     #: source spoke of, a later "he" rather means a speaker
     reported: bool = False
+    #: an organization guessed from a "place" no gazetteer knows ("Nvidia"): a nominal
+    #: ("the company") may refer to it, a pronoun does not ("it" is as often "Ebola")
+    guess: bool = False
 
 
 _INSTITUTIONS = frozenset(
@@ -1459,6 +1476,7 @@ def resolve_coreference(
     if not before:
         return None
     if is_pronoun(t):
+        before = [a for a in before if not a.guess]
         genders = _genders(before)
         wanted = _PRONOUN_GENDER.get(t.lower())
         order = (
@@ -2651,6 +2669,12 @@ def resolve_sources(
                 if office is not None:
                     offices.add(prior.name, office)
                 continue
+        guessed = _unknown_place_as_org(text, m)
+        if guessed is not m:  # "Nvidia reported ...": only "the company" may refer to it
+            ent = make_entity(name, SourceKind.ORGANIZATION, mentions=[(name, "ORG")])
+            if ent:
+                antecedents.append(_Antecedent(m.end, ent, name, reported=reported, guess=True))
+            continue
         if m.label in ("PERSON", "ORG"):
             kind = classify_kind(name, ner_label=m.label)
             office = (
@@ -3298,8 +3322,18 @@ def _resolve_named(
         ]
 
     def label_of(part: str) -> str | None:
+        """The NER label of the last name in ``part``; a one-word "place" no gazetteer
+        knows is an organization there ("Apple" in "Apple CEO Tim Cook")."""
         found = inner(part)
-        return found[-1][1] if found else None
+        if not found:
+            return None
+        name, label = found[-1]
+        if (
+            label == "GPE"
+            and _unknown_place_as_org(name, Mention(0, len(name), label)).label == "ORG"
+        ):
+            return "ORG"
+        return label
 
     name, role = split_apposition(src_text)
     people = _people_entity(name)
