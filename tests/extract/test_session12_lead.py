@@ -456,3 +456,19 @@ def test_it_does_not_refer_to_a_guessed_organization():
     claims = _claims(text, ("It", "said", "the outbreak was over"))
     names = _entities(text, claims, _mentions(text, ("Ebola", "GPE")))
     assert names != ["Ebola"]
+
+
+@pytest.mark.parametrize(
+    ("role", "private"),
+    [
+        ("a Yale Law School lecturer and a veteran capital defense attorney", True),
+        ("daughter of slain court reporter Ann Ruiz", True),
+        ("a professor of nutrition at the University of Reading", True),
+        ("a lawyer for the ministry", False),
+        ("president of the Acme Corp.", False),
+    ],
+)
+def test_private_roles_in_apposition(role, private):
+    from claimtrace.extract.sources import _private_role
+
+    assert _private_role(role) is private

@@ -3285,6 +3285,35 @@ def _split_addressee(text: str, claim: Claim) -> Claim:
 _ACADEMIC_HEADS = frozenset({"professor", "lecturer", "scholar", "historian", "academic"})
 
 
+#: What someone is to the family of the story: "daughter of slain court reporter X".
+_FAMILY_NOUNS = frozenset(
+    re.findall(
+        r"\S+",
+        "sister brother daughter son mother father wife husband widow widower cousin aunt "
+        "uncle niece nephew grandmother grandfather grandson granddaughter sibling relative "
+        "fiance fiancee girlfriend boyfriend stepfather stepmother mom dad parent",
+    )
+)
+
+
+def _private_role(role: str) -> bool:
+    """Whether an apposition makes its holder a private person: an academic ("a
+    professor of nutrition at the University of Y", "a Yale Law School lecturer"), a
+    relative ("daughter of ..."), or a professional not speaking for anyone ("a veteran
+    capital defense attorney"; not "a lawyer for the ministry")."""
+    head = _np_head(role)
+    if head in _ACADEMIC_HEADS or head in _FAMILY_NOUNS:
+        return True
+    return head in (
+        "attorney",
+        "lawyer",
+        "doctor",
+        "physician",
+        "surgeon",
+        "psychologist",
+    ) and not _SPEAKS_FOR.match(_after_head(role))
+
+
 def _head_mentions(name: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The NER mentions of a source phrase less a one-word "person" that only modifies a
     plural common noun right after it ("Unconfirmed reports", where the NER took the
@@ -3344,8 +3373,8 @@ def _resolve_named(
     if family is not None:
         return family
     role_k = role_kind(role, label_of) if role else None
-    if role and _np_head(role) in _ACADEMIC_HEADS:
-        role_k = SourceKind.PERSON  # "X, a professor of nutrition at the University of Y"
+    if role and _private_role(role):
+        role_k = SourceKind.PERSON  # "X, a professor of nutrition at ...", "daughter of Y"
     # "A spokesperson for the developer, Harlow Homes": the voice's institution decides,
     # not the government sense of a bare "spokesperson"
     role_voice = voice_institution(role) if role else None
