@@ -472,3 +472,42 @@ def test_private_roles_in_apposition(role, private):
     from claimtrace.extract.sources import _private_role
 
     assert _private_role(role) is private
+
+
+@pytest.mark.parametrize(
+    ("content", "inner_source", "inner_cue"),
+    [
+        (
+            "that multiple Iraqi news outlets had claimed that the fighters were ill",
+            "multiple Iraqi news outlets",
+            "had claimed",
+        ),
+        ("other jurors told him the holdouts refused to deliberate", "other jurors", "told him"),
+    ],
+)
+def test_a_report_inside_a_content_is_a_claim_of_its_own(content, inner_source, inner_cue):
+    from claimtrace.extract.attribution import nested_reports
+
+    text = f"Orvane News reported {content}."
+    outer = (
+        (_span(text, "Orvane News"),),
+        (_span(text, "reported"),),
+        (_span(text, content),),
+        0.9,
+    )
+    (inner,) = nested_reports(text, [outer], confidence=0.6)
+    assert [s.text for s in inner[0]] == [inner_source]
+    assert [s.text for s in inner[1]] == [inner_cue]
+
+
+def test_a_content_that_only_mentions_telling_is_not_split():
+    from claimtrace.extract.attribution import nested_reports
+
+    text = "Orvane News reported the mayor told him to leave."
+    outer = (
+        (_span(text, "Orvane News"),),
+        (_span(text, "reported"),),
+        (_span(text, "the mayor told him to leave"),),
+        0.9,
+    )
+    assert nested_reports(text, [outer], confidence=0.6) == []

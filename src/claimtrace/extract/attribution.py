@@ -3020,10 +3020,15 @@ def _inside(spans: Sequence[Span], region: Sequence[Span]) -> bool:
 #: A report opening a content: "The defence minister confirmed that ...", "the mayor told
 #: residents that ...".
 _NESTED_REPORT = re.compile(
-    r"(?P<src>(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,6}?|(?:the|a|an)(?:\s+[\w.'’-]+){1,6}?)\s+"
+    r"(?:that\s+)?"  # "X reported that multiple outlets had claimed that ..."
+    r"(?P<src>(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,6}?"
+    r"|(?:the|a|an|multiple|several|some|many|other|two|three|four|five)(?:\s+[\w.'’-]+){1,6}?)\s+"
     r"(?P<cue>(?:has\s+|have\s+|had\s+)?(?:said|says|told(?:\s+[\w.'’-]+){1,3}?|tells"
     r"(?:\s+[\w.'’-]+){1,3}?|confirmed|confirms|announced|claimed|claims|stated|warned|denied|"
-    r"acknowledged|insisted|reported))\s+(?P<content>that\s+\S.*)",
+    r"acknowledged|insisted|reported))\s+(?P<content>that\s+\S.*)"
+    # "other jurors told him the holdouts refused": a pronoun told, no "that"
+    r"|(?P<src2>(?:other|two|three|several|some|many|the|his|her|their)(?:\s+[\w.'’-]+){1,4}?)\s+"
+    r"(?P<cue2>(?:had\s+)?told\s+(?:him|her|them|us|me))\s+(?P<content2>(?!that\b|to\b|about\b)[a-z].*)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -3040,15 +3045,18 @@ def nested_reports(text: str, raw: Sequence, *, confidence: float) -> list:
             continue
         first = content[0]
         m = _NESTED_REPORT.fullmatch(text, first.start, first.end)
-        if m is None or _NOT_SOURCE_START.match(m.group("src")):
+        if m is None:
             continue
-        cue = Span.of(text, *m.span("cue"))
+        role = "" if m.group("src") is not None else "2"
+        if _NOT_SOURCE_START.match(m.group("src" + role)):
+            continue
+        cue = Span.of(text, *m.span("cue" + role))
         if any(t.start < cue.end and cue.start < t.end for t in taken):
             continue
         nested = (
-            (Span.of(text, *m.span("src")),),
+            (Span.of(text, *m.span("src" + role)),),
             (cue,),
-            (Span.of(text, *m.span("content")), *content[1:]),
+            (Span.of(text, *m.span("content" + role)), *content[1:]),
             confidence,
         )
         out.append(_source_edges(text, nested))  # "The agency had earlier | warned"
