@@ -153,7 +153,8 @@ ASKED_TO_SAY = re.compile(
 NO_STATEMENT = re.compile(
     r"\b(unable|not|n't|yet|never|cannot|neither)\s+(to\s+)?(yet\s+)?(\w+ly\s+)?(confirm|verif)\w*"
     r"|\b(gave|give|gives|giving|provided|provides|provide|offered|offers|offer)\s+no\s+"
-    r"(\w+\s+)?(details?|information|specifics)\b"
+    r"(\w+\s+)?(details?|information|specifics|explanations?|reasons?|answers?|indication|"
+    r"updates?|timeline|estimates?|clues?)\b"
 )
 #: the source says it does not state it: "(told TV) that he could neither confirm nor deny"
 SELF_NO_STATEMENT = re.compile(
@@ -177,6 +178,56 @@ CLAIM_CALLED_WRONG = re.compile(
     r"(wrong|misleading|mistaken|false|untrue|inaccurate|incorrect|baseless|unfounded|groundless)\b"
 )
 UNRETURNED = re.compile(r"\b(unreturned|unanswered)\b")
+#: session 12: a failed attempt to reach the source, said of the attempt: "messages left for
+#: the mayor were not returned", "attempts to contact the landlord were unsuccessful", "an
+#: email seeking comment was not answered" (the cue names the attempt, the content its fate)
+CONTACT_ATTEMPT = re.compile(
+    r"\b(messages?|calls?|emails?|e-mails?|attempts?|efforts?|requests?|queries|inquiries|"
+    r"enquiries|voicemails?|texts?|letters?)\s+(\w+\s+)?(left\s+(for|with|at)|seeking|"
+    r"to\s+(reach|contact|speak|get|obtain)|for\s+comment|(to|with)\s+(the|a|an|his|her|its|"
+    r"their|[\w.-]+'s)\b|(sent|placed|made)\s+to)"
+)
+CONTACT_FAILED = re.compile(
+    r"\b(unsuccessful|fruitless|in\s+vain|(not|n't|never)\s+(yet\s+)?(been\s+)?(\w+ly\s+)?"
+    r"(returned|answered|successful)|failed|have\s+failed|has\s+failed)\b"
+)
+#: session 12: the source's own refusal reported in its content: "(said) it would not
+#: speculate", "it does not comment on rumours", "it did not wish to comment", "he was not
+#: in a position to comment", "I'm not going to talk about that", "they would not be
+#: releasing further details"; the subject is a pronoun, as in :data:`SELF_NO_STATEMENT`
+#: ("the army could not confirm", said by someone else, reports another's refusal: assert)
+OWN_SUBJECT = r"(i|we|he|she|it|they)"
+OWN_REFUSAL = re.compile(
+    rf"^(that\s+)?(\"\s*)?({OWN_SUBJECT}\s+(\"\s*)?|(i'm|we're|they're|he's|she's|it's)\s+)"
+    r"(((am|is|are|was|were|would|will|could|can|does|do|wo|ca)\s*)?(not|n't|never)\s+"
+    r"((\w+ly|further|yet|currently)\s+)?"
+    r"((wish|want|going|able|prepared|willing|in\s+a\s+position|be\s+able)\s+to\s+)?"
+    r"|(did|does|do|has|had|have)\s*(not|n't)\s+(wish|want)\s+to\s+)"
+    r"(be\s+)?(\w+ly\s+)?(comment\w*|speculat\w*|discuss(?!ed)\w*|elaborat\w*|"
+    r"(?<=to\s)(talk|get|go)\s+(about|into)|"
+    r"go(ing)?\s+into|disclos\w*|reveal\w*|divulg\w*|confirm\w*|verif\w*|"
+    r"say\s+(more|anything\s+(more|further)|whether|how|when|why|what|who|if)|"
+    r"releas\w*\s+(any\s+)?(further\s+|more\s+|other\s+)?(details?|information|names?))\b"
+)
+#: "it would be inappropriate to comment", "(said) it had nothing further to add", "it had
+#: 'no comment at this time'"
+OWN_NO_COMMENT = re.compile(
+    rf"^(that\s+)?(\"\s*)?{OWN_SUBJECT}\s+(\"\s*)?("
+    r"(would\s+be|was|is|'s)\s+(\w+\s+)?(inappropriate|premature|improper|unhelpful|wrong)\s+"
+    r"(for\s+\w+\s+)?to\s+(comment|speculate|discuss|say|go\s+into|elaborate)"
+    r"|(has|had|have)\s+(\"\s*)?(nothing\s+(further\s+|more\s+|else\s+)?to\s+(add|say)|"
+    r"no\s+(immediate\s+|further\s+)?comment))\b"
+)
+#: "... and would not comment further", "but declined to elaborate" after an opening clause
+#: of the same subject ("it was a private matter and would not comment further")
+LATER_REFUSAL = re.compile(
+    r"\b(and|but)\s+(would|will|could|did|does)\s*(not|n't)\s+(\w+\s+)?(comment|speculate|"
+    r"elaborate)\b|\b(and|but)\s+declined\s+to\s+(comment|elaborate|say\s+more)\b"
+)
+#: "did not return to the squad", "has not returned home": a return to a place, not an answer
+RETURNED_SOMEWHERE = re.compile(
+    r"\breturn\w*\s+(to|home|from)\b(?!\s+(calls?|messages?|requests?|e-?mails?|queries)\b)"
+)
 #: the source does not tell what is asked: "did not say whether", "hasn't explained why",
 #: "would not specify how many" (a negated telling verb before a wh-clause), or does not
 #: disclose it at all: "did not reveal the amount", "has not disclosed her sources"
@@ -191,7 +242,8 @@ NEGATED_DISCLOSING = re.compile(
 )
 #: "did not directly respond to", "has not publicly commented" (an adverb inside the phrase)
 NOT_RESPONDED = re.compile(
-    r"\b(not|n't|never)\s+(yet\s+)?\w+ly\s+(respond|repl[yi]|return|answer|comment)\w*"
+    r"\b(not|n't|never)\s+((yet\s+)?\w+ly\s+(respond|repl[yi]|return|answer|comment)|"
+    r"yet\s+(respond|repl[yi]|answer|comment))\w*"
 )
 #: a negated will to state: "would not identify", "wouldn't directly speculate about", "won't
 #: go into" (a refusal of the source's own; "could not say" is an inability, not matched)
@@ -595,16 +647,20 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     # source by the cue, not reported by the source about someone else
     continuation = words[:1] and words[0] in CONTINUATIONS
     near = f"{cue} {_content_head(claim, 4) if continuation else ''}"
+    phrase = lex["no_comment_phrases_rx"].search(near)
+    if phrase and "return" in phrase.group(0) and RETURNED_SOMEWHERE.search(near):
+        phrase = None  # "did not return to the squad" (session 12)
+    given = f"{cue} {_content_head(claim, 4)}" if words[:1] == ["no"] else cue  # "offered | no"
     if (
-        lex["no_comment_phrases_rx"].search(near)
-        or NO_STATEMENT.search(cue)
+        phrase
+        or NO_STATEMENT.search(given)
         or NOT_RESPONDED.search(cue)
         or WOULD_NOT_STATE.search(cue)
     ):
         return Stance.NO_COMMENT
-    if SELF_NO_STATEMENT.search(_content_head(claim, 10)):
+    if SELF_NO_STATEMENT.search(_content_head(claim, 10)) or _own_refusal(words):
         return Stance.NO_COMMENT  # "told TV that he could neither confirm nor deny it"
-    if UNRETURNED.search(f"{cue} {_content_head(claim, 4)}"):
+    if UNRETURNED.search(f"{cue} {_content_head(claim, 4)}") or _failed_contact(cue, words):
         return Stance.NO_COMMENT  # "calls to the store went unreturned"
     if NEGATED_TELLING.search(cue) and words[:1] and words[0] in lex["wh_words"]:
         return Stance.NO_COMMENT  # "did not say whether", "has not explained why"
@@ -690,6 +746,27 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     if content and _is_conditional(_first_sentence(_main_quote(claim))):
         return Stance.CONDITIONAL
     return Stance.ASSERT
+
+
+def _own_refusal(words: list[str]) -> bool:
+    """The content reports the source's own refusal to state (session 12): "(said) it would
+    not speculate", "it does not comment on rumours", "it would be inappropriate to
+    comment", "it had nothing further to add", "it was a private matter and would not
+    comment further" (:data:`OWN_REFUSAL`, :data:`OWN_NO_COMMENT`, :data:`LATER_REFUSAL`)."""
+    head = " ".join(words[:16])
+    if OWN_REFUSAL.match(head) or OWN_NO_COMMENT.match(head):
+        return True
+    subject = re.match(rf"(that\s+)?(\"\s*)?{OWN_SUBJECT}\b", head)
+    return subject is not None and LATER_REFUSAL.search(" ".join(words[:25])) is not None
+
+
+def _failed_contact(cue: str, words: list[str]) -> bool:
+    """A cue naming an attempt to reach the source and a content saying it failed ("Messages
+    left for [the mayor] were not returned", "Attempts to contact ... were unsuccessful"),
+    session 12."""
+    return CONTACT_ATTEMPT.search(cue) is not None and (
+        CONTACT_FAILED.search(f"{cue} {' '.join(words[:6])}") is not None
+    )
 
 
 #: a content that reports the source's own present act: "(that) it rejects", "we deny",

@@ -1,0 +1,265 @@
+"""Stance rules added in session 12 for the rare stances of unseen news text: refusals
+reported in the source's own words and failed attempts to reach it (no_comment), rebuffs
+and untrue predicates (deny), dismissive verbs and words (downplay), inverted and fronted
+conditions (conditional), and asking acts after a trying cue (question). Every sentence
+here was written for the test (none comes from a corpus); each family has cases that must
+stay ``assert``."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrace.extract.stance import rule_stance
+from claimtrace.model import Stance
+from tests.extract.test_stance_general_rules import claim
+
+A, Q, N = Stance.ASSERT, Stance.QUESTION, Stance.NO_COMMENT
+D, P, C = Stance.DENY, Stance.DOWNPLAY, Stance.CONDITIONAL
+
+# (sentence, source, cue, content, expected stance)
+NO_COMMENT_CASES = [
+    # the source's own refusal, reported in its content
+    (
+        "The ministry said it would not speculate on the cause of the crash.",
+        "The ministry",
+        "said",
+        "it would not speculate on the cause of the crash",
+        N,
+    ),
+    (
+        "The palace said it would not discuss private matters.",
+        "The palace",
+        "said",
+        "it would not discuss private matters",
+        N,
+    ),
+    (
+        "A spokesman said they would not be commenting at this stage.",
+        "A spokesman",
+        "said",
+        "they would not be commenting at this stage",
+        N,
+    ),
+    (
+        "Google said it does not comment on unannounced products.",
+        "Google",
+        "said",
+        "it does not comment on unannounced products",
+        N,
+    ),
+    (
+        "The club said it did not wish to comment.",
+        "The club",
+        "said",
+        "it did not wish to comment",
+        N,
+    ),
+    (
+        "The company said it was not in a position to comment.",
+        "The company",
+        "said",
+        "it was not in a position to comment",
+        N,
+    ),
+    (
+        'Asked about the rumours, the actor said: "I\'m not going to talk about that."',
+        "the actor",
+        "said",
+        '"I\'m not going to talk about that."',
+        N,
+    ),
+    (
+        "The police said they would not be releasing further details.",
+        "The police",
+        "said",
+        "they would not be releasing further details",
+        N,
+    ),
+    (
+        "The department said it would be inappropriate to comment on an ongoing case.",
+        "The department",
+        "said",
+        "it would be inappropriate to comment on an ongoing case",
+        N,
+    ),
+    (
+        "The ministry said it had nothing further to add.",
+        "The ministry",
+        "said",
+        "it had nothing further to add",
+        N,
+    ),
+    (
+        'The label said it had "no comment at this time".',
+        "The label",
+        "said",
+        'it had "no comment at this time"',
+        N,
+    ),
+    (
+        "A spokesman for the club said it was a private matter and would not comment further.",
+        "A spokesman for the club",
+        "said",
+        "it was a private matter and would not comment further",
+        N,
+    ),
+    # ... but someone else's refusal, a past discussion, a refused act or a denial asserts
+    (
+        "The lawyer said his client would not comment on the case.",
+        "The lawyer",
+        "said",
+        "his client would not comment on the case",
+        A,
+    ),
+    (
+        "Police said the suspect refused to answer questions.",
+        "Police",
+        "said",
+        "the suspect refused to answer questions",
+        A,
+    ),
+    (
+        'The aide said: "We didn\'t discuss that."',
+        "The aide",
+        "said",
+        '"We didn\'t discuss that."',
+        A,
+    ),
+    (
+        'The mayor said: "We\'re not going to raise taxes."',
+        "The mayor",
+        "said",
+        '"We\'re not going to raise taxes."',
+        A,
+    ),
+    (
+        "The club said it would not sell the striker.",
+        "The club",
+        "said",
+        "it would not sell the striker",
+        A,
+    ),
+    (
+        "The minister said he had nothing to hide.",
+        "The minister",
+        "said",
+        "he had nothing to hide",
+        A,
+    ),
+    # a failed attempt to reach the source
+    (
+        "Messages left for the mayor were not returned.",
+        "the mayor",
+        "Messages left for",
+        "were not returned",
+        N,
+    ),
+    (
+        "An email seeking comment from the council was not answered.",
+        "the council",
+        "An email seeking comment from",
+        "was not answered",
+        N,
+    ),
+    (
+        "Attempts to contact the landlord were unsuccessful.",
+        "the landlord",
+        "Attempts to contact",
+        "were unsuccessful",
+        N,
+    ),
+    (
+        "Efforts to reach the family have so far failed.",
+        "the family",
+        "Efforts to reach",
+        "have so far failed",
+        N,
+    ),
+    # ... not a failure of something else, nor a successful reply
+    (
+        "Calls from the coach were answered within minutes.",
+        "the coach",
+        "Calls from",
+        "were answered within minutes",
+        A,
+    ),
+    (
+        "Efforts by the council to cut costs have failed.",
+        "the council",
+        "Efforts by",
+        "to cut costs have failed",
+        A,
+    ),
+    # not yet commented, stayed silent, referred questions, declined interviews
+    (
+        "The team has not yet commented on the report.",
+        "The team",
+        "has not yet commented on",
+        "the report",
+        N,
+    ),
+    ("The studio has so far stayed silent.", "The studio", "has so far stayed silent", "", N),
+    (
+        "The player has kept his silence since the match.",
+        "The player",
+        "has kept his silence",
+        "since the match",
+        N,
+    ),
+    (
+        "The White House referred questions to the Pentagon.",
+        "The White House",
+        "referred questions to",
+        "the Pentagon",
+        N,
+    ),
+    (
+        "The Army has declined requests for interviews.",
+        "The Army",
+        "has declined",
+        "requests for interviews",
+        N,
+    ),
+    ("His agent has not returned calls.", "His agent", "has not returned", "calls", N),
+    (
+        "The ministry offered no explanation for the delay.",
+        "The ministry",
+        "offered",
+        "no explanation for the delay",
+        N,
+    ),
+    (
+        "The company gave no indication of when the phone would go on sale.",
+        "The company",
+        "gave no indication of",
+        "when the phone would go on sale",
+        N,
+    ),
+    # ... but a return to a place, or a return not yet made, asserts
+    (
+        "The striker did not return to the squad after the break.",
+        "The striker",
+        "did not return to",
+        "the squad after the break",
+        A,
+    ),
+    (
+        "The team said the captain has not yet returned to training.",
+        "The team",
+        "said",
+        "the captain has not yet returned to training",
+        A,
+    ),
+    (
+        "The ministry offered no support to the farmers.",
+        "The ministry",
+        "offered",
+        "no support to the farmers",
+        A,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), NO_COMMENT_CASES)
+def test_no_comment(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected
