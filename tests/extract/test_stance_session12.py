@@ -263,3 +263,148 @@ NO_COMMENT_CASES = [
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), NO_COMMENT_CASES)
 def test_no_comment(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+DENY_CASES = [
+    # rebuffing, quashing, scotching or shooting down a claim
+    (
+        "The White House rebuffed the accusations.",
+        "The White House",
+        "rebuffed",
+        "the accusations",
+        D,
+    ),
+    (
+        "The club quickly quashed rumours of a takeover.",
+        "The club",
+        "quickly quashed",
+        "rumours of a takeover",
+        D,
+    ),
+    ("The studio shot down the report.", "The studio", "shot down", "the report", D),
+    (
+        "The palace scotched speculation that the prince would attend.",
+        "The palace",
+        "scotched",
+        "speculation that the prince would attend",
+        D,
+    ),
+    # ... but not an offer, a conviction or an aircraft
+    ("The airline rebuffed a takeover offer.", "The airline", "rebuffed", "a takeover offer", A),
+    ("The court quashed the conviction.", "The court", "quashed", "the conviction", A),
+    ("Rebels shot down a helicopter.", "Rebels", "shot down", "a helicopter", A),
+    # a claim called a fabrication, without foundation, 100 per cent false, not correct
+    (
+        'The embassy called the report "a fabrication".',
+        "The embassy",
+        "called",
+        'the report "a fabrication"',
+        D,
+    ),
+    (
+        "Pyongyang dismissed the claims as fabrications.",
+        "Pyongyang",
+        "dismissed",
+        "the claims as fabrications",
+        D,
+    ),
+    (
+        'Her agent said the story was "100 per cent false".',
+        "Her agent",
+        "said",
+        'the story was "100 per cent false"',
+        D,
+    ),
+    (
+        'The Pentagon said the claims were "without foundation".',
+        "The Pentagon",
+        "said",
+        'the claims were "without foundation"',
+        D,
+    ),
+    (
+        'The family said the reports were "completely wrong".',
+        "The family",
+        "said",
+        'the reports were "completely wrong"',
+        D,
+    ),
+    (
+        'The mayor\'s office said the account was "not factually correct".',
+        "The mayor's office",
+        "said",
+        'the account was "not factually correct"',
+        D,
+    ),
+    (
+        "The agency said the letter was not genuine.",
+        "The agency",
+        "said",
+        "the letter was not genuine",
+        D,
+    ),
+    (
+        'The club said the reports were "wide of the mark".',
+        "The club",
+        "said",
+        'the reports were "wide of the mark"',
+        D,
+    ),
+    # ... but not a forecast called correct, "politically correct" or a fabrication plant
+    (
+        "The minister said the forecast was correct.",
+        "The minister",
+        "said",
+        "the forecast was correct",
+        A,
+    ),
+    (
+        "The host said he was not politically correct.",
+        "The host",
+        "said",
+        "he was not politically correct",
+        A,
+    ),
+    (
+        "The campaign said the fabrication plant would close.",
+        "The campaign",
+        "said",
+        "the fabrication plant would close",
+        A,
+    ),
+    # insisting on a negative subject: "insisted that none of its soldiers were there"
+    (
+        "Moscow insisted that none of its soldiers were in Ukraine.",
+        "Moscow",
+        "insisted",
+        "that none of its soldiers were in Ukraine",
+        D,
+    ),
+    (
+        "The ministry insisted no such plan existed.",
+        "The ministry",
+        "insisted",
+        "no such plan existed",
+        D,
+    ),
+    # ... but not a prediction or a not-knowing
+    (
+        "The coach insisted nothing would change.",
+        "The coach",
+        "insisted",
+        "nothing would change",
+        A,
+    ),
+    (
+        "The official insisted nobody knows where the money went.",
+        "The official",
+        "insisted",
+        "nobody knows where the money went",
+        A,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), DENY_CASES)
+def test_deny(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected

@@ -68,7 +68,10 @@ NEGATED_CUE = re.compile(
 )
 #: deny cues that deny only when their object is a claim ("rejected the idea"), not a plan
 #: or a person ("rejected the bill", "disavowed the KKK")
-OBJECT_DENY_CUES = re.compile(r"\b(reject|disavow|repudiat|contradict|t[ao]\w* issue)\w*")
+OBJECT_DENY_CUES = re.compile(
+    r"\b(reject|disavow|repudiat|contradict|t[ao]\w* issue|rebuff|quash|squash|scotch|"
+    r"sh(o|oo)t\w*\s+down)\w*"
+)
 #: session 8: doubting or challenging cues that deny only when their *direct* object is a
 #: claim ("challenged the assertion that", "disagrees with the characterization", "questioned
 #: the accuracy of the report"), not a person, a plan or a debate ("challenged him to a debate",
@@ -106,7 +109,10 @@ DEFENDED_AGAINST = re.compile(
 #: not a refusal to come ("won't"), nor a not-knowing ("does not know")
 INSIST_CUES = re.compile(r"\binsist(s|ed|ing)?\s*$")
 NEGATED_MAIN = re.compile(
-    r"^(that\s+)?(\"\s*)?(there\s*(is|was|are|were|'s)\s+no\b|([\w.'-]+\s+){1,6}?"
+    r"^(that\s+)?(\"\s*)?(there\s*(is|was|are|were|'s)\s+no\b|"
+    r"(none|nobody|no\s+one|nothing|neither)\s+([\w'-]+\s+){0,4}?(is|was|are|were|has|have|had|"
+    r"did)\b|"
+    r"no\s+([\w-]+\s+){1,2}?(is|was|are|were|has|have|had|exists?|existed)\b|([\w.'-]+\s+){1,6}?"
     r"((is|was|are|were|did|does|do|has|have|had)\s*(not|n't|never)|(isn't|wasn't|aren't|"
     r"weren't|didn't|doesn't|don't|hasn't|haven't|hadn't)|never)\b(?!\s+(know|knew|known|sure|"
     r"certain|aware)\b))"
@@ -165,8 +171,12 @@ SELF_NO_STATEMENT = re.compile(
 #: a claim called untrue as a predicate or a quoted word, not an attribute ("an unfounded
 #: theory"): "the reports are groundless", "called the reports “incorrect” and “unfounded”"
 UNTRUE_PREDICATE = re.compile(
-    r"(\b(is|was|are|were|be|been|being|as)\s+((\w+ly|all|completely|totally|entirely)\s+)?"
+    r"(\b(is|was|are|were|be|been|being|as)\s+[\"']?\s*((\w+ly|all|completely|totally|entirely|"
+    r"100\s*(per\s*cent|percent|%)|one\s+hundred\s+per\s*cent)\s+)?"
     r"|[\"']\s*)(unfounded|groundless|incorrect|erroneous|untrue|false|baseless|inaccurate)\b"
+    r"|\b((is|was|are|were)\s+[\"']?\s*(not|n't)|isn't|wasn't|aren't|weren't)\s+[\"']?\s*"
+    r"(((?!politically)\w+ly|entirely|wholly|at\s+all)\s+)?(correct|accurate|factual|genuine|"
+    r"authentic)\b(?!\s+enough)"
 )
 #: a claim, statement or account said to be wrong, misleading or false: "those statements
 #: were wrong", "the report is misleading", "deemed the claims false" (a policy or person
@@ -174,7 +184,7 @@ UNTRUE_PREDICATE = re.compile(
 CLAIM_CALLED_WRONG = re.compile(
     r"\b(claims?|statements?|reports?|facts|allegations?|accusations?|assertions?|"
     r"characteri[sz]ations?|stor(y|ies)|accounts?|recollections?|premise|figures|numbers)\s+"
-    r"((is|was|are|were)\s+)?((\w+ly|all|just|simply|flat|dead|flat-out)\s+)?[\"']?\s*"
+    r"((is|was|are|were)\s+)?[\"']?\s*((\w+ly|all|just|simply|flat|dead|flat-out)\s+)?[\"']?\s*"
     r"(wrong|misleading|mistaken|false|untrue|inaccurate|incorrect|baseless|unfounded|groundless)\b"
 )
 UNRETURNED = re.compile(r"\b(unreturned|unanswered)\b")
