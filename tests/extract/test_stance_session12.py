@@ -408,3 +408,139 @@ DENY_CASES = [
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), DENY_CASES)
 def test_deny(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+DOWNPLAY_CASES = [
+    # British "rubbished", a split phrasal verb, a trying cue that ends in "to"
+    (
+        "The manager has rubbished claims he is set to quit.",
+        "The manager",
+        "has rubbished",
+        "claims he is set to quit",
+        P,
+    ),
+    ("The firm played the incident down.", "The firm", "played", "the incident down", P),
+    (
+        "The minister brushed the criticism aside.",
+        "The minister",
+        "brushed",
+        "the criticism aside",
+        P,
+    ),
+    (
+        "The minister was quick to play down the significance of the figures.",
+        "The minister",
+        "was quick to",
+        "play down the significance of the figures",
+        P,
+    ),
+    # ... not a song played, a tune played down the line, nor a firing or a court's dismissal
+    ("The band played the new song.", "The band", "played", "the new song", A),
+    (
+        "The striker played the ball down the line.",
+        "The striker",
+        "played",
+        "the ball down the line",
+        A,
+    ),
+    ("The judge dismissed the jury.", "The judge", "dismissed", "the jury", A),
+    ("The company dismissed three employees.", "The company", "dismissed", "three employees", A),
+    (
+        "The minister was quick to praise the figures.",
+        "The minister",
+        "was quick to",
+        "praise the figures",
+        A,
+    ),
+    # a report or worry called speculation, gossip, unwarranted; no cause for alarm
+    (
+        'The chairman said the reports were "pure speculation".',
+        "The chairman",
+        "said",
+        'the reports were "pure speculation"',
+        P,
+    ),
+    (
+        'The club described the rumours as "idle speculation".',
+        "The club",
+        "described",
+        'the rumours as "idle speculation"',
+        P,
+    ),
+    (
+        'The band\'s label said the rumours were "just gossip".',
+        "The band's label",
+        "said",
+        'the rumours were "just gossip"',
+        P,
+    ),
+    (
+        'The company said the fears were "unwarranted".',
+        "The company",
+        "said",
+        'the fears were "unwarranted"',
+        P,
+    ),
+    (
+        'Experts said there was "no cause for alarm".',
+        "Experts",
+        "said",
+        'there was "no cause for alarm"',
+        P,
+    ),
+    (
+        "The mayor said there was no need to panic.",
+        "The mayor",
+        "said",
+        "there was no need to panic",
+        P,
+    ),
+    (
+        "Police said it was an isolated incident.",
+        "Police",
+        "said",
+        "it was an isolated incident",
+        P,
+    ),
+    (
+        'The official described the threat as "minimal".',
+        "The official",
+        "described",
+        'the threat as "minimal"',
+        P,
+    ),
+    # ... but speculation reported, a real risk, or a warning stay assert
+    (
+        "The analyst said speculation about a merger had lifted the shares.",
+        "The analyst",
+        "said",
+        "speculation about a merger had lifted the shares",
+        A,
+    ),
+    (
+        "Scientists said the risk was low but real.",
+        "Scientists",
+        "said",
+        "the risk was low but real",
+        A,
+    ),
+    (
+        "The mayor said residents should not panic-buy.",
+        "The mayor",
+        "said",
+        "residents should not panic-buy",
+        A,
+    ),
+    (
+        "The report said the funds had been misplaced.",
+        "The report",
+        "said",
+        "the funds had been misplaced",
+        A,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), DOWNPLAY_CASES)
+def test_downplay(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected

@@ -126,7 +126,9 @@ NOUN_DISPUTE = re.compile(
 #: "was dismissed on Monday" (fired), "dismiss the lawsuit" (a court): not a downplay
 NON_DOWNPLAY_DISMISS = re.compile(
     r"\b(was|were|been|be|being)\s+dismissed\b(?!\s+as)"
-    r"|\bdismiss\w*\s+(the\s+|a\s+)?(case|cases|lawsuit|suit|charges?|complaint|appeal|jurors?)\b"
+    r"|\bdismiss\w*\s+(the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?([\w-]+\s+)?"
+    r"(case|cases|lawsuit|suit|charges?|complaint|appeal|jurors?|jury|juries|motions?|petitions?|indictments?|proceedings|"
+    r"staff|employees|workers|officers|aides?)\b"
 )
 #: the object of a naming verb that is a person: "called Oz a quack", "dismissed him as"
 PERSON_OBJECT = re.compile(
@@ -295,7 +297,8 @@ QUALIFIED_LIE = re.compile(r"\b(an?|the)\s+[\"']?\s*([\w-]+\s+){1,2}lie\b(?!\s*(
 #: loss", "tried to skirt the question", "moved quickly to deny the report"
 TRYING_CUE = re.compile(
     r"\b(sought|seeks?|seeking|tried|tries|try|trying|attempt\w*|moved|moves|hastened|"
-    r"rushed|was\s+quick|were\s+quick|went\s+out\s+of\s+(his|her|their|its)\s+way)(\s+\w+ly)?\s*$"
+    r"rushed|was\s+quick|were\s+quick|went\s+out\s+of\s+(his|her|their|its)\s+way)(\s+\w+ly)?"
+    r"(\s+to)?\s*$"
 )
 #: refusing and evading acts after a trying cue ("tried to avoid answering")
 TRIED_ACTS = re.compile(r"(avoid\w*|refrain\w*\s+from|evade|dodge|sidestep|skirt|duck)\b")
@@ -748,6 +751,7 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         or (main and _is_downplay(cue, main, _words(main)))  # '"It's nonsense," "She lies"'
         or (own is not None and _is_downplay(own[0], " ".join(own[1]), own[1]))
         or _media_called_fake(doc_or_text, claim)
+        or _split_particle(cue, words)
     ):
         return Stance.DOWNPLAY
     carried = _carried_over(doc_or_text, claim, cue)
@@ -835,7 +839,9 @@ def _act_moved_to_cue(doc_or_text: Doc | str, claim: Claim) -> Claim:
         return claim
     span = claim.content[0]
     norm = _norm(span.text)
-    to = re.match(r"\s*to\s+(\w+ly\s+)?", norm)
+    # the "to" may close the cue: "was quick to [cue] play down the figures [content]"
+    cue_to = re.search(r"\bto\s*$", _norm(_joined(claim.cue))) is not None
+    to = re.match(r"\s*(to\s+)?(\w+ly\s+)?" if cue_to else r"\s*to\s+(\w+ly\s+)?", norm)
     if not to:
         return claim
     lex = lexicon()
@@ -867,11 +873,36 @@ def _media_called_fake(doc_or_text: Doc | str, claim: Claim) -> bool:
     if not media:
         return False
     rest = re.sub(
-        r"^([\"'\s]+|(just|all|an?|the|complete|total|elaborate|clearly|probably)\s+)*",
+        r"^([\"'\s]+|(just|all|an?|the|complete|total|elaborate|clearly|probably|pure|mere|"
+        r"merely|idle|wild|only|simply|nothing\s+but|largely|entirely|completely|totally|"
+        r"wholly|greatly|wildly)\s+)*",
         "",
         first[media.end() :],
     )
-    return lexicon()["downplay_content_rx"].match(rest) is not None
+    lex = lexicon()
+    return (
+        lex["downplay_content_rx"].match(rest) or lex["media_dismissals_rx"].match(rest)
+    ) is not None
+
+
+#: session 12: a minimising verb whose particle ends the content: "played [the incident]
+#: down", "brushed [the criticism] aside", "laughed [the claims] off" (the object between)
+SPLIT_PARTICLE = {
+    "down": re.compile(r"\b(play|plays|played|playing)\s*$"),
+    "off": re.compile(r"\b(brush\w*|shrug\w*|laugh\w*|wav(e|ed|es|ing)|slough\w*)\s*$"),
+    "aside": re.compile(r"\b(brush\w*|shrug\w*|wav(e|ed|es|ing)|bat(s|ted|ting)?|swat\w*)\s*$"),
+    "away": re.compile(r"\b(wav(e|ed|es|ing)|bat(s|ted|ting)?|swat\w*|brush\w*)\s*$"),
+}
+
+
+def _split_particle(cue: str, words: list[str]) -> bool:
+    """A minimising phrasal verb split by its object ("played the incident down"), the
+    particle closing a short content (session 12)."""
+    plain = [w for w in words if re.match(r"[\w']", w)]
+    if not 2 <= len(plain) <= 8:
+        return False
+    rx = SPLIT_PARTICLE.get(plain[-1])
+    return rx is not None and rx.search(cue) is not None
 
 
 def _answers_herself(claim: Claim) -> bool:
