@@ -544,3 +544,137 @@ DOWNPLAY_CASES = [
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), DOWNPLAY_CASES)
 def test_downplay(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+CONDITIONAL_CASES = [
+    # an inverted condition with a noun phrase, fronted or after the main clause
+    (
+        "Should the rumours prove true, it would be the biggest deal yet, analysts said.",
+        "analysts",
+        "said",
+        "Should the rumours prove true, it would be the biggest deal yet",
+        C,
+    ),
+    (
+        "Were the allegations to be proven, the player would face a ban, lawyers said.",
+        "lawyers",
+        "said",
+        "Were the allegations to be proven, the player would face a ban",
+        C,
+    ),
+    (
+        "The union warned that strikes would follow should talks fail.",
+        "The union",
+        "warned",
+        "that strikes would follow should talks fail",
+        C,
+    ),
+    (
+        "He said he would resign were the report to be proved true.",
+        "He",
+        "said",
+        "he would resign were the report to be proved true",
+        C,
+    ),
+    # ... and in a content split by its cue
+    (
+        '"Should talks fail," the union warned, "strikes would follow."',
+        "the union",
+        "warned",
+        ['"Should talks fail,"', '"strikes would follow."'],
+        C,
+    ),
+    (
+        '"Otherwise," the bank said, "it would have to close branches."',
+        "the bank",
+        "said",
+        ['"Otherwise,"', '"it would have to close branches."'],
+        C,
+    ),
+    # fronted "If so," / "In that case," and "in the event of", "assuming", "provided"
+    (
+        "If so, it would be the first such case in Britain, the doctor said.",
+        "the doctor",
+        "said",
+        "If so, it would be the first such case in Britain",
+        C,
+    ),
+    (
+        "In that case, the deal would collapse, the source said.",
+        "the source",
+        "said",
+        "In that case, the deal would collapse",
+        C,
+    ),
+    (
+        "The club said the player would be sold in the event of relegation.",
+        "The club",
+        "said",
+        "the player would be sold in the event of relegation",
+        C,
+    ),
+    (
+        "Officials said the bridge would reopen assuming the weather held.",
+        "Officials",
+        "said",
+        "the bridge would reopen assuming the weather held",
+        C,
+    ),
+    (
+        "Analysts said a deal could be reached provided both sides compromise.",
+        "Analysts",
+        "said",
+        "a deal could be reached provided both sides compromise",
+        C,
+    ),
+    # ... but not "were the first to", an obligation, "assuming the presidency", or the verb
+    (
+        "The fans said they were the first to arrive at the stadium.",
+        "The fans",
+        "said",
+        "they were the first to arrive at the stadium",
+        A,
+    ),
+    (
+        "The mayor said prices would rise and the council should act.",
+        "The mayor",
+        "said",
+        "prices would rise and the council should act",
+        A,
+    ),
+    (
+        "The senator said she would be assuming the chairmanship next year.",
+        "The senator",
+        "said",
+        "she would be assuming the chairmanship next year",
+        A,
+    ),
+    (
+        "The charity said it would have provided the funds earlier.",
+        "The charity",
+        "said",
+        "it would have provided the funds earlier",
+        A,
+    ),
+    (
+        "The charity said the state provided the funds.",
+        "The charity",
+        "said",
+        "the state provided the funds",
+        A,
+    ),
+    (
+        "Otherwise healthy, the patient recovered quickly, doctors said.",
+        "doctors",
+        "said",
+        "Otherwise healthy, the patient recovered quickly",
+        A,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), CONDITIONAL_CASES)
+def test_conditional(
+    text: str, source: str, cue: str, content: str | list[str], expected: Stance
+) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected

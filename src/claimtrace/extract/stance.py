@@ -551,9 +551,114 @@ def _is_conditional(content: str) -> bool:
         ):
             continue
         return True
-    if INVERTED_CONDITION.match(norm):
-        return True  # "Were she to win, ..."
+    if INVERTED_CONDITION.match(norm) or _inverted_condition(norm):
+        return True  # "Were she to win, ...", "Should talks fail, ..."
+    if FRONTED_CONDITION.match(norm) and re.search(r"\b(would|could|will|might|may)\b", norm):
+        return True  # "If so, it would be the first case", "Otherwise, it would close"
+    if IN_THE_EVENT_OF.search(norm) or ASSUMING.search(norm) or _provided(norm):
+        return True  # "in the event of relegation", "assuming the weather held"
     return re.search(r",\s+should\s+(he|she|it|they|we|you|i|the)\b", norm) is not None
+
+
+#: session 12: an inverted condition with a noun phrase, fronted ("Should talks fail, ...",
+#: "Were the allegations to be proven, ...", "Had the police known, ...") or after a main
+#: clause with a modal ("strikes would follow should talks fail", "he would resign were the
+#: report to be proved true"); not "they were the first to arrive"
+_NP_START = r"(the|a|an|this|that|these|those|his|her|its|their|our|such|any|talks|negotiations)"
+FRONTED_INVERSION = re.compile(
+    r"^\W*(that\s+)?\W*(should\s+([\w.'-]+\s+){1,6}?[\w.'-]+|"
+    rf"(were|had)\s+{_NP_START}\s+([\w.'-]+\s+){{0,4}}?(to\s+\w+|known|been|\w+ed|\w+en)\b"
+    r"[^,;?]{0,60})\s*,"
+)
+_SUBJECT_AFTER = rf"({_NP_START}|he|she|it|they|we|you)\s+"
+TRAILING_INVERSION = re.compile(
+    r"\b(would|will|could|might|may)\b[^;.?!]*?[\s,](should\s+"
+    + _SUBJECT_AFTER
+    + r"([\w'-]+\s+){0,3}?(fail|fall|collapse|prove|go|happen|occur|break|win|lose|decide|refuse|"
+    r"continue|become|turn|come|take|get|be|want|choose|agree|reject|approve|pass|succeed|"
+    r"remain|stay|resign|need)\b|were\s+"
+    + _SUBJECT_AFTER
+    + r"(?!(first|last|only|next|\w+est)\b)([\w'-]+\s+){0,3}?to\s+\w+)"
+)
+#: session 12: a fronted anaphoric condition: "If so, ...", "In that case, ...",
+#: "Otherwise, ...", "Failing that, ..." (read with a modal in the main statement)
+FRONTED_CONDITION = re.compile(
+    r"^\W*(that\s+)?\W*(if\s+so|if\s+not|in\s+that\s+case|in\s+which\s+case|otherwise|"
+    r"failing\s+that)\s*,"
+)
+#: "in the event of relegation"; "assuming the weather held" (a finite verb follows, not
+#: "assuming the presidency")
+IN_THE_EVENT_OF = re.compile(r"\bin\s+the\s+event\s+of\b")
+ASSUMING = re.compile(
+    r"\bassuming\s+(that\s+)?([\w.'-]+\s+){1,4}?(is|are|was|were|holds?|held|goes|went|can|"
+    r"will|would|does|do|did|has|have|had)\b"
+)
+#: "provided both sides compromise": "provided" + a clause, not "(had) provided the funds"
+PROVIDED = re.compile(
+    rf"\bprovided\s+(that\s+)?({_NP_START}|he|she|it|they|we|you|both|all|there|enough)\b"
+)
+
+
+def _fronted_part(claim: Claim) -> bool:
+    """A content in parts whose first part is a fronted condition ("Should talks fail," the
+    union warned, "strikes would follow"; "Otherwise," the bank said, "it would ..."), with
+    a modal in the rest, session 12."""
+    if len(claim.content) < 2 or len(_words(claim.content[0].text)) > 10:
+        return False
+    first = _norm(claim.content[0].text).rstrip(" ,\"'") + ","
+    if not (FRONTED_INVERSION.match(first) or FRONTED_CONDITION.match(first)):
+        return False
+    rest = _norm(_joined(claim.content[1:]))
+    return re.search(r"\b(would|could|will|might|may|can|cannot)\b", rest) is not None
+
+
+def _inverted_condition(norm: str) -> bool:
+    """An inverted condition on the main statement (:data:`FRONTED_INVERSION`,
+    :data:`TRAILING_INVERSION`), session 12."""
+    return bool(FRONTED_INVERSION.match(norm) or TRAILING_INVERSION.search(norm))
+
+
+def _provided(norm: str) -> bool:
+    """ "provided" introducing a condition ("a deal could be reached provided both sides
+    compromise"): not the verb after an auxiliary or a subject ("had provided the funds",
+    "it provided the funds"), and only with a modal in the main statement."""
+    for m in PROVIDED.finditer(norm):
+        before = re.findall(r"[\w']+", norm[: m.start()])
+        if not before or before[-1] in AUX_OR_SUBJECT:
+            continue
+        if re.search(r"\b(would|could|will|can|might|may)\b", norm[: m.start()]):
+            return True
+    return False
+
+
+AUX_OR_SUBJECT = frozenset(
+    [
+        "have",
+        "has",
+        "had",
+        "be",
+        "been",
+        "being",
+        "was",
+        "were",
+        "is",
+        "are",
+        "am",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "who",
+        "which",
+        "that",
+        "and",
+        "also",
+        "already",
+    ]
+)
 
 
 #: Set to 1 (or true/yes/on, or lr) to let the learned backup overturn the rules' ``assert``
@@ -757,7 +862,7 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     carried = _carried_over(doc_or_text, claim, cue)
     if carried is not None:
         return carried
-    if content and _is_conditional(_first_sentence(_main_quote(claim))):
+    if content and (_is_conditional(_first_sentence(_main_quote(claim))) or _fronted_part(claim)):
         return Stance.CONDITIONAL
     return Stance.ASSERT
 
