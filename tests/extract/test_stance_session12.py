@@ -678,3 +678,79 @@ def test_conditional(
     text: str, source: str, cue: str, content: str | list[str], expected: Stance
 ) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+QUESTION_CASES = [
+    # an asking act after a trying cue
+    (
+        "Users on social media were quick to ask how the picture was taken.",
+        "Users on social media",
+        "were quick to",
+        "ask how the picture was taken",
+        Q,
+    ),
+    (
+        "Fans rushed to question whether the video was real.",
+        "Fans",
+        "rushed",
+        "to question whether the video was real",
+        Q,
+    ),
+    # demanding answers or an explanation + a wh-clause
+    (
+        "Residents are demanding answers about why the alarm failed.",
+        "Residents",
+        "are demanding answers about",
+        "why the alarm failed",
+        Q,
+    ),
+    (
+        "The MP called for an explanation of why the contract was awarded.",
+        "The MP",
+        "called for an explanation of",
+        "why the contract was awarded",
+        Q,
+    ),
+    # trying to work out + a wh-clause
+    (
+        "Investigators are still trying to work out how the fire started.",
+        "Investigators",
+        "are still trying to work out",
+        "how the fire started",
+        Q,
+    ),
+    # ... but not an act, a demand for money, or knowing why
+    (
+        "The minister was quick to praise the volunteers.",
+        "The minister",
+        "was quick to",
+        "praise the volunteers",
+        A,
+    ),
+    (
+        "Residents are demanding answers from the council.",
+        "Residents",
+        "are demanding answers from",
+        "the council",
+        A,
+    ),
+    (
+        "Engineers are trying to work out a new timetable.",
+        "Engineers",
+        "are trying to work out",
+        "a new timetable",
+        A,
+    ),
+    (
+        "The coach said he knew why the team had lost.",
+        "The coach",
+        "said",
+        "he knew why the team had lost",
+        A,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), QUESTION_CASES)
+def test_question(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected

@@ -302,6 +302,9 @@ TRYING_CUE = re.compile(
 )
 #: refusing and evading acts after a trying cue ("tried to avoid answering")
 TRIED_ACTS = re.compile(r"(avoid\w*|refrain\w*\s+from|evade|dodge|sidestep|skirt|duck)\b")
+#: session 12: asking acts after a trying cue ("were quick to ask how", "rushed to question
+#: whether"): the cue is read with the act, so the wh-clause makes it a question
+ASKING_ACTS = re.compile(r"(ask|question|wonder|query|inquire|enquire)\b")
 #: mocking or ridiculing cues: a downplay when what is mocked is a claim, worry or effort
 #: ("mocked the idea that", "ridiculed concerns about"), an attack when it is a person
 MOCK_CUES = re.compile(
@@ -322,7 +325,8 @@ INVERTED_CONDITION = re.compile(
 #: a wh-clause follows the cue)
 INQUIRY_CUES = re.compile(
     r"\b(try|tries|trying|tried|attempt\w*|seek\w*|sought|struggl\w*|working|want\w*)\s+to\s+"
-    r"(understand|determine|establish|find\s+out|figure\s+out|ascertain|learn)\b"
+    r"(understand|determine|establish|find\s+out|figure\s+out|work\s+out|ascertain|learn|"
+    r"get\s+to\s+the\s+bottom\s+of|piece\s+together)\b"
     r"|\b(investigat\w*|looking\s+into|look\s+into|looks\s+into|looked\s+into|prob(e|es|ed|ing)|"
     r"examin\w*)\s*$"
 )
@@ -951,7 +955,7 @@ def _act_moved_to_cue(doc_or_text: Doc | str, claim: Claim) -> Claim:
         return claim
     lex = lexicon()
     rest = norm[to.end() :]
-    acts = [lex["downplay_cues_rx"], lex["no_comment_phrases_rx"], TRIED_ACTS]
+    acts = [lex["downplay_cues_rx"], lex["no_comment_phrases_rx"], TRIED_ACTS, ASKING_ACTS]
     deny = lex["deny_cues_rx"].match(rest)
     act = next((m for m in (rx.match(rest) for rx in acts) if m), None)
     if act is None and deny and not deny.group(0).startswith("den"):
