@@ -402,6 +402,45 @@ DENY_CASES = [
         "nobody knows where the money went",
         A,
     ),
+    # hitting back at claims, "100% false", "no such incident took place"
+    (
+        "The company has hit back at claims that its phones are unsafe.",
+        "The company",
+        "has hit back at claims",
+        "that its phones are unsafe",
+        D,
+    ),
+    (
+        'The rep slammed the reports as "100% false".',
+        "The rep",
+        "slammed",
+        'the reports as "100% false"',
+        D,
+    ),
+    (
+        "Officials said no such incident took place.",
+        "Officials",
+        "said",
+        "no such incident took place",
+        D,
+    ),
+    ("The reports were denied by the embassy.", "the embassy", "were denied by", "The reports", D),
+    # ... but hitting back at critics, refusing someone entry or bail, or a future "no such"
+    (
+        "The coach hit back at critics after the win.",
+        "The coach",
+        "hit back at",
+        "critics after the win",
+        A,
+    ),
+    ("The couple were denied bail.", "The couple", "were denied", "bail", A),
+    (
+        "The firm said no such product would be launched.",
+        "The firm",
+        "said",
+        "no such product would be launched",
+        A,
+    ),
 ]
 
 

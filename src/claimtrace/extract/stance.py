@@ -70,7 +70,7 @@ NEGATED_CUE = re.compile(
 #: or a person ("rejected the bill", "disavowed the KKK")
 OBJECT_DENY_CUES = re.compile(
     r"\b(reject|disavow|repudiat|contradict|t[ao]\w* issue|rebuff|quash|squash|scotch|"
-    r"sh(o|oo)t\w*\s+down)\w*"
+    r"sh(o|oo)t\w*\s+down|hit\w*\s+back\s+at)\w*"
 )
 #: session 8: doubting or challenging cues that deny only when their *direct* object is a
 #: claim ("challenged the assertion that", "disagrees with the characterization", "questioned
@@ -174,7 +174,7 @@ SELF_NO_STATEMENT = re.compile(
 #: theory"): "the reports are groundless", "called the reports “incorrect” and “unfounded”"
 UNTRUE_PREDICATE = re.compile(
     r"(\b(is|was|are|were|be|been|being|as)\s+[\"']?\s*((\w+ly|all|completely|totally|entirely|"
-    r"100\s*(per\s*cent|percent|%)|one\s+hundred\s+per\s*cent)\s+)?"
+    r"100(\s*(per\s*cent|percent|%))?|one\s+hundred\s+per\s*cent)\s+)?"
     r"|[\"']\s*)(unfounded|groundless|incorrect|erroneous|untrue|false|baseless|inaccurate)\b"
     r"|\b((is|was|are|were)\s+[\"']?\s*(not|n't)|isn't|wasn't|aren't|weren't)\s+[\"']?\s*"
     r"(((?!politically)\w+ly|entirely|wholly|at\s+all)\s+)?(correct|accurate|factual|genuine|"
@@ -1096,6 +1096,17 @@ def _negated(cue: str, m: re.Match[str]) -> bool:
     return NEGATED_CUE.search(cue[: m.start()]) is not None
 
 
+#: session 12: a passive "denied" whose subject was refused something ("was denied entry",
+#: "were denied bail"), not a claim that was denied
+PASSIVE_DENIED = re.compile(r"\b(was|were|been|being|is|are|be|get|gets|got)\s+(\w+ly\s+)?denied$")
+#: session 12: a content saying that the alleged thing does not exist: "no such incident
+#: took place", "no such meeting happened", "no such plan exists"
+NO_SUCH_THING = re.compile(
+    r"\bno\s+such\s+([\w-]+\s+){1,2}?(took\s+place|happened|occurred|exists?|existed|"
+    r"(has|had|was|were)\s+(ever\s+)?(been\s+)?(made|held|planned|signed|taken|reached|issued))\b"
+)
+
+
 def _is_denial(cue: str, words: list[str]) -> bool:
     """A deny cue on a claim ("denied that ...", "rejected the notion"), or a content whose
     point is that something alleged is untrue ("that's not true", "I was not talking about")."""
@@ -1103,6 +1114,8 @@ def _is_denial(cue: str, words: list[str]) -> bool:
     for m in lex["deny_cues_rx"].finditer(cue):
         if _negated(cue, m) or NOUN_DISPUTE.search(cue[max(0, m.start() - 20) : m.end()]):
             continue
+        if PASSIVE_DENIED.search(cue[: m.end()]) and not CLAIM_NOUNS.search(" ".join(words[:8])):
+            continue  # "was denied entry / bail" (session 12); "the reports were denied" stays
         if OBJECT_DENY_CUES.match(m.group(0)) and not (
             words[:1] == ["that"]
             or CLAIM_NOUNS.search(" ".join(words[:6]))
@@ -1138,6 +1151,7 @@ def _is_denial(cue: str, words: list[str]) -> bool:
         or UNTRUE_PREDICATE.search(head) is not None
         or CLAIM_CALLED_WRONG.search(head) is not None
         or QUALIFIED_LIE.search(head) is not None
+        or NO_SUCH_THING.search(head) is not None
     )
 
 
