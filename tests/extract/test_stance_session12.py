@@ -793,3 +793,49 @@ QUESTION_CASES = [
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), QUESTION_CASES)
 def test_question(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+NOBODY_ANSWERED_CASES = [
+    # a negative source with an answering cue: nobody answered
+    (
+        "Neither the company nor its founder responded to requests for comment.",
+        "Neither the company nor its founder",
+        "responded to",
+        "requests for comment",
+        N,
+    ),
+    (
+        "Neither the club nor the player could be reached for comment.",
+        "Neither the club nor the player",
+        "could be reached for comment",
+        "",
+        N,
+    ),
+    (
+        "None of the officials contacted would comment.",
+        "None of the officials contacted",
+        "would comment",
+        "",
+        N,
+    ),
+    # ... not a negative source that states something, nor a positive one that answered
+    (
+        "Neither the club nor the player said the fee was too high.",
+        "Neither the club nor the player",
+        "said",
+        "the fee was too high",
+        A,
+    ),
+    (
+        "Both the club and the player responded to the criticism.",
+        "Both the club and the player",
+        "responded to",
+        "the criticism",
+        A,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), NOBODY_ANSWERED_CASES)
+def test_nobody_answered(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected

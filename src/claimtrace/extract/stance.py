@@ -780,6 +780,8 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         or WOULD_NOT_STATE.search(cue)
     ):
         return Stance.NO_COMMENT
+    if _nobody_answered(claim, cue):
+        return Stance.NO_COMMENT  # "Neither the company nor its founder responded"
     if SELF_NO_STATEMENT.search(_content_head(claim, 10)) or _own_refusal(words):
         return Stance.NO_COMMENT  # "told TV that he could neither confirm nor deny it"
     if UNRETURNED.search(f"{cue} {_content_head(claim, 4)}") or _failed_contact(cue, words):
@@ -881,6 +883,22 @@ def _own_refusal(words: list[str]) -> bool:
         return True
     subject = re.match(rf"(that\s+)?(\"\s*)?{OWN_SUBJECT}\b", head)
     return subject is not None and LATER_REFUSAL.search(" ".join(words[:25])) is not None
+
+
+#: session 12: a negative source ("Neither the company nor its founder", "None of the
+#: officials") with an answering cue: nobody answered
+NEGATIVE_SOURCE = re.compile(r"^\W*(neither|none\s+of|no\s+one|nobody)\b")
+ANSWERING_CUE = re.compile(
+    r"\b(respond\w*|repl(y|ied|ies)|return\w*\s+(calls?|messages?|requests?|e-?mails?)|"
+    r"comment\w*|(be|been)\s+reached|answer\w*)\b"
+)
+
+
+def _nobody_answered(claim: Claim, cue: str) -> bool:
+    """A negative source with an answering cue ("Neither the club nor the player could be
+    reached for comment", "None of the officials responded"), session 12."""
+    source = _norm(_joined(claim.source))
+    return NEGATIVE_SOURCE.match(source) is not None and ANSWERING_CUE.search(cue) is not None
 
 
 def _failed_contact(cue: str, words: list[str]) -> bool:
