@@ -839,3 +839,35 @@ NOBODY_ANSWERED_CASES = [
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), NOBODY_ANSWERED_CASES)
 def test_nobody_answered(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+NOT_PROVIDED_CASES = [
+    # a negated giving verb + a statement noun, over the cue and the content's first words
+    (
+        "The agency did not provide further details.",
+        "The agency",
+        "did not provide",
+        "further details",
+        N,
+    ),
+    (
+        "The club would not give any information about the fee.",
+        "The club",
+        "would not give",
+        "any information about the fee",
+        N,
+    ),
+    # ... not giving something else
+    (
+        "The agency did not provide funding for the project.",
+        "The agency",
+        "did not provide",
+        "funding for the project",
+        A,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), NOT_PROVIDED_CASES)
+def test_not_provided(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected

@@ -190,6 +190,13 @@ CLAIM_CALLED_WRONG = re.compile(
     r"(wrong|misleading|mistaken|false|untrue|inaccurate|incorrect|baseless|unfounded|groundless)\b"
 )
 UNRETURNED = re.compile(r"\b(unreturned|unanswered)\b")
+#: session 12: "did not provide further details", "has not given any information" (a negated
+#: giving verb + a statement noun, read over the cue and the content's first words)
+NOT_PROVIDED = re.compile(
+    r"\b(not|n't|never)\s+(yet\s+)?(\w+ly\s+)?(provid|giv|offer|shar)\w*\s+(any\s+)?"
+    r"(further\s+|more\s+|additional\s+|other\s+|new\s+)?(details?|information|specifics|"
+    r"explanations?|comments?|updates?|reasons?)\b"
+)
 #: session 12: a failed attempt to reach the source, said of the attempt: "messages left for
 #: the mayor were not returned", "attempts to contact the landlord were unsuccessful", "an
 #: email seeking comment was not answered" (the cue names the attempt, the content its fate)
@@ -784,6 +791,8 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         return Stance.NO_COMMENT  # "Neither the company nor its founder responded"
     if SELF_NO_STATEMENT.search(_content_head(claim, 10)) or _own_refusal(words):
         return Stance.NO_COMMENT  # "told TV that he could neither confirm nor deny it"
+    if NOT_PROVIDED.search(f"{cue} {_content_head(claim, 4)}"):
+        return Stance.NO_COMMENT  # "did not provide | further details"
     if UNRETURNED.search(f"{cue} {_content_head(claim, 4)}") or _failed_contact(cue, words):
         return Stance.NO_COMMENT  # "calls to the store went unreturned"
     if NEGATED_TELLING.search(cue) and words[:1] and words[0] in lex["wh_words"]:
