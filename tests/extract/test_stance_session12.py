@@ -396,10 +396,10 @@ DENY_CASES = [
         A,
     ),
     (
-        "The official insisted nobody knows where the money went.",
+        "The official insisted nobody knows the answer.",
         "The official",
         "insisted",
-        "nobody knows where the money went",
+        "nobody knows the answer",
         A,
     ),
     # hitting back at claims, "100% false", "no such incident took place"
@@ -870,4 +870,58 @@ NOT_PROVIDED_CASES = [
 
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), NOT_PROVIDED_CASES)
 def test_not_provided(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+OPEN_QUESTION_CASES = [
+    # an open question stated as such: "remains to be seen", "anyone's guess", "no one knows"
+    (
+        "It remains to be seen whether the plan will work.",
+        "It",
+        "remains to be seen",
+        "whether the plan will work",
+        Q,
+    ),
+    (
+        "It is anyone's guess whether the talks will succeed, the diplomat said.",
+        "the diplomat",
+        "said",
+        "It is anyone's guess whether the talks will succeed",
+        Q,
+    ),
+    (
+        "No one knows whether the creature really exists, the expert said.",
+        "the expert",
+        "said",
+        "No one knows whether the creature really exists",
+        Q,
+    ),
+    (
+        "The question now is whether the board will act, the analyst said.",
+        "the analyst",
+        "said",
+        "The question now is whether the board will act",
+        Q,
+    ),
+    # ... without a wh-clause it is a statement
+    ("It remains to be seen, the coach said.", "the coach", "said", "It remains to be seen", A),
+    (
+        "No one knows the area better than the guide, the mayor said.",
+        "the mayor",
+        "said",
+        "No one knows the area better than the guide",
+        A,
+    ),
+    (
+        "The question is a fair one, the minister said.",
+        "the minister",
+        "said",
+        "The question is a fair one",
+        A,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), OPEN_QUESTION_CASES)
+def test_open_question(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected

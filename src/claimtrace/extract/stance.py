@@ -362,8 +362,11 @@ _IT_IS = r"it\s*('s|is|was|remains|remained|has\s+been)\s+"
 OPEN_QUESTION = re.compile(
     rf"^(that\s+)?(({_IT_IS}|(is|was|remains)\s+)?(still\s+|also\s+|not\s+yet\s+)?"
     r"(unclear|not\s+(entirely\s+|yet\s+)?clear|not\s+known|unknown|"
-    r"(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+(determined|established|confirmed))"
-    rf"|{_IT_IS}(still\s+|also\s+)?uncertain)"
+    r"(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+(determined|established|confirmed)|"
+    r"to\s+be\s+seen|anyone's\s+guess)"  # session 12: "it remains to be seen whether"
+    rf"|{_IT_IS}(still\s+|also\s+)?uncertain"
+    r"|(no\s+one|nobody)\s+(yet\s+|really\s+)?knows"  # session 12: "no one knows whether"
+    r"|the\s+(big\s+|real\s+|key\s+|open\s+)?question\s+(now\s+)?(is|remains)(\s+now)?)"
     r"(\s+to\s+\w+)?\s+(exactly\s+|yet\s+|just\s+)?(whether|if|why|how|when|where|who|what|which)\b"
 )
 DETERMINERS = frozenset(["the", "his", "her", "their", "its", "this", "that", "these", "those"])
