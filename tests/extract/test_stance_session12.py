@@ -925,3 +925,66 @@ OPEN_QUESTION_CASES = [
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), OPEN_QUESTION_CASES)
 def test_open_question(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+DENY_MORE_CASES = [
+    # setting the record straight; "not based on fact"; a forgery or a doctored picture
+    (
+        "The actress has set the record straight on the split rumours.",
+        "The actress",
+        "has set the record straight on",
+        "the split rumours",
+        D,
+    ),
+    (
+        'He said the report was "not based on fact".',
+        "He",
+        "said",
+        'the report was "not based on fact"',
+        D,
+    ),
+    (
+        "The company said the letter was a forgery.",
+        "The company",
+        "said",
+        "the letter was a forgery",
+        D,
+    ),
+    (
+        "The spokesman said the photo had been photoshopped.",
+        "The spokesman",
+        "said",
+        "the photo had been photoshopped",
+        D,
+    ),
+    (
+        "Police said the image had been doctored.",
+        "Police",
+        "said",
+        "the image had been doctored",
+        D,
+    ),
+    # a passive "denied" keeps a claim named in the content
+    (
+        "Press reports of the flight have been denied by a spokesperson.",
+        "a spokesperson",
+        "have been denied by",
+        "Press reports of the flight",
+        D,
+    ),
+    # ... but a film based on fact, a record-setting run, an athlete denied a medal
+    (
+        "The director said the film was based on fact.",
+        "The director",
+        "said",
+        "the film was based on fact",
+        A,
+    ),
+    ("The runner set the record in Berlin.", "The runner", "set", "the record in Berlin", A),
+    ("The athlete was denied a medal.", "The athlete", "was denied", "a medal", A),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), DENY_MORE_CASES)
+def test_deny_more(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected
