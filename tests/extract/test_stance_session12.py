@@ -988,3 +988,43 @@ DENY_MORE_CASES = [
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), DENY_MORE_CASES)
 def test_deny_more(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+DOWNPLAY_MORE_CASES = [
+    # mocking or joking about rumours and stories
+    (
+        "The actor made fun of the rumours on Twitter.",
+        "The actor",
+        "made fun of",
+        "the rumours on Twitter",
+        P,
+    ),
+    (
+        "She joked about the reports of her death.",
+        "She",
+        "joked about",
+        "the reports of her death",
+        P,
+    ),
+    # ... not a joke about one's cooking; "made up" of a panel or of one's mind is no claim
+    ("She joked about her cooking.", "She", "joked about", "her cooking", A),
+    (
+        "The voters said they have made up their minds.",
+        "The voters",
+        "said",
+        "they have made up their minds",
+        A,
+    ),
+    (
+        "He said the panel was made up of experts.",
+        "He",
+        "said",
+        "the panel was made up of experts",
+        A,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), DOWNPLAY_MORE_CASES)
+def test_downplay_more(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected

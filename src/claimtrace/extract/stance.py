@@ -316,13 +316,19 @@ ASKING_ACTS = re.compile(r"(ask|question|wonder|query|inquire|enquire)\b")
 #: ("mocked the idea that", "ridiculed concerns about"), an attack when it is a person
 MOCK_CUES = re.compile(
     r"\b(mock\w*|ridicul\w*|derid\w*|lampoon\w*|scorn\w*|sneer\w*(\s+at)?|"
-    r"(made|make|makes|making)\s+fun\s+of|laugh(ed|s|ing)?\s+at)\s*$"
+    r"(made|make|makes|making)\s+fun\s+of|laugh(ed|s|ing)?\s+at|jok(e|ed|es|ing)\s+about)\s*$"
 )
 MOCKED_OBJECT = re.compile(
     r"^(the|this|that|these|those|his|her|their|its|our|such|any|all|[\w.-]+'s?)?\s*"
     r"([\w-]+\s+){0,2}?(claims?|allegations?|accusations?|assertions?|ideas?|notions?|"
     r"suggestions?|concerns?|worries|fears?|warnings?|protestations|bluster|predictions?|"
-    r"theor(y|ies)|reports?|efforts?|bids?|attempts?|complaints?|criticisms?)\b"
+    r"theor(y|ies)|reports?|efforts?|bids?|attempts?|complaints?|criticisms?|rumou?rs?|"
+    r"stor(y|ies)|speculation)\b"
+)
+#: "made up their minds", "is made up of", "made up 36 percent": not a claim called made up
+MADE_UP_OTHER = re.compile(
+    r"made\s+up\s+(of|for|their|his|her|my|our|your|its|the|a|an|\d|just|only|about|nearly|"
+    r"almost|roughly|around|most|much|half|over|under|with|some|more|less)\b|minds?\s+made\s+up"
 )
 #: a main clause under an inverted condition: "Were she to win, ...", "Had they known, ..."
 INVERTED_CONDITION = re.compile(
@@ -1237,6 +1243,8 @@ def _is_downplay(cue: str, content: str, words: list[str]) -> bool:
     says = speaking or re.search(r"\b(say|says|said|saying)\b", cue) is not None
     scope = _first_clause(content) if says else _norm(content)
     found = lex["downplay_content_rx"].search(scope)
+    if found and found.group(0).startswith("made") and MADE_UP_OTHER.search(scope):
+        found = None  # "they have made up their minds" (session 12)
     if speaking and re.match(r"\W*(that\s+)?\W*(he|she|they|you|i|we)\b", scope):
         return False  # "telling them that they were 'being ridiculous'": about people
     if (
