@@ -1028,3 +1028,28 @@ DOWNPLAY_MORE_CASES = [
 @pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), DOWNPLAY_MORE_CASES)
 def test_downplay_more(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
     assert rule_stance(text, claim(text, source, cue, content)) is expected
+
+
+PARENTHETICAL_IF_CASES = [
+    # a condition set off by commas between the subject and its modal
+    (
+        "The deal, if approved, would create the largest airline, analysts said.",
+        "analysts",
+        "said",
+        "The deal, if approved, would create the largest airline",
+        C,
+    ),
+    # ... not a condition on a verbless noun phrase (session 11)
+    (
+        "The headwinds ahead for the party if they win, he said.",
+        "he",
+        "said",
+        "The headwinds ahead for the party if they win",
+        A,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content", "expected"), PARENTHETICAL_IF_CASES)
+def test_parenthetical_if(text: str, source: str, cue: str, content: str, expected: Stance) -> None:
+    assert rule_stance(text, claim(text, source, cue, content)) is expected

@@ -549,6 +549,15 @@ def _noun_phrase_before(text: str) -> bool:
     )
 
 
+def _parenthetical_if(norm: str, m: re.Match[str]) -> bool:
+    """A condition set off by commas between the subject and its modal verb: "the deal, if
+    approved, would create ..." (session 12): the main statement is stated under it."""
+    return re.search(r",\s*$", norm[: m.start()]) is not None and (
+        re.match(r"[^,;.]{1,60},\s*(would|could|will|might|may|can|should)\b", norm[m.end() :])
+        is not None
+    )
+
+
 def _is_conditional(content: str) -> bool:
     lex = lexicon()
     norm = _norm(content)
@@ -567,7 +576,7 @@ def _is_conditional(content: str) -> bool:
             or (after and after[0] in lex["conditional_exclude_after"])
             or DISCOURSE_IF.match(norm[m.end() :])
             or CONCESSIVE_IF.match(norm[m.end() :])
-            or _noun_phrase_before(norm[: m.start()])
+            or (_noun_phrase_before(norm[: m.start()]) and not _parenthetical_if(norm, m))
         ):
             continue
         return True
