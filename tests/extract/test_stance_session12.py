@@ -974,6 +974,13 @@ DENY_MORE_CASES = [
     ),
     # ... but a film based on fact, a record-setting run, an athlete denied a medal
     (
+        "The studio said a photoshopped picture of the star had gone viral.",
+        "The studio",
+        "said",
+        "a photoshopped picture of the star had gone viral",
+        A,
+    ),
+    (
         "The director said the film was based on fact.",
         "The director",
         "said",
