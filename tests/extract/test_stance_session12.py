@@ -668,6 +668,13 @@ CONDITIONAL_CASES = [
     ),
     # ... but not "were the first to", an obligation, "assuming the presidency", or the verb
     (
+        "The charity said the video asks families what they would do in the event of a flood.",
+        "The charity",
+        "said",
+        "the video asks families what they would do in the event of a flood",
+        A,
+    ),
+    (
         "The fans said they were the first to arrive at the stadium.",
         "The fans",
         "said",

@@ -584,7 +584,7 @@ def _is_conditional(content: str) -> bool:
         return True  # "Were she to win, ...", "Should talks fail, ..."
     if FRONTED_CONDITION.match(norm) and re.search(r"\b(would|could|will|might|may)\b", norm):
         return True  # "If so, it would be the first case", "Otherwise, it would close"
-    if IN_THE_EVENT_OF.search(norm) or ASSUMING.search(norm) or _provided(norm):
+    if _in_the_event_of(norm) or ASSUMING.search(norm) or _provided(norm):
         return True  # "in the event of relegation", "assuming the weather held"
     return re.search(r",\s+should\s+(he|she|it|they|we|you|i|the)\b", norm) is not None
 
@@ -639,6 +639,19 @@ def _fronted_part(claim: Claim) -> bool:
         return False
     rest = _norm(_joined(claim.content[1:]))
     return re.search(r"\b(would|could|will|might|may|can|cannot)\b", rest) is not None
+
+
+def _in_the_event_of(norm: str) -> bool:
+    """ "in the event of" after a modal of the main statement ("the player would be sold in
+    the event of relegation"), not inside a wh-clause ("to think about what they would do in
+    the event of an earthquake"), session 12."""
+    m = IN_THE_EVENT_OF.search(norm)
+    if not m:
+        return False
+    before = norm[: m.start()]
+    return re.search(r"\b(would|will|could|might|may|can)\b", before) is not None and not re.search(
+        r"\b(what|how|whether|why|where|when|which)\b", before
+    )
 
 
 def _inverted_condition(norm: str) -> bool:
