@@ -68,7 +68,10 @@ NEGATED_CUE = re.compile(
 )
 #: deny cues that deny only when their object is a claim ("rejected the idea"), not a plan
 #: or a person ("rejected the bill", "disavowed the KKK")
-OBJECT_DENY_CUES = re.compile(r"\b(reject|disavow|repudiat|contradict|t[ao]\w* issue)\w*")
+OBJECT_DENY_CUES = re.compile(
+    r"\b(reject|disavow|repudiat|contradict|t[ao]\w* issue|rebuff|quash|squash|scotch|"
+    r"sh(o|oo)t\w*\s+down|hit\w*\s+back\s+at)\w*"
+)
 #: session 8: doubting or challenging cues that deny only when their *direct* object is a
 #: claim ("challenged the assertion that", "disagrees with the characterization", "questioned
 #: the accuracy of the report"), not a person, a plan or a debate ("challenged him to a debate",
@@ -106,7 +109,10 @@ DEFENDED_AGAINST = re.compile(
 #: not a refusal to come ("won't"), nor a not-knowing ("does not know")
 INSIST_CUES = re.compile(r"\binsist(s|ed|ing)?\s*$")
 NEGATED_MAIN = re.compile(
-    r"^(that\s+)?(\"\s*)?(there\s*(is|was|are|were|'s)\s+no\b|([\w.'-]+\s+){1,6}?"
+    r"^(that\s+)?(\"\s*)?(there\s*(is|was|are|were|'s)\s+no\b|"
+    r"(none|nobody|no\s+one|nothing|neither)\s+([\w'-]+\s+){0,4}?(is|was|are|were|has|have|had|"
+    r"did)\b|"
+    r"no\s+([\w-]+\s+){1,2}?(is|was|are|were|has|have|had|exists?|existed)\b|([\w.'-]+\s+){1,6}?"
     r"((is|was|are|were|did|does|do|has|have|had)\s*(not|n't|never)|(isn't|wasn't|aren't|"
     r"weren't|didn't|doesn't|don't|hasn't|haven't|hadn't)|never)\b(?!\s+(know|knew|known|sure|"
     r"certain|aware)\b))"
@@ -120,7 +126,9 @@ NOUN_DISPUTE = re.compile(
 #: "was dismissed on Monday" (fired), "dismiss the lawsuit" (a court): not a downplay
 NON_DOWNPLAY_DISMISS = re.compile(
     r"\b(was|were|been|be|being)\s+dismissed\b(?!\s+as)"
-    r"|\bdismiss\w*\s+(the\s+|a\s+)?(case|cases|lawsuit|suit|charges?|complaint|appeal|jurors?)\b"
+    r"|\bdismiss\w*\s+(the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?([\w-]+\s+)?"
+    r"(case|cases|lawsuit|suit|charges?|complaint|appeal|jurors?|jury|juries|motions?|petitions?|indictments?|proceedings|"
+    r"staff|employees|workers|officers|aides?)\b"
 )
 #: the object of a naming verb that is a person: "called Oz a quack", "dismissed him as"
 PERSON_OBJECT = re.compile(
@@ -153,7 +161,8 @@ ASKED_TO_SAY = re.compile(
 NO_STATEMENT = re.compile(
     r"\b(unable|not|n't|yet|never|cannot|neither)\s+(to\s+)?(yet\s+)?(\w+ly\s+)?(confirm|verif)\w*"
     r"|\b(gave|give|gives|giving|provided|provides|provide|offered|offers|offer)\s+no\s+"
-    r"(\w+\s+)?(details?|information|specifics)\b"
+    r"(\w+\s+)?(details?|information|specifics|explanations?|reasons?|answers?|indication|"
+    r"updates?|timeline|estimates?|clues?)\b"
 )
 #: the source says it does not state it: "(told TV) that he could neither confirm nor deny"
 SELF_NO_STATEMENT = re.compile(
@@ -164,8 +173,12 @@ SELF_NO_STATEMENT = re.compile(
 #: a claim called untrue as a predicate or a quoted word, not an attribute ("an unfounded
 #: theory"): "the reports are groundless", "called the reports “incorrect” and “unfounded”"
 UNTRUE_PREDICATE = re.compile(
-    r"(\b(is|was|are|were|be|been|being|as)\s+((\w+ly|all|completely|totally|entirely)\s+)?"
+    r"(\b(is|was|are|were|be|been|being|as)\s+[\"']?\s*((\w+ly|all|completely|totally|entirely|"
+    r"100(\s*(per\s*cent|percent|%))?|one\s+hundred\s+per\s*cent)\s+)?"
     r"|[\"']\s*)(unfounded|groundless|incorrect|erroneous|untrue|false|baseless|inaccurate)\b"
+    r"|\b((is|was|are|were)\s+[\"']?\s*(not|n't)|isn't|wasn't|aren't|weren't)\s+[\"']?\s*"
+    r"(((?!politically)\w+ly|entirely|wholly|at\s+all)\s+)?(correct|accurate|factual|genuine|"
+    r"authentic)\b(?!\s+enough)"
 )
 #: a claim, statement or account said to be wrong, misleading or false: "those statements
 #: were wrong", "the report is misleading", "deemed the claims false" (a policy or person
@@ -173,10 +186,67 @@ UNTRUE_PREDICATE = re.compile(
 CLAIM_CALLED_WRONG = re.compile(
     r"\b(claims?|statements?|reports?|facts|allegations?|accusations?|assertions?|"
     r"characteri[sz]ations?|stor(y|ies)|accounts?|recollections?|premise|figures|numbers)\s+"
-    r"((is|was|are|were)\s+)?((\w+ly|all|just|simply|flat|dead|flat-out)\s+)?[\"']?\s*"
+    r"((is|was|are|were)\s+)?[\"']?\s*((\w+ly|all|just|simply|flat|dead|flat-out)\s+)?[\"']?\s*"
     r"(wrong|misleading|mistaken|false|untrue|inaccurate|incorrect|baseless|unfounded|groundless)\b"
 )
 UNRETURNED = re.compile(r"\b(unreturned|unanswered)\b")
+#: session 12: "did not provide further details", "has not given any information" (a negated
+#: giving verb + a statement noun, read over the cue and the content's first words)
+NOT_PROVIDED = re.compile(
+    r"\b(not|n't|never)\s+(yet\s+)?(\w+ly\s+)?(provid|giv|offer|shar)\w*\s+(any\s+)?"
+    r"(further\s+|more\s+|additional\s+|other\s+|new\s+)?(details?|information|specifics|"
+    r"explanations?|comments?|updates?|reasons?)\b"
+)
+#: session 12: a failed attempt to reach the source, said of the attempt: "messages left for
+#: the mayor were not returned", "attempts to contact the landlord were unsuccessful", "an
+#: email seeking comment was not answered" (the cue names the attempt, the content its fate)
+CONTACT_ATTEMPT = re.compile(
+    r"\b(messages?|calls?|emails?|e-mails?|attempts?|efforts?|requests?|queries|inquiries|"
+    r"enquiries|voicemails?|texts?|letters?)\s+(\w+\s+)?(left\s+(for|with|at)|seeking|"
+    r"to\s+(reach|contact|speak|get|obtain)|for\s+comment|(to|with)\s+(the|a|an|his|her|its|"
+    r"their|[\w.-]+'s)\b|(sent|placed|made)\s+to)"
+)
+CONTACT_FAILED = re.compile(
+    r"\b(unsuccessful|fruitless|in\s+vain|(not|n't|never)\s+(yet\s+)?(been\s+)?(\w+ly\s+)?"
+    r"(returned|answered|successful)|failed|have\s+failed|has\s+failed)\b"
+)
+#: session 12: the source's own refusal reported in its content: "(said) it would not
+#: speculate", "it does not comment on rumours", "it did not wish to comment", "he was not
+#: in a position to comment", "I'm not going to talk about that", "they would not be
+#: releasing further details"; the subject is a pronoun, as in :data:`SELF_NO_STATEMENT`
+#: ("the army could not confirm", said by someone else, reports another's refusal: assert)
+OWN_SUBJECT = r"(i|we|he|she|it|they)"
+OWN_REFUSAL = re.compile(
+    rf"^(that\s+)?(\"\s*)?({OWN_SUBJECT}\s+(\"\s*)?|(i'm|we're|they're|he's|she's|it's)\s+)"
+    r"(((am|is|are|was|were|would|will|could|can|does|do|wo|ca)\s*)?(not|n't|never)\s+"
+    r"((\w+ly|further|yet|currently)\s+)?"
+    r"((wish|want|going|able|prepared|willing|in\s+a\s+position|be\s+able)\s+to\s+)?"
+    r"|(did|does|do|has|had|have)\s*(not|n't)\s+(wish|want)\s+to\s+)"
+    r"(be\s+)?(\w+ly\s+)?(comment\w*|speculat\w*|discuss(?!ed)\w*|elaborat\w*|"
+    r"(?<=to\s)(talk|get|go)\s+(about|into)|"
+    r"go(ing)?\s+into|disclos\w*|reveal\w*|divulg\w*|confirm\w*|verif\w*|"
+    r"say\s+(more|anything\s+(more|further)|whether|how|when|why|what|who|if)|"
+    r"releas\w*\s+(any\s+)?(further\s+|more\s+|other\s+)?(details?|information|names?))\b"
+)
+#: "it would be inappropriate to comment", "(said) it had nothing further to add", "it had
+#: 'no comment at this time'"
+OWN_NO_COMMENT = re.compile(
+    rf"^(that\s+)?(\"\s*)?{OWN_SUBJECT}\s+(\"\s*)?("
+    r"(would\s+be|was|is|'s)\s+(\w+\s+)?(inappropriate|premature|improper|unhelpful|wrong)\s+"
+    r"(for\s+\w+\s+)?to\s+(comment|speculate|discuss|say|go\s+into|elaborate)"
+    r"|(has|had|have)\s+(\"\s*)?(nothing\s+(further\s+|more\s+|else\s+)?to\s+(add|say)|"
+    r"no\s+(immediate\s+|further\s+)?comment))\b"
+)
+#: "... and would not comment further", "but declined to elaborate" after an opening clause
+#: of the same subject ("it was a private matter and would not comment further")
+LATER_REFUSAL = re.compile(
+    r"\b(and|but)\s+(would|will|could|did|does)\s*(not|n't)\s+(\w+\s+)?(comment|speculate|"
+    r"elaborate)\b|\b(and|but)\s+declined\s+to\s+(comment|elaborate|say\s+more)\b"
+)
+#: "did not return to the squad", "has not returned home": a return to a place, not an answer
+RETURNED_SOMEWHERE = re.compile(
+    r"\breturn\w*\s+(to|home|from)\b(?!\s+(calls?|messages?|requests?|e-?mails?|queries)\b)"
+)
 #: the source does not tell what is asked: "did not say whether", "hasn't explained why",
 #: "would not specify how many" (a negated telling verb before a wh-clause), or does not
 #: disclose it at all: "did not reveal the amount", "has not disclosed her sources"
@@ -191,7 +261,8 @@ NEGATED_DISCLOSING = re.compile(
 )
 #: "did not directly respond to", "has not publicly commented" (an adverb inside the phrase)
 NOT_RESPONDED = re.compile(
-    r"\b(not|n't|never)\s+(yet\s+)?\w+ly\s+(respond|repl[yi]|return|answer|comment)\w*"
+    r"\b(not|n't|never)\s+((yet\s+)?\w+ly\s+(respond|repl[yi]|return|answer|comment)|"
+    r"yet\s+(respond|repl[yi]|answer|comment))\w*"
 )
 #: a negated will to state: "would not identify", "wouldn't directly speculate about", "won't
 #: go into" (a refusal of the source's own; "could not say" is an inability, not matched)
@@ -233,21 +304,31 @@ QUALIFIED_LIE = re.compile(r"\b(an?|the)\s+[\"']?\s*([\w-]+\s+){1,2}lie\b(?!\s*(
 #: loss", "tried to skirt the question", "moved quickly to deny the report"
 TRYING_CUE = re.compile(
     r"\b(sought|seeks?|seeking|tried|tries|try|trying|attempt\w*|moved|moves|hastened|"
-    r"rushed|was\s+quick|were\s+quick|went\s+out\s+of\s+(his|her|their|its)\s+way)(\s+\w+ly)?\s*$"
+    r"rushed|was\s+quick|were\s+quick|went\s+out\s+of\s+(his|her|their|its)\s+way)(\s+\w+ly)?"
+    r"(\s+to)?\s*$"
 )
 #: refusing and evading acts after a trying cue ("tried to avoid answering")
 TRIED_ACTS = re.compile(r"(avoid\w*|refrain\w*\s+from|evade|dodge|sidestep|skirt|duck)\b")
+#: session 12: asking acts after a trying cue ("were quick to ask how", "rushed to question
+#: whether"): the cue is read with the act, so the wh-clause makes it a question
+ASKING_ACTS = re.compile(r"(ask|question|wonder|query|inquire|enquire)\b")
 #: mocking or ridiculing cues: a downplay when what is mocked is a claim, worry or effort
 #: ("mocked the idea that", "ridiculed concerns about"), an attack when it is a person
 MOCK_CUES = re.compile(
     r"\b(mock\w*|ridicul\w*|derid\w*|lampoon\w*|scorn\w*|sneer\w*(\s+at)?|"
-    r"(made|make|makes|making)\s+fun\s+of|laugh(ed|s|ing)?\s+at)\s*$"
+    r"(made|make|makes|making)\s+fun\s+of|laugh(ed|s|ing)?\s+at|jok(e|ed|es|ing)\s+about)\s*$"
 )
 MOCKED_OBJECT = re.compile(
     r"^(the|this|that|these|those|his|her|their|its|our|such|any|all|[\w.-]+'s?)?\s*"
     r"([\w-]+\s+){0,2}?(claims?|allegations?|accusations?|assertions?|ideas?|notions?|"
     r"suggestions?|concerns?|worries|fears?|warnings?|protestations|bluster|predictions?|"
-    r"theor(y|ies)|reports?|efforts?|bids?|attempts?|complaints?|criticisms?)\b"
+    r"theor(y|ies)|reports?|efforts?|bids?|attempts?|complaints?|criticisms?|rumou?rs?|"
+    r"stor(y|ies)|speculation)\b"
+)
+#: "made up their minds", "is made up of", "made up 36 percent": not a claim called made up
+MADE_UP_OTHER = re.compile(
+    r"made\s+up\s+(of|for|their|his|her|my|our|your|its|the|a|an|\d|just|only|about|nearly|"
+    r"almost|roughly|around|most|much|half|over|under|with|some|more|less)\b|minds?\s+made\s+up"
 )
 #: a main clause under an inverted condition: "Were she to win, ...", "Had they known, ..."
 INVERTED_CONDITION = re.compile(
@@ -257,7 +338,8 @@ INVERTED_CONDITION = re.compile(
 #: a wh-clause follows the cue)
 INQUIRY_CUES = re.compile(
     r"\b(try|tries|trying|tried|attempt\w*|seek\w*|sought|struggl\w*|working|want\w*)\s+to\s+"
-    r"(understand|determine|establish|find\s+out|figure\s+out|ascertain|learn)\b"
+    r"(understand|determine|establish|find\s+out|figure\s+out|work\s+out|ascertain|learn|"
+    r"get\s+to\s+the\s+bottom\s+of|piece\s+together)\b"
     r"|\b(investigat\w*|looking\s+into|look\s+into|looks\s+into|looked\s+into|prob(e|es|ed|ing)|"
     r"examin\w*)\s*$"
 )
@@ -286,8 +368,11 @@ _IT_IS = r"it\s*('s|is|was|remains|remained|has\s+been)\s+"
 OPEN_QUESTION = re.compile(
     rf"^(that\s+)?(({_IT_IS}|(is|was|remains)\s+)?(still\s+|also\s+|not\s+yet\s+)?"
     r"(unclear|not\s+(entirely\s+|yet\s+)?clear|not\s+known|unknown|"
-    r"(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+(determined|established|confirmed))"
-    rf"|{_IT_IS}(still\s+|also\s+)?uncertain)"
+    r"(cannot|can\s+not|could\s+not|can't|couldn't)\s+be\s+(determined|established|confirmed)|"
+    r"to\s+be\s+seen|anyone's\s+guess)"  # session 12: "it remains to be seen whether"
+    rf"|{_IT_IS}(still\s+|also\s+)?uncertain"
+    r"|(no\s+one|nobody)\s+(yet\s+|really\s+)?knows"  # session 12: "no one knows whether"
+    r"|the\s+(big\s+|real\s+|key\s+|open\s+)?question\s+(now\s+)?(is|remains)(\s+now)?)"
     r"(\s+to\s+\w+)?\s+(exactly\s+|yet\s+|just\s+)?(whether|if|why|how|when|where|who|what|which)\b"
 )
 DETERMINERS = frozenset(["the", "his", "her", "their", "its", "this", "that", "these", "those"])
@@ -464,6 +549,15 @@ def _noun_phrase_before(text: str) -> bool:
     )
 
 
+def _parenthetical_if(norm: str, m: re.Match[str]) -> bool:
+    """A condition set off by commas between the subject and its modal verb: "the deal, if
+    approved, would create ..." (session 12): the main statement is stated under it."""
+    return re.search(r",\s*$", norm[: m.start()]) is not None and (
+        re.match(r"[^,;.]{1,60},\s*(would|could|will|might|may|can|should)\b", norm[m.end() :])
+        is not None
+    )
+
+
 def _is_conditional(content: str) -> bool:
     lex = lexicon()
     norm = _norm(content)
@@ -482,13 +576,131 @@ def _is_conditional(content: str) -> bool:
             or (after and after[0] in lex["conditional_exclude_after"])
             or DISCOURSE_IF.match(norm[m.end() :])
             or CONCESSIVE_IF.match(norm[m.end() :])
-            or _noun_phrase_before(norm[: m.start()])
+            or (_noun_phrase_before(norm[: m.start()]) and not _parenthetical_if(norm, m))
         ):
             continue
         return True
-    if INVERTED_CONDITION.match(norm):
-        return True  # "Were she to win, ..."
+    if INVERTED_CONDITION.match(norm) or _inverted_condition(norm):
+        return True  # "Were she to win, ...", "Should talks fail, ..."
+    if FRONTED_CONDITION.match(norm) and re.search(r"\b(would|could|will|might|may)\b", norm):
+        return True  # "If so, it would be the first case", "Otherwise, it would close"
+    if _in_the_event_of(norm) or ASSUMING.search(norm) or _provided(norm):
+        return True  # "in the event of relegation", "assuming the weather held"
     return re.search(r",\s+should\s+(he|she|it|they|we|you|i|the)\b", norm) is not None
+
+
+#: session 12: an inverted condition with a noun phrase, fronted ("Should talks fail, ...",
+#: "Were the allegations to be proven, ...", "Had the police known, ...") or after a main
+#: clause with a modal ("strikes would follow should talks fail", "he would resign were the
+#: report to be proved true"); not "they were the first to arrive"
+_NP_START = r"(the|a|an|this|that|these|those|his|her|its|their|our|such|any|talks|negotiations)"
+FRONTED_INVERSION = re.compile(
+    r"^\W*(that\s+)?\W*(should\s+([\w.'-]+\s+){1,6}?[\w.'-]+|"
+    rf"(were|had)\s+{_NP_START}\s+([\w.'-]+\s+){{0,4}}?(to\s+\w+|known|been|\w+ed|\w+en)\b"
+    r"[^,;?]{0,60})\s*,"
+)
+_SUBJECT_AFTER = rf"({_NP_START}|he|she|it|they|we|you)\s+"
+TRAILING_INVERSION = re.compile(
+    r"\b(would|will|could|might|may)\b[^;.?!]*?[\s,](should\s+"
+    + _SUBJECT_AFTER
+    + r"([\w'-]+\s+){0,3}?(fail|fall|collapse|prove|go|happen|occur|break|win|lose|decide|refuse|"
+    r"continue|become|turn|come|take|get|be|want|choose|agree|reject|approve|pass|succeed|"
+    r"remain|stay|resign|need)\b|were\s+"
+    + _SUBJECT_AFTER
+    + r"(?!(first|last|only|next|\w+est)\b)([\w'-]+\s+){0,3}?to\s+\w+)"
+)
+#: session 12: a fronted anaphoric condition: "If so, ...", "In that case, ...",
+#: "Otherwise, ...", "Failing that, ..." (read with a modal in the main statement)
+FRONTED_CONDITION = re.compile(
+    r"^\W*(that\s+)?\W*(if\s+so|if\s+not|in\s+that\s+case|in\s+which\s+case|otherwise|"
+    r"failing\s+that)\s*,"
+)
+#: "in the event of relegation"; "assuming the weather held" (a finite verb follows, not
+#: "assuming the presidency")
+IN_THE_EVENT_OF = re.compile(r"\bin\s+the\s+event\s+of\b")
+ASSUMING = re.compile(
+    r"\bassuming\s+(that\s+)?([\w.'-]+\s+){1,4}?(is|are|was|were|holds?|held|goes|went|can|"
+    r"will|would|does|do|did|has|have|had)\b"
+)
+#: "provided both sides compromise": "provided" + a clause, not "(had) provided the funds"
+PROVIDED = re.compile(
+    rf"\bprovided\s+(that\s+)?({_NP_START}|he|she|it|they|we|you|both|all|there|enough)\b"
+)
+
+
+def _fronted_part(claim: Claim) -> bool:
+    """A content in parts whose first part is a fronted condition ("Should talks fail," the
+    union warned, "strikes would follow"; "Otherwise," the bank said, "it would ..."), with
+    a modal in the rest, session 12."""
+    if len(claim.content) < 2 or len(_words(claim.content[0].text)) > 10:
+        return False
+    first = _norm(claim.content[0].text).rstrip(" ,\"'") + ","
+    if not (FRONTED_INVERSION.match(first) or FRONTED_CONDITION.match(first)):
+        return False
+    rest = _norm(_joined(claim.content[1:]))
+    return re.search(r"\b(would|could|will|might|may|can|cannot)\b", rest) is not None
+
+
+def _in_the_event_of(norm: str) -> bool:
+    """ "in the event of" after a modal of the main statement ("the player would be sold in
+    the event of relegation"), not inside a wh-clause ("to think about what they would do in
+    the event of an earthquake"), session 12."""
+    m = IN_THE_EVENT_OF.search(norm)
+    if not m:
+        return False
+    before = norm[: m.start()]
+    return re.search(r"\b(would|will|could|might|may|can)\b", before) is not None and not re.search(
+        r"\b(what|how|whether|why|where|when|which)\b", before
+    )
+
+
+def _inverted_condition(norm: str) -> bool:
+    """An inverted condition on the main statement (:data:`FRONTED_INVERSION`,
+    :data:`TRAILING_INVERSION`), session 12."""
+    return bool(FRONTED_INVERSION.match(norm) or TRAILING_INVERSION.search(norm))
+
+
+def _provided(norm: str) -> bool:
+    """ "provided" introducing a condition ("a deal could be reached provided both sides
+    compromise"): not the verb after an auxiliary or a subject ("had provided the funds",
+    "it provided the funds"), and only with a modal in the main statement."""
+    for m in PROVIDED.finditer(norm):
+        before = re.findall(r"[\w']+", norm[: m.start()])
+        if not before or before[-1] in AUX_OR_SUBJECT:
+            continue
+        if re.search(r"\b(would|could|will|can|might|may)\b", norm[: m.start()]):
+            return True
+    return False
+
+
+AUX_OR_SUBJECT = frozenset(
+    [
+        "have",
+        "has",
+        "had",
+        "be",
+        "been",
+        "being",
+        "was",
+        "were",
+        "is",
+        "are",
+        "am",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "who",
+        "which",
+        "that",
+        "and",
+        "also",
+        "already",
+    ]
+)
 
 
 #: Set to 1 (or true/yes/on, or lr) to let the learned backup overturn the rules' ``assert``
@@ -595,16 +807,24 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
     # source by the cue, not reported by the source about someone else
     continuation = words[:1] and words[0] in CONTINUATIONS
     near = f"{cue} {_content_head(claim, 4) if continuation else ''}"
+    phrase = lex["no_comment_phrases_rx"].search(near)
+    if phrase and "return" in phrase.group(0) and RETURNED_SOMEWHERE.search(near):
+        phrase = None  # "did not return to the squad" (session 12)
+    given = f"{cue} {_content_head(claim, 4)}" if words[:1] == ["no"] else cue  # "offered | no"
     if (
-        lex["no_comment_phrases_rx"].search(near)
-        or NO_STATEMENT.search(cue)
+        phrase
+        or NO_STATEMENT.search(given)
         or NOT_RESPONDED.search(cue)
         or WOULD_NOT_STATE.search(cue)
     ):
         return Stance.NO_COMMENT
-    if SELF_NO_STATEMENT.search(_content_head(claim, 10)):
+    if _nobody_answered(claim, cue):
+        return Stance.NO_COMMENT  # "Neither the company nor its founder responded"
+    if SELF_NO_STATEMENT.search(_content_head(claim, 10)) or _own_refusal(words):
         return Stance.NO_COMMENT  # "told TV that he could neither confirm nor deny it"
-    if UNRETURNED.search(f"{cue} {_content_head(claim, 4)}"):
+    if NOT_PROVIDED.search(f"{cue} {_content_head(claim, 4)}"):
+        return Stance.NO_COMMENT  # "did not provide | further details"
+    if UNRETURNED.search(f"{cue} {_content_head(claim, 4)}") or _failed_contact(cue, words):
         return Stance.NO_COMMENT  # "calls to the store went unreturned"
     if NEGATED_TELLING.search(cue) and words[:1] and words[0] in lex["wh_words"]:
         return Stance.NO_COMMENT  # "did not say whether", "has not explained why"
@@ -682,14 +902,52 @@ def rule_stance(doc_or_text: Doc | str, claim: Claim) -> Stance:
         or (main and _is_downplay(cue, main, _words(main)))  # '"It's nonsense," "She lies"'
         or (own is not None and _is_downplay(own[0], " ".join(own[1]), own[1]))
         or _media_called_fake(doc_or_text, claim)
+        or _split_particle(cue, words)
     ):
         return Stance.DOWNPLAY
     carried = _carried_over(doc_or_text, claim, cue)
     if carried is not None:
         return carried
-    if content and _is_conditional(_first_sentence(_main_quote(claim))):
+    if content and (_is_conditional(_first_sentence(_main_quote(claim))) or _fronted_part(claim)):
         return Stance.CONDITIONAL
     return Stance.ASSERT
+
+
+def _own_refusal(words: list[str]) -> bool:
+    """The content reports the source's own refusal to state (session 12): "(said) it would
+    not speculate", "it does not comment on rumours", "it would be inappropriate to
+    comment", "it had nothing further to add", "it was a private matter and would not
+    comment further" (:data:`OWN_REFUSAL`, :data:`OWN_NO_COMMENT`, :data:`LATER_REFUSAL`)."""
+    head = " ".join(words[:16])
+    if OWN_REFUSAL.match(head) or OWN_NO_COMMENT.match(head):
+        return True
+    subject = re.match(rf"(that\s+)?(\"\s*)?{OWN_SUBJECT}\b", head)
+    return subject is not None and LATER_REFUSAL.search(" ".join(words[:25])) is not None
+
+
+#: session 12: a negative source ("Neither the company nor its founder", "None of the
+#: officials") with an answering cue: nobody answered
+NEGATIVE_SOURCE = re.compile(r"^\W*(neither|none\s+of|no\s+one|nobody)\b")
+ANSWERING_CUE = re.compile(
+    r"\b(respond\w*|repl(y|ied|ies)|return\w*\s+(calls?|messages?|requests?|e-?mails?)|"
+    r"comment\w*|(be|been)\s+reached|answer\w*)\b"
+)
+
+
+def _nobody_answered(claim: Claim, cue: str) -> bool:
+    """A negative source with an answering cue ("Neither the club nor the player could be
+    reached for comment", "None of the officials responded"), session 12."""
+    source = _norm(_joined(claim.source))
+    return NEGATIVE_SOURCE.match(source) is not None and ANSWERING_CUE.search(cue) is not None
+
+
+def _failed_contact(cue: str, words: list[str]) -> bool:
+    """A cue naming an attempt to reach the source and a content saying it failed ("Messages
+    left for [the mayor] were not returned", "Attempts to contact ... were unsuccessful"),
+    session 12."""
+    return CONTACT_ATTEMPT.search(cue) is not None and (
+        CONTACT_FAILED.search(f"{cue} {' '.join(words[:6])}") is not None
+    )
 
 
 #: a content that reports the source's own present act: "(that) it rejects", "we deny",
@@ -748,12 +1006,14 @@ def _act_moved_to_cue(doc_or_text: Doc | str, claim: Claim) -> Claim:
         return claim
     span = claim.content[0]
     norm = _norm(span.text)
-    to = re.match(r"\s*to\s+(\w+ly\s+)?", norm)
+    # the "to" may close the cue: "was quick to [cue] play down the figures [content]"
+    cue_to = re.search(r"\bto\s*$", _norm(_joined(claim.cue))) is not None
+    to = re.match(r"\s*(to\s+)?(\w+ly\s+)?" if cue_to else r"\s*to\s+(\w+ly\s+)?", norm)
     if not to:
         return claim
     lex = lexicon()
     rest = norm[to.end() :]
-    acts = [lex["downplay_cues_rx"], lex["no_comment_phrases_rx"], TRIED_ACTS]
+    acts = [lex["downplay_cues_rx"], lex["no_comment_phrases_rx"], TRIED_ACTS, ASKING_ACTS]
     deny = lex["deny_cues_rx"].match(rest)
     act = next((m for m in (rx.match(rest) for rx in acts) if m), None)
     if act is None and deny and not deny.group(0).startswith("den"):
@@ -780,11 +1040,36 @@ def _media_called_fake(doc_or_text: Doc | str, claim: Claim) -> bool:
     if not media:
         return False
     rest = re.sub(
-        r"^([\"'\s]+|(just|all|an?|the|complete|total|elaborate|clearly|probably)\s+)*",
+        r"^([\"'\s]+|(just|all|an?|the|complete|total|elaborate|clearly|probably|pure|mere|"
+        r"merely|idle|wild|only|simply|nothing\s+but|largely|entirely|completely|totally|"
+        r"wholly|greatly|wildly)\s+)*",
         "",
         first[media.end() :],
     )
-    return lexicon()["downplay_content_rx"].match(rest) is not None
+    lex = lexicon()
+    return (
+        lex["downplay_content_rx"].match(rest) or lex["media_dismissals_rx"].match(rest)
+    ) is not None
+
+
+#: session 12: a minimising verb whose particle ends the content: "played [the incident]
+#: down", "brushed [the criticism] aside", "laughed [the claims] off" (the object between)
+SPLIT_PARTICLE = {
+    "down": re.compile(r"\b(play|plays|played|playing)\s*$"),
+    "off": re.compile(r"\b(brush\w*|shrug\w*|laugh\w*|wav(e|ed|es|ing)|slough\w*)\s*$"),
+    "aside": re.compile(r"\b(brush\w*|shrug\w*|wav(e|ed|es|ing)|bat(s|ted|ting)?|swat\w*)\s*$"),
+    "away": re.compile(r"\b(wav(e|ed|es|ing)|bat(s|ted|ting)?|swat\w*|brush\w*)\s*$"),
+}
+
+
+def _split_particle(cue: str, words: list[str]) -> bool:
+    """A minimising phrasal verb split by its object ("played the incident down"), the
+    particle closing a short content (session 12)."""
+    plain = [w for w in words if re.match(r"[\w']", w)]
+    if not 2 <= len(plain) <= 8:
+        return False
+    rx = SPLIT_PARTICLE.get(plain[-1])
+    return rx is not None and rx.search(cue) is not None
 
 
 def _answers_herself(claim: Claim) -> bool:
@@ -869,6 +1154,17 @@ def _negated(cue: str, m: re.Match[str]) -> bool:
     return NEGATED_CUE.search(cue[: m.start()]) is not None
 
 
+#: session 12: a passive "denied" whose subject was refused something ("was denied entry",
+#: "were denied bail"), not a claim that was denied
+PASSIVE_DENIED = re.compile(r"\b(was|were|been|being|is|are|be|get|gets|got)\s+(\w+ly\s+)?denied$")
+#: session 12: a content saying that the alleged thing does not exist: "no such incident
+#: took place", "no such meeting happened", "no such plan exists"
+NO_SUCH_THING = re.compile(
+    r"\bno\s+such\s+([\w-]+\s+){1,2}?(took\s+place|happened|occurred|exists?|existed|"
+    r"(has|had|was|were)\s+(ever\s+)?(been\s+)?(made|held|planned|signed|taken|reached|issued))\b"
+)
+
+
 def _is_denial(cue: str, words: list[str]) -> bool:
     """A deny cue on a claim ("denied that ...", "rejected the notion"), or a content whose
     point is that something alleged is untrue ("that's not true", "I was not talking about")."""
@@ -876,6 +1172,8 @@ def _is_denial(cue: str, words: list[str]) -> bool:
     for m in lex["deny_cues_rx"].finditer(cue):
         if _negated(cue, m) or NOUN_DISPUTE.search(cue[max(0, m.start() - 20) : m.end()]):
             continue
+        if PASSIVE_DENIED.search(cue[: m.end()]) and not CLAIM_NOUNS.search(" ".join(words[:8])):
+            continue  # "was denied entry / bail" (session 12); "the reports were denied" stays
         if OBJECT_DENY_CUES.match(m.group(0)) and not (
             words[:1] == ["that"]
             or CLAIM_NOUNS.search(" ".join(words[:6]))
@@ -911,6 +1209,7 @@ def _is_denial(cue: str, words: list[str]) -> bool:
         or UNTRUE_PREDICATE.search(head) is not None
         or CLAIM_CALLED_WRONG.search(head) is not None
         or QUALIFIED_LIE.search(head) is not None
+        or NO_SUCH_THING.search(head) is not None
     )
 
 
@@ -966,6 +1265,8 @@ def _is_downplay(cue: str, content: str, words: list[str]) -> bool:
     says = speaking or re.search(r"\b(say|says|said|saying)\b", cue) is not None
     scope = _first_clause(content) if says else _norm(content)
     found = lex["downplay_content_rx"].search(scope)
+    if found and found.group(0).startswith("made") and MADE_UP_OTHER.search(scope):
+        found = None  # "they have made up their minds" (session 12)
     if speaking and re.match(r"\W*(that\s+)?\W*(he|she|they|you|i|we)\b", scope):
         return False  # "telling them that they were 'being ridiculous'": about people
     if (
