@@ -511,3 +511,71 @@ def test_a_content_that_only_mentions_telling_is_not_split():
         0.9,
     )
     assert nested_reports(text, [outer], confidence=0.6) == []
+
+
+# 8. round 3: wire copy, sport (articles written for session 12)
+
+
+def test_a_source_the_tagger_started_inside_a_dateline_loses_the_dateline():
+    from claimtrace.extract.attribution import _source_edges
+
+    text = "KYIV, Ukraine (AP) — Ukraine's air force said Sunday it shot down 40 drones."
+    raw = (
+        (_span(text, "Ukraine (AP) — Ukraine's air force"),),
+        (_span(text, "said"),),
+        (_span(text, "it shot down 40 drones"),),
+        0.9,
+    )
+    assert [s.text for s in _source_edges(text, raw)[0]] == ["Ukraine's air force"]
+
+
+def test_a_platform_named_as_a_channel_is_no_antecedent_of_it():
+    text = (
+        "The air force said in a statement on Telegram that two drones were lost. "
+        "It did not say whether any had caused damage."
+    )
+    claims = _claims(
+        text,
+        ("The air force", "said", "that two drones were lost"),
+        ("It", "did not say", "whether any had caused damage"),
+    )
+    out, _ = resolve_sources(text, claims, mentions=_mentions(text, ("Telegram", "ORG")))
+    assert out[1].source_entity == out[0].source_entity
+
+
+def test_the_air_force_refers_back_to_a_countrys_air_force():
+    text = (
+        "Ukraine's air force said it shot down 40 drones. "
+        "The air force said in a statement that the rest were lost."
+    )
+    claims = _claims(
+        text,
+        ("Ukraine's air force", "said", "it shot down 40 drones"),
+        ("The air force", "said", "that the rest were lost"),
+    )
+    out, _ = resolve_sources(text, claims, mentions=_mentions(text, ("Ukraine", "GPE")))
+    assert out[1].source_entity == out[0].source_entity
+
+
+def test_a_body_described_then_named_takes_the_name():
+    from claimtrace.extract.sources import split_apposition
+
+    assert split_apposition("The player's current club, Paris Saint-Germain,") == (
+        "Paris Saint-Germain",
+        "The player's current club",
+    )
+    assert split_apposition("the fire chief, James Steele") == ("James Steele", "the fire chief")
+
+
+def test_told_a_described_outlet_keeps_its_name_in_the_channel():
+    from claimtrace.extract.sources import find_channel
+
+    text = '"Nothing is signed," the agent told the Spanish sports daily Marca.'
+    at = text.index("the agent")
+    channel = find_channel(text, (0, len(text)), at, cue_end=text.index("told") + 4)
+    assert channel is not None and channel.text == "told the Spanish sports daily Marca"
+
+
+def test_an_agent_is_a_private_person():
+    assert classify_kind("his agent") is SourceKind.PERSON
+    assert classify_kind("an FBI agent") is not SourceKind.PERSON

@@ -2065,7 +2065,8 @@ def _source_edges(text: str, claim_spans):
       Oversight Committee, said") takes the comma that closes it (917 of 1020 times),
       one without ("European Council President Donald Tusk, on Tuesday, said") never
       does (801 of 808);
-    - a wire dateline is not part of a source (never included, 19 times next to one);
+    - a wire dateline is not part of a source (never included, 19 times next to one), nor
+      is the part of one the tagger started the source in ("Ukraine (AP) — ...");
     - a time phrase between a source and its cue ("David Axelrod on Wednesday called on")
       is outside the source (59 times; 22 times inside, 19 of them after a document or a
       participle: "A Quinnipiac poll this month found", "a report released last year");
@@ -2087,6 +2088,10 @@ def _source_edges(text: str, claim_spans):
             dateline = _SOURCE_DATELINE.match(text, lo, hi)
             if dateline and dateline.end() < hi:
                 lo = dateline.end()
+        line = text.rfind("\n", 0, lo) + 1
+        opening = dateline_at(text, line) if lo - line < 60 else None
+        if opening and line <= lo < opening.end() < hi:
+            lo = opening.end()  # "KYIV, Ukraine (AP) — Ukraine's air force": from "Ukraine"
         aside = _SOURCE_ASIDE.search(text, lo, hi)
         if (
             aside

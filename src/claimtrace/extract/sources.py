@@ -296,6 +296,8 @@ def classify_kind(
         # "His lawyers", "Locals", "An office worker in Dubai": private people, whatever
         # institution a modifier names; "a lawyer for the ministry" speaks for it
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
+    if re.fullmatch(r"(?:the|an?|his|her|their)\s+agents?", _norm(text), re.IGNORECASE):
+        return SourceKind.PERSON  # "his agent" (b8's agent); "an FBI agent" is the FBI's
     if "government" in found and _organization_head(head, regexes):
         return SourceKind.ORGANIZATION  # "the police union", "a teachers' association"
     if "government" in found or _is_state_body(text):
@@ -1190,7 +1192,9 @@ _HEAD_KINDS: dict[str, frozenset[SourceKind]] = {
         ("government", "administration", "regime", "side", "country", "nation"),
         frozenset({SourceKind.GOVERNMENT}),
     ),
-    **dict.fromkeys(("military", "army"), frozenset({SourceKind.MILITARY})),
+    **dict.fromkeys(("military", "army", "navy"), frozenset({SourceKind.MILITARY})),
+    # "the air force" after "Ukraine's air force"; "the force" after a police force
+    "force": frozenset({SourceKind.MILITARY, SourceKind.GOVERNMENT}),
     **dict.fromkeys(
         (
             "newspaper",
@@ -1314,7 +1318,10 @@ def _is_person_entity(entity: Entity, persons: Collection[str] = ()) -> bool:
     if "/" in entity.id or len(entity.name.split()) < 2:
         return False
     if entity.kind in (SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.SOCIAL_MEDIA):
-        return not any(w.lower() in _all_kind_terms() for w in entity.name.split())
+        words = entity.name.split()  # a name ("Lloyd Austin"), not "air force"
+        return all(w[:1].isupper() for w in words) and not any(
+            w.lower() in _all_kind_terms() for w in words
+        )
     return False
 
 
@@ -1786,6 +1793,9 @@ _NAMED_ADDRESSEE = (
     rf"(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:(?:of|for|de|del|and)\s+(?:the\s+)?)?{_NAME_WORD}){{0,5}}"
     r"(?:\s+(?:newspaper|daily|weekly|magazine|television|TV|radio|station|network|channel"
     r"|program|programme|show|website|news\s+agency|agency)){0,2}"
+    # "the Spanish sports daily Marca": a described outlet and its name
+    r"(?:(?:\s+[a-z][\w-]*)?\s+(?:newspaper|daily|weekly|magazine|broadcaster|website)"
+    rf"\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
 #: Words that open a phrase after "told" without being its addressee: a pronoun is left
 #: alone (an audience the text does not name), a narrated thing is no audience ("told the
@@ -2021,7 +2031,28 @@ def split_apposition(text: str) -> tuple[str, str]:
         return first, ", ".join(parts[1:])  # "Mr Abdulla, from Keighley, West Yorkshire"
     if _is_bare_name(last) and not _is_bare_name(first):
         return last, ", ".join(parts[:-1])
+    if len(parts) == 2 and _describes_a_body(first) and _is_proper_phrase(last):
+        return last, first  # "The player's current club, Paris Saint-Germain"
     return first, ", ".join(parts[1:])
+
+
+def _describes_a_body(text: str) -> bool:
+    """Whether ``text`` describes an organization by a common noun ("the developer", "The
+    player's current club", "the carrier")."""
+    head = _np_head(text)
+    kinds = _HEAD_KINDS.get(head, frozenset())
+    return (SourceKind.ORGANIZATION in kinds or head in ("developer", "operator")) and bool(
+        re.match(r"(?:the|a|an|its|his|her|their)\s", text, re.IGNORECASE)
+    )
+
+
+def _is_proper_phrase(text: str) -> bool:
+    """Capitalised words only (with particles): "Paris Saint-Germain", "Harlow Homes"."""
+    words = _norm(text).split()
+    return 1 <= len(words) <= 6 and all(
+        w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in ("of", "and", "&")
+        for w in words
+    )
 
 
 #: Heads that speak for an institution: "a spokesperson for X", "The AMD statement".
@@ -2654,6 +2685,8 @@ def resolve_sources(
             continue  # a name inside someone's quoted words is not who speaks next
         if any(lo <= m.start and m.end <= hi for lo, hi in datelines):
             continue  # "KARACHI (AP) —" is not what "the agency" says later refers to
+        if text[m.start : m.end].lower() in _social_platforms():
+            continue  # "a statement on Telegram": a medium, never who speaks next
         if m.label == "PERSON":
             m = _with_given_name(text, m)  # "Hans Kluge" where the NER took "Kluge"
         name = text[m.start : m.end]
