@@ -579,3 +579,70 @@ def test_told_a_described_outlet_keeps_its_name_in_the_channel():
 def test_an_agent_is_a_private_person():
     assert classify_kind("his agent") is SourceKind.PERSON
     assert classify_kind("an FBI agent") is not SourceKind.PERSON
+
+
+# 9. a source that gave no answer is recorded as such (issue #4: requests for comment)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content"),
+    [
+        ("The company had no immediate comment.", "The company", "had no immediate", "comment"),
+        (
+            "Officials at the ministry could not be reached for comment on Sunday.",
+            "Officials at the ministry",
+            "could not be reached",
+            "for comment",
+        ),
+        (
+            "Messages left with the mayor's office were not returned.",
+            "the mayor's office",
+            "were not returned",
+            "Messages left with",
+        ),
+        (
+            "Reuters was unable to reach the rebels for comment.",
+            "the rebels",
+            "was unable to reach",
+            "for comment",
+        ),
+    ],
+)
+def test_unanswered_requests_name_who_gave_no_answer(sentence, source, cue, content):
+    from claimtrace.extract.attribution import unanswered_requests
+
+    text = f"The plant closed. {sentence}"
+    ((s, c, q),) = unanswered_requests(text)
+    assert (text[s[0] : s[1]], text[c[0] : c[1]], text[q[0] : q[1]]) == (source, cue, content)
+
+
+def test_a_comment_that_was_made_is_no_unanswered_request():
+    from claimtrace.extract.attribution import unanswered_requests
+
+    assert unanswered_requests("The company had a brief comment. The mayor was reached.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content"),
+    [
+        (
+            "Reuters was unable to reach the rebels for comment.",
+            "the rebels",
+            "was unable to reach",
+            "for comment",
+        ),
+        ("The company had no immediate comment.", "The company", "had no immediate", "comment"),
+        (
+            "Officials could not be reached for comment.",
+            "Officials",
+            "could not be reached",
+            "for comment",
+        ),
+    ],
+)
+def test_the_claims_of_unanswered_requests_are_no_comment(sentence, source, cue, content):
+    from claimtrace.extract.stance import rule_stance
+    from claimtrace.model import Stance
+    from tests.extract.test_stance_general_rules import claim
+
+    assert rule_stance(sentence, claim(sentence, source, cue, content)) is Stance.NO_COMMENT

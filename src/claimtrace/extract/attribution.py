@@ -2625,6 +2625,70 @@ def hedge_attributions(text: str) -> list[tuple[tuple[int, int], tuple[int, int]
     return out
 
 
+#: A source the reporter could not get an answer from, by the source's silence: "The
+#: company had no immediate comment", "Officials could not be reached for comment",
+#: "X was not available for comment" (the subject before it is the source).
+_NO_ANSWER = re.compile(
+    r"\s(?P<cue>(?:had|has|have)\s+no\s+(?:immediate\s+|further\s+|official\s+)?"
+    r"(?P<c1>comment)"
+    r"|(?:could|can)\s+not\s+(?:immediately\s+)?be\s+reached(?:\s+(?P<c2>for\s+comment))?"
+    r"|(?:was|were|is|are)\s+(?:not\s+(?:immediately\s+)?available|unavailable)\s+"
+    r"(?P<c3>for\s+comment))\b",
+    re.IGNORECASE,
+)
+#: ... or by the reporter's unanswered attempt: "Messages left with X were not returned",
+#: "Reuters was unable to reach X for comment" (the one not answering is the source).
+_UNANSWERED = re.compile(
+    r"(?P<c1>(?:Messages|Calls|Phone\s+calls|E-?mails|Requests\s+for\s+comment)\s+"
+    r"(?:left|sent|placed)\s+(?:with|for|to|at)\s+)(?P<src>[^,.;:\n]{2,60}?)"
+    r"\s+(?P<cue>(?:were|was|have|had)\s+not\s+(?:been\s+)?(?:immediately\s+)?"
+    r"(?:returned|answered))"
+    r"|(?P<cue2>(?:was|were)\s+(?:unable|not\s+able)\s+to\s+reach)\s+"
+    r"(?P<src2>[^,.;:\n]{2,60}?)(?:\s+(?P<c2>for\s+comment)|(?=[.;,]))",
+)
+
+
+def unanswered_requests(text: str) -> list[tuple[tuple[int, int], ...]]:
+    """(source, cue, content) spans of the sources that gave no answer (stance
+    no_comment): a request for comment with no reply is recorded as such, with whom it
+    went to as the source. The content is the "comment" asked for, or the cue itself
+    where the text names none."""
+    out = []
+    for sent in _SENT_RX.finditer(text):
+        s_lo, body = sent.start(), sent.group(0)
+        for m in _NO_ANSWER.finditer(body):
+            subject = body[: m.start()].strip()
+            line = subject.rsplit("\n", 1)[-1].strip()
+            if not line or len(line.split()) > 10 or not line[:1].isupper():
+                continue
+            src_lo = s_lo + body.index(line)
+            which = next((g for g in ("c1", "c2", "c3") if m.group(g)), None)
+            cue = m.span("cue")
+            content = m.span(which) if which else cue
+            if which:  # "had no immediate | comment", "could not be reached | for comment"
+                cue = (cue[0], cue[0] + len(body[cue[0] : content[0]].rstrip()))
+            out.append(
+                (
+                    (src_lo, src_lo + len(line)),
+                    (s_lo + cue[0], s_lo + cue[1]),
+                    (s_lo + content[0], s_lo + content[1]),
+                )
+            )
+        for m in _UNANSWERED.finditer(body):
+            role = "" if m.group("src") is not None else "2"
+            cue, src = m.span("cue" + role), m.span("src" + role)
+            content = m.span("c1") if not role else (m.span("c2") if m.group("c2") else cue)
+            content = (content[0], content[0] + len(body[content[0] : content[1]].rstrip()))
+            out.append(
+                (
+                    (s_lo + src[0], s_lo + src[1]),
+                    (s_lo + cue[0], s_lo + cue[1]),
+                    (s_lo + content[0], s_lo + content[1]),
+                )
+            )
+    return out
+
+
 _AGENT_RX = re.compile(
     r"(?P<lead>,\s*|\bas\s+|,\s*which\s+(?:was|were|had\s+been|has\s+been)\s+)"
     r"(?:(?:first|initially|previously|also|widely|originally)\s+)?"
@@ -3266,6 +3330,11 @@ def extract_attributions(
                     hedge_confidence,
                 )
             )
+        taken = [s for _src, cue, _content, _ in raw for s in cue]
+        for src, cue, content in unanswered_requests(text):
+            if not _covered(cue, taken):
+                spans = tuple(Span.of(text, *x) for x in (src, cue, content))
+                raw.append(((spans[0],), (spans[1],), (spans[2],), hedge_confidence))
     raw = raw + nested_reports(text, raw, confidence=hedge_confidence)
     raw = _drop_nested_repeats([r for r in raw if r[1] or r[2]])
     raw.sort(key=lambda r: (_claim_order((*r[0], *r[1], *r[2])), r[1][0].start if r[1] else 0))
