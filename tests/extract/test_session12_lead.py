@@ -646,3 +646,36 @@ def test_the_claims_of_unanswered_requests_are_no_comment(sentence, source, cue,
     from tests.extract.test_stance_general_rules import claim
 
     assert rule_stance(sentence, claim(sentence, source, cue, content)) is Stance.NO_COMMENT
+
+
+# 10. round 4: a trial, a tech scoop (articles written for session 12)
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person():
+    assert classify_kind("Petrov, 61,") is SourceKind.PERSON
+    assert classify_kind("Acme, 2019,") is not SourceKind.PERSON
+
+
+def test_a_former_office_is_no_office():
+    text = (
+        "Prosecutors asked a court to sentence former transport minister Ivan Petrov to "
+        "10 years. Petrov, 61, denies the charges."
+    )
+    claims = _claims(text, ("Petrov, 61,", "denies", "the charges"))
+    out, _ = resolve_sources(text, claims, mentions=_mentions(text, ("Ivan Petrov", "PERSON")))
+    assert out[0].source_kind is SourceKind.PERSON
+
+
+def test_the_people_refers_back_to_people_familiar_with_the_matter():
+    text = (
+        "Orvane is in talks, according to people familiar with the matter. "
+        "No deal has been reached, said the people."
+    )
+    claims = _claims(
+        text,
+        ("people familiar with the matter", "according to", "Orvane is in talks"),
+        ("the people", "said", "No deal has been reached"),
+    )
+    out, _ = resolve_sources(text, claims, mentions=[])
+    assert out[1].source_entity == out[0].source_entity
+    assert out[1].source_kind is SourceKind.ANONYMOUS

@@ -260,7 +260,11 @@ def classify_kind(
         return SourceKind.SOCIAL_MEDIA  # "Weibo, China's version of Twitter"
     if _WEB_DOMAIN.fullmatch(head):
         return SourceKind.MEDIA  # "ynetnews.com said on its site"
-    if _AGE_NOMINAL.fullmatch(_np_head(text)) or _is_demonym_person(text):
+    if (
+        _AGE_NOMINAL.fullmatch(_np_head(text))
+        or _is_demonym_person(text)
+        or _AGE_APPOSITION.search(text)
+    ):
         # "The 21-year-old, from Perth,", "the Brazilian": one person
         return SourceKind.SOCIAL_MEDIA if social_channel else SourceKind.PERSON
     if is_legislative_committee(text):
@@ -486,6 +490,8 @@ def _people_words() -> frozenset[str]:
     return frozenset(words - {"expert", "analyst", "he", "she", "i", "you", "people", "person"})
 
 
+#: A name with an age in apposition: "Petrov, 61, denies the charges" (only people have one).
+_AGE_APPOSITION = re.compile(r"^(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+\d{1,3},?$")
 #: A person described by age: "The 21-year-old", "a 45-year-old from Leeds".
 _AGE_NOMINAL = re.compile(r"\b\d{1,3}-year-old\b", re.IGNORECASE)
 
@@ -2333,6 +2339,8 @@ def _mention_role_kind(
     premod = _premodifier(text, start)
     if premod and _head_word(premod) in _ACADEMIC_HEADS:
         return None  # "Miami media professor X" speaks for herself, not for the media
+    if premod and re.search(r"\b(?:former|ex-|onetime|one-time)(?:\s|\b)", premod, re.IGNORECASE):
+        return None  # "former transport minister X" holds no office now (guideline: person)
     if premod:
         kind = classify_kind(f"{premod} {text[start:end]}", ner_label="PERSON")
         if kind in _INSTITUTION_KINDS:
@@ -3411,7 +3419,7 @@ def _resolve_named(
     # "A spokesperson for the developer, Harlow Homes": the voice's institution decides,
     # not the government sense of a bare "spokesperson"
     role_voice = voice_institution(role) if role else None
-    role_plain = classify_kind(role_voice or role) if role else None
+    role_plain = classify_kind(role_voice or role) if role and not role.isdigit() else None
     if role_plain in (SourceKind.OTHER, SourceKind.UNATTRIBUTED, SourceKind.ANONYMOUS):
         role_plain = None
     inst = voice_institution(name)
@@ -3459,6 +3467,8 @@ def _resolve_named(
     kind = role_k or role_plain or classify_kind(name, ner_label=label, social_channel=social)
     if role_voice and kind in (SourceKind.PERSON, SourceKind.OTHER) and _proper_words(name, None):
         kind = SourceKind.ORGANIZATION  # a named body that has a spokesperson
+    if kind is SourceKind.OTHER and _AGE_APPOSITION.search(_norm(src_text).strip(" ,") + ","):
+        kind = SourceKind.SOCIAL_MEDIA if social else SourceKind.PERSON  # "Petrov, 61,"
     entity = make_entity(name, kind, mentions=found)
     if (
         entity is not None
