@@ -679,3 +679,23 @@ def test_the_people_refers_back_to_people_familiar_with_the_matter():
     out, _ = resolve_sources(text, claims, mentions=[])
     assert out[1].source_entity == out[0].source_entity
     assert out[1].source_kind is SourceKind.ANONYMOUS
+
+
+# 11. after the blind score of b17 (dev8): written anew for the rules chosen on its errors
+
+
+def test_a_chief_of_detectives_is_police():
+    assert classify_kind("Chief of Detectives Dana Reyes") is SourceKind.GOVERNMENT
+
+
+def test_a_chief_of_defence_staff_is_military():
+    assert classify_kind("Orvania's chief of defence staff") is SourceKind.MILITARY
+
+
+def test_a_person_named_after_her_employer_is_the_person():
+    from claimtrace.extract.sources import make_entity
+
+    entity = make_entity("The BBC's Dana Reyes in Lagos", SourceKind.MEDIA)
+    assert entity is not None and entity.name == "Dana Reyes"
+    ministry = make_entity("Russia's Defense Ministry", SourceKind.GOVERNMENT)
+    assert ministry is not None and "Defense" not in ministry.id  # a body, not a person

@@ -326,7 +326,7 @@ def classify_kind(
 #: Officer"; case-sensitive).
 _POLICE_TITLE = re.compile(
     r"(?<!Petty )(?<!Warrant )(?<!Executive )(?<!Flag )"
-    r"\b(?:Officer|Ofc\.|Detective|Det\.|Patrolman|Patrolwoman|Trooper|Tpr\.|Constable|"
+    r"\b(?:Officer|Ofc\.|Detectives?|Det\.|Patrolman|Patrolwoman|Trooper|Tpr\.|Constable|"
     r"Const\.)\s+[A-Z][\w'’-]+"
 )
 #: A company's name by its designator or its trade: "Norvex Semiconductor", "Goldman Sachs
@@ -892,6 +892,12 @@ def _person_name(text: str) -> str | None:
     return " ".join(run) if run else None
 
 
+#: A person named after the body she works for: "The BBC's Tomi Oladipo in Lagos",
+#: "Apple's Tim Cook" (the person is the entity; the body gives the kind).
+_POSSESSED_PERSON = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:\s+(?:in|from|at)\s+[^,]+)?"
+)
 #: Seats that stand for an international body, not a country's government: "Brussels
 #: said" is the European Union (Belgium's government sits there too, but news means the
 #: EU), "Turtle Bay" the United Nations.
@@ -915,6 +921,12 @@ def make_entity(
     }.get(kind, lambda _: None)(text)
     if named_org:  # "the risk consultancy Stratfor" -> "Stratfor"
         return Entity(slugify(named_org), named_org, kind, None, (text,))
+    staff = _POSSESSED_PERSON.fullmatch(text.strip(" ,"))
+    if staff and _is_bare_name(staff["name"]):  # "The BBC's Tomi Oladipo in Lagos"
+        name = staff["name"]
+        return Entity(
+            slugify(name), name, kind, country_in(text) and country_in(text).iso2, (text,)
+        )
     body = _BODY_METONYMS.get(_strip_the(text).strip(" ,").lower())
     if body is not None:  # "Brussels called for restraint": the European Union
         return Entity(slugify(body), body, SourceKind.ORGANIZATION, None, (text,))
