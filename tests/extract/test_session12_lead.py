@@ -616,6 +616,14 @@ def test_unanswered_requests_name_who_gave_no_answer(sentence, source, cue, cont
     assert (text[s[0] : s[1]], text[c[0] : c[1]], text[q[0] : q[1]]) == (source, cue, content)
 
 
+def test_a_linking_word_is_no_part_of_who_gave_no_answer():
+    from claimtrace.extract.attribution import unanswered_requests
+
+    text = "But the company had no immediate comment."
+    ((s, _c, _q),) = unanswered_requests(text)
+    assert text[s[0] : s[1]] == "the company"
+
+
 def test_a_comment_that_was_made_is_no_unanswered_request():
     from claimtrace.extract.attribution import unanswered_requests
 

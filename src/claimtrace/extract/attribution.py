@@ -2648,6 +2648,9 @@ _UNANSWERED = re.compile(
 )
 
 
+_OPENING_LINK = re.compile(r"^(?:But|And|However|Meanwhile|Still|Yet|So)\b,?\s+")
+
+
 def unanswered_requests(text: str) -> list[tuple[tuple[int, int], ...]]:
     """(source, cue, content) spans of the sources that gave no answer (stance
     no_comment): a request for comment with no reply is recorded as such, with whom it
@@ -2659,7 +2662,8 @@ def unanswered_requests(text: str) -> list[tuple[tuple[int, int], ...]]:
         for m in _NO_ANSWER.finditer(body):
             subject = body[: m.start()].strip()
             line = subject.rsplit("\n", 1)[-1].strip()
-            if not line or len(line.split()) > 10 or not line[:1].isupper():
+            line = _OPENING_LINK.sub("", line)  # "But the company had no immediate comment"
+            if not line or len(line.split()) > 10 or not line[:1].isalpha() or "," in line:
                 continue
             src_lo = s_lo + body.index(line)
             which = next((g for g in ("c1", "c2", "c3") if m.group(g)), None)
