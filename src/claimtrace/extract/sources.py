@@ -35,6 +35,7 @@ from claimtrace.extract.gazetteer import ascii_fold, division_entries, load_gaze
 from claimtrace.extract.link import inside
 from claimtrace.extract.transcripts import QUESTION, Turn, qa_turns
 from claimtrace.model import Claim, Entity, SourceKind, Span, ViaLink
+from claimtrace.nlp.abbreviations import TITLE_ABBREVIATIONS
 
 # --------------------------------------------------------------------------- data
 
@@ -390,17 +391,20 @@ def _known_place(text: str) -> bool:
 
 
 def _unknown_place_as_org(text: str, mention: Mention) -> Mention:
-    """A one-word NER "GPE" that is no country and no place the gazetteer knows
-    ("Nvidia") as an organization mention, so that "the company" can refer back to it (a
-    longer one is as often a person's name the NER took for a place)."""
-    name = text[mention.start : mention.end]
-    if mention.label != "GPE" or " " in name.strip() or not name[:1].isupper():
-        return mention
-    if country_in(name) or metonym_country(name):
-        return mention
-    if _known_place(name):
+    """A one-word NER "GPE" that is no known place ("Nvidia") as an organization mention,
+    so that "the company" can refer back to it (a longer one is as often a person's name
+    the NER took for a place)."""
+    if mention.label != "GPE" or not _is_unknown_place(text[mention.start : mention.end]):
         return mention
     return Mention(mention.start, mention.end, "ORG")
+
+
+def _is_unknown_place(name: str) -> bool:
+    """Whether an NER "place" is one capitalised word that is no country, seat of power or
+    place the gazetteer knows (most often a company: "Nvidia", "Apple")."""
+    if " " in name.strip() or not name[:1].isupper():
+        return False
+    return not (country_in(name) or metonym_country(name) or _known_place(name))
 
 
 #: A body a country owns: "Nicaragua's Institute of Earth Studies", "Japan's Meteorological
@@ -806,32 +810,14 @@ _TITLE_WORDS = frozenset(
         "founder",
         "owner",
         "executive",
-        # police titles and the abbreviations claimtrace.nlp.abbreviations keeps whole
-        "cpt.",
-        "lieut.",
-        "cpl.",
-        "pvt.",
-        "spc.",
-        "brig.",
-        "cmdr.",
-        "cdr.",
-        "comdr.",
-        "const.",
-        "det.",
-        "ofc.",
-        "insp.",
-        "supt.",
-        "tpr.",
-        "amb.",
-        "pres.",
-        "hon.",
-        "cllr.",
-        "asst.",
-        "msgr.",
+        # police titles
         "patrolman",
         "patrolwoman",
         "trooper",
     ]
+    # the ranks claimtrace.nlp.abbreviations keeps whole ("Ofc.", "Det."); "Sr." is a
+    # name's suffix, not a title
+    + [a.lower() for a in TITLE_ABBREVIATIONS if a != "Sr."]
 )
 
 
@@ -2143,6 +2129,14 @@ _HOUSE_VOICE = re.compile(
 )
 
 
+def _voice_owner(words: Sequence[str]) -> str:
+    """Who the words before a voice's head name: without a determiner, a bracketed
+    acronym, a possessive or the lower-case words before the name ("A recent Sandvine"
+    study -> "Sandvine", "World Health Organization (WHO)" official)."""
+    owner = re.sub(r"\s*\([^()]*\)", "", _DETERMINERS.sub("", " ".join(words)))
+    return re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", _strip_possessive(owner))
+
+
 def voice_institution(text: str) -> str | None:
     """The institution an unnamed voice speaks for: "a spokesperson for Interoute" ->
     "Interoute", "a CBS News report" -> "CBS News", "A Sonoma County Sheriff's dispatcher"
@@ -2158,8 +2152,7 @@ def voice_institution(text: str) -> str | None:
     if len(words) >= 2 and words[-1] == "official":
         # "A World Health Organization official" stands for it; "a U.S. official", "a
         # senior Pentagon official" stay unnamed officials (guideline: anonymous)
-        inst = re.sub(r"\s*\([^()]*\)", "", _DETERMINERS.sub("", " ".join(words[:-1])))
-        inst = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", inst)
+        inst = _voice_owner(words[:-1])
         if (
             re.match(r"[A-Z]", inst)
             and country_in(inst) is None
@@ -2168,8 +2161,7 @@ def voice_institution(text: str) -> str | None:
         ):
             return inst
     if len(words) >= 2 and words[-1] in _VOICE_HEADS:  # not "the US Geological Survey"
-        inst = _strip_possessive(_DETERMINERS.sub("", " ".join(words[:-1])))
-        inst = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", inst)  # "recent Sandvine" study
+        inst = _voice_owner(words[:-1])
         bare_determiner = _DETERMINERS.match(inst + " ") is not None
         if re.search(r"\b[A-Z]", inst) and not is_pronoun(inst) and not bare_determiner:
             return inst  # "a CBS News report"; not "The" of "The video"
@@ -3410,12 +3402,7 @@ def _resolve_named(
         if not found:
             return None
         name, label = found[-1]
-        if (
-            label == "GPE"
-            and _unknown_place_as_org(name, Mention(0, len(name), label)).label == "ORG"
-        ):
-            return "ORG"
-        return label
+        return "ORG" if label == "GPE" and _is_unknown_place(name) else label
 
     name, role = split_apposition(src_text)
     people = _people_entity(name)
